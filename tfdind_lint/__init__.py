@@ -1,0 +1,21 @@
+"""tfdind-lint: lint Coder workspace templates and Kubernetes manifests that run Docker in workspaces.
+
+Public API::
+
+    from tfdind_lint import lint
+    report = lint(["examples/"])
+    for finding in report.active:
+        print(finding.span, finding.rule, finding.message)
+"""
+
+__version__ = "0.1.0"
+
+
+def lint(paths, settings=None):
+    """Lint files and directories; returns a ``linter.Report`` (findings sorted by file and position)."""
+    from .linter import lint as _lint  # noqa: PLC0415  (keep `import tfdind_lint` cheap)
+
+    return _lint(list(paths), settings)
+
+
+__all__ = ["__version__", "lint"]

@@ -1,0 +1,144 @@
+"""What a container is for: the agent's workspace, an envbox outer container, a dind daemon.
+
+The definitions follow RULES.md ("Envbox container", "dind container",
+"Sysbox intent", and TDL412's "the container that runs the Coder agent").
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+from ..node import Node, Unknown
+from ..workload import Container, Workload, truthy
+
+DEFAULT_ENVBOX_IMAGES = ("*/coder/envbox*", "coder/envbox*")
+DIND_IMAGES = ("docker:*dind*", "docker:dind")
+SYSBOX_IMAGES = ("nestybox/*", "registry.nestybox.com/*")
+CODER_LABEL_PREFIXES = ("com.coder.",)
+
+_SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)(?=$|[\s;&|)`'\"])", re.M)
+
+
+def image_name(container: Container) -> str | None:
+    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``)."""
+    node = container.image
+    if node is None or not isinstance(node.value, str):
+        return None
+    image = node.value.strip()
+    for prefix in ("docker.io/library/", "index.docker.io/library/", "docker.io/", "index.docker.io/"):
+        if image.startswith(prefix):
+            image = image[len(prefix):]
+            break
+    return image
+
+
+def image_matches(container: Container, patterns) -> bool:
+    image = image_name(container)
+    if image is None:
+        return False
+    return any(fnmatch.fnmatchcase(image, p) for p in patterns)
+
+
+def argv_strings(container: Container) -> list[str | None]:
+    """The command line as strings (None for unknown elements)."""
+    out: list[str | None] = []
+    for node in container.argv():
+        out.append(node.value if isinstance(node.value, str) else None)
+    return out
+
+
+def is_envbox(container: Container, images=DEFAULT_ENVBOX_IMAGES) -> bool:
+    if image_matches(container, images):
+        return True
+    argv = argv_strings(container)
+    return bool(argv) and isinstance(argv[0], str) and argv[0].startswith("/envbox")
+
+
+def is_dind(container: Container) -> bool:
+    """A Docker daemon container: a ``docker:*dind*`` image, or a command line that runs dockerd."""
+    if image_matches(container, DIND_IMAGES):
+        return True
+    for node in container.argv():
+        if isinstance(node.value, str) and re.search(r"(?:^|[\s/])dockerd(?:$|\s)", node.value):
+            return True
+    return False
+
+
+def runs_agent_script(container: Container) -> bool:
+    """The container renders ``coder_agent.X.init_script`` (command line or an env value such as CODER_BOOTSTRAP_SCRIPT)."""
+    return bool(container.agent_scripts())
+
+
+def agent_containers(workloads: list[Workload]) -> list[Container]:
+    """The containers that run the Coder agent.
+
+    Terraform: those that render an agent's init script; when none does and the
+    template has exactly one container, that one.  YAML: containers given a
+    ``CODER_AGENT_TOKEN`` (a manifest cannot reference a coder_agent).
+    """
+    containers = [c for w in workloads for c in w.containers]
+    found = [c for c in containers if runs_agent_script(c)]
+    found += [c for c in containers if c.workload.origin == "kubernetes" and c.env_named("CODER_AGENT_TOKEN") and c not in found]
+    if not found:
+        terraform = [c for c in containers if c.workload.origin == "terraform"]
+        if len(terraform) == 1:
+            found = terraform
+    return found
+
+
+def is_workspace_workload(workload: Workload, agents: list[Container]) -> bool:
+    """Terraform workloads of a template are the workspace's; a manifest is when it runs the agent or carries Coder labels."""
+    if workload.origin == "terraform":
+        return True
+    if any(c.workload is workload for c in agents):
+        return True
+    labels = workload.labels.value if workload.labels is not None and isinstance(workload.labels.value, dict) else {}
+    return any(k.startswith(CODER_LABEL_PREFIXES) for k in labels)
+
+
+def runtime_value(workload: Workload):
+    """The workload's runtime (Docker) / RuntimeClass (Kubernetes): a str, None when absent, Unknown when unknowable."""
+    node = workload.runtime
+    if node is None:
+        return None
+    return node.value
+
+
+def uses_runtime(workload: Workload, names) -> bool:
+    value = runtime_value(workload)
+    return isinstance(value, str) and value in names
+
+
+def script_text(node: Node | None) -> str | None:
+    """The known text of a script-like value (a string, or a template's known parts joined by a placeholder)."""
+    if node is None:
+        return None
+    value = node.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Unknown) and value.parts:
+        return "".join(p if isinstance(p, str) else "\x00" for p in value.parts)
+    return None
+
+
+def execs_systemd(container: Container) -> Node | None:
+    """The command-line element that starts systemd as the container's init, if any."""
+    argv = container.argv()
+    for i, node in enumerate(argv):
+        text = script_text(node)
+        if text is None:
+            continue
+        if i == 0 and text.strip() in ("/sbin/init", "/lib/systemd/systemd", "/usr/lib/systemd/systemd", "systemd"):
+            return node
+        if i > 0 and _SYSTEMD.search(_strip_comments(text)) and re.search(r"exec\s+(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)\b|^\s*(/sbin/init|/lib/systemd/systemd)\s*$", text, re.M):
+            return node
+    return None
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("#"))
+
+
+def is_privileged(container: Container) -> bool:
+    return truthy(container.privileged)

@@ -1,0 +1,129 @@
+"""Paths on the command line -> the files to lint, grouped into Terraform module directories.
+
+Directories are walked recursively in sorted order; hidden directories
+(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` files are grouped by
+directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
+for Kubernetes manifests (``sources/kubernetes.py`` decides).  A file named on
+the command line is linted even where a walk would skip it, and its whole
+module directory is loaded so that declarations in sibling files resolve;
+only findings in the named files are reported (``Discovery.report_only``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+
+TERRAFORM_SUFFIXES = (".tf",)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """Wrong usage: the run stops with exit code 2."""
+
+
+@dataclass
+class Discovery:
+    #: module directory -> its .tf files (sorted)
+    terraform: dict[str, list[str]] = field(default_factory=dict)
+    yaml: list[str] = field(default_factory=list)
+    #: when files were named on the command line: report findings in these files only (None = all)
+    report_only: set[str] | None = None
+    #: (path, why) for files not read
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def display_path(path: str) -> str:
+    """The path as findings show it: with ``/``, without a leading ``./``."""
+    path = os.path.normpath(path).replace(os.sep, "/")
+    return path
+
+
+def is_terraform(name: str) -> bool:
+    return name.endswith(TERRAFORM_SUFFIXES)
+
+
+def is_yaml(name: str) -> bool:
+    return name.endswith(YAML_SUFFIXES)
+
+
+def discover(paths: list[str]) -> Discovery:
+    found = Discovery()
+    named_files: set[str] = set()
+    walked_dirs: set[str] = set()
+    tf: dict[str, set[str]] = {}
+    yaml: set[str] = set()
+    for raw in paths:
+        path = display_path(raw)
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            raise UsageError(f"path does not exist: {raw}") from None
+        except OSError as exc:
+            raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
+        if stat.S_ISDIR(mode):
+            walked_dirs.add(path)
+            _walk(path, tf, yaml, found.skipped)
+        elif stat.S_ISREG(mode):
+            if is_terraform(path):
+                named_files.add(path)
+                directory = os.path.dirname(path) or "."
+                tf.setdefault(display_path(directory), set()).add(path)
+                _add_siblings(directory, tf)
+            elif is_yaml(path):
+                named_files.add(path)
+                yaml.add(path)
+            else:
+                named_files.add(path)
+                found.skipped.append((path, "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
+        else:
+            found.skipped.append((path, "not a regular file"))
+    found.terraform = {d: sorted(files) for d, files in sorted(tf.items())}
+    found.yaml = sorted(yaml)
+    if named_files and not walked_dirs:
+        found.report_only = named_files
+    elif named_files:
+        # files named next to directories: report everything under the directories and the named files
+        found.report_only = named_files | {f for files in found.terraform.values() for f in files if _under(f, walked_dirs)} | {
+            f for f in found.yaml if _under(f, walked_dirs)}
+    return found
+
+
+def _under(path: str, directories: set[str]) -> bool:
+    return any(d == "." or path == d or path.startswith(d.rstrip("/") + "/") for d in directories)
+
+
+def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
+    """Load every .tf file of a named file's directory (a Terraform module is a directory)."""
+    key = display_path(directory)
+    try:
+        entries = os.listdir(directory)
+    except OSError:
+        return
+    for name in entries:
+        if is_terraform(name):
+            full = display_path(os.path.join(directory, name))
+            if os.path.isfile(full):
+                tf.setdefault(key, set()).add(full)
+
+
+def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list) -> None:
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not (is_terraform(name) or is_yaml(name)):
+                continue
+            full = display_path(os.path.join(directory, name))
+            try:
+                mode = os.stat(full).st_mode
+            except OSError:
+                skipped.append((full, "cannot be read (broken link?)"))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append((full, "not a regular file"))
+                continue
+            if is_terraform(name):
+                tf.setdefault(display_path(directory), set()).add(full)
+            else:
+                yaml.add(full)

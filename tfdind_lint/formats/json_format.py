@@ -1,0 +1,52 @@
+"""The JSON report: a stable, documented shape (docs/json-format.md).
+
+Every finding is listed, suppressed ones included and marked with their reason.
+Keys never disappear: an absent value is ``null`` or an empty list.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+
+SCHEMA_VERSION = 1
+
+
+def _span(span) -> dict:
+    return {"path": span.path, "line": span.line, "column": span.column,
+            "end_line": span.end_line, "end_column": span.end_column}
+
+
+def finding_dict(f) -> dict:
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "severity": str(f.severity),
+        "message": f.message,
+        "hint": f.hint or None,
+        **_span(f.span),
+        "subject": f.subject,
+        "attribute": f.attribute,
+        "related": [{**_span(r.span), "message": r.message} for r in f.related],
+        "suppressed": {"kind": "inline", "reason": f.suppressed} if f.suppressed is not None else None,
+    }
+
+
+def render(report, settings, options) -> str:
+    active = report.active
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "tfdind-lint", "version": __version__},
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": {
+            "files": len(report.files),
+            "findings": len(active),
+            "errors": sum(1 for f in active if str(f.severity) == "error"),
+            "warnings": sum(1 for f in active if str(f.severity) == "warning"),
+            "notes": sum(1 for f in active if str(f.severity) == "note"),
+            "suppressed": len(report.findings) - len(active),
+        },
+        "skipped": [{"path": path, "reason": reason} for path, reason in report.skipped],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,47 @@
+"""``path:line:col: TDLnnn message`` (ruff's concise shape), related places, and a summary line."""
+
+from __future__ import annotations
+
+from ..finding import Severity
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.NOTE: "\033[36m"}
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_RESET = "\033[0m"
+
+
+def render(report, settings, options) -> str:
+    color = options.color
+    lines: list[str] = []
+    shown = [f for f in report.findings if f.suppressed is None or options.show_suppressed]
+    for f in shown:
+        where = f"{f.span.path}:{f.span.line}:{f.span.column}:"
+        rule = f.rule
+        if color:
+            where = f"{_BOLD}{where}{_RESET}"
+            rule = f"{_COLORS[f.severity]}{rule}{_RESET}"
+        line = f"{where} {rule} {f.message}"
+        if f.suppressed is not None:
+            line += f" (suppressed: {f.suppressed})"
+        lines.append(line)
+        if f.hint:
+            lines.append(f"  help: {f.hint}")
+        for related in f.related:
+            text = f"  {related.span.path}:{related.span.line}:{related.span.column}: {related.message}"
+            lines.append(f"{_DIM}{text}{_RESET}" if color else text)
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary(report) -> str:
+    active = report.active
+    counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
+    files = len(report.files)
+    file_word = "file" if files == 1 else "files"
+    suppressed = len(report.findings) - len(active)
+    tail = f"; {suppressed} suppressed" if suppressed else ""
+    if not active:
+        return f"No findings in {files} {file_word}{tail}."
+    noun = "finding" if len(active) == 1 else "findings"
+    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE))
+    return f"Found {len(active)} {noun} ({parts}) in {files} {file_word}{tail}."

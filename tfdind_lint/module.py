@@ -1,0 +1,211 @@
+"""A Terraform module directory: every ``*.tf`` file of one directory together, and evaluation.
+
+Terraform evaluates a module per directory, so does this tool: a variable
+declared in ``variables.tf`` is visible in ``main.tf``.  Child module
+directories are modules of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .expression import Expr, collect_references, evaluate
+from .node import Block, Node, Reference, Unknown
+
+#: Attributes whose traversals name provider configurations or addresses, not values to check.
+_NOT_VALUE_REFERENCES = {
+    "resource": ("provider",),
+    "data": ("provider",),
+    "module": ("providers",),
+    "moved": ("from", "to"),
+    "import": ("to",),
+    "removed": ("from",),
+}
+
+
+@dataclass(slots=True, eq=False)
+class Variable:
+    name: str
+    block: Block
+
+    @property
+    def default(self) -> Node | None:
+        return self.block.attr("default")
+
+
+@dataclass(slots=True, eq=False)
+class Resource:
+    """A ``resource`` (mode ``managed``) or ``data`` (mode ``data``) block."""
+
+    mode: str
+    type: str
+    name: str
+    block: Block
+    path: str
+
+    @property
+    def address(self) -> str:
+        return f"data.{self.type}.{self.name}" if self.mode == "data" else f"{self.type}.{self.name}"
+
+    @property
+    def provider(self) -> str:
+        """The provider local name Terraform infers from the type (``kubernetes_pod`` -> ``kubernetes``)."""
+        return self.type.split("_", 1)[0]
+
+
+@dataclass(slots=True, eq=False)
+class RequiredProvider:
+    name: str
+    node: Node  # the entry in required_providers (an object, or a bare version string in old syntax)
+
+    @property
+    def source(self) -> Node | None:
+        return self.node.get("source") if isinstance(self.node.value, dict) else None
+
+    @property
+    def version(self) -> Node | None:
+        if isinstance(self.node.value, dict):
+            return self.node.get("version")
+        return self.node  # `coder = "~> 1.0"` (pre-0.13 shorthand)
+
+
+@dataclass(slots=True, frozen=True)
+class Use:
+    """A reference as it occurs in a module: the top-level block it is in and the attribute path."""
+
+    reference: Reference
+    block: Block
+    path: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class Module:
+    directory: str
+    files: list = field(default_factory=list)  # TerraformFile, in path order
+    variables: dict[str, Variable] = field(default_factory=dict)
+    locals: dict[str, Node] = field(default_factory=dict)
+    resources: list[Resource] = field(default_factory=list)
+    module_calls: dict[str, Block] = field(default_factory=dict)
+    providers: list[Block] = field(default_factory=list)
+    required_providers: dict[str, RequiredProvider] = field(default_factory=dict)
+    uses: list[Use] = field(default_factory=list)
+    _evaluated: dict = field(default_factory=dict, repr=False)
+    _evaluating: set = field(default_factory=set, repr=False)
+
+    @classmethod
+    def build(cls, directory: str, files: list) -> "Module":
+        module = cls(directory)
+        for tf in sorted(files, key=lambda f: f.path):
+            module.files.append(tf)
+            for block in tf.body.blocks:
+                module._add(block, tf.path)
+        return module
+
+    def _add(self, block: Block, path: str) -> None:
+        kind, labels = block.type, block.labels
+        if kind == "variable" and labels:
+            self.variables.setdefault(labels[0], Variable(labels[0], block))
+        elif kind == "locals":
+            for name, node in block.attributes.items():
+                self.locals.setdefault(name, node)
+        elif kind in ("resource", "data") and len(labels) >= 2:
+            self.resources.append(Resource("data" if kind == "data" else "managed", labels[0], labels[1], block, path))
+        elif kind == "module" and labels:
+            self.module_calls.setdefault(labels[0], block)
+        elif kind == "provider":
+            self.providers.append(block)
+        elif kind == "terraform":
+            for required in block.blocks_of("required_providers"):
+                for name, node in required.attributes.items():
+                    self.required_providers.setdefault(name, RequiredProvider(name, node))
+        if kind == "terraform":
+            return  # settings and provider addresses (configuration_aliases), not value references
+        skip = _NOT_VALUE_REFERENCES.get(kind, ())
+        self._collect_uses(block, block, (), skip)
+
+    def _collect_uses(self, top: Block, block: Block, path: tuple[str, ...], skip: tuple[str, ...]) -> None:
+        for name, node in block.attributes.items():
+            if name in skip or (block.type == "lifecycle" and name == "ignore_changes"):
+                continue
+            found: list[Reference] = []
+            collect_references(node, found)
+            self.uses.extend(Use(ref, top, path + (name,)) for ref in found)
+        for child in block.blocks:
+            self._collect_uses(top, child, path + (child.type,), ())
+
+    # lookups -----------------------------------------------------------------------------------
+    def resources_of(self, *types: str) -> list[Resource]:
+        return [r for r in self.resources if r.mode == "managed" and r.type in types]
+
+    def data_sources_of(self, *types: str) -> list[Resource]:
+        return [r for r in self.resources if r.mode == "data" and r.type in types]
+
+    def resource(self, address: str) -> Resource | None:
+        for r in self.resources:
+            if r.address == address:
+                return r
+        return None
+
+    def declares(self, reference: Reference) -> bool:
+        """Whether the object a reference names is declared in this module."""
+        kind = reference.kind
+        parts = reference.parts
+        if kind == "var":
+            return parts[1] in self.variables
+        if kind == "local":
+            return parts[1] in self.locals
+        if kind == "module":
+            return parts[1] in self.module_calls
+        if kind in ("data", "resource"):
+            return self.resource(reference.address) is not None
+        return True
+
+    # evaluation --------------------------------------------------------------------------------
+    def evaluate(self, node: Node | None) -> Node | None:
+        """The node with every knowable expression resolved (RULES.md general semantics)."""
+        if node is None:
+            return None
+        if not _has_expression(node):
+            return node
+        return evaluate(node, self._lookup)
+
+    def value(self, node: Node | None):
+        """The plain resolved value of a node (None when absent; Unknown when unknowable)."""
+        if node is None:
+            return None
+        return self.evaluate(node).plain()
+
+    def _lookup(self, root: str, name: str) -> Node | None:
+        key = (root, name)
+        if key in self._evaluated:
+            return self._evaluated[key]
+        if key in self._evaluating:  # a cycle: Terraform rejects it, we call it unknown
+            return None
+        if root == "var":
+            variable = self.variables.get(name)
+            source = variable.default if variable is not None else None
+        else:
+            source = self.locals.get(name)
+        if source is None:
+            result = None
+        else:
+            self._evaluating.add(key)
+            try:
+                result = evaluate(source, self._lookup)
+            finally:
+                self._evaluating.discard(key)
+            if isinstance(result.value, Unknown):
+                result = None
+        self._evaluated[key] = result
+        return result
+
+
+def _has_expression(node: Node) -> bool:
+    value = node.value
+    if isinstance(value, Expr):
+        return True
+    if isinstance(value, dict):
+        return any(_has_expression(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_expression(v) for v in value)
+    return False

@@ -1,0 +1,29 @@
+"""Readers that turn files into the positioned tree (``node.py``).
+
+``terraform.py`` is the only module that imports python-hcl2, ``kubernetes.py``
+the only one that imports ruamel.yaml; ``text.py`` decodes bytes and maps offsets
+to lines and columns for both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..node import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A source comment: its text without the ``#`` / ``//`` marker, and where it is."""
+
+    text: str
+    span: Span
+
+
+class SourceError(Exception):
+    """A file that cannot be read or parsed; ``span`` is the best position known."""
+
+    def __init__(self, message: str, span: Span):
+        super().__init__(message)
+        self.message = message
+        self.span = span

@@ -1,0 +1,851 @@
+"""Terraform (HCL) files to the positioned tree.
+
+The only module that imports python-hcl2.  We use its Lark grammar and parser
+(``hcl2.parses_to_tree``) and build our own tree from the raw Lark tree, whose
+tokens carry line and column: python-hcl2's own dict output has no positions.
+
+python-hcl2 8.x rejects a heredoc whose closing-marker line carries trailing
+whitespace (``  EOT  ``), which Terraform accepts.  ``_prepare`` removes that
+whitespace before parsing; it never moves a character to another line or an
+earlier column, so every position stays the user's.  (The 4.x/6.x grammars
+accept it but reject object entries after a conditional value; see
+docs/parsing.md.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..expression import Call, Conditional, Opaque, Operation, Template, Traversal
+from ..node import Block, Node, Reference, Span
+from . import Comment, SourceError
+from .text import LineIndex, decode
+
+# Lazily imported: hcl2 and lark cost ~0.1 s to import, and a run that sees no .tf file must not pay it.
+_parser = None
+_lark_errors = None
+
+
+def _get_parser():
+    global _parser, _lark_errors
+    if _parser is None:
+        import lark.exceptions  # noqa: PLC0415
+        from hcl2.parser import parser  # noqa: PLC0415
+
+        _parser = parser()
+        _lark_errors = lark.exceptions
+    return _parser
+
+
+@dataclass(slots=True)
+class TerraformFile:
+    path: str
+    body: Block
+    comments: list[Comment]
+    text: str
+    #: Problems Terraform would reject but that do not stop us reading the file (e.g. a redefined attribute).
+    errors: list[SourceError] = field(default_factory=list)
+
+
+BUILTIN_ROOTS = frozenset({"var", "local", "data", "module", "count", "each", "self", "path", "terraform"})
+
+_OPERATORS = {
+    "DOUBLE_EQ": "==", "NEQ": "!=", "LT": "<", "GT": ">", "LEQ": "<=", "GEQ": ">=",
+    "MINUS": "-", "ASTERISK": "*", "SLASH": "/", "PERCENT": "%",
+    "DOUBLE_AMP": "&&", "DOUBLE_PIPE": "||", "PLUS": "+", "NOT": "!",
+}
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
+_SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_HEREDOC_HEAD = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\n")
+_SCAN = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n')
+_DIRECTIVE = re.compile(r"\s*~?\s*(if|else|endif|for|endfor)\b(.*?)\s*~?\s*$", re.S)
+_FOR_HEAD = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\b", re.S)
+
+
+def parse_file(path: str, data: bytes) -> TerraformFile:
+    """Parse one ``.tf`` file.  Raises ``SourceError`` when the file cannot be read as HCL."""
+    text = decode(data, path)
+    prepared, comments = _prepare(text, path)
+    parser = _get_parser()
+    try:
+        tree = parser.parse(prepared + "\n")
+    except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
+        raise _syntax_error(exc, prepared, path) from None
+    builder = _Builder(prepared, path)
+    try:
+        body = builder.body(tree.children[0], Span(path, 1, 1, *LineIndex(prepared).position(len(prepared))))
+    except RecursionError:
+        raise SourceError("nesting is too deep to analyse (more than about 300 levels)", Span(path, 1, 1, 1, 1)) from None
+    return TerraformFile(path, body, comments, text, builder.errors)
+
+
+# ----------------------------------------------------------------------------------------------
+# Before parsing: comments, and the heredoc closing-marker fix-up
+# ----------------------------------------------------------------------------------------------
+
+
+def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
+    """Collect comments and strip trailing blanks after heredoc closing markers (position-preserving)."""
+    comments: list[Comment] = []
+    index: LineIndex | None = None
+    fixes: list[tuple[int, int]] = []  # (start, end) of trailing whitespace to drop
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _SCAN.search(text, pos)
+        if m is None:
+            break
+        token = m.group(0)
+        start = m.start()
+        if token in ("#", "//"):
+            end = text.find("\n", start)
+            end = n if end < 0 else end
+            index = index or LineIndex(text)
+            comments.append(Comment(text[start + len(token):end], index.span(path, start, end)))
+            pos = end
+        elif token == "/*":
+            end = text.find("*/", start + 2)
+            end = n if end < 0 else end + 2
+            index = index or LineIndex(text)
+            comments.append(Comment(text[start + 2:max(start + 2, end - 2)], index.span(path, start, end)))
+            pos = end
+        elif token == '"':
+            pos = _skip_string(text, start + 1)
+        else:  # heredoc opener
+            marker = token.lstrip("<-").rstrip("\n")
+            pos = m.end()
+            while pos < n:
+                line_end = text.find("\n", pos)
+                line_end = n if line_end < 0 else line_end
+                line = text[pos:line_end]
+                if line.strip() == marker:
+                    stripped = line.rstrip()
+                    if len(stripped) < len(line):
+                        fixes.append((pos + len(stripped), line_end))
+                    pos = line_end
+                    break
+                pos = line_end + 1
+    if fixes:
+        pieces = []
+        last = 0
+        for start, end in fixes:
+            pieces.append(text[last:start])
+            last = end
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    return text, comments
+
+
+def _skip_string(text: str, pos: int) -> int:
+    """Offset just after the closing quote of a string whose body starts at ``pos`` (end of line if unclosed)."""
+    n = len(text)
+    depth = 0
+    while pos < n:
+        c = text[pos]
+        if c == "\\":
+            pos += 2
+            continue
+        if c == "\n" and depth == 0:
+            return pos
+        if depth == 0:
+            if c == '"':
+                return pos + 1
+            if text.startswith("${", pos) or text.startswith("%{", pos):
+                if pos > 0 and text[pos - 1] == c:  # $${ / %%{ are escapes
+                    pos += 1
+                    continue
+                depth = 1
+                pos += 2
+                continue
+        else:
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+            elif c == '"':
+                pos = _skip_string(text, pos + 1)
+                continue
+        pos += 1
+    return pos
+
+
+# ----------------------------------------------------------------------------------------------
+# Syntax errors a person can act on
+# ----------------------------------------------------------------------------------------------
+
+_TOKEN_NAMES = {
+    "RBRACE": "'}'", "LBRACE": "'{'", "RSQB": "']'", "LSQB": "'['", "RPAR": "')'", "LPAR": "'('",
+    "EQ": "'='", "COLON": "':'", "COMMA": "','", "DBLQUOTE": "'\"'", "NL_OR_COMMENT": "a line break",
+    "NAME": "a name", "DOT": "'.'", "QMARK": "'?'", "INT_LITERAL": "a number", "FLOAT_LITERAL": "a number",
+    "$END": "the end of the file", "INTERP_START": "'${'", "STRING_CHARS": "text",
+}
+
+
+def _describe_token(token) -> str:
+    if token.type in ("NAME",):
+        return f"'{token.value}'"
+    if token.type in _OPERATORS:
+        return f"'{_OPERATORS[token.type]}'"
+    return _TOKEN_NAMES.get(token.type, f"'{str(token.value).strip() or token.type}'")
+
+
+def _syntax_error(exc, text: str, path: str) -> SourceError:
+    errors = _lark_errors
+    line = getattr(exc, "line", None)
+    column = getattr(exc, "column", None)
+    if not isinstance(line, int) or line < 1:
+        line, column = 1, 1
+    lines = text.split("\n")
+    if line > len(lines):  # error at the appended final newline: the end of the file
+        line = len(lines)
+        column = len(lines[-1]) + 1
+    here = lines[line - 1][column - 1:] if line <= len(lines) else ""
+    span = Span(path, line, column, line, column + 1)
+    if isinstance(exc, errors.UnexpectedCharacters):
+        char = exc.char
+        if here.startswith("<<"):
+            m = re.match(r"<<-?([A-Za-z][A-Za-z0-9._-]*)", here)
+            if m:
+                return SourceError(
+                    f"heredoc {m.group(0)} is never closed: no later line consists of {m.group(1)} alone", span
+                )
+            return SourceError("a heredoc must start with <<MARKER (or <<-MARKER) followed by a line break", span)
+        if char == '"':
+            return SourceError("unterminated string: the closing '\"' is missing on this line", span)
+        if char == "\n":
+            return SourceError("unterminated string: a quoted string cannot span lines", span)
+        return SourceError(f"unexpected character {char!r}", span)
+    if isinstance(exc, (errors.UnexpectedToken, errors.UnexpectedEOF)):
+        token = getattr(exc, "token", None)
+        if token is None or token.type == "$END":
+            return SourceError(
+                "unexpected end of file: a block '{', bracket, parenthesis or string is not closed", span
+            )
+        found = _describe_token(token)
+        expected = set(getattr(exc, "expected", ()) or ())
+        if token.type == "DBLQUOTE" and "QUOTE" not in expected and here.startswith('"') and here.count('"') % 2 == 1:
+            return SourceError("unterminated string: the closing '\"' is missing on this line", span)
+        if expected <= {"RBRACE", "NL_OR_COMMENT"} and token.type in ("NAME", "DBLQUOTE"):
+            return SourceError(f"unexpected {found}: each attribute or block must start on a new line", span)
+        if "EQ" in expected and token.type in ("LBRACE", "DBLQUOTE", "NAME"):
+            pass
+        if token.type == "RBRACE" and expected & {"NAME", "DBLQUOTE", "INT_LITERAL", "LSQB", "LBRACE"}:
+            return SourceError("unexpected '}': a value is missing after '='", span)
+        wanted = sorted({_TOKEN_NAMES.get(t, "") for t in expected} - {""})
+        hint = f"; expected {', '.join(wanted[:4])}" if wanted and len(wanted) <= 4 else ""
+        return SourceError(f"unexpected {found}{hint}", span)
+    return SourceError(f"cannot parse: {str(exc).splitlines()[0]}", span)
+
+
+# ----------------------------------------------------------------------------------------------
+# Lark tree -> Block / Node
+# ----------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Builds our tree from python-hcl2's Lark tree (8.x grammar)."""
+
+    def __init__(self, text: str, path: str, line_shift: int = 0, column_shift: int = 0):
+        self.text = text
+        self.path = path
+        self.errors: list[SourceError] = []
+        # for expressions parsed out of heredoc templates: where their first line really is
+        self.line_shift = line_shift
+        self.column_shift = column_shift
+        self.scope: list[frozenset[str]] = []  # names bound by for-expressions and dynamic blocks
+
+    # positions ---------------------------------------------------------------------------------
+    def _span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
+        if self.line_shift or self.column_shift:
+            if line == 1:
+                column += self.column_shift
+            if end_line == 1:
+                end_column += self.column_shift
+            line += self.line_shift
+            end_line += self.line_shift
+        return Span(self.path, line, column, end_line, end_column)
+
+    def _token_span(self, token) -> Span:
+        value = token.value
+        if token.type == "EQ" or token.type == "COLON":  # these terminals include the blanks before them
+            skip = len(value) - len(value.lstrip(" \t"))
+            return self._span(token.line, token.column + skip, token.end_line, token.end_column)
+        return self._span(token.line, token.column, token.end_line, token.end_column)
+
+    def _source(self, first, last) -> str:
+        return self.text[_start_pos(first):_end_pos(last)]
+
+    # structure ---------------------------------------------------------------------------------
+    def body(self, tree, span: Span, type_: str = "", labels: tuple = (), head: Span | None = None) -> Block:
+        attributes: dict[str, Node] = {}
+        blocks: list[Block] = []
+        for child in tree.children:
+            data = getattr(child, "data", None)
+            if data == "attribute":
+                node = self.attribute(child)
+                if node.name in attributes:
+                    self.errors.append(SourceError(
+                        f"attribute {node.name!r} is defined twice in this block "
+                        f"(first at line {attributes[node.name].key.line}); Terraform rejects this",
+                        node.key,
+                    ))
+                    continue
+                attributes[node.name] = node
+            elif data == "block":
+                blocks.append(self.block(child))
+        return Block(type_, labels, attributes, blocks, span, head or span)
+
+    def attribute(self, tree) -> Node:
+        name_tree, _eq, expr = tree.children
+        name_token = _first_token(name_tree)
+        node = self.expression(expr)
+        node.key = self._token_span(name_token)
+        node.name = str(name_token.value)
+        return node
+
+    def block(self, tree) -> Block:
+        children = tree.children
+        names = []
+        label_end = None
+        body_tree = None
+        lbrace = rbrace = None
+        for child in children:
+            data = getattr(child, "data", None)
+            if data in ("identifier", "keyword", "literal_value"):
+                token = _first_token(child)
+                names.append(str(token.value))
+                label_end = token
+            elif data == "string":
+                names.append(self._literal_string(child))
+                label_end = child.children[-1]
+            elif data == "body":
+                body_tree = child
+            elif getattr(child, "type", None) == "LBRACE":
+                lbrace = child
+            elif getattr(child, "type", None) == "RBRACE":
+                rbrace = child
+        first = _first_token(children[0])
+        head = self._span(first.line, first.column, label_end.end_line, label_end.end_column)
+        span = self._span(first.line, first.column, rbrace.end_line, rbrace.end_column)
+        type_, labels = names[0], tuple(names[1:])
+        bound = None
+        if type_ == "dynamic" and labels:
+            # inside a dynamic block, `<iterator>.value` / `.key` is not a resource reference
+            bound = labels[0]
+            for child in body_tree.children:
+                if getattr(child, "data", None) == "attribute" and str(_first_token(child.children[0]).value) == "iterator":
+                    iterator = child.children[2]
+                    token = _first_token(iterator)
+                    if token.type == "NAME":
+                        bound = str(token.value)
+        if bound:
+            self.scope.append(frozenset({bound}))
+        try:
+            block = self.body(body_tree, span, type_, labels, head)
+        finally:
+            if bound:
+                self.scope.pop()
+        del lbrace
+        return block
+
+    def _literal_string(self, tree) -> str:
+        """The text of a string used as a label (interpolations kept as written)."""
+        parts = []
+        for part in tree.children:
+            if getattr(part, "data", None) == "string_part":
+                token = part.children[0]
+                if hasattr(token, "type"):
+                    parts.append(_unescape(token.value) if token.type == "STRING_CHARS" else str(token.value))
+                else:
+                    parts.append(self._source(part, part))
+        return "".join(parts)
+
+    # expressions -------------------------------------------------------------------------------
+    def expression(self, tree) -> Node:
+        data = tree.data
+        if data == "expr_term":
+            children = tree.children
+            if len(children) == 1:
+                return self.term(children[0])
+            # ( expression )
+            inner = next(c for c in children if getattr(c, "data", None) not in (None, "new_line_or_comment"))
+            node = self.expression(inner)
+            node.span = self._span_of_tokens(children[0], children[-1])
+            return node
+        if data == "conditional":
+            parts = [c for c in tree.children if hasattr(c, "data") and c.data != "new_line_or_comment"]
+            condition, then, otherwise = (self.expression(p) for p in parts)
+            span = condition.span.cover(otherwise.span)
+            return Node(Conditional(self._text(span), condition, then, otherwise), span)
+        if data == "binary_op":
+            left = self.expression(tree.children[0])
+            term = tree.children[1]
+            op_tree = term.children[0]
+            op_token = op_tree.children[0]
+            right_tree = [c for c in term.children[1:] if getattr(c, "data", None) != "new_line_or_comment"][0]
+            right = self.expression(right_tree)
+            span = left.span.cover(right.span)
+            op = _OPERATORS.get(op_token.type, str(op_token.value).strip())
+            return Node(Operation(self._text(span), op, (left, right)), span)
+        if data == "unary_op":
+            op_token, operand_tree = tree.children
+            operand = self.expression(operand_tree)
+            span = self._token_span(op_token).cover(operand.span)
+            op = _OPERATORS[op_token.type]
+            if op == "-" and isinstance(operand.value, (int, float)) and not isinstance(operand.value, bool):
+                return Node(-operand.value, span)
+            return Node(Operation(self._text(span), op, (operand,)), span)
+        return self.term(tree)
+
+    def _text(self, span: Span) -> str:
+        """Source text of a span produced by this builder."""
+        index = self._index()
+        line, column = span.line - self.line_shift, span.column
+        end_line, end_column = span.end_line - self.line_shift, span.end_column
+        if line == 1:
+            column -= self.column_shift
+        if end_line == 1:
+            end_column -= self.column_shift
+        return self.text[index.line_start(line) + column - 1:index.line_start(end_line) + end_column - 1]
+
+    def _index(self) -> LineIndex:
+        index = getattr(self, "_line_index", None)
+        if index is None:
+            index = self._line_index = LineIndex(self.text)
+        return index
+
+    def _span_of_tokens(self, first, last) -> Span:
+        a = self._token_span(first)
+        b = self._token_span(last)
+        return a.cover(b)
+
+    def term(self, tree) -> Node:
+        data = getattr(tree, "data", None)
+        if data is None:  # a bare token
+            return Node(str(tree.value), self._token_span(tree))
+        handler = getattr(self, "_" + data, None)
+        if handler is None:
+            if data in ("expr_term", "conditional", "binary_op", "unary_op"):
+                return self.expression(tree)
+            return self._opaque(tree)
+        return handler(tree)
+
+    def _int_lit(self, tree) -> Node:
+        token = tree.children[0]
+        return Node(int(token.value), self._token_span(token))
+
+    def _float_lit(self, tree) -> Node:
+        token = tree.children[0]
+        return Node(float(token.value), self._token_span(token))
+
+    def _literal_value(self, tree) -> Node:
+        token = tree.children[0]
+        return Node({"true": True, "false": False, "null": None}[str(token.value)], self._token_span(token))
+
+    def _identifier(self, tree) -> Node:
+        token = tree.children[0]
+        span = self._token_span(token)
+        return Node(Traversal(str(token.value), str(token.value), (), None), span)
+
+    def _keyword(self, tree) -> Node:
+        return self._identifier(tree)
+
+    def _string(self, tree) -> Node:
+        children = tree.children
+        span = self._span_of_tokens(children[0], children[-1])
+        parts: list = []
+        directive = False
+        scope_pushed = 0
+        for part in children[1:-1]:
+            inner = part.children[0]
+            kind = getattr(inner, "type", None) or inner.data
+            if kind == "STRING_CHARS":
+                parts.append(_unescape(inner.value))
+            elif kind in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
+                parts.append(str(inner.value)[1:])
+            elif kind == "interpolation":
+                expr_tree = [c for c in inner.children if hasattr(c, "data")][0]
+                parts.append(self.expression(expr_tree))
+            else:  # template directives: keep their expressions for references
+                directive = True
+                if kind == "template_for_start":
+                    names = [str(_first_token(c).value) for c in inner.children if getattr(c, "data", None) == "identifier"]
+                    exprs = [c for c in inner.children if hasattr(c, "data") and c.data != "identifier"]
+                    for e in exprs:
+                        parts.append(self.expression(e))
+                    self.scope.append(frozenset(names))
+                    scope_pushed += 1
+                elif kind == "template_endfor" and scope_pushed:
+                    self.scope.pop()
+                    scope_pushed -= 1
+                else:
+                    for e in inner.children:
+                        if hasattr(e, "data"):
+                            parts.append(self.expression(e))
+        for _ in range(scope_pushed):
+            self.scope.pop()
+        if not directive and all(isinstance(p, str) for p in parts):
+            return Node("".join(parts), span)
+        return Node(Template(self._text(span), tuple(parts), directive), span)
+
+    def _template_string(self, tree) -> Node:
+        token = tree.children[0]
+        return Node(_unescape(str(token.value)[2:-2]), self._token_span(token))
+
+    def _tuple(self, tree) -> Node:
+        children = tree.children
+        span = self._span_of_tokens(children[0], children[-1])
+        items = [self.expression(c) for c in children if hasattr(c, "data") and c.data != "new_line_or_comment"]
+        return Node(items, span)
+
+    def _object(self, tree) -> Node:
+        children = tree.children
+        span = self._span_of_tokens(children[0], children[-1])
+        items: dict[str, Node] = {}
+        dynamic_key = False
+        values = []
+        for elem in children:
+            if getattr(elem, "data", None) != "object_elem":
+                continue
+            key_tree, _sep, value_tree = elem.children
+            value = self.expression(value_tree)
+            key_expr = key_tree.children[0]
+            key_node = self.expression(key_expr) if key_expr.data != "keyword" else self._identifier(key_expr)
+            key = key_node.value
+            if isinstance(key, Traversal) and not key.steps and key.inner is None:
+                key = key.root  # a bare name is the key itself
+            if not isinstance(key, str):
+                dynamic_key = True
+                values.extend([key_node, value])
+                continue
+            value.key = key_node.span
+            value.name = key
+            items[key] = value
+            values.append(value)
+        if dynamic_key:
+            return Node(Opaque(self._text(span), tuple(values)), span)
+        return Node(items, span)
+
+    def _function_call(self, tree) -> Node:
+        children = tree.children
+        names = [str(_first_token(c).value) for c in children if getattr(c, "data", None) == "identifier"]
+        name = "::".join(names)
+        args: list[Node] = []
+        for c in children:
+            if getattr(c, "data", None) == "arguments":
+                args = [self.expression(a) for a in c.children if hasattr(a, "data") and a.data != "new_line_or_comment"]
+        span = self._span_of_tokens(_first_token(children[0]), children[-1])
+        return Node(Call(self._text(span), name, tuple(args)), span)
+
+    def _heredoc_template(self, tree) -> Node:
+        return self._heredoc(tree.children[0], trim=False)
+
+    def _heredoc_template_trim(self, tree) -> Node:
+        return self._heredoc(tree.children[0], trim=True)
+
+    def _for_tuple_expr(self, tree) -> Node:
+        return self._for(tree)
+
+    def _for_object_expr(self, tree) -> Node:
+        return self._for(tree)
+
+    def _for(self, tree) -> Node:
+        children = tree.children
+        span = self._span_of_tokens(children[0], children[-1])
+        intro = next(c for c in children if getattr(c, "data", None) == "for_intro")
+        names = frozenset(str(_first_token(c).value) for c in intro.children if getattr(c, "data", None) == "identifier")
+        collection = [self.expression(c) for c in intro.children if hasattr(c, "data") and c.data not in ("identifier", "new_line_or_comment")]
+        self.scope.append(names)
+        try:
+            parts = list(collection)
+            for c in children:
+                data = getattr(c, "data", None)
+                if data in (None, "for_intro", "new_line_or_comment"):
+                    continue
+                if data == "for_cond":
+                    parts.extend(self.expression(e) for e in c.children if hasattr(e, "data") and e.data != "new_line_or_comment")
+                else:
+                    parts.append(self.expression(c))
+        finally:
+            self.scope.pop()
+        return Node(Opaque(self._text(span), tuple(parts)), span)
+
+    def _get_attr_expr_term(self, tree) -> Node:
+        return self._traversal(tree)
+
+    def _index_expr_term(self, tree) -> Node:
+        return self._traversal(tree)
+
+    def _attr_splat_expr_term(self, tree) -> Node:
+        return self._traversal(tree)
+
+    def _full_splat_expr_term(self, tree) -> Node:
+        return self._traversal(tree)
+
+    def _traversal(self, tree) -> Node:
+        """Flatten ``a.b[0].c`` (nested *_expr_term trees) into one Traversal."""
+        steps: list = []
+        node = tree
+        while getattr(node, "data", None) in ("get_attr_expr_term", "index_expr_term", "attr_splat_expr_term", "full_splat_expr_term", "expr_term"):
+            if node.data == "expr_term":
+                if len(node.children) != 1:
+                    break
+                node = node.children[0]
+                continue
+            base, step = node.children
+            steps[:0] = self._steps(node.data, step)
+            node = base
+        last_token = _last_token(tree)
+        if getattr(node, "data", None) == "identifier":
+            token = node.children[0]
+            root = str(token.value)
+            inner = None
+            first = token
+        else:
+            inner = self.expression(node) if getattr(node, "data", None) in ("expr_term", "conditional", "binary_op", "unary_op") else self.term(node)
+            root = ""
+            first = None
+        span = (self._token_span(first) if first is not None else inner.span).cover(self._token_span(last_token))
+        reference = None
+        if inner is None and not any(root in names for names in self.scope):
+            reference = self._reference(root, token, steps)
+        plain_steps = tuple((kind, value) for kind, value, _tree in steps)
+        return Node(Traversal(self._text(span), root, plain_steps, reference, inner), span)
+
+    def _steps(self, kind: str, step) -> list:
+        if kind == "get_attr_expr_term":
+            return [("attr", str(_first_token(step.children[1]).value), step)]
+        if kind == "index_expr_term":
+            return [self._index_step(step)]
+        # splats: the splat marker, then its own attribute / index steps
+        out: list = [("splat", None, step)]
+        for s in step.children[1:]:
+            if getattr(s, "data", None) == "get_attr":
+                out.append(("attr", str(_first_token(s.children[1]).value), s))
+            else:
+                out.append(self._index_step(s))
+        return out
+
+    def _index_step(self, step):
+        if step.data == "short_index":  # .0
+            token = step.children[1]
+            return ("index", Node(int(token.value), self._token_span(token)), step)
+        expr = [c for c in step.children if hasattr(c, "data") and c.data != "new_line_or_comment"][0]
+        return ("index", self.expression(expr), step)
+
+    def _reference(self, root: str, root_token, steps: list) -> Reference | None:
+        """The Reference made by a traversal rooted at a name, or None for bare names."""
+        parts = [root]
+        indexed = False
+        end_token = root_token
+        for kind, value, tree in steps:
+            if kind == "attr":
+                parts.append(value)
+                end_token = _last_token(tree)
+            elif kind == "index":
+                indexed = True
+            else:
+                break
+        if len(parts) < 2 and root not in ("count", "each", "self", "path", "terraform"):
+            return None
+        span = self._token_span(root_token).cover(self._token_span(end_token))
+        return Reference(tuple(parts), span, indexed)
+
+    # heredocs ----------------------------------------------------------------------------------
+    def _heredoc(self, token, trim: bool) -> Node:
+        raw = str(token.value)
+        head = _HEREDOC_HEAD.match(raw)
+        marker = head.group(2)
+        body_lines = raw[head.end():].split("\n")
+        # drop the closing-marker line (and the empty string after the final newline)
+        while body_lines and body_lines[-1].strip() != marker:
+            body_lines.pop()
+        closing = body_lines.pop() if body_lines else marker
+        marker_line = token.line + 1 + len(body_lines)
+        span = self._span(token.line, token.column, marker_line, len(closing.rstrip()) + 1)
+        indent = 0
+        if trim:
+            widths = [len(line) - len(line.lstrip()) for line in body_lines if line.strip()]
+            indent = min(widths) if widths else 0
+        first_body_line = span.line + 1
+        rendered = [line[indent:] for line in body_lines]
+        positions = tuple((first_body_line + i, indent + 1) for i in range(len(rendered)))
+        text = "".join(line + "\n" for line in rendered)
+        if "${" not in text and "%{" not in text:
+            return Node(text, span, lines=positions)
+        parts = self._template_parts(rendered, positions)
+        if all(isinstance(p, str) for p in parts):
+            return Node("".join(parts), span, lines=positions)
+        directive = any(isinstance(p, _Directive) for p in parts)
+        parts = tuple(p.node if isinstance(p, _Directive) else p for p in parts if not (isinstance(p, _Directive) and p.node is None))
+        source = self._text(span)
+        return Node(Template(source, parts, directive), span, lines=positions)
+
+    def _template_parts(self, lines: list[str], positions) -> list:
+        """Split heredoc text into literal text and interpolated expressions (``$${`` is a literal ``${``)."""
+        text = "".join(line + "\n" for line in lines)
+        starts = []
+        offset = 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        parts: list = []
+        literal: list[str] = []
+        pos = 0
+        pushed = 0
+        n = len(text)
+        while pos < n:
+            i = _next_template_start(text, pos)
+            if i < 0:
+                literal.append(text[pos:])
+                break
+            if i > 0 and text[i - 1] == text[i] and (i < 2 or text[i - 2] != text[i]):
+                # $${ or %%{: an escape for a literal ${ / %{
+                literal.append(text[pos:i])
+                literal.append(text[i + 1:i + 3])
+                pos = i + 3
+                continue
+            literal.append(text[pos:i])
+            end = _matching_brace(text, i + 2)
+            if end < 0:  # unclosed: Terraform would reject it; keep it as text
+                literal.append(text[i:])
+                break
+            inner = text[i + 2:end]
+            line_no = next(k for k in range(len(starts) - 1, -1, -1) if starts[k] <= i)
+            file_line, file_col = positions[line_no]
+            column = file_col + (i + 2 - starts[line_no])
+            if literal:
+                parts.append("".join(literal))
+                literal = []
+            if text[i] == "$":
+                node = self._parse_embedded(inner, file_line, column)
+                parts.append(node if node is not None else "")
+            else:
+                m = _DIRECTIVE.match(inner)
+                keyword = m.group(1) if m else ""
+                expr_text = m.group(2) if m else ""
+                node = None
+                if keyword == "if":
+                    node = self._parse_embedded(expr_text, file_line, column + inner.find(expr_text))
+                elif keyword == "for":
+                    head = _FOR_HEAD.match(expr_text)
+                    if head:
+                        names = frozenset(n for n in head.groups() if n)
+                        collection = expr_text[head.end():]
+                        node = self._parse_embedded(collection, file_line, column + inner.find(collection))
+                        self.scope.append(names)
+                        pushed += 1
+                elif keyword == "endfor" and pushed:
+                    self.scope.pop()
+                    pushed -= 1
+                parts.append(_Directive(node))
+            pos = end + 1
+        for _ in range(pushed):
+            self.scope.pop()
+        if literal:
+            parts.append("".join(literal))
+        return parts
+
+    def _parse_embedded(self, expr_text: str, line: int, column: int) -> Node | None:
+        """Parse an expression found inside a heredoc; positions are those in the file."""
+        if not expr_text.strip():
+            return None
+        lead = len(expr_text) - len(expr_text.lstrip())
+        skipped = expr_text[:lead]
+        line += skipped.count("\n")
+        if "\n" in skipped:
+            column = len(skipped) - skipped.rfind("\n")
+        else:
+            column += lead
+        snippet = "x=" + expr_text.strip() + "\n"
+        try:
+            tree = _get_parser().parse(snippet)
+        except _lark_errors.LarkError:  # type: ignore[union-attr]
+            self.errors.append(SourceError("cannot parse the expression in this template interpolation",
+                                           Span(self.path, line, column, line, column + 1)))
+            return None
+        sub = _Builder(snippet, self.path, line_shift=line - 1, column_shift=column - 3)
+        sub.scope = self.scope
+        attribute = tree.children[0].children[0]
+        node = sub.attribute(attribute)
+        self.errors.extend(sub.errors)
+        node.key = None
+        node.name = None
+        return node
+
+
+class _Directive:
+    """A ``%{...}`` directive inside a heredoc; ``node`` is its expression (if any)."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node):
+        self.node = node
+
+
+def _next_template_start(text: str, pos: int) -> int:
+    a = text.find("${", pos)
+    b = text.find("%{", pos)
+    if a < 0:
+        return b
+    if b < 0:
+        return a
+    return min(a, b)
+
+
+def _matching_brace(text: str, pos: int) -> int:
+    """Offset of the ``}`` closing an interpolation whose expression starts at ``pos`` (-1 if none)."""
+    depth = 1
+    n = len(text)
+    while pos < n:
+        c = text[pos]
+        if c == '"':
+            pos = _skip_string(text, pos + 1)
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return pos
+        pos += 1
+    return -1
+
+
+def _unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
+
+    def replace(m: re.Match) -> str:
+        esc = m.group(1)
+        if esc[0] in "uU" and len(esc) > 1:
+            try:
+                return chr(int(esc[1:], 16))
+            except (ValueError, OverflowError):
+                return m.group(0)
+        return _SIMPLE_ESCAPES.get(esc, m.group(0))
+
+    return _ESCAPE.sub(replace, value)
+
+
+def _first_token(tree):
+    while hasattr(tree, "children"):
+        tree = tree.children[0]
+    return tree
+
+
+def _last_token(tree):
+    """The last token of a subtree, ignoring trailing line breaks and comments."""
+    while hasattr(tree, "children"):
+        children = [c for c in tree.children if getattr(c, "data", None) != "new_line_or_comment" and getattr(c, "type", None) != "NL_OR_COMMENT"]
+        tree = children[-1]
+    return tree
+
+
+def _start_pos(item) -> int:
+    return item.start_pos if hasattr(item, "start_pos") else item.meta.start_pos
+
+
+def _end_pos(item) -> int:
+    return item.end_pos if hasattr(item, "end_pos") else item.meta.end_pos

@@ -1,0 +1,707 @@
+"""One Workload / Container model for every way a template can run a container.
+
+Built from ``docker_container``; from the hashicorp/kubernetes pod-spec
+resources (``kubernetes_pod``, ``_deployment``, ``_stateful_set``,
+``_daemonset`` / ``_daemon_set_v1``, ``_job``, ``_cron_job``, their ``_v1``
+twins, and ``kubernetes_manifest``); and from YAML Pod, Deployment,
+StatefulSet, DaemonSet, ReplicaSet, Job and CronJob manifests.  A rule is written
+once against this model.
+
+The key table below is the one place that knows the Terraform provider's names
+(``run_as_user``, blocks) and the Kubernetes API's (``runAsUser``, mappings).
+Values are evaluated ``Node``s: a rule reads ``.value`` and finds a literal or
+an ``Unknown``; ``.where`` is the exact attribute to point at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .expression import Expr, references_in
+from .node import Block, Node, Reference, Span, Unknown
+
+# canonical name -> (Terraform provider name, Kubernetes API name)
+KEYS = {
+    # pod spec
+    "containers": ("container", "containers"),
+    "init_containers": ("init_container", "initContainers"),
+    "runtime_class_name": ("runtime_class_name", "runtimeClassName"),
+    "host_network": ("host_network", "hostNetwork"),
+    "host_pid": ("host_pid", "hostPID"),
+    "host_ipc": ("host_ipc", "hostIPC"),
+    "host_users": (None, "hostUsers"),  # the Terraform provider has no host_users (K8S-PROV #2818)
+    "share_process_namespace": ("share_process_namespace", "shareProcessNamespace"),
+    "node_selector": ("node_selector", "nodeSelector"),
+    "security_context": ("security_context", "securityContext"),
+    "volumes": ("volume", "volumes"),
+    "image_pull_secrets": ("image_pull_secrets", "imagePullSecrets"),
+    # container
+    "name": ("name", "name"),
+    "image": ("image", "image"),
+    "command": ("command", "command"),
+    "args": ("args", "args"),
+    "env": ("env", "env"),
+    "env_from": ("env_from", "envFrom"),
+    "value": ("value", "value"),
+    "value_from": ("value_from", "valueFrom"),
+    "volume_mounts": ("volume_mount", "volumeMounts"),
+    "mount_path": ("mount_path", "mountPath"),
+    "sub_path": ("sub_path", "subPath"),
+    "read_only": ("read_only", "readOnly"),
+    "resources": ("resources", "resources"),
+    "limits": ("limits", "limits"),
+    "requests": ("requests", "requests"),
+    # security context
+    "privileged": ("privileged", "privileged"),
+    "run_as_user": ("run_as_user", "runAsUser"),
+    "run_as_non_root": ("run_as_non_root", "runAsNonRoot"),
+    "fs_group": ("fs_group", "fsGroup"),
+    "allow_privilege_escalation": ("allow_privilege_escalation", "allowPrivilegeEscalation"),
+    "capabilities": ("capabilities", "capabilities"),
+    "add": ("add", "add"),
+    # metadata
+    "metadata": ("metadata", "metadata"),
+    "annotations": ("annotations", "annotations"),
+    "labels": ("labels", "labels"),
+    "namespace": ("namespace", "namespace"),
+    "spec": ("spec", "spec"),
+    "template": ("template", "template"),
+    "job_template": ("job_template", "jobTemplate"),
+    # volumes
+    "host_path": ("host_path", "hostPath"),
+    "path": ("path", "path"),
+    "empty_dir": ("empty_dir", "emptyDir"),
+    "persistent_volume_claim": ("persistent_volume_claim", "persistentVolumeClaim"),
+    "claim_name": ("claim_name", "claimName"),
+    "config_map": ("config_map", "configMap"),
+    "secret": ("secret", "secret"),
+}
+
+#: Terraform pod-spec resource types -> how many template levels lead to the pod spec.
+TERRAFORM_POD_TYPES = {
+    "kubernetes_pod": (),
+    "kubernetes_pod_v1": (),
+    "kubernetes_deployment": ("template",),
+    "kubernetes_deployment_v1": ("template",),
+    "kubernetes_stateful_set": ("template",),
+    "kubernetes_stateful_set_v1": ("template",),
+    "kubernetes_daemonset": ("template",),
+    "kubernetes_daemon_set_v1": ("template",),
+    "kubernetes_replication_controller": ("template",),
+    "kubernetes_replication_controller_v1": ("template",),
+    "kubernetes_job": ("template",),
+    "kubernetes_job_v1": ("template",),
+    "kubernetes_cron_job": ("job_template", "spec", "template"),
+    "kubernetes_cron_job_v1": ("job_template", "spec", "template"),
+}
+#: YAML kinds -> path from the document's spec to the pod template.
+YAML_POD_KINDS = {
+    "Pod": (),
+    "Deployment": ("template",),
+    "StatefulSet": ("template",),
+    "DaemonSet": ("template",),
+    "ReplicaSet": ("template",),
+    "ReplicationController": ("template",),
+    "Job": ("template",),
+    "CronJob": ("job_template", "spec", "template"),
+}
+VOLUME_KINDS = ("host_path", "empty_dir", "persistent_volume_claim", "config_map", "secret")
+
+# ----------------------------------------------------------------------------------------------
+# The model
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Env:
+    """One environment variable of a container."""
+
+    name: str | None  # None when the name itself is unknown
+    value: Node | None  # the value node (points at the exact attribute / list item)
+    value_from: object | None  # a secret / field reference (a Block or a mapping Node)
+    span: Span  # the whole entry
+
+
+@dataclass(eq=False)
+class Volume:
+    """A pod volume (Kubernetes) or a Docker volume / bind source."""
+
+    name: str | None
+    kind: str  # host_path, empty_dir, persistent_volume_claim, config_map, secret, docker_volume, bind, other
+    source: Node | None  # host path, claim name or Docker volume name
+    span: Span
+
+
+@dataclass(eq=False)
+class Mount:
+    """A path inside a container and what backs it."""
+
+    path: Node | None  # the container path (mount_path / container_path / target)
+    volume: Volume | None
+    sub_path: Node | None
+    read_only: Node | None
+    span: Span
+
+
+@dataclass(eq=False)
+class Container:
+    name: Node | None
+    image: Node | None
+    #: What overrides the image ENTRYPOINT: Docker ``entrypoint``, Kubernetes ``command``.
+    entrypoint: Node | None
+    #: What overrides the image CMD: Docker ``command``, Kubernetes ``args``.
+    args: Node | None
+    env: list[Env]
+    #: True when more env may exist than the tool can see (env_from, dynamic env, an unknown env list).
+    env_open: bool
+    privileged: Node | None
+    run_as_user: Node | None  # container level only; see Workload.effective_run_as_user
+    run_as_non_root: Node | None
+    capabilities_add: Node | None
+    mounts: list[Mount]
+    limits: Node | None
+    requests: Node | None
+    span: Span  # the container block / mapping (head line)
+    init: bool = False
+    workload: "Workload" = field(default=None, repr=False)  # type: ignore[assignment]
+    #: The Terraform block or YAML mapping the container was read from.
+    source: object = field(default=None, repr=False)
+
+    @property
+    def display_name(self) -> str:
+        if self.name is not None and isinstance(self.name.value, str):
+            return self.name.value
+        return self.workload.address if self.workload else "container"
+
+    def env_named(self, name: str) -> Env | None:
+        for env in self.env:
+            if env.name == name:
+                return env
+        return None
+
+    def argv(self) -> list[Node]:
+        """The process the container starts, as far as the template says: entrypoint then args."""
+        return list(_items(self.entrypoint)) + list(_items(self.args))
+
+    def references(self) -> list[Reference]:
+        """References made by the command line and the env values (where agent scripts and tokens come in)."""
+        found: list[Reference] = []
+        for node in (self.entrypoint, self.args):
+            found.extend(references_in(node))
+        for env in self.env:
+            found.extend(references_in(env.value))
+        return found
+
+    def agent_scripts(self) -> list[Reference]:
+        """``coder_agent.X.init_script`` references in the command line or env values."""
+        return [r for r in self.references() if r.parts[0] == "coder_agent" and r.attribute == ("init_script",)]
+
+    def is_true(self, name: str) -> bool:
+        return truthy(getattr(self, name))
+
+    def summary(self) -> dict:
+        """Plain values of the container, for comparing spellings in tests."""
+        return {
+            "name": _plain(self.name),
+            "image": _plain(self.image),
+            "entrypoint": _plain(self.entrypoint),
+            "args": _plain(self.args),
+            "env": {e.name: _plain(e.value) for e in self.env},
+            "privileged": _plain(self.privileged),
+            "run_as_user": _plain(self.run_as_user),
+            "run_as_non_root": _plain(self.run_as_non_root),
+            "capabilities_add": _plain(self.capabilities_add),
+            "mounts": [
+                (_plain(m.path), m.volume.kind if m.volume else None, _plain(m.volume.source) if m.volume else None,
+                 _plain(m.sub_path), _plain(m.read_only))
+                for m in self.mounts
+            ],
+            "limits": _plain(self.limits),
+            "requests": _plain(self.requests),
+            "init": self.init,
+        }
+
+
+@dataclass(eq=False)
+class Workload:
+    """Something that runs containers: a Docker container, a pod or a pod template."""
+
+    kind: str  # the resource type (docker_container, kubernetes_pod, ...) or the YAML kind
+    address: str  # docker_container.dind / kubernetes_pod.main / Deployment/ns/name
+    origin: str  # "terraform" or "kubernetes"
+    path: str
+    span: Span  # the resource head / the document's kind line
+    containers: list[Container] = field(default_factory=list)
+    init_containers: list[Container] = field(default_factory=list)
+    #: where a "pod spec lacks X" finding points: the spec block / mapping key
+    spec_span: Span | None = None
+    # pod level (Kubernetes); for Docker, runtime and the *_mode attributes
+    runtime: Node | None = None  # Docker runtime / runtimeClassName
+    host_network: Node | None = None
+    host_pid: Node | None = None
+    host_ipc: Node | None = None
+    host_users: Node | None = None
+    share_process_namespace: Node | None = None
+    node_selector: Node | None = None
+    run_as_user: Node | None = None
+    run_as_non_root: Node | None = None
+    fs_group: Node | None = None
+    annotations: Node | None = None  # pod (template) metadata annotations
+    labels: Node | None = None
+    metadata_name: Node | None = None  # the object's own metadata.name
+    namespace: Node | None = None
+    volumes: dict[str, Volume] = field(default_factory=dict)
+    image_pull_secrets: Node | None = None
+    # Docker provider
+    network_mode: Node | None = None
+    pid_mode: Node | None = None
+    ipc_mode: Node | None = None
+    userns_mode: Node | None = None
+    hostname: Node | None = None
+    networks: list[Node] = field(default_factory=list)  # networks_advanced.name
+    aliases: list[Node] = field(default_factory=list)  # networks_advanced.aliases entries
+    networks_open: bool = False  # a dynamic networks_advanced block exists
+    # Terraform meta
+    count: Node | None = None
+    for_each: Node | None = None
+    module: object = field(default=None, repr=False)  # Module
+    resource: object = field(default=None, repr=False)  # Resource
+    document: Node | None = field(default=None, repr=False)  # YAML document root
+
+    @property
+    def owner(self) -> Span:
+        """The first line of the resource / manifest object: a suppression there covers its findings."""
+        if self.origin == "kubernetes" and self.document is not None:
+            return self.document.span
+        return self.span
+
+    @property
+    def api_names(self) -> bool:
+        """True when the workload is written with Kubernetes API names (YAML, kubernetes_manifest)."""
+        return self.document is not None
+
+    def spell(self, canonical: str, value=None) -> str:
+        """How the user writes a setting here: ``runtime_class_name = "x"``, ``runtimeClassName: x``, ``runtime = "x"``."""
+        if self.kind == "docker_container":
+            key = {"runtime_class_name": "runtime"}.get(canonical, canonical)
+        else:
+            key = KEYS[canonical][1 if self.api_names else 0] or KEYS[canonical][1]
+        if value is None:
+            return key
+        if self.origin == "kubernetes":
+            return f"{key}: {_yaml_scalar(value)}"
+        return f"{key} = {_hcl_scalar(value)}"
+
+    def all_containers(self) -> list[Container]:
+        return self.init_containers + self.containers
+
+    def effective_run_as_user(self, container: Container) -> Node | None:
+        """Container-level run_as_user overrides the pod level (K8S-PROV schema text)."""
+        return container.run_as_user if container.run_as_user is not None else self.run_as_user
+
+    def effective_run_as_non_root(self, container: Container) -> Node | None:
+        return container.run_as_non_root if container.run_as_non_root is not None else self.run_as_non_root
+
+    def annotation(self, key: str) -> Node | None:
+        if self.annotations is not None and isinstance(self.annotations.value, dict):
+            return self.annotations.value.get(key)
+        return None
+
+    @property
+    def annotations_open(self) -> bool:
+        """True when annotations exist but cannot be read (a merge(), a variable...)."""
+        return self.annotations is not None and not isinstance(self.annotations.value, dict)
+
+
+def _hcl_scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return '"' + str(value).replace('"', '\\"') + '"'
+
+
+def _yaml_scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def truthy(node: Node | None) -> bool:
+    """A known true value (Terraform converts "true" to true for bool attributes)."""
+    if node is None:
+        return False
+    value = node.value
+    return value is True or value == "true"
+
+
+def falsy(node: Node | None) -> bool:
+    if node is None:
+        return False
+    value = node.value
+    return value is False or value == "false"
+
+
+def _plain(node: Node | None):
+    return node.plain() if node is not None else None
+
+
+def _items(node: Node | None) -> list[Node]:
+    if node is None:
+        return []
+    if isinstance(node.value, list):
+        return node.value
+    return [node]
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading Terraform blocks and YAML mappings through one interface
+# ----------------------------------------------------------------------------------------------
+
+
+class _Obj:
+    """A Terraform block (read through a Module) or a YAML mapping, addressed by canonical keys."""
+
+    def __init__(self, origin: str, block: Block | None = None, node: Node | None = None, module=None):
+        self.origin = origin
+        self.block = block
+        self.node = node
+        self.module = module
+
+    @property
+    def span(self) -> Span:
+        if self.block is not None:
+            return self.block.head
+        return self.node.where
+
+    def _key(self, canonical: str) -> str | None:
+        tf, k8s = KEYS[canonical]
+        return tf if self.origin == "terraform" else k8s
+
+    def field(self, canonical: str) -> Node | None:
+        key = self._key(canonical)
+        if key is None:
+            return None
+        if self.block is not None:
+            node = self.block.attr(key)
+            return self.module.evaluate(node) if (node is not None and self.module is not None) else node
+        value = self.node.value
+        return value.get(key) if isinstance(value, dict) else None
+
+    def obj(self, canonical: str) -> "_Obj | None":
+        objs = self.objs(canonical)
+        return objs[0] if objs else None
+
+    def objs(self, canonical: str) -> list["_Obj"]:
+        key = self._key(canonical)
+        if key is None:
+            return []
+        if self.block is not None:
+            found = [_Obj(self.origin, block=b, module=self.module) for b in self.block.blocks_of(key)]
+            if not found:
+                # some Terraform attributes are objects (`security_context = {...}` in kubernetes_manifest style)
+                node = self.field(canonical)
+                if node is not None and isinstance(node.value, dict):
+                    return [_Obj(self.origin, node=node)]
+            return found
+        value = self.node.value
+        child = value.get(key) if isinstance(value, dict) else None
+        if child is None:
+            return []
+        if isinstance(child.value, list):
+            return [_Obj(self.origin, node=item) for item in child.value if isinstance(item.value, dict)]
+        if isinstance(child.value, dict):
+            return [_Obj(self.origin, node=child)]
+        return []
+
+    def is_open(self, canonical: str) -> bool:
+        """True when entries of this key may exist that the tool cannot list (dynamic blocks, unknown lists)."""
+        key = self._key(canonical)
+        if key is None:
+            return False
+        if self.block is not None:
+            return bool(self.block.dynamic(key)) or (self.field(canonical) is not None and not isinstance(self.field(canonical).value, (list, dict)))
+        child = self.node.value.get(key) if isinstance(self.node.value, dict) else None
+        return child is not None and not isinstance(child.value, (list, dict))
+
+    def key_span(self, canonical: str) -> Span | None:
+        """The span of the key itself (for a present attribute or block)."""
+        key = self._key(canonical)
+        if self.block is not None:
+            node = self.block.attr(key)
+            if node is not None:
+                return node.where
+            block = self.block.block(key)
+            return block.head if block is not None else None
+        child = self.node.value.get(key) if isinstance(self.node.value, dict) else None
+        return child.key if child is not None and child.key is not None else None
+
+
+# ----------------------------------------------------------------------------------------------
+# Builders
+# ----------------------------------------------------------------------------------------------
+
+
+def from_module(module) -> list[Workload]:
+    """Every workload a Terraform module declares, in source order."""
+    workloads: list[Workload] = []
+    for resource in module.resources:
+        if resource.mode != "managed":
+            continue
+        if resource.type == "docker_container":
+            workloads.append(_docker_workload(resource, module))
+        elif resource.type in TERRAFORM_POD_TYPES:
+            workload = _terraform_pod_workload(resource, module)
+            if workload is not None:
+                workloads.append(workload)
+        elif resource.type == "kubernetes_manifest":
+            manifest = module.evaluate(resource.block.attr("manifest"))
+            if manifest is not None and isinstance(manifest.value, dict):
+                workload = from_manifest(manifest, resource.path, address=resource.address)
+                if workload is not None:
+                    workload.origin = "terraform"
+                    workload.module = module
+                    workload.resource = resource
+                    workload.span = resource.block.head
+                    workload.count = resource.block.attr("count")
+                    workloads.append(workload)
+    return workloads
+
+
+def _docker_workload(resource, module) -> Workload:
+    block = resource.block
+    ev = module.evaluate
+    workload = Workload(
+        kind=resource.type, address=resource.address, origin="terraform", path=resource.path,
+        span=block.head, spec_span=block.head, module=module, resource=resource,
+        runtime=ev(block.attr("runtime")), network_mode=ev(block.attr("network_mode")),
+        pid_mode=ev(block.attr("pid_mode")), ipc_mode=ev(block.attr("ipc_mode")),
+        userns_mode=ev(block.attr("userns_mode")), hostname=ev(block.attr("hostname")),
+        count=block.attr("count"), for_each=block.attr("for_each"),
+    )
+    for network in block.blocks_of("networks_advanced"):
+        name = ev(network.attr("name"))
+        if name is not None:
+            workload.networks.append(name)
+        aliases = ev(network.attr("aliases"))
+        workload.aliases.extend(_items(aliases))
+    workload.networks_open = bool(block.dynamic("networks_advanced"))
+
+    env_node = ev(block.attr("env"))
+    env: list[Env] = []
+    env_open = bool(block.dynamic("env"))
+    if env_node is not None:
+        if isinstance(env_node.value, list):
+            for item in env_node.value:
+                env.append(_docker_env(item))
+        else:
+            env_open = True
+    mounts: list[Mount] = []
+    for volume in block.blocks_of("volumes"):
+        host = ev(volume.attr("host_path"))
+        name = ev(volume.attr("volume_name"))
+        if host is not None:
+            backing = Volume(None, "bind", host, volume.head)
+        elif name is not None:
+            backing = Volume(None, "docker_volume", name, volume.head)
+        else:
+            backing = None
+        mounts.append(Mount(ev(volume.attr("container_path")), backing, None, ev(volume.attr("read_only")), volume.head))
+    for mount in block.blocks_of("mounts"):
+        kind = ev(mount.attr("type"))
+        source = ev(mount.attr("source"))
+        kind_value = kind.value if kind is not None else None
+        if kind_value == "bind":
+            backing = Volume(None, "bind", source, mount.head)
+        elif kind_value == "volume":
+            backing = Volume(None, "docker_volume", source, mount.head)
+        else:
+            backing = Volume(None, str(kind_value) if isinstance(kind_value, str) else "other", source, mount.head)
+        sub_path = None
+        for options in mount.blocks_of("volume_options"):
+            sub_path = ev(options.attr("subpath")) or sub_path
+        mounts.append(Mount(ev(mount.attr("target")), backing, sub_path, ev(mount.attr("read_only")), mount.head))
+    capabilities = block.block("capabilities")
+    user = ev(block.attr("user"))
+    container = Container(
+        name=ev(block.attr("name")), image=ev(block.attr("image")),
+        entrypoint=ev(block.attr("entrypoint")), args=ev(block.attr("command")),
+        env=env, env_open=env_open, privileged=ev(block.attr("privileged")),
+        run_as_user=_docker_uid(user), run_as_non_root=None,
+        capabilities_add=ev(capabilities.attr("add")) if capabilities is not None else None,
+        mounts=mounts, limits=None, requests=None, span=block.head, source=block,
+    )
+    container.workload = workload
+    workload.containers.append(container)
+    return workload
+
+
+def _docker_env(item: Node) -> Env:
+    """A Docker ``env`` list entry: ``"NAME=value"``, possibly a template."""
+    value = item.value
+    if isinstance(value, str):
+        name, sep, rest = value.partition("=")
+        return Env(name if sep else value, Node(rest, item.span, item.key, item.name) if sep else None, None, item.span)
+    if isinstance(value, Unknown) and value.parts and isinstance(value.parts[0], str) and "=" in value.parts[0]:
+        name, _, rest = value.parts[0].partition("=")
+        parts = ((rest,) if rest else ()) + tuple(value.parts[1:])
+        rest_text = value.text[value.text.find("=") + 1:].rstrip('"') if "=" in value.text else value.text
+        return Env(name, Node(Unknown(rest_text, value.references, parts, value.expr), item.span), None, item.span)
+    return Env(None, item, None, item.span)
+
+
+def _docker_uid(user: Node | None) -> Node | None:
+    """The uid part of Docker's ``user = "uid[:gid]"`` (names are kept as written)."""
+    if user is None or not isinstance(user.value, str):
+        return user
+    uid = user.value.split(":", 1)[0]
+    return Node(int(uid) if uid.isdigit() else uid, user.span, user.key, user.name)
+
+
+def _terraform_pod_workload(resource, module) -> Workload | None:
+    top = _Obj("terraform", block=resource.block, module=module)
+    meta = top.obj("metadata")
+    spec = top.obj("spec")
+    if resource.type in ("kubernetes_pod", "kubernetes_pod_v1"):
+        pod_meta, pod_spec = meta, spec
+    else:
+        node = spec
+        for step in TERRAFORM_POD_TYPES[resource.type]:
+            node = node.obj(step) if node is not None else None
+        pod_meta = node.obj("metadata") if node is not None else None
+        pod_spec = node.obj("spec") if node is not None else None
+    workload = Workload(
+        kind=resource.type, address=resource.address, origin="terraform", path=resource.path,
+        span=resource.block.head, module=module, resource=resource,
+        count=resource.block.attr("count"), for_each=resource.block.attr("for_each"),
+    )
+    _fill_pod(workload, meta, pod_meta, pod_spec, resource.block.head)
+    return workload
+
+
+def from_manifest(document: Node, path: str, address: str | None = None) -> Workload | None:
+    """A workload from a Kubernetes object (a YAML document or a kubernetes_manifest value); None if not one."""
+    if not isinstance(document.value, dict):
+        return None
+    kind_node = document.value.get("kind")
+    kind = kind_node.value if kind_node is not None else None
+    if kind not in YAML_POD_KINDS:
+        return None
+    top = _Obj("kubernetes", node=document)
+    meta = top.obj("metadata")
+    spec = top.obj("spec")
+    node = spec
+    for step in YAML_POD_KINDS[kind]:
+        node = node.obj(step) if node is not None else None
+    if kind == "Pod":
+        pod_meta, pod_spec = meta, spec
+    else:
+        pod_meta = node.obj("metadata") if node is not None else None
+        pod_spec = node.obj("spec") if node is not None else None
+    if address is None:
+        name = meta.field("name") if meta is not None else None
+        namespace = meta.field("namespace") if meta is not None else None
+        address = "/".join(
+            [str(kind)]
+            + ([str(namespace.value)] if namespace is not None and isinstance(namespace.value, str) else [])
+            + [str(name.value) if name is not None and isinstance(name.value, (str, int)) else "?"]
+        )
+    workload = Workload(kind=str(kind), address=address, origin="kubernetes", path=path,
+                        span=kind_node.where, document=document)
+    _fill_pod(workload, meta, pod_meta, pod_spec, kind_node.where)
+    return workload
+
+
+def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_spec: _Obj | None, fallback: Span) -> None:
+    if meta is not None:
+        workload.metadata_name = meta.field("name")
+        workload.namespace = meta.field("namespace")
+    if pod_meta is not None:
+        workload.annotations = pod_meta.field("annotations")
+        workload.labels = pod_meta.field("labels")
+    if pod_spec is None:
+        workload.spec_span = fallback
+        return
+    workload.spec_span = pod_spec.span
+    for name in ("host_network", "host_pid", "host_ipc", "host_users", "share_process_namespace", "node_selector"):
+        setattr(workload, name, pod_spec.field(name))
+    workload.runtime = pod_spec.field("runtime_class_name")
+    workload.image_pull_secrets = pod_spec.field("image_pull_secrets")
+    if workload.image_pull_secrets is None and pod_spec.block is not None and pod_spec.block.blocks_of("image_pull_secrets"):
+        blocks = pod_spec.block.blocks_of("image_pull_secrets")
+        workload.image_pull_secrets = Node(
+            [Node({"name": b.attr("name")} if b.attr("name") is not None else {}, b.head) for b in blocks], blocks[0].head)
+    security = pod_spec.obj("security_context")
+    if security is not None:
+        workload.run_as_user = security.field("run_as_user")
+        workload.run_as_non_root = security.field("run_as_non_root")
+        workload.fs_group = security.field("fs_group")
+    for volume in pod_spec.objs("volumes"):
+        parsed = _volume(volume)
+        if parsed.name is not None:
+            workload.volumes.setdefault(parsed.name, parsed)
+    for canonical, init in (("init_containers", True), ("containers", False)):
+        for obj in pod_spec.objs(canonical):
+            container = _container(obj, workload, init)
+            (workload.init_containers if init else workload.containers).append(container)
+
+
+def _volume(obj: _Obj) -> Volume:
+    name_node = obj.field("name")
+    name = name_node.value if name_node is not None and isinstance(name_node.value, str) else None
+    for kind in VOLUME_KINDS:
+        sub = obj.obj(kind)
+        if sub is None:
+            if obj.key_span(kind) is not None:  # `emptyDir: {}` / `empty_dir {}`
+                return Volume(name, kind, None, obj.span)
+            continue
+        if kind == "host_path":
+            return Volume(name, kind, sub.field("path"), obj.span)
+        if kind == "persistent_volume_claim":
+            return Volume(name, kind, sub.field("claim_name"), obj.span)
+        return Volume(name, kind, None, obj.span)
+    return Volume(name, "other", None, obj.span)
+
+
+def _container(obj: _Obj, workload: Workload, init: bool) -> Container:
+    env: list[Env] = []
+    for entry in obj.objs("env"):
+        name_node = entry.field("name")
+        name = name_node.value if name_node is not None and isinstance(name_node.value, str) else None
+        value_from = entry.obj("value_from")
+        env.append(Env(name, entry.field("value"), value_from.block or value_from.node if value_from else None, entry.span))
+    env_open = obj.is_open("env") or bool(obj.objs("env_from")) or obj.key_span("env_from") is not None
+    security = obj.obj("security_context")
+    capabilities = security.obj("capabilities") if security is not None else None
+    resources = obj.obj("resources")
+    mounts: list[Mount] = []
+    for mount in obj.objs("volume_mounts"):
+        name_node = mount.field("name")
+        name = name_node.value if name_node is not None and isinstance(name_node.value, str) else None
+        mounts.append(Mount(mount.field("mount_path"), workload.volumes.get(name) if name else None,
+                            mount.field("sub_path"), mount.field("read_only"), mount.span))
+    container = Container(
+        name=obj.field("name"), image=obj.field("image"),
+        entrypoint=obj.field("command"), args=obj.field("args"),
+        env=env, env_open=env_open,
+        privileged=security.field("privileged") if security is not None else None,
+        run_as_user=security.field("run_as_user") if security is not None else None,
+        run_as_non_root=security.field("run_as_non_root") if security is not None else None,
+        capabilities_add=capabilities.field("add") if capabilities is not None else None,
+        mounts=mounts,
+        limits=resources.field("limits") if resources is not None else None,
+        requests=resources.field("requests") if resources is not None else None,
+        span=obj.span, init=init, workload=workload, source=obj.block if obj.block is not None else obj.node,
+    )
+    return container
+
+
+def unknown_parts(node: Node | None) -> bool:
+    """True when a node's value (or anything in it) is unknown."""
+    return node is not None and not node.known
+
+
+__all__ = [
+    "Container", "Env", "Mount", "Volume", "Workload", "from_manifest", "from_module", "truthy", "falsy",
+    "KEYS", "TERRAFORM_POD_TYPES", "YAML_POD_KINDS", "Expr",
+]
