@@ -28,6 +28,7 @@ class Policy:
     origin: str
     sources: tuple[Source, ...]
     enabled: bool = True
+    files: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     precision: str = "high"
     security_severity: str | None = None
@@ -68,6 +69,7 @@ def parse_policy(data: dict, path: str) -> Policy:
             origin=data["origin"],
             sources=tuple(Source(s["title"], s.get("url", ""), s.get("quote", "")) for s in data["sources"]),
             enabled=data.get("enabled", True),
+            files=tuple(data.get("files", ())),
             tags=tuple(data.get("tags", ())),
             precision=data.get("precision", "high"),
             security_severity=data.get("security-severity"),

@@ -1,25 +1,24 @@
 """The checks: pure functions ``(context, **parameters) -> hits``, one per rule id.
 
-Each group module keeps an explicit ``CHECKS`` table; this module joins them.
+Each group module (one per RULES.md group) keeps an explicit ``CHECKS`` table
+and says which of its checks are ``PROJECT_SCOPED``; this module joins them.
 A check is ``unit``-scoped (it sees one Terraform module directory or one YAML
-file at a time) unless it is listed in ``PROJECT_SCOPED`` (it looks across
-files, e.g. a RuntimeClass defined elsewhere).
-TDL000 (parse-error) and the suppression rules (TDL9xx) are produced by the
-linter itself, not by a check.
+file at a time) unless it is project-scoped (it looks across files, e.g. a
+RuntimeClass defined elsewhere).  TDL000 (parse-error), TDL900
+(invalid-suppression) and TDL999 (internal-error) are produced by the linter
+itself, not by a check.
 """
 
 from __future__ import annotations
 
-from . import general, privileged, sysbox
+from . import envbox, general, manifests, podman, privileged, sysbox
 
-CHECKS = {
-    **general.CHECKS,
-    **sysbox.CHECKS,
-    **privileged.CHECKS,
-}
+_GROUPS = (general, sysbox, envbox, podman, privileged, manifests)
 
-#: Rules whose findings the linter produces itself.
-BUILTIN = frozenset({"TDL000", "TDL900"})
+CHECKS = {rule: check for group in _GROUPS for rule, check in group.CHECKS.items()}
 
 #: Checks that need every file of the run at once.
-PROJECT_SCOPED: frozenset[str] = frozenset()
+PROJECT_SCOPED = frozenset().union(*(group.PROJECT_SCOPED for group in _GROUPS))
+
+#: Rules whose findings the linter produces itself.
+BUILTIN = frozenset({"TDL000", "TDL900", "TDL999"})

@@ -140,3 +140,6 @@ CHECKS = {
     "TDL001": undeclared_variable,
     "TDL010": undeclared_reference,
 }
+
+#: rule ids of this group that look across files (they get every unit of the run at once)
+PROJECT_SCOPED: frozenset[str] = frozenset()

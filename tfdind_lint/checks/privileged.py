@@ -72,3 +72,6 @@ CHECKS = {
     "TDL401": privileged_sidecar_unacknowledged,
     "TDL412": privileged_workspace_container,
 }
+
+#: rule ids of this group that look across files (they get every unit of the run at once)
+PROJECT_SCOPED: frozenset[str] = frozenset()

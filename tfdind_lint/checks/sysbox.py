@@ -94,3 +94,6 @@ def sysbox_runtime_missing(ctx: Context, *, runtimes=("sysbox-runc",), docker_de
 CHECKS = {
     "TDL101": sysbox_runtime_missing,
 }
+
+#: rule ids of this group that look across files (they get every unit of the run at once)
+PROJECT_SCOPED: frozenset[str] = frozenset()

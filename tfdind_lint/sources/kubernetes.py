@@ -127,11 +127,15 @@ def _compose(chunk: str):
         return yaml.compose(io.StringIO(chunk))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        column = mark.column + 1 if mark is not None else 1
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         context = f" ({exc.context.strip()})" if exc.context and exc.problem else ""
         message = f"invalid YAML: {problem}{context}"
+        if "<stream end>" in problem and exc.context_mark is not None:
+            # the end of the file is where the parser noticed, not where the mistake is
+            mark = exc.context_mark
+            message = f"invalid YAML: the {(exc.context or 'collection').replace('while parsing a ', '').strip()} started here is never closed"
+        line = mark.line + 1 if mark is not None else 1
+        column = mark.column + 1 if mark is not None else 1
         if "\t" in chunk.split("\n")[line - 1][:column] or "found character '\\t'" in problem:
             message = "invalid YAML: a tab character is used for indentation; YAML allows only spaces there"
         raise SourceError(message, Span("", line, column, line, column + 1)) from None

@@ -137,6 +137,51 @@ def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
     return text, comments
 
 
+_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
+_CLOSING = {"}": "{", "]": "[", ")": "("}
+
+
+def _unclosed(text: str) -> int | None:
+    """Offset of the first string that does not close on its line, else of the innermost bracket never closed."""
+    stack: list[int] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _BRACKETS.search(text, pos)
+        if m is None:
+            break
+        token = m.group(0)
+        start = m.start()
+        if token in ("#", "//"):
+            end = text.find("\n", start)
+            pos = n if end < 0 else end
+        elif token == "/*":
+            end = text.find("*/", start + 2)
+            pos = n if end < 0 else end + 2
+        elif token == '"':
+            pos = _skip_string(text, start + 1)
+            if pos >= n or text[pos - 1] != '"' or pos == start + 1:
+                return start  # a string that never closes on its line
+        elif token.startswith("<<"):
+            marker = token.lstrip("<-").rstrip("\n")
+            pos = m.end()
+            while pos < n:
+                line_end = text.find("\n", pos)
+                line_end = n if line_end < 0 else line_end
+                if text[pos:line_end].strip() == marker:
+                    pos = line_end
+                    break
+                pos = line_end + 1
+        elif token in "{[(":
+            stack.append(start)
+            pos = m.end()
+        else:
+            if stack and text[stack[-1]] == _CLOSING[token]:
+                stack.pop()
+            pos = m.end()
+    return stack[-1] if stack else None
+
+
 def _skip_string(text: str, pos: int) -> int:
     """Offset just after the closing quote of a string whose body starts at ``pos`` (end of line if unclosed)."""
     n = len(text)
@@ -219,9 +264,16 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
     if isinstance(exc, (errors.UnexpectedToken, errors.UnexpectedEOF)):
         token = getattr(exc, "token", None)
         if token is None or token.type == "$END":
-            return SourceError(
-                "unexpected end of file: a block '{', bracket, parenthesis or string is not closed", span
-            )
+            opener = _unclosed(text)
+            if opener is not None:
+                index = LineIndex(text)
+                line, column = index.position(opener)
+                here_span = Span(path, line, column, line, column + 1)
+                if text[opener] == '"':
+                    return SourceError("unterminated string: the closing '\"' is missing on this line", here_span)
+                what = {"{": "'{'", "[": "'['", "(": "'('"}[text[opener]]
+                return SourceError(f"{what} opened here is never closed: the file ends first", here_span)
+            return SourceError("unexpected end of file: a block, bracket or string is not closed", span)
         found = _describe_token(token)
         expected = set(getattr(exc, "expected", ()) or ())
         if token.type == "DBLQUOTE" and "QUOTE" not in expected and here.startswith('"') and here.count('"') % 2 == 1:

@@ -1,0 +1,3 @@
+resource "docker_container" "workspace" {
+  image = "codercom/enterprise-base:ubuntu # expect: TDL000
+}
