@@ -21,11 +21,16 @@ _SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/s
 
 
 def image_name(container: Container) -> str | None:
-    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``)."""
-    node = container.image
-    if node is None or not isinstance(node.value, str):
+    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``).
+
+    The known text of a template counts, its unknown pieces written ``\x00``:
+    ``ghcr.io/coder/envbox:${var.tag}`` still matches ``*/coder/envbox*``, and a
+    wholly unknown image matches no pattern.
+    """
+    image = script_text(container.image)
+    if image is None:
         return None
-    image = node.value.strip()
+    image = image.strip()
     for prefix in ("docker.io/library/", "index.docker.io/library/", "docker.io/", "index.docker.io/"):
         if image.startswith(prefix):
             image = image[len(prefix):]
