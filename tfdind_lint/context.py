@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 
 from .module import Module
 from .sources.kubernetes import YamlFile
+from .sources.toml import TomlFile
 from .workload import Workload
 
 
 @dataclass(eq=False)
 class Unit:
-    """One Terraform module directory or one YAML file: the grain the linter works in."""
+    """One Terraform module directory, one YAML file or one TOML file: the grain the linter works in."""
 
     path: str
     module: Module | None = None
     yaml: YamlFile | None = None
+    toml: TomlFile | None = None
     workloads: list[Workload] = field(default_factory=list)
     #: False when a file of the module could not be parsed: rules that need every
     #: declaration of the directory (undeclared / unused names) stay silent.
@@ -41,6 +43,10 @@ class Context:
     @property
     def yaml_files(self) -> list[YamlFile]:
         return [u.yaml for u in self.units if u.yaml is not None]
+
+    @property
+    def toml_files(self) -> list[TomlFile]:
+        return [u.toml for u in self.units if u.toml is not None]
 
     @property
     def workloads(self) -> list[Workload]:

@@ -62,6 +62,8 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
         run.terraform_unit(directory, files)
     for path in discovery.yaml:
         run.yaml_unit(path)
+    for path in discovery.toml:
+        run.toml_unit(path)
     run.check()
     run.suppress()
     findings = run.findings
@@ -162,6 +164,25 @@ class _Run:
             if workload is not None:
                 unit.workloads.append(workload)
         self.units.append(unit)
+
+    def toml_unit(self, path: str) -> None:
+        from .sources import toml  # noqa: PLC0415
+
+        data = self._read(path)
+        if data is None:
+            self.files.append(path)
+            return
+        try:
+            document = toml.parse_file(path, data)
+        except SourceError as error:
+            self.files.append(path)
+            self._parse_error(error)
+            return
+        if document is None:
+            return  # not Bottlerocket user data: skipped silently
+        self.files.append(path)
+        self.comments[path] = (document.comments, document.text.split("\n"))
+        self.units.append(Unit(path, toml=document))
 
     # checking ---------------------------------------------------------------------------------
     def check(self) -> None:
