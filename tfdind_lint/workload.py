@@ -136,7 +136,7 @@ class Volume:
 
     name: str | None
     kind: str  # host_path, empty_dir, persistent_volume_claim, config_map, secret, docker_volume, bind, other
-    source: Node | None  # host path, claim name or Docker volume name
+    source: Node | None  # host path, claim name, ConfigMap name or Docker volume name
     span: Span
 
 
@@ -689,6 +689,8 @@ def _volume(obj: _Obj) -> Volume:
             return Volume(name, kind, sub.field("path"), obj.span)
         if kind == "persistent_volume_claim":
             return Volume(name, kind, sub.field("claim_name"), obj.span)
+        if kind == "config_map":
+            return Volume(name, kind, sub.field("name"), obj.span)
         return Volume(name, kind, None, obj.span)
     return Volume(name, "other", None, obj.span)
 

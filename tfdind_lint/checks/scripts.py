@@ -7,8 +7,11 @@ block scalar remembers where each of its lines starts (``Node.lines``).
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from ..node import Node, Span
+from .. import shell
+from ..node import Node, Span, Unknown
+from ..sources import UNKNOWN, kubernetes
 from .roles import script_text
 
 
@@ -54,3 +57,53 @@ def search(node: Node | None, pattern: re.Pattern) -> tuple[Span, re.Match] | No
 STARTS_DOCKER = re.compile(
     r"(?:^|[\s;&|(])(?:sudo\s+(?:-\S+\s+)*)?(?:dockerd\b|service\s+docker\s+start\b|systemctl\s+(?:--\S+\s+)*(?:start|enable\s+--now|restart)\s+docker\b|/etc/init\.d/docker\s+start\b)"
 )
+
+
+def values(unit) -> Iterator[Node]:
+    """Every value of a unit, nested ones included: evaluated Terraform attributes, YAML and TOML nodes."""
+    if unit.module is not None:
+        for tf in unit.module.files:
+            for block in tf.body.blocks:
+                yield from _block_values(block, unit.module)
+    if unit.yaml is not None:
+        for document in unit.yaml.documents:
+            yield from document.walk()
+    if unit.toml is not None:
+        yield from unit.toml.root.walk()
+
+
+def strings(unit) -> Iterator[Node]:
+    """Every string value of a unit (a Terraform template counts): where scripts hide."""
+    return (node for node in values(unit) if isinstance(node.value, (str, Unknown)))
+
+
+def _block_values(block, module) -> Iterator[Node]:
+    for node in block.attributes.values():
+        yield from module.evaluate(node).walk()
+    for child in block.blocks:
+        yield from _block_values(child, module)
+
+
+def embedded_manifests(node: Node) -> list[Node]:
+    """Kubernetes objects in the here-documents of a script (``cat <<EOF | kubectl apply -f -``), positioned in the file.
+
+    Only scripts whose lines are placed in the file (heredocs, YAML block
+    scalars) are read; an unknown piece of a Terraform template becomes an
+    ``Unknown`` value.
+    """
+    text = script_text(node)
+    if text is None or not node.lines or "<<" not in text or not kubernetes.looks_like_manifest(text):
+        return []
+    found: list[Node] = []
+    for heredoc in shell.parse(text).heredocs:
+        body = "\n".join(line.lstrip("\t") if heredoc.strip_tabs else line for line in heredoc.body)
+        if not kubernetes.looks_like_manifest(body):
+            continue
+        line, column = node.line_position(heredoc.body_start)
+        parsed = kubernetes.parse_text(node.span.path, body.replace("\x00", UNKNOWN), line - 1, column - 1)
+        for document in parsed.documents:
+            for value in document.walk():
+                if isinstance(value.value, str) and UNKNOWN in value.value:
+                    value.value = Unknown(value.value.replace(UNKNOWN, "${...}"))
+            found.append(document)
+    return found

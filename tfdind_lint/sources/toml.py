@@ -7,8 +7,8 @@ value is, and the two are joined into ``Node``s (tables are mappings, a key's
 the line and column ``tomllib`` names.
 
 Only Bottlerocket user data is read: a file whose text has no ``[settings...]``
-table (``pyproject.toml``, ``Cargo.toml``) is skipped without a word.  Text
-taken from a Terraform template marks each unknown piece with ``UNKNOWN``; a
+table (``pyproject.toml``, ``Cargo.toml``) is skipped without a word.  In text
+taken from a Terraform template each unknown piece is ``sources.UNKNOWN``; a
 string value holding one becomes an ``Unknown``.
 """
 
@@ -19,14 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..node import Node, Span, Unknown
-from . import Comment, SourceError
+from . import UNKNOWN, Comment, SourceError
 from .text import decode
 
 _SETTINGS = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']?settings[\"']?[ \t]*[.\]]", re.M)
 _ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
-#: Stands for an unknown piece of a template (a private-use character TOML accepts in strings).
-UNKNOWN = "\ue000"
 
 
 @dataclass(slots=True)
