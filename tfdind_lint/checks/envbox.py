@@ -110,13 +110,22 @@ def envbox_outer_not_privileged(ctx: Context, *, envbox_images=roles.DEFAULT_ENV
 # TDL202
 # ----------------------------------------------------------------------------------------------
 
-_WHY_MISSING = {
+#: The envbox flag each required variable feeds (ENVBOX-CLI "// Required flags.").
+_FLAGS = {
     "CODER_INNER_IMAGE": "`--image`, the workspace image",
     "CODER_INNER_USERNAME": "`--username`, the user of the inner container",
     "CODER_AGENT_TOKEN": "`--agent-token`, handed to the agent in the inner container",
+}
+#: What goes missing without each expected variable, and what to set it to.
+_WITHOUT = {
     "CODER_BOOTSTRAP_SCRIPT": "no Coder agent starts in the inner container; set it to the agent's `init_script`",
     "CODER_AGENT_URL": "envbox sends no start-up logs to Coder; set it to `data.coder_workspace.me.access_url`",
 }
+
+
+def _env_unseen(container: Container) -> bool:
+    """More env may exist than the tool sees (env_from, a dynamic block, an unknown list or name)."""
+    return container.env_open or any(env.name is None for env in container.env)
 
 
 def envbox_required_env_missing(ctx: Context, *, envbox_images=roles.DEFAULT_ENVBOX_IMAGES) -> Iterator[Hit]:
@@ -127,21 +136,22 @@ def envbox_required_env_missing(ctx: Context, *, envbox_images=roles.DEFAULT_ENV
             env = container.env_named(variable)
             if env is not None and env.value_from is None and _text(env.value, workload) == "":
                 yield _hit(container, env.value.where, f"`{variable}` is empty on envbox container `{name}`: envbox "
-                           f"treats an empty value as unset, and requires it ({_WHY_MISSING[variable]})", "env", variable)
+                           f"treats an empty value as unset, and requires it ({_FLAGS[variable]})", "env", variable)
+        unseen = _env_unseen(container)
         missing = [v for v in REQUIRED_ENV if container.env_named(v) is None]
-        if missing and (not container.env_open or _env_from(container)):
-            listed = ", ".join(f"`{v}` ({_WHY_MISSING[v]})" for v in missing)
-            if container.env_open:
-                yield _hit(container, container.span, f"Envbox container `{name}` sets no {listed} that the tool can "
-                           "see: envbox requires them; make sure its `env_from` provides them", "env",
-                           severity=Severity.NOTE)
-            else:
-                yield _hit(container, container.span, f"Envbox container `{name}` has no {listed}: envbox requires "
-                           "them and the workspace does not start; add them to its `env`", "env")
+        if missing and unseen and _env_from(container):
+            listed = ", ".join(f"`{v}` ({_FLAGS[v]})" for v in missing)
+            yield _hit(container, container.span, f"Envbox container `{name}` takes its environment from "
+                       f"`{workload.spell('env_from')}` and sets none of {listed} itself: envbox requires them; make "
+                       "sure the ConfigMap or Secret provides them", "env", severity=Severity.NOTE)
+        elif missing and not unseen:
+            listed = ", ".join(f"`{v}` ({_FLAGS[v]})" for v in missing)
+            yield _hit(container, container.span, f"Envbox container `{name}` has no {listed}: envbox requires "
+                       "them and the workspace does not start; add them to its `env`", "env")
         for variable in EXPECTED_ENV:
-            if container.env_named(variable) is None and not container.env_open:
+            if container.env_named(variable) is None and not unseen:
                 yield _hit(container, container.span, f"Envbox container `{name}` has no `{variable}`: "
-                           f"{_WHY_MISSING[variable]}", "env", variable, severity=Severity.NOTE)
+                           f"{_WITHOUT[variable]}", "env", variable, severity=Severity.NOTE)
 
 
 def _env_from(container: Container) -> bool:
@@ -416,7 +426,7 @@ def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit
                    "and keeps the default, false; write `true` or `false`", "env", env.name)
     elif value and env.name == "CODER_ADD_GPU":
         lib = container.env_named("CODER_USR_LIB_DIR")
-        if lib is None and container.env_open:
+        if lib is None and _env_unseen(container):
             return
         if lib is None or (lib.value_from is None and _text(lib.value, workload) == ""):
             yield _hit(container, env.value.where,

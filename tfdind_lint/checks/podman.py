@@ -312,10 +312,11 @@ def _pull_secrets(workload: Workload, name: str, objects: list[_Object]) -> Iter
             continue
         if any(o.matches("Secret", node.value, namespace) for o in objects):
             continue
+        where = f"namespace `{namespace}`" if namespace is not None else "its namespace"
         yield Hit(node.where,
                   f"`{workload.spell('image_pull_secrets')}` of DaemonSet `{name}` names Secret `{node.value}`, which no "
-                  f"linted file defines in namespace `{namespace}`: if it does not exist the kubelet warns on every "
-                  "pull, and a public image needs no pull secret; create the Secret or drop the entry",
+                  f"linted file defines in {where}: the kubelet then reports a missing pull secret on every pull; "
+                  "create the Secret, or drop the entry if the image is public (the seed's plugin image is)",
                   subject=workload.address, attribute=workload.spell("image_pull_secrets"), owner=workload.owner,
                   severity=Severity.NOTE)
 
@@ -544,8 +545,8 @@ def _sysctl_entry(definition: NodeDefinition, key: str, node: Node) -> Iterator[
             yield Hit(definition.at(leaf.where),
                       f"TOML reads this as `{path[-1]}` in a table `{'.'.join(path[:-1])}` under "
                       f"`[settings.kernel.sysctl]`, not as the sysctl `{name}`: Bottlerocket rejects the user data; "
-                      f"write it as one quoted key: `\"{name}\" = \"{value}\"`", subject=subject, attribute=f'settings.kernel.sysctl."{name}"',
-                      owner=owner)
+                      f"write it as one quoted key: `\"{name}\" = \"{value}\"`", subject=subject,
+                      attribute=f'settings.kernel.sysctl."{name}"', owner=owner)
     elif not isinstance(node.value, (str, Unknown)):
         shown = str(node.value).lower() if isinstance(node.value, bool) else node.value
         yield Hit(definition.at(node.where),
