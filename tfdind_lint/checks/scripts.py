@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..node import Node, Span
+from ..node import Node, Span, Unknown
 from .roles import script_text
 
 
@@ -54,3 +54,56 @@ def search(node: Node | None, pattern: re.Pattern) -> tuple[Span, re.Match] | No
 STARTS_DOCKER = re.compile(
     r"(?:^|[\s;&|(])(?:sudo\s+(?:-\S+\s+)*)?(?:dockerd\b|service\s+docker\s+start\b|systemctl\s+(?:--\S+\s+)*(?:start|enable\s+--now|restart)\s+docker\b|/etc/init\.d/docker\s+start\b)"
 )
+
+
+#: Programs that run the string after ``-c`` as a shell script.
+SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
+
+#: What ``roles.script_text`` puts where a template's unknown part is.
+HOLE = "\x00"
+
+
+def shell_scripts(container) -> list[Node]:
+    """The command-line element a shell runs as its script: the one after ``-c`` (``sh -c``, ``bash -ec``)."""
+    argv = container.argv()
+    if not argv or not isinstance(argv[0].value, str) or argv[0].value.rsplit("/", 1)[-1] not in SHELLS:
+        return []
+    for i in range(1, len(argv) - 1):
+        option = argv[i].value
+        if not isinstance(option, str) or not option.startswith("-") or option.startswith("--"):
+            return []  # `sh script.sh`, or an option the tool cannot read
+        if "c" in option[1:]:
+            return [argv[i + 1]]
+    return []
+
+
+def agent_scripts(module) -> list[Node]:
+    """Every ``coder_agent.startup_script`` and ``coder_script.script`` of a module, evaluated."""
+    found = []
+    for kind, attribute in (("coder_agent", "startup_script"), ("coder_script", "script")):
+        for resource in module.resources_of(kind):
+            node = module.evaluate(resource.block.attr(attribute))
+            if node is not None:
+                found.append(node)
+    return found
+
+
+def placeholders(node: Node) -> list[tuple[int, int, Unknown]]:
+    """Where each unknown part of a script value sits in ``script_text``: (line index, column, the part)."""
+    text = script_text(node)
+    value = node.value
+    if text is None or not isinstance(value, Unknown) or not value.parts:
+        return []
+    parts = iter(p for p in value.parts if not isinstance(p, str))
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        column = line.find(HOLE)
+        while column >= 0:
+            found.append((index, column, next(parts)))
+            column = line.find(HOLE, column + 1)
+    return found
+
+
+def renders_agent_init(part: Unknown) -> bool:
+    """An unknown template part that renders a Coder agent's init script (``${coder_agent.main.init_script}``)."""
+    return any(r.parts[0] == "coder_agent" and r.attribute == ("init_script",) for r in part.references)
