@@ -216,9 +216,12 @@ def _unclosed_heredocs(subject: str, owner: Span, node: Node) -> Iterator[Hit]:
         near = _near_terminator(heredoc, lines)
         if near is not None:
             rendered = lines[near].lstrip("\t") if heredoc.strip_tabs else lines[near]
-            fix = f"Make the delimiter match the line as rendered (`{heredoc.operator}'{rendered}'`)"
-            if node.span.path.endswith(".tf"):
-                fix += ", keeping in mind that Terraform's `<<-` heredoc strips the common indentation and `<<` keeps it"
+            tabs = " (after leading tabs)" if heredoc.strip_tabs else ""
+            fix = (f"Make that line read exactly `{heredoc.delimiter}`{tabs}, or quote the delimiter as the line "
+                   f"renders: `{heredoc.operator}'{rendered}'`")
+            if heredoc.delimiter != heredoc.delimiter.lstrip() and node.span.path.endswith(".tf"):
+                # the seed's idiom: a quoted delimiter that spells out the indentation Terraform's `<<EOF` keeps
+                fix += ". Terraform's `<<-` heredoc strips the common indentation, `<<` keeps it"
             related = Related(scripts.line_span(node, near), f"this line reads `{rendered}`, not `{heredoc.delimiter}`")
         else:
             fix = f"Add a line that reads `{heredoc.delimiter}` where the here-document ends"
@@ -258,7 +261,7 @@ def sysbox_share_process_namespace(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
             continue
         systemd = next((c for c in workload.containers if roles.execs_systemd(c) is not None), None)
         related = [Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")]
-        why = "Sysbox pods should keep one PID namespace per container"
+        why = "the Sysbox docs advise against it, since systemd in any of its containers would not be PID 1"
         if systemd is not None:
             why = f"`{systemd.display_name}` starts systemd, which fails when it is not PID 1"
             related.append(Related(roles.execs_systemd(systemd).where, "systemd starts here"))
@@ -390,8 +393,9 @@ def _selector_conflicts(workload: Workload, rc: RuntimeClass) -> Iterator[Hit]:
         if other is None or not isinstance(entry.value, str) or not isinstance(other.value, str):
             continue
         if entry.value != other.value:
+            written = f"{key}: {entry.value}" if workload.origin == "kubernetes" else f'{key} = "{entry.value}"'
             yield Hit(entry.where,
-                      f"`{key}: {entry.value}` contradicts RuntimeClass `{rc.name}`, which selects `{key}: {other.value}`: "
+                      f"`{written}` contradicts RuntimeClass `{rc.name}`, which selects `{key}: {other.value}`: "
                       "Kubernetes rejects the pod at admission. Remove the entry from the pod's "
                       f"`{workload.spell('node_selector')}` (the RuntimeClass adds its own)",
                       subject=workload.address, attribute=f"{workload.spell('node_selector')}.{key}",

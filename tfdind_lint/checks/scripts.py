@@ -33,10 +33,15 @@ def line_span(node: Node, index: int, start: int = 0, end: int | None = None) ->
         text = (script_text(node) or "").split("\n")[index]
         end = len(text.rstrip()) if end is None else end
         return Span(node.span.path, line, column + start, line, column + max(end, start + 1))
-    if node.span.line == node.span.end_line and isinstance(node.value, str) and "\n" not in node.value:
-        # a one-line quoted string: the text starts one column after the opening quote
-        return Span(node.span.path, node.span.line, node.span.column + 1 + start, node.span.line,
-                    node.span.column + 1 + (end if end is not None else len(node.value)))
+    text = script_text(node)
+    if node.span.line == node.span.end_line and text is not None and "\n" not in text:
+        # a one-line quoted string: the text starts one column after the opening quote; a template's
+        # columns are the file's as long as nothing before `end` is an escape or an interpolation
+        end = len(text) if end is None else end
+        source = node.value.text if isinstance(node.value, Unknown) else None
+        if source is None or source[1:1 + end] == text[:end]:
+            return Span(node.span.path, node.span.line, node.span.column + 1 + start, node.span.line,
+                        node.span.column + 1 + end)
     return node.span
 
 
