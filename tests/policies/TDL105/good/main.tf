@@ -86,7 +86,7 @@ resource "kubernetes_pod" "envbox" {
     name = "envbox"
   }
   spec {
-    runtime_class_name = "sysbox-runc"
+    runtime_class_name = "sysbox-runc" # expect: TDL106
     container {
       name    = "dev"
       image   = "ghcr.io/coder/envbox:0.6.2"
