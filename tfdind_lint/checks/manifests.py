@@ -14,7 +14,7 @@ from ..workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS, Workload, falsy, tru
 from . import roles, scripts
 
 TOKEN = "CODER_AGENT_TOKEN"
-_SYSTEMD = re.compile(r"/sbin/init|/(?:usr/)?lib/systemd/systemd|\bsystemd\b")
+_SYSTEMD = re.compile(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -31,8 +31,7 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
             init = roles.execs_systemd(container)
             if init is None:
                 continue
-            found = scripts.search(init, _SYSTEMD)
-            related = (Related(found[0] if found else init.where, "systemd starts here as PID 1"),)
+            related = (Related(_systemd_span(init), "systemd starts here as PID 1"),)
             user = workload.effective_run_as_user(container)
             if user is not None and user.known and user.value not in (0, "0", "root"):
                 written = (f'user = "{user.value}"' if workload.kind == "docker_container"
@@ -42,7 +41,7 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                           f"`{container.display_name}` starts systemd as PID 1, but `{written}` runs it as a non-root "
                           f"user, and systemd needs root. Set `{root}`: under Sysbox, root in the container is an "
                           "unprivileged user on the host",
-                          subject=workload.address, attribute=roles.container_attribute(container, "run_as_user"),
+                          subject=workload.address, attribute=_security_attribute(container, user, "run_as_user"),
                           related=related, owner=workload.owner)
                 continue
             non_root = workload.effective_run_as_non_root(container)
@@ -52,8 +51,25 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                           f"forbids running it as root, and systemd needs root. Remove it and set "
                           f"`{workload.spell('run_as_user', 0)}`: under Sysbox, root in the container is an "
                           "unprivileged user on the host",
-                          subject=workload.address, attribute=roles.container_attribute(container, "run_as_non_root"),
+                          subject=workload.address,
+                          attribute=_security_attribute(container, non_root, "run_as_non_root"),
                           related=related, owner=workload.owner)
+
+
+def _systemd_span(init: Node) -> Span:
+    """Where a command-line element execs systemd (the line inside a script), or the element."""
+    found = scripts.search(init, _SYSTEMD)
+    return found[0] if found else init.where
+
+
+def _security_attribute(container, node: Node, name: str) -> str:
+    """The attribute path of a user setting: the container's, the pod's (inherited), or Docker's ``user``."""
+    workload = container.workload
+    if workload.kind == "docker_container":
+        return "user"
+    if node is getattr(container, name):
+        return roles.container_attribute(container, name)
+    return f"{workload.spell('security_context')}.{workload.spell(name)}"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -66,10 +82,18 @@ def systemd_agent_env_not_preserved(ctx: Context) -> Iterator[Hit]:
     for workload in ctx.workloads:
         for container in workload.all_containers():
             for node in container.argv():
-                yield from _agent_env_hits(workload, node)
+                yield from _agent_env_hits(workload, _argv_attribute(container, node), node)
 
 
-def _agent_env_hits(workload: Workload, node: Node) -> Iterator[Hit]:
+def _argv_attribute(container, node: Node) -> str:
+    """The attribute a command-line element is written in: Docker ``entrypoint`` / ``command``, Kubernetes ``command`` / ``args``."""
+    docker = container.workload.kind == "docker_container"
+    if node is container.entrypoint or node in (container.entrypoint.items() if container.entrypoint else []):
+        return "entrypoint" if docker else "command"
+    return "command" if docker else "args"
+
+
+def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
     inits = [(line, column, part) for line, column, part in scripts.placeholders(node) if scripts.renders_agent_init(part)]
     if not inits or not _uses_token_auth(workload, inits):
         return
@@ -89,7 +113,7 @@ def _agent_env_hits(workload: Workload, node: Node) -> Iterator[Hit]:
         yield Hit(scripts.line_span(node, first.line, first.column, last.end_column),
                   f"`{written}` starts the Coder agent {_why_dropped(culprit)}, so the agent gets no `{TOKEN}` and cannot "
                   f"authenticate. {_keep_token(culprit)}",
-                  subject=workload.address, attribute="command",
+                  subject=workload.address, attribute=attribute,
                   related=(Related(_reference_span(inside[0]), "the agent's init script runs here"),),
                   owner=workload.owner)
 
@@ -172,17 +196,17 @@ def _reference_span(part: Unknown) -> Span:
 
 def systemd_heredoc_terminator_mismatch(ctx: Context) -> Iterator[Hit]:
     """TDL503: a shell here-document in a rendered script that no line closes."""
-    for subject, owner, node in _shell_scripts(ctx):
-        yield from _unclosed_heredocs(subject, owner, node)
+    for subject, owner, attribute, node in _shell_scripts(ctx):
+        yield from _unclosed_heredocs(subject, owner, attribute, node)
 
 
-def _shell_scripts(ctx: Context) -> Iterator[tuple[str, Span, Node]]:
-    """(subject, owner, script) for every script a shell runs: ``sh -c`` command lines and agent scripts."""
+def _shell_scripts(ctx: Context) -> Iterator[tuple[str, Span, str, Node]]:
+    """(subject, owner, attribute, script) for every script a shell runs: ``sh -c`` command lines and agent scripts."""
     for unit in ctx.units:
         for workload in unit.workloads:
             for container in workload.all_containers():
                 for node in scripts.shell_scripts(container):
-                    yield workload.address, workload.owner, node
+                    yield workload.address, workload.owner, _argv_attribute(container, node), node
         if unit.module is None:
             continue
         for kind, attribute in (("coder_agent", "startup_script"), ("coder_script", "script")):
@@ -190,7 +214,7 @@ def _shell_scripts(ctx: Context) -> Iterator[tuple[str, Span, Node]]:
                 node = unit.module.evaluate(resource.block.attr(attribute))
                 text = roles.script_text(node)
                 if text is not None and _is_shell(text):
-                    yield resource.address, resource.block.head, node
+                    yield resource.address, resource.block.head, attribute, node
 
 
 def _is_shell(text: str) -> bool:
@@ -199,7 +223,7 @@ def _is_shell(text: str) -> bool:
     return not first.startswith("#!") or any(re.search(rf"\b{name}\b", first) for name in scripts.SHELLS)
 
 
-def _unclosed_heredocs(subject: str, owner: Span, node: Node) -> Iterator[Hit]:
+def _unclosed_heredocs(subject: str, owner: Span, attribute: str, node: Node) -> Iterator[Hit]:
     text = roles.script_text(node)
     if text is None or "<<" not in text:
         return
@@ -207,8 +231,8 @@ def _unclosed_heredocs(subject: str, owner: Span, node: Node) -> Iterator[Hit]:
     lines = text.split("\n")
     holes = scripts.placeholders(node)
     for heredoc in script.heredocs:
-        if heredoc.terminator is not None:
-            continue
+        if heredoc.terminator is not None or not any(line.strip() for line in heredoc.body):
+            continue  # closed, or nothing after it to swallow
         if any(line >= heredoc.body_start and not _single_line(part) for line, _, part in holes):
             continue  # an interpolation might render the terminator line: render conservatively
         written = lines[heredoc.line][heredoc.column:heredoc.delimiter_end]
@@ -230,7 +254,7 @@ def _unclosed_heredocs(subject: str, owner: Span, node: Node) -> Iterator[Hit]:
         yield Hit(scripts.line_span(node, heredoc.line, heredoc.column, heredoc.delimiter_end),
                   f"The here-document `{written}` is never closed: no line below reads `{heredoc.delimiter}`{rules}, "
                   f"so the shell takes the rest of the script as its body and never runs it. {fix}",
-                  subject=subject, attribute="command", related=(related,), owner=owner)
+                  subject=subject, attribute=attribute, related=(related,), owner=owner)
 
 
 def _near_terminator(heredoc: shell.Heredoc, lines: list[str]) -> int | None:
@@ -264,7 +288,7 @@ def sysbox_share_process_namespace(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
         why = "the Sysbox docs advise against it, since systemd in any of its containers would not be PID 1"
         if systemd is not None:
             why = f"`{systemd.display_name}` starts systemd, which fails when it is not PID 1"
-            related.append(Related(roles.execs_systemd(systemd).where, "systemd starts here"))
+            related.append(Related(_systemd_span(roles.execs_systemd(systemd)), "systemd starts here as PID 1"))
         yield Hit(node.where,
                   f"`{workload.spell('share_process_namespace', True)}` on a Sysbox pod: {why}. Remove it "
                   "(the default is false)",

@@ -249,11 +249,12 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
         return None
     source, origin = _static_source(workload, volume.source)
     sub_path = mount.sub_path.value if mount.sub_path is not None else None
-    if workload.origin == "terraform" and source is not None and (sub_path is None or isinstance(sub_path, str)):
+    if source is not None and _is_template(workload) and (sub_path is None or isinstance(sub_path, str)):
+        what = "host directory" if volume.kind in ("bind", "host_path") else "volume"
         related = (Related(origin.where, f"the name is always `{source}`"),) if origin is not volume.source else ()
         return Hit(volume.source.where,
-                   f"`{container.display_name}` keeps its Docker state (`{DOCKER_STATE}`) on `{source}`, a name that is "
-                   "the same for every workspace of this template: the inner Docker daemon allows only one system "
+                   f"`{container.display_name}` keeps its Docker state (`{DOCKER_STATE}`) on the {what} `{source}`, the "
+                   "same for every workspace of this template: the inner Docker daemon allows only one system "
                    "container per state directory. Derive the name from the workspace id "
                    "(`data.coder_workspace.me.id`)", related=related, **common)
     identity = _identity(volume, sub_path)
@@ -268,6 +269,12 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
                "inner Docker daemon allows only one system container per state directory. Give each container "
                f"its own volume (or {workload.spell('sub_path')})",
                related=(Related(other_mount.path.where, f"`{other.display_name}` mounts it here"),), **common)
+
+
+def _is_template(workload: Workload) -> bool:
+    """A Coder template: every workspace created from it gets its own copy of these resources."""
+    module = workload.module
+    return module is not None and bool(module.resources_of("coder_agent") or module.data_sources_of("coder_workspace"))
 
 
 def _static_source(workload: Workload, source: Node) -> tuple[str | None, Node]:
