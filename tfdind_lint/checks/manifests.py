@@ -33,7 +33,7 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                 continue
             related = (Related(_systemd_span(init), "systemd starts here as PID 1"),)
             user = workload.effective_run_as_user(container)
-            if user is not None and user.known and user.value not in (0, "0", "root"):
+            if user is not None and user.known and user.value not in (0, "0", "root", "", None):  # "": the image's user
                 written = (f'user = "{user.value}"' if workload.kind == "docker_container"
                            else workload.spell("run_as_user", user.value))
                 root = 'user = "0"' if workload.kind == "docker_container" else workload.spell("run_as_user", 0)
@@ -108,7 +108,8 @@ def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[
         if culprit is None:
             continue
         first = culprit.words[0]
-        last = max((w for w in culprit.words if w.line == first.line == w.end_line), key=lambda w: w.end_column)
+        last = max((w for w in culprit.words if w.line == first.line == w.end_line), key=lambda w: w.end_column,
+                   default=first)
         written = " ".join(w.text for w in culprit.words if w.line == first.line)
         yield Hit(scripts.line_span(node, first.line, first.column, last.end_column),
                   f"`{written}` starts the Coder agent {_why_dropped(culprit)}, so the agent gets no `{TOKEN}` and cannot "

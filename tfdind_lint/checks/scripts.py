@@ -99,12 +99,12 @@ def placeholders(node: Node) -> list[tuple[int, int, Unknown]]:
     value = node.value
     if text is None or not isinstance(value, Unknown) or not value.parts:
         return []
-    parts = iter(p for p in value.parts if not isinstance(p, str))
+    parts = [p for p in value.parts if not isinstance(p, str)]
     found = []
     for index, line in enumerate(text.split("\n")):
         column = line.find(HOLE)
-        while column >= 0:
-            found.append((index, column, next(parts)))
+        while column >= 0 and len(found) < len(parts):
+            found.append((index, column, parts[len(found)]))
             column = line.find(HOLE, column + 1)
     return found
 
