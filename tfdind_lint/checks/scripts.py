@@ -82,17 +82,6 @@ def shell_scripts(container) -> list[Node]:
     return []
 
 
-def agent_scripts(module) -> list[Node]:
-    """Every ``coder_agent.startup_script`` and ``coder_script.script`` of a module, evaluated."""
-    found = []
-    for kind, attribute in (("coder_agent", "startup_script"), ("coder_script", "script")):
-        for resource in module.resources_of(kind):
-            node = module.evaluate(resource.block.attr(attribute))
-            if node is not None:
-                found.append(node)
-    return found
-
-
 def placeholders(node: Node) -> list[tuple[int, int, Unknown]]:
     """Where each unknown part of a script value sits in ``script_text``: (line index, column, the part)."""
     text = script_text(node)
