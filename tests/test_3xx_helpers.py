@@ -119,7 +119,7 @@ def test_node_definitions_from_launch_templates(tmp_path):
     ]
     value = definitions[0].settings.root.get("settings", "kernel", "sysctl", "user.max_user_namespaces")
     assert value.where == Span(str(tmp_path / "main.tf"), 4, 5, 4, 41)
-    assert definitions[1].sysctl_head() == definitions[1].head
+    assert definitions[1].head == Span(str(tmp_path / "main.tf"), 14, 3, 17, 6)  # user_data = <<-EOT ... EOT
 
 
 def test_node_class_family():

@@ -4,7 +4,8 @@ RULES.md "Seed-example expectations": ex03 passes TDL207; ex04 (the FUSE DaemonS
 from the shell heredoc) gets TDL302 (c) and (d) when a workspace that requests the
 FUSE resource is in scope; ex08 and ex10 give no finding.  The Terraform seed
 examples (Sysbox, dind) are none of these rules' business.  The clean templates
-modelled on kubernetes-envbox, envbox-docker and kubernetes-podman stay quiet.
+modelled on kubernetes-envbox, envbox-docker and kubernetes-podman (tests/clean_templates)
+stay quiet, each alone and all together.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tfdind_lint.policy import builtin_policies
 
 RULES = {rule for rule in builtin_policies() if rule.startswith(("TDL2", "TDL3"))}
 SEED = "tests/seed"
-PODMAN = "tests/templates/kubernetes-podman"
+PODMAN = "tests/clean_templates/kubernetes-podman"
 
 
 def findings(*paths: str) -> set[tuple[str, int, str]]:
@@ -92,7 +93,7 @@ def test_ex03_inside_an_envbox_pod_passes_tdl207(in_root, tmp_path):
 
 
 def test_all_seed_examples_and_clean_templates_together(in_root):
-    assert findings(SEED, "tests/templates") == {
+    assert findings(SEED, "tests/clean_templates") == {
         ("tests/seed/ex04/fuse-device-plugin.yaml", 14, "TDL302"),
         ("tests/seed/ex04/fuse-device-plugin.yaml", 31, "TDL302"),
     }
@@ -100,4 +101,4 @@ def test_all_seed_examples_and_clean_templates_together(in_root):
 
 @pytest.mark.parametrize("template", ["kubernetes-envbox", "envbox-docker", "kubernetes-podman"])
 def test_clean_templates_stay_quiet(template, in_root):
-    assert findings(f"tests/templates/{template}") == set()
+    assert findings(f"tests/clean_templates/{template}") == set()

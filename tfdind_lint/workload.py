@@ -290,6 +290,9 @@ class Workload:
     module: object = field(default=None, repr=False)  # Module
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
+    #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
+    #: (``annotations``), so a rule can tell a pod annotation put one level too high.  None for Docker.
+    object_annotations: Node | None = None
     #: pod-level securityContext.appArmorProfile (Kubernetes API spelling only)
     app_armor_profile: Node | None = None
     #: the pod spec's affinity key, when there is one (a node affinity may select nodes like a nodeSelector)
@@ -644,6 +647,7 @@ def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_
     if meta is not None:
         workload.metadata_name = meta.field("name")
         workload.namespace = meta.field("namespace")
+        workload.object_annotations = meta.field("annotations")
     if pod_meta is not None:
         workload.annotations = pod_meta.field("annotations")
         workload.labels = pod_meta.field("labels")

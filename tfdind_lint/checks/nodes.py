@@ -40,15 +40,6 @@ class NodeDefinition:
         """A position inside the user data, or the user-data attribute when positions are not exact."""
         return span if self.exact or self.text is None else self.text.where
 
-    def sysctl_head(self) -> Span:
-        """Where a missing sysctl belongs: the ``settings.kernel.sysctl`` (or ``settings.kernel``) table, else the head."""
-        if self.settings is not None:
-            for path in (("settings", "kernel", "sysctl"), ("settings", "kernel")):
-                node = self.settings.root.get(*path)
-                if node is not None:
-                    return self.at(node.where)
-        return self.head
-
 
 def node_definitions(ctx: Context) -> list[NodeDefinition]:
     found: list[NodeDefinition] = []
@@ -72,15 +63,14 @@ def node_definitions(ctx: Context) -> list[NodeDefinition]:
 def _terraform(module) -> list[NodeDefinition]:
     found = []
     for resource in module.resources_of("aws_launch_template"):
-        node = resource.block.attr("user_data")
+        attribute = node = resource.block.attr("user_data")
         while node is not None and isinstance(node.value, Call) and node.value.name in _PASS_THROUGH and len(node.value.args) == 1:
             node = node.value.args[0]
         node = module.evaluate(node)
         if node is None or not toml.looks_like_user_data(script_text(node) or ""):
             continue  # shell or MIME user data (not Bottlerocket), or nothing knowable
-        head = resource.block.head
-        found.append(_with_user_data(NodeDefinition("aws_launch_template", resource.address, head, node.where, True, None,
-                                                    node, None), node))
+        found.append(_with_user_data(NodeDefinition("aws_launch_template", resource.address, resource.block.head,
+                                                    attribute.where, True, None, node, None), node))
     for resource in module.resources_of("kubernetes_manifest"):
         manifest = module.evaluate(resource.block.attr("manifest"))
         if manifest is not None and isinstance(manifest.value, dict):

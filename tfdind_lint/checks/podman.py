@@ -222,8 +222,9 @@ def _fuse_requests(workloads: list[Workload]) -> Iterator[tuple[Container, str, 
 
 
 def _mismatch(container: Container, name: str, node: Node, plugins: list[_Plugin]) -> Hit:
-    offered = "; ".join(f"`{p.container.image.value}` advertises "
-                        + (", ".join(f"`{a}`" for a in sorted(p.advertised)) or "no FUSE resource") for p in plugins)
+    offered = "; ".join(dict.fromkeys(
+        f"`{p.container.image.value}` advertises " + (", ".join(f"`{a}`" for a in sorted(p.advertised)) or "no FUSE resource")
+        for p in plugins))
     smarter = any(p.kind == "smarter-device-manager" for p in plugins)
     fix = ("request a name the plugin advertises, or give smarter-device-manager a ConfigMap with "
            "`devicematch: ^fuse$` (it then advertises `smarter-devices/fuse`)") if smarter else \
@@ -405,12 +406,12 @@ def podman_apparmor_annotation_mismatch(ctx: Context, *, podman_images=DEFAULT_P
         containers = workload.all_containers()
         names = {c.name.value for c in containers if c.name is not None and isinstance(c.name.value, str)}
         annotations = workload.annotations.value if workload.annotations is not None else {}
+        orphans = [k for k in annotations if k.startswith(APPARMOR_PREFIX) and k[len(APPARMOR_PREFIX):] not in names]
         if len(names) == len(containers):
-            for key, node in annotations.items():
-                if key.startswith(APPARMOR_PREFIX) and key[len(APPARMOR_PREFIX):] not in names:
-                    yield _orphan_annotation(workload, key, node, containers)
-        if nodes_use_apparmor is False:
-            continue
+            for key in orphans:
+                yield _orphan_annotation(workload, key, annotations[key], containers)
+        if nodes_use_apparmor is False or orphans:
+            continue  # renaming the orphaned key is the fix the finding above gives
         for container in workload.containers:
             yield from _confined_podman(workload, container, annotations, podman_images, nodes_use_apparmor)
 
@@ -424,7 +425,7 @@ def _orphan_annotation(workload: Workload, key: str, node: Node, containers: lis
                f"the default profile; "
                f"rename the key to {suggestion}", subject=workload.address,
                attribute=f"{workload.spell('annotations')}[{key}]", owner=workload.owner,
-               related=tuple(Related(c.span, f"container `{c.name.value}`") for c in containers))
+               related=tuple(Related(c.name.where, f"container `{c.name.value}`") for c in containers))
 
 
 def _confined_podman(workload: Workload, container: Container, annotations: dict, images, nodes_use_apparmor):
@@ -475,16 +476,20 @@ def bottlerocket_userns_disabled(ctx: Context, *, podman_images=DEFAULT_PODMAN_I
             continue
         value = _sysctl(definition)
         if value is False:
-            continue  # unknown, or TDL305's business (unquoted key, non-string value)
+            continue  # not knowable, or a value that is not a string (TDL305's business)
         if value is None:
             if not definition.complete:
                 continue  # an unknown piece of the user data may set it
-            yield Hit(definition.sysctl_head(),
+            unquoted = _unquoted_userns(definition)
+            hint = (Related(definition.at(unquoted.where), f"`{USERNS_SYSCTL}` unquoted: TOML reads a table `user` "
+                            "(TDL305)"),) if unquoted is not None else ()
+            yield Hit(definition.head,
                       f"Bottlerocket nodes of `{definition.subject}` keep user namespaces off "
                       f"(`{USERNS_SYSCTL}` is 0 by default), and rootless Podman needs them: Podman fails with "
-                      f"\"user namespaces are not enabled\"; add `\"{USERNS_SYSCTL}\" = \"65536\"` under "
+                      f"\"user namespaces are not enabled\"; set `\"{USERNS_SYSCTL}\" = \"65536\"` under "
                       "`[settings.kernel.sysctl]`", subject=definition.subject,
-                      attribute=f'settings.kernel.sysctl."{USERNS_SYSCTL}"', owner=definition.owner, related=related)
+                      attribute=f'settings.kernel.sysctl."{USERNS_SYSCTL}"', owner=definition.owner,
+                      related=hint + related)
             continue
         text = value.value.strip()
         if text.isdigit() and int(text) > 0:
@@ -497,18 +502,24 @@ def bottlerocket_userns_disabled(ctx: Context, *, podman_images=DEFAULT_PODMAN_I
 
 
 def _sysctl(definition: NodeDefinition):
-    """The ``user.max_user_namespaces`` string node; None when absent; False when unknowable or malformed."""
+    """The ``user.max_user_namespaces`` string node; None when absent; False when not knowable or not a string."""
     if definition.settings is None:
         return None if definition.text is None else False
     sysctl = definition.settings.root.get("settings", "kernel", "sysctl")
     if sysctl is None:
         return None
-    if not isinstance(sysctl.value, dict) or isinstance(sysctl.get("user", "max_user_namespaces"), Node):
+    if not isinstance(sysctl.value, dict):
         return False
     value = sysctl.value.get(USERNS_SYSCTL)
     if value is not None and not isinstance(value.value, str):
         return False
     return value
+
+
+def _unquoted_userns(definition: NodeDefinition) -> Node | None:
+    """``user.max_user_namespaces = ...`` written without quotes: the leaf TOML made of it."""
+    return definition.settings.root.get("settings", "kernel", "sysctl", "user", "max_user_namespaces") \
+        if definition.settings is not None else None
 
 
 def bottlerocket_sysctl_toml_format(ctx: Context) -> Iterator[Hit]:

@@ -7,7 +7,7 @@ resource "kubernetes_pod" "main" {
     }
   }
   spec {
-    container { # expect: TDL303
+    container {
       name  = "workspace"
       image = "ghcr.io/coder/podman:ubuntu"
       resources {
@@ -15,6 +15,19 @@ resource "kubernetes_pod" "main" {
           "github.com/fuse" = 1
         }
       }
+    }
+  }
+}
+
+# No AppArmor override at all: a note (the nodes' OS is not declared).
+resource "kubernetes_pod" "plain" {
+  metadata {
+    name = "coder-podman-plain"
+  }
+  spec {
+    container { # expect: TDL303
+      name  = "dev"
+      image = "quay.io/podman/stable"
     }
   }
 }

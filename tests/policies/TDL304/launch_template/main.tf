@@ -1,16 +1,19 @@
 # An EKS node group on Bottlerocket through a launch template, and a Podman workspace.
-resource "aws_launch_template" "bottlerocket" {
-  name_prefix = "coder-bottlerocket-"
-  image_id    = "ami-0123456789abcdef0"
-  user_data = base64encode(<<-EOT
+locals {
+  bottlerocket_settings = <<-EOT
     [settings.kubernetes]
     api-server = "https://example.eks.amazonaws.com"
     cluster-name = "coder"
 
-    [settings.kernel] # expect: TDL304
+    [settings.kernel]
     lockdown = "integrity"
   EOT
-  )
+}
+
+resource "aws_launch_template" "bottlerocket" {
+  name_prefix = "coder-bottlerocket-"
+  image_id    = "ami-0123456789abcdef0"
+  user_data   = base64encode(local.bottlerocket_settings) # expect: TDL304
 }
 
 # Shell user data: not Bottlerocket, nothing to say.

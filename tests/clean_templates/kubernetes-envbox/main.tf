@@ -1,4 +1,3 @@
-# An envbox workspace on Kubernetes, shaped like coder/coder's kubernetes-envbox template.
 terraform {
   required_providers {
     coder = {
@@ -12,32 +11,7 @@ terraform {
 
 variable "namespace" {
   type        = string
-  description = "Namespace the workspaces run in"
-}
-
-variable "add_fuse" {
-  type    = bool
-  default = false
-}
-
-variable "add_tun" {
-  type    = bool
-  default = false
-}
-
-variable "cpu_limit" {
-  type = string
-}
-
-variable "memory_limit_gb" {
-  type = string
-}
-
-data "coder_parameter" "disk_gb" {
-  name    = "Home disk (GB)"
-  type    = "number"
-  default = 10
-  mutable = true
+  description = "The namespace to create workspaces in (must exist prior to creating workspaces)"
 }
 
 data "coder_workspace" "me" {}
@@ -48,13 +22,15 @@ resource "coder_agent" "main" {
   arch           = "amd64"
   startup_script = <<-EOT
     #!/bin/bash
-    [ -f ~/.bashrc ] || cp /etc/skel/.bashrc ~
+    if [ ! -f ~/.profile ]; then
+      cp /etc/skel/.profile $HOME
+    fi
   EOT
 }
 
 resource "kubernetes_persistent_volume_claim" "home" {
   metadata {
-    name      = "coder-${data.coder_workspace.me.id}-home"
+    name      = "coder-${lower(data.coder_workspace_owner.me.name)}-${lower(data.coder_workspace.me.name)}-home"
     namespace = var.namespace
   }
   wait_until_bound = false
@@ -62,39 +38,29 @@ resource "kubernetes_persistent_volume_claim" "home" {
     access_modes = ["ReadWriteOnce"]
     resources {
       requests = {
-        storage = "${data.coder_parameter.disk_gb.value}Gi"
+        storage = "10Gi"
       }
     }
   }
 }
 
-resource "kubernetes_pod" "workspace" {
+# envbox brings Sysbox with it: a privileged outer container, no runtime class.
+resource "kubernetes_pod" "main" {
   count = data.coder_workspace.me.start_count
-
   metadata {
     name      = "coder-${lower(data.coder_workspace_owner.me.name)}-${lower(data.coder_workspace.me.name)}"
     namespace = var.namespace
   }
-
   spec {
     restart_policy = "Never"
-
     container {
-      name    = "dev"
-      image   = "ghcr.io/coder/envbox:0.6.2"
-      command = ["/envbox", "docker"]
-
+      name              = "dev"
+      image             = "ghcr.io/coder/envbox:0.6.2"
+      image_pull_policy = "Always"
+      command           = ["/envbox", "docker"]
       security_context {
         privileged = true
       }
-
-      resources {
-        limits = {
-          cpu    = var.cpu_limit
-          memory = "${var.memory_limit_gb}G"
-        }
-      }
-
       env {
         name  = "CODER_AGENT_TOKEN"
         value = coder_agent.main.token
@@ -119,85 +85,44 @@ resource "kubernetes_pod" "workspace" {
         name  = "CODER_MOUNTS"
         value = "/home/coder:/home/coder"
       }
-      env {
-        name  = "CODER_ADD_FUSE"
-        value = var.add_fuse
-      }
-      env {
-        name  = "CODER_ADD_TUN"
-        value = var.add_tun
-      }
-      env {
-        name  = "CODER_INNER_HOSTNAME"
-        value = data.coder_workspace.me.name
-      }
-      env {
-        name = "CODER_CPUS"
-        value_from {
-          resource_field_ref {
-            resource = "limits.cpu"
-          }
-        }
-      }
-      env {
-        name = "CODER_MEMORY"
-        value_from {
-          resource_field_ref {
-            resource = "limits.memory"
-          }
-        }
-      }
-      # The seed page's private-registry snippet.
-      env {
-        name = "CODER_IMAGE_PULL_SECRET"
-        value_from {
-          secret_key_ref {
-            name = "regcred"
-            key  = ".dockerconfigjson"
-          }
-        }
-      }
-
-      # one sub-directory of the home volume per data directory
       volume_mount {
-        name       = "home"
         mount_path = "/home/coder"
+        name       = "home"
         sub_path   = "home"
       }
       volume_mount {
-        name       = "home"
         mount_path = "/var/lib/coder/docker"
+        name       = "home"
         sub_path   = "cache/docker"
       }
       volume_mount {
-        name       = "home"
         mount_path = "/var/lib/coder/containers"
+        name       = "home"
         sub_path   = "cache/containers"
       }
       volume_mount {
-        name       = "home"
+        mount_path = "/var/lib/sysbox"
+        name       = "sysbox"
+      }
+      volume_mount {
         mount_path = "/var/lib/containers"
+        name       = "home"
         sub_path   = "envbox/containers"
       }
       volume_mount {
-        name       = "home"
         mount_path = "/var/lib/docker"
+        name       = "home"
         sub_path   = "envbox/docker"
       }
       volume_mount {
-        name       = "sysbox"
-        mount_path = "/var/lib/sysbox"
-      }
-      volume_mount {
-        name       = "usr-src"
         mount_path = "/usr/src"
+        name       = "usr-src"
       }
       volume_mount {
-        name       = "lib-modules"
         mount_path = "/lib/modules"
+        name       = "lib-modules"
       }
     }
-
     volume {
       name = "home"
       persistent_volume_claim {
@@ -212,12 +137,14 @@ resource "kubernetes_pod" "workspace" {
       name = "usr-src"
       host_path {
         path = "/usr/src"
+        type = ""
       }
     }
     volume {
       name = "lib-modules"
       host_path {
         path = "/lib/modules"
+        type = ""
       }
     }
   }
