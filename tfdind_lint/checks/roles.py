@@ -26,7 +26,7 @@ _SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/s
 def image_name(container: Container) -> str | None:
     """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``).
 
-    The known text of a template counts, its unknown pieces written ``\x00``:
+    The known text of a template counts, its unknown pieces written as NUL characters:
     ``ghcr.io/coder/envbox:${var.tag}`` still matches ``*/coder/envbox*``, and a
     wholly unknown image matches no pattern.
     """
