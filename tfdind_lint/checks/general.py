@@ -440,13 +440,13 @@ def workspace_compute_missing_start_count(ctx: Context) -> Iterator[Hit]:
         what = "container" if workload.kind == "docker_container" else "pod"
         agent = scripts[0].parts[1]
         if tie == "fixed":
-            span, problem = count.where, f"`{count.name} = {count.value}` does not follow the workspace's start/stop"
+            span, problem = count.where, f"its `{count.name}` does not depend on `{start_count}`"
         else:
-            span, problem = workload.span, f"`{workload.address}` has no `count = {start_count}`"
+            span, problem = workload.span, f"it has no `count = {start_count}`"
         yield Hit(
             span,
-            f"{problem}: it runs `coder_agent.{agent}`, and when the workspace stops the {what} and its agent keep "
-            f"running. Set `count = {start_count}`{alternative}",
+            f"`{workload.address}` runs `coder_agent.{agent}`, but {problem}: when the workspace stops, the {what} "
+            f"and its agent keep running. Set `count = {start_count}`{alternative}",
             subject=workload.address, attribute="count",
             related=(Related(scripts[0].span, "the agent's init script runs here"),), owner=workload.owner,
         )
