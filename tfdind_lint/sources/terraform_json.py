@@ -324,8 +324,7 @@ class _Builder:
             for key, value in obj.value:
                 name = key.value
                 if name == "//":
-                    if value.kind == "string":
-                        self.comments.append(Comment(value.value, self.span(key.start, value.end)))
+                    self.comment(key, value)
                     continue
                 if self.is_block(type_, name, value, resource):
                     count = (_NESTED_LABELS if type_ else _TOP_LABELS).get(name, 0)
@@ -346,6 +345,11 @@ class _Builder:
             if pushed:
                 self.embedded.scope.pop()
         return Block(type_, labels, attributes, blocks, head.cover(self.where(obj)) if type_ else self.where(obj), head)
+
+    def comment(self, key: _Value, value: _Value) -> None:
+        """A ``"//"`` property: Terraform ignores it, we read suppressions in it."""
+        if value.kind == "string":
+            self.comments.append(Comment(value.value, self.span(key.start, value.end)))
 
     def is_block(self, type_: str, name: str, value: _Value, resource: str) -> bool:
         if not type_:
@@ -375,6 +379,7 @@ class _Builder:
             found = []
             for label, inner in value.value:
                 if label.value == "//":
+                    self.comment(label, inner)
                     continue
                 found.extend(self.blocks(type_, inner, labels_left - 1, labels + (label.value,), label, resource))
             return found
