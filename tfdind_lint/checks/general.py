@@ -338,9 +338,13 @@ def k8s_name_not_lowercase(ctx: Context) -> Iterator[Hit]:
                 if not found:
                     continue
                 texts = list(dict.fromkeys(f"`{t.reference.text}`" for t in found))
-                related = tuple(dict.fromkeys(
-                    Related(t.via[-1][1].where, f"`local.{t.via[-1][0]}` includes `{t.reference.text}` here")
-                    for t in found if t.via))
+                locals_: dict[str, tuple[Node, list[str]]] = {}  # the local each value comes through
+                for t in found:
+                    if t.via:
+                        name, definition = t.via[-1]
+                        locals_.setdefault(name, (definition, []))[1].append(f"`{t.reference.text}`")
+                related = tuple(Related(definition.where, f"`local.{name}` includes {' and '.join(dict.fromkeys(parts))} here")
+                                for name, (definition, parts) in locals_.items())
                 yield Hit(
                     node.where,
                     f"`{attribute}` includes {' and '.join(texts)}, which may contain upper case (Coder allows it in "
