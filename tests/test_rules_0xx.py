@@ -21,8 +21,11 @@ def module(text: str, directory: str = ".") -> Module:
 
 
 def test_tdl002_severity_follows_the_coder_constraint(in_root):
+    # required without a version: that entry is the related place
+    unpinned = [("main.tf", 4, 5)]
     assert run("TDL002", "tests/policies/TDL002/unpinned") == [
-        ("unpinned/main.tf", 17, "error", []), ("unpinned/main.tf", 24, "error", []), ("unpinned/main.tf", 30, "error", [])]
+        ("unpinned/main.tf", 17, "error", unpinned), ("unpinned/main.tf", 24, "error", unpinned),
+        ("unpinned/main.tf", 30, "error", unpinned)]
     assert run("TDL002", "tests/policies/TDL002/pinned_v1") == [("pinned_v1/main.tf", 17, "warning", [("main.tf", 6, 7)])]
     assert run("TDL002", "tests/policies/TDL002/pinned_old") == []
     # the root's constraint governs its child module
@@ -40,7 +43,7 @@ def test_tdl003_constraint_lock_file_and_note(in_root):
         ("locked_old/main.tf", 15, "error", [(".terraform.lock.hcl", 5, 3)]),
         ("old/main.tf", 17, "error", [("main.tf", 7, 7)]),
         ("ranges/main.tf", 30, "error", [("main.tf", 6, 7)]),
-        ("unconstrained/main.tf", 15, "note", []),
+        ("unconstrained/main.tf", 15, "note", [("main.tf", 4, 5)]),
     ]
 
 

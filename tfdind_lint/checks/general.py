@@ -155,34 +155,36 @@ def _subject(block) -> str:
 class _Requirement:
     """What one configuration (a root and the directories it calls) requires of a provider's version."""
 
-    versions: list[Node]  # the `version` attributes that constrain it, in every module of the configuration
-    constraint: Constraint | None  # their intersection; None when there are none or one cannot be read
+    entries: list[Node]  # the provider's `required_providers` entries in the modules of the configuration
+    versions: list[Node]  # their `version` attributes
+    constraint: Constraint | None  # the versions' intersection; None when there are none or one cannot be read
     configuration: list[Module]
 
     @property
     def unreadable(self) -> bool:
         return bool(self.versions) and self.constraint is None
 
+    def unpinned(self, provider: str) -> tuple[Related, ...]:
+        """Where the provider is required without a version (nothing when it is not required at all)."""
+        return tuple(Related(e.where, f"`{provider}` is required here without a version constraint") for e in self.entries)
+
 
 def _requirements(ctx: Context, module: Module, provider: str) -> list[_Requirement]:
     """For each configuration ``module`` belongs to: the version constraints on ``provider``."""
     found = []
     for configuration in ctx.configurations(module):
-        versions: list[Node] = []
-        constraint: Constraint | None = ANY
-        for member in configuration:
-            required = member.required_providers.get(provider)
-            version = required.version if required is not None else None
-            if version is None:
-                continue
-            versions.append(version)
-            if constraint is None:
-                continue
+        entries = [m.required_providers[provider].node for m in configuration if provider in m.required_providers]
+        versions = [v for m in configuration if provider in m.required_providers
+                    and (v := m.required_providers[provider].version) is not None]
+        constraint: Constraint | None = ANY if versions else None
+        for version in versions:
             try:
                 constraint = constraint.intersect(Constraint.parse(version.value)) if isinstance(version.value, str) else None
             except ConstraintError:
                 constraint = None  # not a constraint Terraform accepts: unknown
-        found.append(_Requirement(versions, constraint if versions else None, configuration))
+            if constraint is None:
+                break
+        found.append(_Requirement(entries, versions, constraint, configuration))
     return found
 
 
@@ -206,9 +208,10 @@ def coder_workspace_owner_removed(ctx: Context) -> Iterator[Hit]:
                 and len(u.reference.parts) >= 4 and u.reference.parts[3] in OWNER_ATTRIBUTES]
         if not uses:
             continue
-        severity, related = _owner_severity(ctx, module)
-        if severity is False:
+        verdict, related = _owner_verdict(ctx, module)
+        if verdict == "older":
             continue  # pinned below v0.23.0: there is no coder_workspace_owner to move to yet
+        severity = Severity.WARNING if verdict == "deprecated" else None  # None: the policy's (error)
         declared = {r.name for r in module.data_sources_of("coder_workspace_owner")}
         for use in uses:
             ref = use.reference
@@ -226,22 +229,25 @@ def coder_workspace_owner_removed(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _owner_severity(ctx: Context, module: Module):
-    """The severity the coder constraint gives TDL002 (None = the policy's), or False for no finding."""
-    errors: list[Node] = []
-    warnings: list[Node] = []
-    worst = False
+def _owner_verdict(ctx: Context, module: Module) -> tuple[str, tuple[Related, ...]]:
+    """What the coder constraint admits, worst configuration first: "removed" (v2.0.0 or later, or no
+    readable constraint), "deprecated" (only v0.23.0 up to v2.0.0) or "older" (only before v0.23.0);
+    with the places that say so."""
+    verdicts: list[tuple[str, tuple[Related, ...]]] = []
     for requirement in _requirements(ctx, module, "coder"):
         constraint = requirement.constraint
-        if constraint is None or constraint.admits_at_least(OWNER_REMOVED_IN):
-            worst = None
-            errors.extend(requirement.versions)
+        if constraint is None:
+            verdicts.append(("removed", () if requirement.versions else requirement.unpinned("coder")))
+        elif constraint.admits_at_least(OWNER_REMOVED_IN):
+            verdicts.append(("removed", tuple(
+                Related(v.where, f"the coder provider constraint `{v.value}` admits v2.0.0 or later") for v in requirement.versions)))
         elif constraint.admits_at_least(OWNER_DEPRECATED_IN):
-            worst = Severity.WARNING if worst is False else worst
-            warnings.extend(requirement.versions)
-    if worst is None:
-        return None, tuple(Related(v.where, f"the coder provider constraint `{v.value}` admits v2.0.0 or later") for v in errors)
-    return worst, tuple(Related(v.where, f"the coder provider constraint `{v.value}` keeps it below v2.0.0") for v in warnings)
+            verdicts.append(("deprecated", tuple(
+                Related(v.where, f"the coder provider constraint `{v.value}` keeps it below v2.0.0") for v in requirement.versions)))
+    for worst in ("removed", "deprecated"):
+        if any(verdict == worst for verdict, _ in verdicts):
+            return worst, tuple(dict.fromkeys(r for verdict, related in verdicts if verdict == worst for r in related))
+    return "older", ()
 
 
 RUNTIME_CLASS_SINCE = Version(2, 16, 0)  # K8S-PROV CHANGELOG 2.16.0
@@ -289,6 +295,7 @@ def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> 
                 f"{needs}, and no `required_providers` constrains the kubernetes provider's version (nor does a "
                 f"`.terraform.lock.hcl` here): require `version = \">= {RUNTIME_CLASS_SINCE}\"`",
                 subject=workload.address, attribute="runtime_class_name", owner=workload.owner, severity=Severity.NOTE,
+                related=requirement.unpinned("kubernetes"),
             )
             continue
         try:
