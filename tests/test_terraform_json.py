@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tfdind_lint.expression import Template, Traversal, references_in
 from tfdind_lint.linter import Settings, lint
@@ -165,7 +169,7 @@ resource "kubernetes_pod" "main" {
   }
 }
 ''')
-    json = parse('''{
+    from_json = parse('''{
   "variable": {"ns": {"default": "coder"}},
   "locals": {"name": "coder-${var.ns}"},
   "resource": {"kubernetes_pod": {"main": {
@@ -173,7 +177,7 @@ resource "kubernetes_pod" "main" {
     "metadata": {"name": "${local.name}", "namespace": "${var.ns}"}
   }}}
 }''')
-    modules = [Module.build(".", [tf]) for tf in (hcl, json)]
+    modules = [Module.build(".", [tf]) for tf in (hcl, from_json)]
     for module in modules:
         metadata = module.resources[0].block.block("metadata")
         assert module.value(metadata.attr("name")) == "coder-coder"
@@ -231,3 +235,31 @@ def test_json_comment_suppresses(tmp_path, monkeypatch):
     report = lint(["."], Settings(enabled={"TDL008"}))
     assert [(f.rule, f.span.line, f.suppressed) for f in report.findings] == [
         ("TDL008", 4, "part of the module interface")]
+
+
+# ----------------------------------------------------------------------------------------------
+# Robustness: any JSON object reads; any text reads or is a SourceError
+# ----------------------------------------------------------------------------------------------
+
+_SCALARS = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False) | \
+    st.text(st.sampled_from("ab $%{}\"\\\n\té.-_"), max_size=12)
+_JSON = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+    st.sampled_from(["resource", "variable", "locals", "docker_container", "x", "//", "dynamic", "content", "name"]),
+    inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["resource", "data", "variable", "locals", "module", "terraform", "//", "x"]),
+                       _JSON, max_size=4), st.sampled_from([None, 2]))
+def test_any_json_object_reads(document, indent):
+    tf = parse(json.dumps(document, indent=indent))
+    assert tf.body.type == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from('{}[]:,"\\ \n01-eEtrufalsn$.x/u'), max_size=40))
+def test_any_text_reads_or_is_a_source_error(text):
+    try:
+        parse(text)
+    except SourceError as error:
+        assert error.span.line >= 1 and error.span.column >= 1
