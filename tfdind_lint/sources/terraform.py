@@ -10,6 +10,10 @@ whitespace before parsing; it never moves a character to another line or an
 earlier column, so every position stays the user's.  (The 4.x/6.x grammars
 accept it but reject object entries after a conditional value; see
 docs/parsing.md.)
+
+Template syntax inside other text (heredoc bodies here, JSON strings in
+``terraform_json.py``) is read by one reader, ``Embedded``, which maps every
+character back to its file position.
 """
 
 from __future__ import annotations
