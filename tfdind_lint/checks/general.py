@@ -445,6 +445,8 @@ def workspace_compute_missing_start_count(ctx: Context) -> Iterator[Hit]:
         replicas = _replicas(workload)
         if tie in ("tied", "unknown") or _tie(module, replicas) in ("tied", "unknown"):
             continue
+        if tie == "fixed" and module.value(count) == 0:
+            continue  # never created: nothing keeps running
         labels = [r.name for r in module.data_sources_of("coder_workspace")]
         start_count = f"data.coder_workspace.{labels[0] if labels else 'me'}.start_count"
         alternative = f" (or `replicas = {start_count}`)" if workload.kind in _REPLICATED or replicas is not None else ""

@@ -39,6 +39,15 @@ resource "docker_container" "unknown" {
   command = ["sh", "-c", coder_agent.main.init_script]
 }
 
+# switched off for good: nothing keeps running
+resource "docker_container" "disabled" {
+  count   = 0
+  name    = "coder-${data.coder_workspace.me.id}-d"
+  image   = "codercom/enterprise-base:ubuntu"
+  env     = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]
+  command = ["sh", "-c", coder_agent.main.init_script]
+}
+
 # a Deployment may scale to zero instead of disappearing
 resource "kubernetes_deployment" "workspace" {
   metadata {
