@@ -125,3 +125,12 @@ def test_configurations_follow_local_module_calls():
     directories = [[m.directory for m in c] for c in ctx.configurations(grandchild)]
     assert directories == [["other", "root/modules/a", "root/modules/b"], ["root", "root/modules/a", "root/modules/b"]]
     assert [[m.directory for m in c] for c in ctx.configurations(lone)] == [["lone"]]
+
+
+def test_undeclared_reference_suggests_typos_not_siblings():
+    from tfdind_lint.checks.general import closest
+
+    candidates = ["data.coder_workspace.me", "docker_network.private_network", "local.images"]
+    assert closest("data.coder_provisioner.me", candidates, by_tokens=False) is None
+    assert closest("docker_network.privat_network", candidates, by_tokens=False) == "docker_network.private_network"
+    assert closest("local.image", candidates, by_tokens=False) == "local.images"

@@ -20,17 +20,21 @@ def _tokens(name: str) -> set[str]:
     return {t for t in re.split(r"[_\-.]+", name.lower()) if t}
 
 
-def closest(name: str, candidates: Iterable[str]) -> str | None:
-    """The best "did you mean" for ``name``: shared name tokens first, then spelling similarity."""
+def closest(name: str, candidates: Iterable[str], *, by_tokens: bool = True) -> str | None:
+    """The best "did you mean" for ``name``: shared name tokens first, then spelling similarity.
+
+    ``by_tokens=False`` suggests typos only: for addresses such as ``data.coder_provisioner.me`` the
+    shared ``data``/``coder``/``me`` tokens say nothing (``data.coder_workspace.me`` is not a fix).
+    """
     best = None
     best_score = (0, 0.0)
     own = _tokens(name)
     for candidate in sorted(set(candidates)):
         if candidate == name:
             continue
-        shared = len(own & _tokens(candidate))
+        shared = len(own & _tokens(candidate)) if by_tokens else 0
         ratio = difflib.SequenceMatcher(None, name.lower(), candidate.lower()).ratio()
-        if shared == 0 and ratio < 0.75:
+        if shared == 0 and ratio < (0.75 if by_tokens else 0.85):
             continue
         score = (shared, ratio)
         if score > best_score:
@@ -100,7 +104,7 @@ def undeclared_reference(ctx: Context) -> Iterator[Hit]:
                 continue
             address = ref.address
             candidates = _declared(module, kind)
-            suggestion = closest(address, candidates)
+            suggestion = closest(address, candidates, by_tokens=False)
             hint = f"did you mean `{suggestion}`?" if suggestion else ""
             what = _KIND_WORDS[kind]
             declare = _declaration_text(ref)
