@@ -1,8 +1,8 @@
 """Paths on the command line -> the files to lint, grouped into Terraform module directories.
 
 Directories are walked recursively in sorted order; hidden directories
-(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` files are grouped by
-directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
+(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` and ``*.tf.json`` files
+are grouped by directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
 for Kubernetes manifests (``sources/kubernetes.py`` decides), ``*.toml`` files
 for Bottlerocket user data (``sources/toml.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
@@ -16,7 +16,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 
-TERRAFORM_SUFFIXES = (".tf",)
+TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")
 TOML_SUFFIXES = (".toml",)
 
@@ -27,7 +27,7 @@ class UsageError(Exception):
 
 @dataclass
 class Discovery:
-    #: module directory -> its .tf files (sorted)
+    #: module directory -> its .tf / .tf.json files (sorted)
     terraform: dict[str, list[str]] = field(default_factory=dict)
     yaml: list[str] = field(default_factory=list)
     toml: list[str] = field(default_factory=list)
@@ -87,7 +87,7 @@ def discover(paths: list[str]) -> Discovery:
                 toml.add(path)
             else:
                 named_files.add(path)
-                found.skipped.append((path, "not a Terraform (.tf), YAML (.yaml, .yml) or TOML (.toml) file"))
+                found.skipped.append((path, "not a Terraform (.tf, .tf.json), YAML (.yaml, .yml) or TOML (.toml) file"))
         else:
             found.skipped.append((path, "not a regular file"))
     found.terraform = {d: sorted(files) for d, files in sorted(tf.items())}
@@ -107,7 +107,7 @@ def _under(path: str, directories: set[str]) -> bool:
 
 
 def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
-    """Load every .tf file of a named file's directory (a Terraform module is a directory)."""
+    """Load every Terraform file of a named file's directory (a Terraform module is a directory)."""
     key = display_path(directory)
     try:
         entries = os.listdir(directory)
