@@ -46,10 +46,6 @@ class Context:
         return [u.yaml for u in self.units if u.yaml is not None]
 
     @property
-    def toml_files(self) -> list[TomlFile]:
-        return [u.toml for u in self.units if u.toml is not None]
-
-    @property
     def workloads(self) -> list[Workload]:
         return [w for u in self.units for w in u.workloads]
 
