@@ -24,7 +24,6 @@ _PASS_THROUGH = ("base64encode", "trimspace", "chomp")
 
 @dataclass(eq=False)
 class NodeDefinition:
-    kind: str  # "EC2NodeClass", "aws_launch_template" or "toml"
     subject: str  # EC2NodeClass/<name>, aws_launch_template.<name>, or the file's path
     owner: Span  # the object's first line (suppressions there apply)
     head: Span  # where a setting missing from the whole definition is reported
@@ -48,11 +47,11 @@ def node_definitions(ctx: Context) -> list[NodeDefinition]:
             document = unit.toml
             head = document.root.span
             first = document.root.get("settings")
-            found.append(NodeDefinition("toml", document.path, Span(document.path, 1, 1, 1, 1),
+            found.append(NodeDefinition(document.path, Span(document.path, 1, 1, 1, 1),
                                         first.span if first is not None else head, True, None, None, document))
         if unit.yaml is not None:
             for document in unit.yaml.documents:
-                definition = _node_class(document, unit.yaml.path, None)
+                definition = _node_class(document, None)
                 if definition is not None:
                     found.append(definition)
         if unit.module is not None:
@@ -69,18 +68,18 @@ def _terraform(module) -> list[NodeDefinition]:
         node = module.evaluate(node)
         if node is None or not toml.looks_like_user_data(script_text(node) or ""):
             continue  # shell or MIME user data (not Bottlerocket), or nothing knowable
-        found.append(_with_user_data(NodeDefinition("aws_launch_template", resource.address, resource.block.head,
-                                                    attribute.where, True, None, node, None), node))
+        definition = NodeDefinition(resource.address, resource.block.head, attribute.where, True, None, node, None)
+        found.append(_with_user_data(definition, node))
     for resource in module.resources_of("kubernetes_manifest"):
         manifest = module.evaluate(resource.block.attr("manifest"))
         if manifest is not None and isinstance(manifest.value, dict):
-            definition = _node_class(manifest, resource.path, resource)
+            definition = _node_class(manifest, resource)
             if definition is not None:
                 found.append(definition)
     return found
 
 
-def _node_class(document: Node, path: str, resource) -> NodeDefinition | None:
+def _node_class(document: Node, resource) -> NodeDefinition | None:
     kind = document.get("kind")
     if kind is None or kind.value != "EC2NodeClass":
         return None
@@ -91,7 +90,7 @@ def _node_class(document: Node, path: str, resource) -> NodeDefinition | None:
     bottlerocket, family = _family(spec)
     user_data = spec.get("userData") if spec is not None else None
     head = user_data.where if user_data is not None else (spec.where if spec is not None else kind.where)
-    definition = NodeDefinition("EC2NodeClass", subject, owner, head, bottlerocket, family, user_data, None)
+    definition = NodeDefinition(subject, owner, head, bottlerocket, family, user_data, None)
     if user_data is None:
         return definition
     if bottlerocket is not True and not toml.looks_like_user_data(script_text(user_data) or ""):
@@ -105,14 +104,18 @@ def _family(spec: Node | None) -> tuple[bool | None, Node | None]:
         return None, None
     family = spec.get("amiFamily")
     if family is not None and isinstance(family.value, str):
-        value = family.value.lower()
-        return (True if value == "bottlerocket" else False if value in OTHER_FAMILIES else None), family
-    for term in spec.get("amiSelectorTerms").items() if spec.get("amiSelectorTerms") is not None else ():
+        return _is_bottlerocket(family.value), family
+    terms = spec.get("amiSelectorTerms")
+    for term in terms.items() if terms is not None else ():
         alias = term.get("alias")
         if alias is not None and isinstance(alias.value, str) and "@" in alias.value:
-            value = alias.value.split("@", 1)[0].lower()
-            return (True if value == "bottlerocket" else False if value in OTHER_FAMILIES else None), alias
+            return _is_bottlerocket(alias.value.split("@", 1)[0]), alias
     return None, None
+
+
+def _is_bottlerocket(family: str) -> bool | None:
+    name = family.lower()
+    return True if name == "bottlerocket" else False if name in OTHER_FAMILIES else None
 
 
 def _with_user_data(definition: NodeDefinition, node: Node) -> NodeDefinition:
