@@ -291,21 +291,68 @@ class _Parser:
             self.col = 0
 
 
-def command_name(command: Command) -> str | None:
-    """The program a command runs, past ``sudo``/``env``/``exec`` wrappers and variable assignments."""
-    argv = command.argv
+#: Programs that read a script: from ``-c <script>``, or from standard input (a here-document).
+SHELLS = frozenset({"sh", "bash", "dash", "ash", "ksh", "zsh"})
+
+_WRAPPERS = ("sudo", "exec", "env", "nohup", "command", "time")
+_WRAPPER_OPTIONS_WITH_VALUE = ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U")
+
+
+def command_start(argv: list[str | None]) -> int | None:
+    """Index of the program a command runs, past ``sudo``/``env``/``exec`` wrappers and variable assignments.
+
+    ``None`` elements are words the tool cannot read; None when the program is not known.
+    """
     i = 0
     while i < len(argv):
         word = argv[i]
+        if word is None:
+            return None
         if "=" in word and not word.startswith(("-", "/")) and word.split("=", 1)[0].isidentifier():
             i += 1
             continue
-        if word in ("sudo", "exec", "env", "nohup", "command", "time"):
+        if word in _WRAPPERS:
             i += 1
-            while i < len(argv) and argv[i].startswith("-"):
-                if argv[i] in ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U") and i + 1 < len(argv):
+            while i < len(argv) and isinstance(argv[i], str) and argv[i].startswith("-"):
+                if argv[i] in _WRAPPER_OPTIONS_WITH_VALUE and i + 1 < len(argv):
                     i += 1
                 i += 1
             continue
-        return word.rsplit("/", 1)[-1]
+        return i
+    return None
+
+
+def program(word: str) -> str:
+    """The program name of a command word (``/usr/local/bin/dockerd`` -> ``dockerd``)."""
+    return word.rsplit("/", 1)[-1]
+
+
+def command_name(command: Command) -> str | None:
+    """The program a command runs, past ``sudo``/``env``/``exec`` wrappers and variable assignments."""
+    start = command_start(command.argv)
+    return program(command.argv[start]) if start is not None else None
+
+
+def script_operand(argv: list[str | None]) -> int | None:
+    """Index of the script a shell runs with ``-c`` (``sh -c "..."``, ``bash -ec "..."``), or None.
+
+    The script is the first operand after the options, when one of them holds ``c``.
+    """
+    start = command_start(argv)
+    if start is None or program(argv[start]) not in SHELLS:
+        return None
+    has_c = False
+    i = start + 1
+    while i < len(argv):
+        word = argv[i]
+        if word is None or word == "--":
+            return None if word is None or not has_c else (i + 1 if i + 1 < len(argv) else None)
+        if word.startswith("--"):  # --login, --norc ...
+            i += 1
+            continue
+        if word[:1] in ("-", "+") and len(word) > 1:
+            has_c = has_c or "c" in word[1:]
+            i += 2 if word in ("-o", "+o", "-O", "+O") else 1
+            continue
+        return i if has_c else None
     return None

@@ -7,8 +7,12 @@ block scalar remembers where each of its lines starts (``Node.lines``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
 
-from ..node import Node, Span
+from .. import shell
+from ..node import Node, Span, Unknown
+from ..workload import Container, Workload
 from .roles import script_text
 
 
@@ -54,3 +58,121 @@ def search(node: Node | None, pattern: re.Pattern) -> tuple[Span, re.Match] | No
 STARTS_DOCKER = re.compile(
     r"(?:^|[\s;&|(])(?:sudo\s+(?:-\S+\s+)*)?(?:dockerd\b|service\s+docker\s+start\b|systemctl\s+(?:--\S+\s+)*(?:start|enable\s+--now|restart)\s+docker\b|/etc/init\.d/docker\s+start\b)"
 )
+
+
+# ----------------------------------------------------------------------------------------------
+# Agent startup scripts
+# ----------------------------------------------------------------------------------------------
+
+
+def startup_scripts(module, agents: set[str] | None = None) -> Iterator[Node]:
+    """The evaluated startup scripts of a module's agents (``coder_agent.startup_script``, ``coder_script.script``).
+
+    Only those of the named agents when ``agents`` is given.
+    """
+    for resource in module.resources_of("coder_agent"):
+        if agents is None or resource.name in agents:
+            node = module.evaluate(resource.block.attr("startup_script"))
+            if node is not None:
+                yield node
+    for resource in module.resources_of("coder_script"):
+        agent_id = resource.block.attr("agent_id")
+        refs = agent_id.value.references() if agent_id is not None and hasattr(agent_id.value, "references") else ()
+        if agents is None or any(r.parts[0] == "coder_agent" and r.parts[1] in agents for r in refs):
+            node = module.evaluate(resource.block.attr("script"))
+            if node is not None:
+                yield node
+
+
+def agent_names(container: Container) -> set[str]:
+    """The coder_agent resources whose init script a container runs."""
+    return {r.parts[1] for r in container.agent_scripts()}
+
+
+def agent_startup_scripts(workload: Workload, container: Container) -> Iterator[Node]:
+    """The startup scripts of the agents a container runs (``coder_agent.startup_script`` and ``coder_script``)."""
+    if workload.module is not None:
+        yield from startup_scripts(workload.module, agent_names(container))
+
+
+# ----------------------------------------------------------------------------------------------
+# Commands, as a shell reads them
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One argument of a command after quote removal, and where it is written.
+
+    Pieces the tool cannot know (a Terraform interpolation) show as ``\\x00``.
+    """
+
+    text: str
+    span: Span
+
+
+#: (script line, start column, end column or None for the end of the line) -> Span
+_Locate = Callable[[int, int, "int | None"], Span]
+
+
+def commands(node: Node | None) -> Iterator[list[Arg]]:
+    """The simple commands of a script value, in order.
+
+    A here-document fed to a shell (``bash <<'EOT'``) and the script of a nested
+    ``sh -c '...'`` are read too; their commands point at the heredoc's own lines
+    and at the ``-c`` argument respectively.
+    """
+    text = script_text(node) if node is not None else None
+    if text is None:
+        return
+    yield from _commands(text, lambda line, start, end: line_span(node, line, start, end))
+
+
+def _commands(text: str, locate: _Locate) -> Iterator[list[Arg]]:
+    script = shell.parse(text)
+    for command in script.commands:
+        args = [Arg(w.text, locate(w.line, w.column, w.end_column if w.end_line == w.line else None))
+                for w in command.words]
+        if args:
+            yield args
+        operand = shell.script_operand(command.argv)
+        if operand is not None:
+            inner = args[operand].span
+            yield from _commands(args[operand].text, lambda *_: inner)
+        elif shell.command_name(command) in shell.SHELLS:
+            for heredoc in command.heredocs:
+                yield from _heredoc_commands(heredoc, locate)
+
+
+def _heredoc_commands(heredoc: shell.Heredoc, locate: _Locate) -> Iterator[list[Arg]]:
+    lines = [line.lstrip("\t") if heredoc.strip_tabs else line for line in heredoc.body]
+    shifts = [len(raw) - len(line) for raw, line in zip(heredoc.body, lines)]
+
+    def inner(line: int, start: int, end: int | None) -> Span:
+        shift = shifts[line] if line < len(shifts) else 0
+        return locate(heredoc.body_start + line, start + shift, end + shift if end is not None else None)
+
+    yield from _commands("\n".join(lines), inner)
+
+
+def container_commands(container: Container) -> Iterator[list[Arg]]:
+    """The commands a container's process runs: its command line, and the commands of a ``sh -c`` script in it."""
+    argv = container.argv()
+    if not argv:
+        return
+    args = [Arg(_arg_text(node), node.where) for node in argv]
+    yield args
+    operand = shell.script_operand([a.text if "\x00" not in a.text else None for a in args])
+    if operand is not None:
+        yield from commands(argv[operand])
+
+
+def _arg_text(node: Node) -> str:
+    value = node.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Unknown) and value.parts:
+        return "".join(p if isinstance(p, str) else "\x00" for p in value.parts)
+    return "\x00"
