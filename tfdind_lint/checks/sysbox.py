@@ -7,7 +7,7 @@ from typing import Iterator
 from ..context import Context
 from ..finding import Hit, Related
 from ..node import Span, Unknown
-from ..workload import Container, Workload
+from ..workload import Workload
 from . import roles, scripts
 from .scripts import agent_startup_scripts
 
