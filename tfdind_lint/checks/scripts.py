@@ -65,8 +65,8 @@ STARTS_DOCKER = re.compile(
 # ----------------------------------------------------------------------------------------------
 
 
-def startup_scripts(module, agents: set[str] | None = None) -> Iterator[Node]:
-    """The evaluated startup scripts of a module's agents (``coder_agent.startup_script``, ``coder_script.script``).
+def startup_scripts(module, agents: set[str] | None = None) -> Iterator[tuple[object, Node]]:
+    """(resource, evaluated script) of a module's agent startup scripts: ``coder_agent.startup_script``, ``coder_script.script``.
 
     Only those of the named agents when ``agents`` is given.
     """
@@ -74,14 +74,14 @@ def startup_scripts(module, agents: set[str] | None = None) -> Iterator[Node]:
         if agents is None or resource.name in agents:
             node = module.evaluate(resource.block.attr("startup_script"))
             if node is not None:
-                yield node
+                yield resource, node
     for resource in module.resources_of("coder_script"):
         agent_id = resource.block.attr("agent_id")
         refs = agent_id.value.references() if agent_id is not None and hasattr(agent_id.value, "references") else ()
         if agents is None or any(r.parts[0] == "coder_agent" and r.parts[1] in agents for r in refs):
             node = module.evaluate(resource.block.attr("script"))
             if node is not None:
-                yield node
+                yield resource, node
 
 
 def agent_names(container: Container) -> set[str]:
@@ -92,7 +92,8 @@ def agent_names(container: Container) -> set[str]:
 def agent_startup_scripts(workload: Workload, container: Container) -> Iterator[Node]:
     """The startup scripts of the agents a container runs (``coder_agent.startup_script`` and ``coder_script``)."""
     if workload.module is not None:
-        yield from startup_scripts(workload.module, agent_names(container))
+        for _, node in startup_scripts(workload.module, agent_names(container)):
+            yield node
 
 
 # ----------------------------------------------------------------------------------------------
@@ -176,3 +177,9 @@ def _arg_text(node: Node) -> str:
     if isinstance(value, Unknown) and value.parts:
         return "".join(p if isinstance(p, str) else "\x00" for p in value.parts)
     return "\x00"
+
+
+def program(args: list[Arg]) -> tuple[int, str] | None:
+    """Index and name of the program a command runs (past ``sudo``/``env``/``exec``); None when unknown."""
+    start = shell.command_start([None if "\x00" in a.text else a.text for a in args])
+    return (start, shell.program(args[start].text)) if start is not None else None
