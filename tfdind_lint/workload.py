@@ -166,6 +166,9 @@ class Container:
     workload: "Workload" = field(default=None, repr=False)  # type: ignore[assignment]
     #: The Terraform block or YAML mapping the container was read from.
     source: object = field(default=None, repr=False)
+    #: True when more mounts may exist than the tool can see (a dynamic volumes / mounts / volume_mount block,
+    #: an unknown volumeMounts list): rules about a missing mount stay silent.
+    mounts_open: bool = False
 
     @property
     def display_name(self) -> str:
@@ -530,6 +533,7 @@ def _docker_workload(resource, module) -> Workload:
         run_as_user=_docker_uid(user), run_as_non_root=None,
         capabilities_add=ev(capabilities.attr("add")) if capabilities is not None else None,
         mounts=mounts, limits=None, requests=None, span=block.head, source=block,
+        mounts_open=bool(block.dynamic("volumes") or block.dynamic("mounts")),
     )
     container.workload = workload
     workload.containers.append(container)
@@ -692,6 +696,7 @@ def _container(obj: _Obj, workload: Workload, init: bool) -> Container:
         limits=resources.field("limits") if resources is not None else None,
         requests=resources.field("requests") if resources is not None else None,
         span=obj.span, init=init, workload=workload, source=obj.block if obj.block is not None else obj.node,
+        mounts_open=obj.is_open("volume_mounts"),
     )
     return container
 

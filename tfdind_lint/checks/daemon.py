@@ -170,8 +170,8 @@ class Daemon:
     #: False when an argument the tool cannot read could add a listener
     complete: bool
     data_root: Arg | None = None
-    #: why TLS is off by the image's entrypoint (``DOCKER_TLS_CERTDIR=""``), when it is
-    plain_by: Span | None = None
+    #: what turns TLS off (``DOCKER_TLS_CERTDIR=""`` for the image's entrypoint, ``--tlsverify=false``) and where
+    plain_by: tuple[Span, str] | None = None
     #: the resource / manifest object whose text starts it (a container, or the coder_agent of a script)
     subject: str = ""
     owner: Span | None = None
@@ -190,7 +190,7 @@ def _flag(text: str) -> bool | None:
 
 
 def _dockerd(container: Container | None, args: list[Arg], env: "Environment", span: Span,
-             implicit: int = 0, plain_by: Span | None = None) -> Daemon:
+             implicit: int = 0, plain_by: tuple[Span, str] | None = None) -> Daemon:
     """A dockerd started with ``args`` (the first ``implicit`` of them added by the image's entrypoint)."""
     tls = env.flag("DOCKER_TLS_VERIFY")  # dockerd's --tlsverify defaults to it (moby cmd/dockerd options)
     transport = False
@@ -210,6 +210,8 @@ def _dockerd(container: Container | None, args: list[Arg], env: "Environment", s
             value = Arg(text[2:].removeprefix("="), args[i].span)
         elif text == "--tlsverify" or text.startswith("--tlsverify="):
             tls = True if text == "--tlsverify" else _flag(text.split("=", 1)[1])
+            if tls is False:
+                plain_by = (args[i].span, text)
         elif text == "--tls" or text.startswith("--tls="):
             transport = text == "--tls" or _flag(text.split("=", 1)[1]) is True
         elif text in ("--data-root", "-g", "--graph"):
@@ -265,7 +267,7 @@ def _entrypoint(container: Container | None, args: list[Arg], env: "Environment"
         defaults += [Arg("--host=tcp://0.0.0.0:2376", where), Arg("--tlsverify", where)]
     else:
         defaults.append(Arg("--host=tcp://0.0.0.0:2375", where))
-        plain_by = where
+        plain_by = (where, 'DOCKER_TLS_CERTDIR=""')
     daemon = _dockerd(container, defaults + list(args), env, span, implicit=len(defaults), plain_by=plain_by)
     if value is None:
         daemon.tls = None

@@ -142,3 +142,11 @@ def _strip_comments(text: str) -> str:
 
 def is_privileged(container: Container) -> bool:
     return truthy(container.privileged)
+
+
+def attribute_path(container: Container, *keys: str) -> str:
+    """Where a container setting is written, for baselines: ``entrypoint`` (Docker), ``container[dind].command``."""
+    if container.workload.kind == "docker_container":
+        return ".".join(keys)
+    where = "init_container" if container.init else "container"
+    return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
