@@ -157,7 +157,7 @@ class Listener:
     implicit: bool = False  # not written: the image entrypoint's or dockerd's default
 
     def describe(self) -> str:
-        return f"`{self.address}`" + (" (default)" if self.implicit else "")
+        return f"`{self.address}`" + (" (by default)" if self.implicit else "")
 
 
 @dataclass(eq=False)

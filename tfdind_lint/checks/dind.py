@@ -111,8 +111,11 @@ def docker_host_daemon_mismatch(ctx: Context) -> Iterator[Hit]:
                       related=related, severity=severity, owner=setting.owner)
 
 
-def _listeners_related(daemons: list[Daemon]) -> tuple[Related, ...]:
-    return tuple(Related(l.span, f"the Docker daemon listens on {l.describe()}") for d in daemons for l in d.listeners)
+def _listeners_related(daemons: list[Daemon], scheme: str = "tcp") -> tuple[Related, ...]:
+    """The daemons' listeners of the client's scheme (all of them when there is none) as related places."""
+    listeners = [l for d in daemons for l in d.listeners]
+    chosen = [l for l in listeners if l.address.scheme == scheme] or listeners
+    return tuple(Related(l.span, f"the Docker daemon listens on {l.describe()}") for l in chosen)
 
 
 def _mismatch(scene: Scene, client: Client):
@@ -225,7 +228,7 @@ def _unix_mismatch(scene: Scene, client: Client):
     name = others[0].container.display_name
     return (f"`DOCKER_HOST` (`{client.address}`) is a path in `{container.display_name}`'s own filesystem, but the "
             f"Docker daemon runs in `{name}`: share the socket's directory through a volume, or use its TCP address",
-            _listeners_related(others[:1]), None)
+            _listeners_related(others[:1], "unix"), None)
 
 
 def _under(path: str, mount: str | None) -> bool:
