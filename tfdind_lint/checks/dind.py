@@ -333,11 +333,15 @@ def dind_entrypoint_override(ctx: Context) -> Iterator[Hit]:
             if not roles.image_matches(container, roles.DIND_IMAGES) or not bypasses_entrypoint(container):
                 continue
             node = container.entrypoint
-            instead = "command" if workload.kind == "docker_container" else workload.spell("args")
+            argv = next(scripts.container_commands(container))
+            if (scripts.program(argv) or (0, ""))[1] == "dockerd":
+                instead = "command" if workload.kind == "docker_container" else workload.spell("args")
+                fix = f"Pass the same list as `{instead}` (the first element stays `dockerd`)"
+            else:
+                fix = "In the script, start `dockerd-entrypoint.sh dockerd ...` instead of `dockerd ...`"
             yield Hit(node.where, f"`{node.name}` replaces the image's `dockerd-entrypoint.sh` and starts dockerd "
                       "itself: no tini as PID 1, no iptables-mode detection, stale pid files kept, and on cgroup v2 the "
-                      "inner containers escape the pod's cgroup and limits. Pass the same list as "
-                      f"`{instead}` (the first element stays `dockerd`)",
+                      f"inner containers escape the pod's cgroup and limits. {fix}",
                       subject=workload.address, attribute=roles.attribute_path(container, node.name), owner=workload.owner)
 
 
