@@ -354,18 +354,22 @@ def dind_sidecar_not_root(ctx: Context) -> Iterator[Hit]:
             user = workload.effective_run_as_user(container)
             uid = _uid(user)
             non_root = workload.effective_run_as_non_root(container)
-            if uid not in (None, 0):
-                node, why = user, f"runs as uid {uid}"
-            elif truthy(non_root):
-                node, why = non_root, "must run as non-root"
-            else:
-                continue
             name = container.display_name
             docker = workload.kind == "docker_container"
-            fix = "`user = \"root\"`" if docker else f"`{workload.spell('run_as_user', 0)}` in its own security context"
-            message = (f"The Docker daemon in `{name}` {why}: docker:dind's entrypoint then tries rootless mode and exits "
-                       "(\"missing 'rootlesskit'\"), and dockerd cannot start without root. Set "
-                       f"{fix}, or use the docker:dind-rootless image")
+            if uid not in (None, 0):
+                node = user
+                fix = "`user = \"root\"`" if docker else f"`{workload.spell('run_as_user', 0)}` in its own security context"
+                message = (f"The Docker daemon in `{name}` runs as uid {uid}: docker:dind's entrypoint then tries "
+                           "rootless mode and exits (\"missing 'rootlesskit'\"), and dockerd itself cannot start "
+                           f"without root. Set {fix}, or use the docker:dind-rootless image")
+            elif truthy(non_root):
+                node = non_root
+                message = (f"The Docker daemon in `{name}` must run as non-root (`{non_root.name}`): the kubelet refuses "
+                           "to start it as root, and as any other user dockerd cannot start. Set "
+                           f"`{workload.spell('run_as_non_root', False)}` and `{workload.spell('run_as_user', 0)}` in its "
+                           "own security context, or use the docker:dind-rootless image")
+            else:
+                continue
             own = node is container.run_as_user or node is container.run_as_non_root
             span, related = (node.where, ()) if own else (
                 container.span, (Related(node.where, f"the pod's `{node.name}` applies to every container"),))
