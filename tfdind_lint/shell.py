@@ -345,8 +345,10 @@ def script_operand(argv: list[str | None]) -> int | None:
     i = start + 1
     while i < len(argv):
         word = argv[i]
-        if word is None or word == "--":
-            return None if word is None or not has_c else (i + 1 if i + 1 < len(argv) else None)
+        if word is None:  # a word the tool cannot read: after -c it is the script (partly unknown)
+            return i if has_c else None
+        if word == "--":
+            return i + 1 if has_c and i + 1 < len(argv) else None
         if word.startswith("--"):  # --login, --norc ...
             i += 1
             continue

@@ -87,10 +87,11 @@ def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[
             for source, users in mounted.values():
                 kind = "Docker" if "docker" in source.value else ("containerd" if "containerd" in source.value else "CRI-O")
                 who = ", ".join(f"`{c.display_name}`" for c, _ in users)
-                related = tuple(Related(m.span, f"mounted into `{c.display_name}`") for c, m in users if m.span != source.where)
+                docker = workload.kind == "docker_container"  # the mount is the block holding the path
+                related = () if docker else tuple(Related(m.span, f"mounted into `{c.display_name}`") for c, m in users)
                 yield Hit(
                     source.where,
-                    f"{who} mounts the host's {kind} socket `{source.value}`: whoever can use it is root on the host. "
+                    f"{who} {'mount' if len(users) > 1 else 'mounts'} the host's {kind} socket `{source.value}`: whoever can use it is root on the host. "
                     "Use Sysbox, envbox, rootless Podman or a dind sidecar, or record the decision with "
                     "`# tfdind-lint: ignore[TDL410] -- <reason>`",
                     subject=workload.address, attribute=roles.attribute_path(users[0][0], source.name or "host_path"),
