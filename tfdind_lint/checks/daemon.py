@@ -96,8 +96,8 @@ class Address:
         return host in ("", "localhost", "::1") or host.startswith("127.")
 
     def __str__(self) -> str:
-        if self.scheme == "unix":
-            return f"unix://{self.path}"
+        if self.host is None:
+            return f"{self.scheme}://{self.path or ''}"
         host = f"[{self.host}]" if self.host and ":" in self.host and "$" not in self.host else self.host
         return f"{self.scheme}://{host}" + (f":{self.port}" if self.port else "")
 
@@ -254,7 +254,7 @@ def _entrypoint(container: Container | None, args: list[Arg], env: "Environment"
         socket = DEFAULT_SOCKET
     certdir = env.get("DOCKER_TLS_CERTDIR")
     if certdir is not None:
-        where, value = certdir.span, certdir.text
+        where, value = certdir.span, None if unknown(certdir.text) else certdir.text
     else:
         where = span
         known_image = container is not None and roles.image_matches(container, DOCKER_IMAGES)
@@ -543,7 +543,7 @@ def networks(workload: Workload, module) -> set[str] | None:
     nodes = list(workload.networks)
     mode = symbolic(workload.network_mode)
     if workload.network_mode is not None:
-        if mode is None or (unknown(mode) and not mode.startswith("${docker_network.")):
+        if mode is None:
             return None
         if mode not in ("bridge", "default", "host", "none") and not mode.startswith("container:"):
             nodes.append(workload.network_mode)
