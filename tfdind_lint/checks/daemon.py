@@ -194,13 +194,13 @@ def _dockerd(container: Container | None, args: list[Arg], env: "Environment", s
     """A dockerd started with ``args`` (the first ``implicit`` of them added by the image's entrypoint)."""
     tls = env.flag("DOCKER_TLS_VERIFY")  # dockerd's --tlsverify defaults to it (moby cmd/dockerd options)
     transport = False
+    config_file = False
     complete = True
     data_root = None
     hosts: list[tuple[Arg, bool]] = []
     i = 0
     while i < len(args):
-        text = args[i].text
-        value = None
+        text, flag_index, value = args[i].text, i, None
         if text in ("-H", "--host"):
             value = args[i + 1] if i + 1 < len(args) else None
             i += 1
@@ -214,6 +214,9 @@ def _dockerd(container: Container | None, args: list[Arg], env: "Environment", s
                 plain_by = (args[i].span, text)
         elif text == "--tls" or text.startswith("--tls="):
             transport = text == "--tls" or _flag(text.split("=", 1)[1]) is True
+        elif text == "--config-file" or text.startswith("--config-file="):
+            config_file = True
+            i += text == "--config-file"
         elif text in ("--data-root", "-g", "--graph"):
             data_root = args[i + 1] if i + 1 < len(args) else None
             i += 1
@@ -222,7 +225,7 @@ def _dockerd(container: Container | None, args: list[Arg], env: "Environment", s
         elif unknown(text):
             complete = False  # could be a -H of its own
         if value is not None:
-            hosts.append((value, i < implicit))
+            hosts.append((value, flag_index < implicit))
         i += 1
     listeners = []
     for value, is_implicit in hosts:
@@ -231,7 +234,9 @@ def _dockerd(container: Container | None, args: list[Arg], env: "Environment", s
             complete = False
         else:
             listeners.append(Listener(address, value.span, is_implicit))
-    if not hosts:  # dockerd's default host (opts.ParseHost): TLS makes it tcp://localhost:2376
+    if not hosts and config_file:
+        complete = False  # the hosts may be in that file (dockerd refuses them in both places)
+    elif not hosts:  # dockerd's default host (opts.ParseHost): TLS makes it tcp://localhost:2376
         default = "tcp://localhost:2376" if tls or transport else DEFAULT_SOCKET
         listeners.append(Listener(parse_address(default), span, True))
     return Daemon(container, span, listeners, tls, complete, data_root, plain_by)

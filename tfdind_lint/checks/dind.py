@@ -54,7 +54,7 @@ def dockerd_unauthenticated_tcp(ctx: Context) -> Iterator[Hit]:
                     fix = "Remove it: the entrypoint then serves TLS on 2376 and writes client certificates"
                 else:
                     span = listener.span
-                    what = f"dockerd listens on `{address}` without `--tlsverify`"
+                    what = f"The Docker daemon listens on `{address}` without `--tlsverify`"
                     fix = ("Keep the image's entrypoint (TLS on 2376 with `DOCKER_TLS_CERTDIR`), or in a pod bind "
                            "`tcp://127.0.0.1:2375`")
                 if loopback:
