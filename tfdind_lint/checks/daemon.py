@@ -475,14 +475,6 @@ class Scene:
     def daemons_of(self, containers) -> list[Daemon]:
         return [d for d in self.daemons if d.container is not None and any(d.container is c for c in containers)]
 
-    @property
-    def daemon_containers(self) -> list[Container]:
-        out: list[Container] = []
-        for d in self.daemons:
-            if d.container is not None and not any(d.container is c for c in out):
-                out.append(d.container)
-        return out
-
     def docker_containers(self) -> list[Container]:
         return [w.containers[0] for w in self.workloads if w.kind == "docker_container" and w.containers]
 

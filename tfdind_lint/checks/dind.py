@@ -6,6 +6,7 @@ The daemon / client model these rules share lives in ``daemon.py``.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Iterator
 
 from ..context import Context, Unit
@@ -13,22 +14,28 @@ from ..finding import Hit, Related, Severity
 from ..node import Span
 from ..workload import truthy
 from . import roles, scripts
-from .daemon import Client, Daemon, Scene, bypasses_entrypoint, mentions_start_count, networks, symbolic, unknown
+from .daemon import DOCKER_IMAGES, Client, Daemon, Scene, bypasses_entrypoint, mentions_start_count, networks, symbolic, unknown
 
 DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
 SOCKETS = ("/var/run/docker.sock", "/run/docker.sock")
 
 
+#: One scene per unit, shared by the rules of this module (a unit does not change once built).
+_SCENES: "weakref.WeakKeyDictionary[Unit, Scene]" = weakref.WeakKeyDictionary()
+
+
 def _scenes(ctx: Context) -> Iterator[tuple[Unit, Scene]]:
     for unit in ctx.units:
-        yield unit, Scene.of(unit.workloads, unit.module)
+        scene = _SCENES.get(unit)
+        if scene is None:
+            scene = _SCENES[unit] = Scene.of(unit.workloads, unit.module)
+        yield unit, scene
 
 
 def _workspace_clients(scene: Scene) -> Iterator[Client]:
-    """The DOCKER_HOST of every container that is not itself a daemon container."""
-    daemons = scene.daemon_containers
+    """The DOCKER_HOST of every container that is not a dind container (a workspace may run its own dockerd)."""
     for client in scene.clients:
-        if client.container is None or not any(client.container is c for c in daemons):
+        if client.container is None or not roles.is_dind(client.container):
             yield client
 
 
@@ -132,8 +139,9 @@ def _mismatch(scene: Scene, client: Client):
         return None
     others = [d for d in scene.daemons if d.container is not None and d.container is not container]
     if route.local and not route.daemons:
-        if container.workload.kind != "docker_container" or not others or symbolic(container.workload.network_mode) == "host":
-            return None  # a pod without a daemon; a host-network container may reach ports dind publishes
+        host_network = symbolic(container.workload.network_mode) == "host"  # may reach ports dind publishes
+        if container.workload.kind != "docker_container" or not others or host_network:
+            return None
         name = others[0].container.display_name
         return (f"{own} is this container itself, not the Docker daemon in `{name}`: Docker containers have their own "
                 f"network namespace. Address the dind container by name, e.g. `tcp://<its name>:<port>`",
@@ -168,7 +176,7 @@ def _listener_mismatch(client: Client, daemons: list[Daemon], same_netns: bool):
     own = f"`DOCKER_HOST` (`{address}`)"
     related = _listeners_related(daemons)
     # daemon.json can add hosts to an image the tool cannot see into: only docker:* images are certain
-    severity = None if any(roles.image_matches(d.container, ("docker:*",)) for d in daemons) else Severity.WARNING
+    severity = None if any(roles.image_matches(d.container, DOCKER_IMAGES) for d in daemons) else Severity.WARNING
     where = "the dind daemon" if len(daemons) == 1 else "the dind daemons"
     tcp = [(d, l) for d in daemons for l in d.tcp]
     port = address.port_number
@@ -305,10 +313,9 @@ def dind_sidecar_lifecycle(ctx: Context) -> Iterator[Hit]:
                       f"`count` and index its references (`{dind.address}[0].name`)",
                       subject=dind.address, attribute="count", owner=dind.owner,
                       related=(Related(mine.where, "the workspace container stops with the workspace"),))
-        for container in scene.daemon_containers:
-            dind = container.workload
+        for dind in unit.workloads:
             meta = dind.count if dind.count is not None else dind.for_each
-            if dind.kind != "docker_container" or meta is None:
+            if dind.kind != "docker_container" or meta is None or not roles.is_dind(dind.containers[0]):
                 continue
             for use in module.uses:
                 ref = use.reference
@@ -317,7 +324,7 @@ def dind_sidecar_lifecycle(ctx: Context) -> Iterator[Hit]:
                 index = "[0]" if dind.count is not None else '["<key>"]'
                 yield Hit(ref.span, f"`{dind.address}` has `{meta.name}`, so `{ref.text}` must name an instance: "
                           f"`{dind.address}{index}.{'.'.join(ref.attribute)}` (Terraform rejects the plan otherwise)",
-                          subject=dind.address, attribute=".".join(use.path),
+                          subject=dind.address, attribute=".".join(use.path), owner=use.block.head,
                           related=(Related(meta.where, f"`{meta.name}` makes it a list of instances"),))
 
 

@@ -110,6 +110,9 @@ def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "
                 continue  # privileged is TDL412's; unknown is not bad
             if roles.uses_runtime(workload, runtimes) or roles.is_envbox(container):
                 continue  # capabilities of a Sysbox container stay in its user namespace
+            keys = ("capabilities", "add")
+            if workload.kind != "docker_container":
+                keys = (workload.spell("security_context"),) + keys
             for item in container.capabilities_add.items() if container.capabilities_add is not None else ():
                 if not isinstance(item.value, str):
                     continue
@@ -122,8 +125,7 @@ def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "
                     "namespaces, kernel interfaces), so workspace processes can reach the host. Docker in a workspace "
                     "does not need it: use the Sysbox runtime",
                     subject=workload.address, owner=workload.owner,
-                    attribute=roles.attribute_path(container, *(("capabilities", "add") if workload.kind == "docker_container"
-                                                               else (workload.spell("security_context"), "capabilities", "add"))),
+                    attribute=roles.attribute_path(container, *keys),
                 )
 
 
