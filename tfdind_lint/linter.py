@@ -65,10 +65,13 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     run.check()
     run.suppress()
     findings = run.findings
+    files = run.files
     if discovery.report_only is not None:
+        # files named on the command line: their module directories were read, only they are reported
         findings = [f for f in findings if f.span.path in discovery.report_only]
+        files = [f for f in files if f in discovery.report_only]
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
-    return Report(findings, sorted(run.files), discovery.skipped + run.skipped, run.internal_errors)
+    return Report(findings, sorted(files), discovery.skipped + run.skipped, run.internal_errors)
 
 
 class _Run:

@@ -160,6 +160,23 @@ class Module:
             return self.resource(reference.address) is not None
         return True
 
+    def configured(self, reference: Reference) -> Node | None:
+        """The evaluated value a managed resource's configuration gives the attribute a reference reads.
+
+        ``docker_volume.cache.name`` reads the ``name`` written in ``resource
+        "docker_volume" "cache"``; ``kubernetes_persistent_volume_claim.home.metadata.0.name``
+        follows the ``metadata`` block.  None when the configuration does not set
+        it (the provider computes it) or the path is not a plain attribute.
+        """
+        resource = self.resource(reference.address) if reference.kind == "resource" else None
+        if resource is None or not reference.attribute:
+            return None
+        block: Block | None = resource.block
+        *blocks, name = reference.attribute
+        for step in blocks:
+            block = block.block(step) if block is not None else None
+        return self.evaluate(block.attr(name)) if block is not None else None
+
     # evaluation --------------------------------------------------------------------------------
     def evaluate(self, node: Node | None) -> Node | None:
         """The node with every knowable expression resolved (RULES.md general semantics)."""

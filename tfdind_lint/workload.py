@@ -270,6 +270,9 @@ class Workload:
     module: object = field(default=None, repr=False)  # Module
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
+    #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
+    #: (``annotations``), so a rule can tell a pod annotation put one level too high.  None for Docker.
+    object_annotations: Node | None = None
 
     @property
     def owner(self) -> Span:
@@ -620,6 +623,7 @@ def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_
     if meta is not None:
         workload.metadata_name = meta.field("name")
         workload.namespace = meta.field("namespace")
+        workload.object_annotations = meta.field("annotations")
     if pod_meta is not None:
         workload.annotations = pod_meta.field("annotations")
         workload.labels = pod_meta.field("labels")

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import shell
 from ..expression import references_in
 from ..node import Node, Span, Unknown
 from ..workload import Container, Workload
@@ -46,7 +45,7 @@ _FALSE = ("0", "f", "F", "false", "FALSE", "False")
 
 
 def unknown(text: str | None) -> bool:
-    return text is None or "\x00" in text or "$" in text
+    return text is None or scripts.HOLE in text or "$" in text
 
 
 def symbolic(node: Node | None) -> str | None:
@@ -251,7 +250,7 @@ def _entrypoint(container: Container | None, args: list[Arg], env: "Environment"
     A first argument ``dockerd`` runs dockerd as given; anything else is not a daemon.
     """
     if args and not args[0].text.startswith("-"):
-        if shell.program(args[0].text) == "dockerd":
+        if args[0].text.rsplit("/", 1)[-1] == "dockerd":
             return _dockerd(container, args[1:], env, args[0].span)
         return None
     socket = env.value("DOCKER_HOST")
@@ -267,7 +266,7 @@ def _entrypoint(container: Container | None, args: list[Arg], env: "Environment"
     defaults = [Arg(f"--host={socket}", span)]
     plain_by = None
     if value is None:
-        defaults.append(Arg("--host=tcp://0.0.0.0:\x00", where))  # 2375 or 2376: unknown
+        defaults.append(Arg(f"--host=tcp://0.0.0.0:{scripts.HOLE}", where))  # 2375 or 2376: unknown
     elif value:
         defaults += [Arg("--host=tcp://0.0.0.0:2376", where), Arg("--tlsverify", where)]
     else:

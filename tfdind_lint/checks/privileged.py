@@ -45,24 +45,24 @@ def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True,
             f"`{container.display_name}` is {what} running privileged: workspaces can gain root on the host. "
             "Acknowledge it with `# tfdind-lint: ignore[TDL401] -- <reason>` or use Sysbox, envbox or rootless Podman",
             subject=workload.address,
-            attribute=_attribute(container, "privileged"),
+            attribute=roles.container_attribute(container, "privileged"),
             owner=workload.owner,
         )
 
 
-def privileged_workspace_container(ctx: Context, *, exempt_envbox=True,
-                                   envbox_images=roles.DEFAULT_ENVBOX_IMAGES) -> Iterator[Hit]:
+def privileged_workspace_container(ctx: Context, *, exempt_envbox=True, envbox_images=roles.DEFAULT_ENVBOX_IMAGES,
+                                   runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL412: the container that runs the Coder agent is privileged."""
     for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images):
-        if not is_agent:
-            continue
+        if not is_agent or roles.uses_runtime(container.workload, runtimes):
+            continue  # privilege on the Sysbox runtime is TDL103's finding
         workload = container.workload
         yield Hit(
             container.privileged.where,
             f"`{container.display_name}` runs the Coder agent and is privileged: the workspace user's own processes "
             "can gain root on the host. Use the Sysbox runtime, or move dockerd into a sidecar",
             subject=workload.address,
-            attribute=_attribute(container, "privileged"),
+            attribute=roles.container_attribute(container, "privileged"),
             owner=workload.owner,
         )
 
@@ -127,14 +127,6 @@ def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "
                     subject=workload.address, owner=workload.owner,
                     attribute=roles.attribute_path(container, *keys),
                 )
-
-
-def _attribute(container, name: str) -> str:
-    """The attribute path of a container setting, for baselines: ``container[dind].security_context.privileged``."""
-    workload = container.workload
-    if workload.kind == "docker_container":
-        return name
-    return roles.attribute_path(container, workload.spell("security_context"), workload.spell(name))
 
 
 CHECKS = {

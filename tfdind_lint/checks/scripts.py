@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 from .. import shell
 from ..node import Node, Span, Unknown
+from ..shell import SHELLS
 from ..workload import Container, Workload
 from .roles import script_text
 
@@ -37,10 +38,15 @@ def line_span(node: Node, index: int, start: int = 0, end: int | None = None) ->
         text = (script_text(node) or "").split("\n")[index]
         end = len(text.rstrip()) if end is None else end
         return Span(node.span.path, line, column + start, line, column + max(end, start + 1))
-    if node.span.line == node.span.end_line and isinstance(node.value, str) and "\n" not in node.value:
-        # a one-line quoted string: the text starts one column after the opening quote
-        return Span(node.span.path, node.span.line, node.span.column + 1 + start, node.span.line,
-                    node.span.column + 1 + (end if end is not None else len(node.value)))
+    text = script_text(node)
+    if node.span.line == node.span.end_line and text is not None and "\n" not in text:
+        # a one-line quoted string: the text starts one column after the opening quote; a template's
+        # columns are the file's as long as nothing before `end` is an escape or an interpolation
+        end = len(text) if end is None else end
+        source = node.value.text if isinstance(node.value, Unknown) else None
+        if source is None or source[1:1 + end] == text[:end]:
+            return Span(node.span.path, node.span.line, node.span.column + 1 + start, node.span.line,
+                        node.span.column + 1 + end)
     return node.span
 
 
@@ -58,6 +64,38 @@ def search(node: Node | None, pattern: re.Pattern) -> tuple[Span, re.Match] | No
 STARTS_DOCKER = re.compile(
     r"(?:^|[\s;&|(])(?:sudo\s+(?:-\S+\s+)*)?(?:dockerd\b|service\s+docker\s+start\b|systemctl\s+(?:--\S+\s+)*(?:start|enable\s+--now|restart)\s+docker\b|/etc/init\.d/docker\s+start\b)"
 )
+
+
+#: What ``roles.script_text`` puts where a template's unknown part is.
+HOLE = "\x00"
+
+
+def shell_scripts(container) -> list[Node]:
+    """The command-line element a shell runs as its script: the one after ``-c`` (``sh -c``, ``bash -ec``)."""
+    argv = container.argv()
+    operand = shell.script_operand([_arg_text(node) for node in argv])
+    return [argv[operand]] if operand is not None else []
+
+
+def placeholders(node: Node) -> list[tuple[int, int, Unknown]]:
+    """Where each unknown part of a script value sits in ``script_text``: (line index, column, the part)."""
+    text = script_text(node)
+    value = node.value
+    if text is None or not isinstance(value, Unknown) or not value.parts:
+        return []
+    parts = [p for p in value.parts if not isinstance(p, str)]
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        column = line.find(HOLE)
+        while column >= 0 and len(found) < len(parts):
+            found.append((index, column, parts[len(found)]))
+            column = line.find(HOLE, column + 1)
+    return found
+
+
+def renders_agent_init(part: Unknown) -> bool:
+    """An unknown template part that renders a Coder agent's init script (``${coder_agent.main.init_script}``)."""
+    return any(r.parts[0] == "coder_agent" and r.attribute == ("init_script",) for r in part.references)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -103,10 +141,7 @@ def agent_startup_scripts(workload: Workload, container: Container) -> Iterator[
 
 @dataclass(frozen=True, slots=True)
 class Arg:
-    """One argument of a command after quote removal, and where it is written.
-
-    Pieces the tool cannot know (a Terraform interpolation) show as ``\\x00``.
-    """
+    """One argument of a command after quote removal, and where it is written (unknown pieces are ``HOLE``)."""
 
     text: str
     span: Span
@@ -119,9 +154,9 @@ _Locate = Callable[[int, int, "int | None"], Span]
 def commands(node: Node | None) -> Iterator[list[Arg]]:
     """The simple commands of a script value, in order.
 
-    A here-document fed to a shell (``bash <<'EOT'``) and the script of a nested
-    ``sh -c '...'`` are read too; their commands point at the heredoc's own lines
-    and at the ``-c`` argument respectively.
+    The script of a nested ``sh -c '...'`` (or ``su -c '...'``) and a here-document
+    fed to a shell (``bash <<'EOT'``) are read too; their commands point at the
+    ``-c`` argument and at the heredoc's own lines respectively.
     """
     text = script_text(node) if node is not None else None
     if text is None:
@@ -130,17 +165,21 @@ def commands(node: Node | None) -> Iterator[list[Arg]]:
 
 
 def _commands(text: str, locate: _Locate) -> Iterator[list[Arg]]:
-    script = shell.parse(text)
-    for command in script.commands:
+    for command in shell.parse(text).commands:
         args = [Arg(w.text, locate(w.line, w.column, w.end_column if w.end_line == w.line else None))
                 for w in command.words]
         if args:
             yield args
+        wrappers, start = shell.unwrap(command)
         operand = shell.script_operand(command.argv)
         if operand is not None:
             inner = args[operand].span
             yield from _commands(args[operand].text, lambda *_: inner)
-        elif shell.command_name(command) in shell.SHELLS:
+        elif wrappers and wrappers[-1].command is not None:  # su / runuser -c 'script'
+            word = wrappers[-1].command
+            inner = locate(word.line, word.column, word.end_column if word.end_line == word.line else None)
+            yield from _commands(word.text, lambda *_: inner)
+        elif start < len(args) and args[start].text.rsplit("/", 1)[-1] in SHELLS:
             for heredoc in command.heredocs:
                 yield from _heredoc_commands(heredoc, locate)
 
@@ -163,9 +202,15 @@ def container_commands(container: Container) -> Iterator[list[Arg]]:
         return
     args = [Arg(_arg_text(node), node.where) for node in argv]
     yield args
-    operand = shell.script_operand([a.text if "\x00" not in a.text else None for a in args])
+    operand = shell.script_operand([a.text for a in args])
     if operand is not None:
         yield from commands(argv[operand])
+
+
+def program(args: list[Arg]) -> tuple[int, str] | None:
+    """Index and name of the program a command runs (past ``sudo``/``env``/``exec``); None when there is none."""
+    start = shell.program_index([a.text for a in args])
+    return (start, args[start].text.rsplit("/", 1)[-1]) if start < len(args) else None
 
 
 def _arg_text(node: Node) -> str:
@@ -175,11 +220,5 @@ def _arg_text(node: Node) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, Unknown) and value.parts:
-        return "".join(p if isinstance(p, str) else "\x00" for p in value.parts)
-    return "\x00"
-
-
-def program(args: list[Arg]) -> tuple[int, str] | None:
-    """Index and name of the program a command runs (past ``sudo``/``env``/``exec``); None when unknown."""
-    start = shell.command_start([None if "\x00" in a.text else a.text for a in args])
-    return (start, shell.program(args[start].text)) if start is not None else None
+        return "".join(p if isinstance(p, str) else HOLE for p in value.parts)
+    return HOLE

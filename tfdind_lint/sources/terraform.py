@@ -276,6 +276,15 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
             return SourceError("unexpected end of file: a block, bracket or string is not closed", span)
         found = _describe_token(token)
         expected = set(getattr(exc, "expected", ()) or ())
+        if token.type == "STRING_CHARS" and "HEREDOC_TEMPLATE" in expected:
+            # nothing valid could be read where a value belongs
+            m = re.match(r"<<-?([A-Za-z][A-Za-z0-9._-]*)", here)
+            if m:
+                return SourceError(
+                    f"heredoc {m.group(0)} is never closed: no later line consists of {m.group(1)} alone", span)
+            if not here.strip():
+                return SourceError("a value is missing after '='", span)
+            return SourceError(f"cannot read a value starting with {here.strip()[:20]!r}", span)
         if token.type == "DBLQUOTE" and "QUOTE" not in expected and here.startswith('"') and here.count('"') % 2 == 1:
             return SourceError("unterminated string: the closing '\"' is missing on this line", span)
         if expected <= {"RBRACE", "NL_OR_COMMENT"} and token.type in ("NAME", "DBLQUOTE"):
@@ -332,10 +341,18 @@ class _Builder:
     def body(self, tree, span: Span, type_: str = "", labels: tuple = (), head: Span | None = None) -> Block:
         attributes: dict[str, Node] = {}
         blocks: list[Block] = []
+        previous_end = 0
         for child in tree.children:
             data = getattr(child, "data", None)
+            if data in ("attribute", "block"):
+                # python-hcl2 accepts `a = 1 b = 2` on one line; Terraform does not
+                start = self._token_span(_first_token(child))
+                if start.line == previous_end:
+                    self.errors.append(SourceError(
+                        "missing line break: each attribute or block must start on a new line", start))
             if data == "attribute":
                 node = self.attribute(child)
+                previous_end = node.span.end_line
                 if node.name in attributes:
                     self.errors.append(SourceError(
                         f"attribute {node.name!r} is defined twice in this block "
@@ -346,6 +363,7 @@ class _Builder:
                 attributes[node.name] = node
             elif data == "block":
                 blocks.append(self.block(child))
+                previous_end = blocks[-1].span.end_line
         return Block(type_, labels, attributes, blocks, span, head or span)
 
     def attribute(self, tree) -> Node:
