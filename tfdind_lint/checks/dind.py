@@ -5,6 +5,7 @@ The daemon / client model these rules share lives in ``daemon.py``.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import weakref
 from typing import Iterator
@@ -475,8 +476,7 @@ def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[H
                 if len(operands) < 2 or not world_writable(operands[0].text):
                     continue
                 for target in operands[1:]:
-                    path = re.sub(r"/+", "/", target.text).rstrip("/")
-                    if path not in sockets:
+                    if posixpath.normpath(target.text) not in sockets:
                         continue
                     span = args[found[0]].span
                     span = span.cover(target.span) if span.line == target.span.line else target.span

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..context import Context
@@ -80,8 +79,7 @@ def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[
                     volume = mount.volume
                     if volume is None or volume.kind not in ("bind", "host_path") or volume.source is None:
                         continue
-                    path = volume.source.value
-                    if not isinstance(path, str) or re.sub(r"/+", "/", path).rstrip("/") not in sockets:
+                    if roles.normal_path(volume.source) not in sockets:
                         continue
                     mounted.setdefault(id(volume.source), (volume.source, []))[1].append((container, mount))
             for source, users in mounted.values():
@@ -100,7 +98,7 @@ def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[
 
 
 def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "ALL"),
-                                   runtimes=("sysbox-runc",)) -> Iterator[Hit]:
+                                   runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL414: the container that runs the Coder agent adds CAP_SYS_ADMIN (or ALL) without being privileged."""
     for unit in ctx.units:
         for container in roles.agent_containers(unit.workloads):
