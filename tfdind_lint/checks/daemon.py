@@ -171,9 +171,11 @@ class Daemon:
     data_root: Arg | None = None
     #: what turns TLS off (``DOCKER_TLS_CERTDIR=""`` for the image's entrypoint, ``--tlsverify=false``) and where
     plain_by: tuple[Span, str] | None = None
-    #: the resource / manifest object whose text starts it (a container, or the coder_agent of a script)
+    #: the resource / manifest object whose text starts it (a container, or the coder_agent of a script),
+    #: and the attribute there
     subject: str = ""
     owner: Span | None = None
+    attribute: str = ""
 
     @property
     def tcp(self) -> list[Listener]:
@@ -278,8 +280,8 @@ def _entrypoint(container: Container | None, args: list[Arg], env: "Environment"
     return daemon
 
 
-def _daemons_in(container: Container | None, args: list[Arg], env: "Environment", subject: str,
-                owner: Span | None) -> list[Daemon]:
+def _daemons_in(container: Container | None, args: list[Arg], env: "Environment",
+                place: tuple[str, Span | None, str]) -> list[Daemon]:
     """The daemon one command starts, if it runs dockerd or the dind entrypoint."""
     found = scripts.program(args)
     if found is None:
@@ -292,7 +294,7 @@ def _daemons_in(container: Container | None, args: list[Arg], env: "Environment"
         daemon = _entrypoint(container, args[start + 1:], env, args[start].span)
     if daemon is None:
         return []
-    daemon.subject, daemon.owner = subject, owner
+    daemon.subject, daemon.owner, daemon.attribute = place
     return [daemon]
 
 
@@ -302,19 +304,21 @@ def container_daemons(container: Container) -> list[Daemon]:
     env = environment(container, agents=False)
     found: list[Daemon] = []
     argv: list[Arg] = []
+    place = (workload.address, workload.owner, roles.command_attribute(container))
     for i, args in enumerate(scripts.container_commands(container)):
         argv = args if i == 0 else argv
-        found.extend(_daemons_in(container, args, env, workload.address, workload.owner))
+        found.extend(_daemons_in(container, args, env, place))
     if container.entrypoint is None and roles.image_matches(container, roles.DIND_IMAGES):
         if not argv or argv[0].text.startswith("-"):
             daemon = _entrypoint(container, argv, env, container.image.where)
             if daemon is not None:
                 daemon.subject, daemon.owner = workload.address, workload.owner
+                daemon.attribute = roles.attribute_path(container, container.image.name)
                 found.append(daemon)
     if workload.module is not None:
         for resource, node in scripts.startup_scripts(workload.module, scripts.agent_names(container)):
             for args in scripts.commands(node):
-                found.extend(_daemons_in(container, args, env, resource.address, resource.block.head))
+                found.extend(_daemons_in(container, args, env, scripts.place(resource)))
     return found
 
 
@@ -402,13 +406,14 @@ def _agent_environment(module, agent, env: Environment) -> None:
         else:
             env.open = True
     for resource, script in scripts.startup_scripts(module, {agent.name}):
+        subject, owner, _ = scripts.place(resource)
         for args in scripts.commands(script):
             if args[0].text != "export":
                 continue
             for arg in args[1:]:
                 name, sep, value = arg.text.partition("=")
                 if sep and name.isidentifier():
-                    env.settings.append(Setting(name, value, arg.span, resource.address, resource.block.head))
+                    env.settings.append(Setting(name, value, arg.span, subject, owner))
 
 
 @dataclass(eq=False)
@@ -468,7 +473,7 @@ class Scene:
                 clients += [Client(None, s, env) for s in env.settings if s.name == "DOCKER_HOST"]
                 for resource, script in scripts.startup_scripts(module, {agent.name}):
                     for args in scripts.commands(script):
-                        daemons += _daemons_in(None, args, env, resource.address, resource.block.head)
+                        daemons += _daemons_in(None, args, env, scripts.place(resource))
         return cls(workloads, daemons, clients)
 
     def daemons_of(self, containers) -> list[Daemon]:

@@ -69,11 +69,12 @@ def dockerd_unauthenticated_tcp(ctx: Context) -> Iterator[Hit]:
                     yield Hit(span, f"{what}: only its own network namespace reaches it (on Kubernetes, every container "
                               "of the pod), and each process there gets root on the daemon without credentials. Acceptable "
                               "for a pod sidecar; a unix socket on a shared volume or TLS narrows it further",
-                              subject=daemon.subject, owner=daemon.owner, severity=Severity.NOTE)
+                              subject=daemon.subject, owner=daemon.owner, attribute=daemon.attribute,
+                              severity=Severity.NOTE)
                     continue
                 yield Hit(span, f"{what}: an unauthenticated root API for everything that can reach the address, and "
                           f"current Docker Engines delay or refuse that start-up. {fix}",
-                          subject=daemon.subject, owner=daemon.owner)
+                          subject=daemon.subject, owner=daemon.owner, attribute=daemon.attribute)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -459,15 +460,16 @@ def world_writable(mode: str) -> bool:
 def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[Hit]:
     """TDL411: a script makes the Docker socket writable for everyone (``chmod 666 /var/run/docker.sock``)."""
     for unit in ctx.units:
-        places = []  # (commands, subject, owner)
+        places = []  # (commands, (subject, owner, attribute))
         for workload in unit.workloads:
             for container in workload.all_containers():
-                places.append((scripts.container_commands(container), workload.address, workload.owner))
+                place = (workload.address, workload.owner, roles.command_attribute(container))
+                places.append((scripts.container_commands(container), place))
         if unit.module is not None:
             for resource, node in scripts.startup_scripts(unit.module):
-                places.append((scripts.commands(node), resource.address, resource.block.head))
+                places.append((scripts.commands(node), scripts.place(resource)))
         seen: set[Span] = set()
-        for commands, subject, owner in places:
+        for commands, (subject, owner, attribute) in places:
             for args in commands:
                 found = scripts.program(args)
                 if found is None or found[1] != "chmod":
@@ -486,7 +488,7 @@ def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[H
                     yield Hit(span, f"`chmod {operands[0].text} {target.text}` lets every user and process of the "
                               "workspace use the Docker socket, which is root on the daemon's host. Add the user to "
                               "the `docker` group instead, or run Docker rootless",
-                              subject=subject, owner=owner)
+                              subject=subject, owner=owner, attribute=attribute)
 
 
 def remote_docker_plaintext(ctx: Context) -> Iterator[Hit]:

@@ -155,6 +155,12 @@ def attribute_path(container: Container, *keys: str) -> str:
     return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
 
 
+def command_attribute(container: Container) -> str:
+    """Where a container's command line starts: ``entrypoint`` / ``command`` (Docker), ``container[x].command`` / ``.args``."""
+    node = container.entrypoint or container.args
+    return attribute_path(container, node.name) if node is not None and node.name else ""
+
+
 def container_attribute(container: Container, name: str) -> str:
     """The attribute path of a security setting, for baselines: ``container[dind].security_context.privileged``."""
     workload = container.workload

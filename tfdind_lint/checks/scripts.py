@@ -122,6 +122,11 @@ def startup_scripts(module, agents: set[str] | None = None) -> Iterator[tuple[ob
                 yield resource, node
 
 
+def place(resource) -> tuple[str, Span, str]:
+    """(subject, owner, attribute) of a finding inside an agent startup script: the resource, its head, the attribute."""
+    return resource.address, resource.block.head, "startup_script" if resource.type == "coder_agent" else "script"
+
+
 def agent_names(container: Container) -> set[str]:
     """The coder_agent resources whose init script a container runs."""
     return {r.parts[1] for r in container.agent_scripts()}
