@@ -366,6 +366,30 @@ def test_commands_point_at_their_own_lines():
     ]
 
 
+def test_a_heredoc_template_keeps_its_line_map_while_its_lines_stay():
+    m = module('''
+        variable "two_lines" {
+          default = "a\\nb"
+        }
+        resource "coder_agent" "main" {
+          startup_script = <<-EOT
+            echo ${coder_agent.main.id}
+            chmod 666 /var/run/docker.sock
+          EOT
+        }
+        resource "coder_script" "s" {
+          agent_id = coder_agent.main.id
+          script   = <<-EOT
+            ${var.two_lines}
+            chmod 666 /var/run/docker.sock
+          EOT
+        }
+    ''')
+    (_, kept), (_, dropped) = scripts.startup_scripts(m)
+    assert kept.lines == ((7, 5), (8, 5))
+    assert dropped.lines is None  # a rendered newline moved every later line
+
+
 @pytest.mark.parametrize("mode, expected", [
     ("666", True), ("0777", True), ("662", True), ("660", False), ("2770", False), ("o+w", True), ("a+rw", True),
     ("ugo=rwx", True), ("u+rw,o+rw", True), ("g+rw", False), ("+w", False), ("o-w", False), ("a+r", False),

@@ -14,6 +14,7 @@ CLEAN = [
     "tests/policies/TDL404/clean_coder_docker",
     "tests/policies/TDL404/clean_tls_docker",
     "tests/policies/TDL404/clean_tls_k8s",
+    "tests/clean_templates",
 ]
 
 
