@@ -13,7 +13,7 @@ from typing import Iterator
 from ..context import Context, Unit
 from ..finding import Hit, Related, Severity
 from ..node import Span
-from ..workload import truthy
+from ..workload import Container, truthy
 from . import roles, scripts
 from .daemon import DOCKER_IMAGES, Client, Daemon, Scene, bypasses_entrypoint, mentions_start_count, networks, symbolic, unknown
 
@@ -354,11 +354,21 @@ def dind_entrypoint_override(ctx: Context) -> Iterator[Hit]:
                       subject=workload.address, attribute=roles.attribute_path(container, node.name), owner=workload.owner)
 
 
+def _dind_sidecars(unit: Unit) -> Iterator[Container]:
+    """The dind containers of a unit that do not run the Coder agent (a workspace may start dockerd itself)."""
+    for workload in unit.workloads:
+        for container in workload.all_containers():
+            agent = roles.runs_agent_script(container) or container.env_named("CODER_AGENT_TOKEN") is not None
+            if roles.is_dind(container) and not agent:
+                yield container
+
+
 def dind_sidecar_not_root(ctx: Context) -> Iterator[Hit]:
     """TDL408: a dind container whose effective user is explicitly not root."""
-    for workload in ctx.workloads:
-        for container in workload.all_containers():
-            if not roles.is_dind(container) or roles.image_matches(container, DIND_ROOTLESS_IMAGES):
+    for unit in ctx.units:
+        for container in _dind_sidecars(unit):
+            workload = container.workload
+            if roles.image_matches(container, DIND_ROOTLESS_IMAGES):
                 continue
             user = workload.effective_run_as_user(container)
             uid = _uid(user)
@@ -402,13 +412,14 @@ def _uid(node) -> int | None:
 def dind_storage_on_overlay(ctx: Context) -> Iterator[Hit]:
     """TDL409: a Kubernetes dind sidecar (or envbox container) without a volume at dockerd's data-root."""
     for unit, scene in _scenes(ctx):
+        sidecars = list(_dind_sidecars(unit))
         for workload in unit.workloads:
-            if workload.kind == "docker_container":
-                continue
+            if workload.kind == "docker_container" or roles.uses_runtime(workload, roles.SYSBOX_RUNTIMES):
+                continue  # the Docker engine and Sysbox back /var/lib/docker themselves
             for container in workload.all_containers():
                 if roles.is_envbox(container):
                     needed = ["/var/lib/coder/docker", "/var/lib/docker"]
-                elif roles.is_dind(container):
+                elif any(container is c for c in sidecars):
                     roots = [d.data_root for d in scene.daemons_of([container]) if d.data_root is not None]
                     if any(unknown(r.text) for r in roots):
                         continue

@@ -63,3 +63,26 @@ resource "docker_container" "dind" {
   name       = "dind"
   user       = "root"
 }
+
+# A Sysbox workspace starting its own dockerd through sudo: the agent's container, not a dind sidecar.
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "kubernetes_pod" "sysbox" {
+  metadata {
+    name = "coder-sysbox"
+  }
+  spec {
+    runtime_class_name = "sysbox-runc"
+    security_context {
+      run_as_user = 1000
+    }
+    container {
+      name    = "dev"
+      image   = "codercom/enterprise-base:ubuntu"
+      command = ["sh", "-c", "sudo dockerd > /tmp/dockerd.log 2>&1 & ${coder_agent.main.init_script}"]
+    }
+  }
+}

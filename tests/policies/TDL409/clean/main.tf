@@ -100,3 +100,23 @@ resource "docker_container" "dind" {
   privileged = true
   name       = "dind"
 }
+
+# Sysbox backs the inner /var/lib/docker itself; the agent's own dockerd is not a sidecar.
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "kubernetes_pod" "sysbox" {
+  metadata {
+    name = "coder-sysbox"
+  }
+  spec {
+    runtime_class_name = "sysbox-runc"
+    container {
+      name    = "dev"
+      image   = "codercom/enterprise-base:ubuntu"
+      command = ["sh", "-c", "sudo dockerd > /tmp/dockerd.log 2>&1 & ${coder_agent.main.init_script}"]
+    }
+  }
+}
