@@ -388,6 +388,8 @@ def environment(container: Container, agents: bool = True) -> Environment:
             text = "" if entry.value_from is None and workload.kind != "docker_container" else None
             span = entry.span
         env.settings.append(Setting(entry.name, text, span, workload.address, workload.owner))
+    for args in scripts.container_commands(container):
+        _exports(args, env, workload.address, workload.owner)
     if agents and container.workload.module is not None:
         module = container.workload.module
         for agent in module.resources_of("coder_agent"):
@@ -408,12 +410,17 @@ def _agent_environment(module, agent, env: Environment) -> None:
     for resource, script in scripts.startup_scripts(module, {agent.name}):
         subject, owner, _ = scripts.place(resource)
         for args in scripts.commands(script):
-            if args[0].text != "export":
-                continue
-            for arg in args[1:]:
-                name, sep, value = arg.text.partition("=")
-                if sep and name.isidentifier():
-                    env.settings.append(Setting(name, value, arg.span, subject, owner))
+            _exports(args, env, subject, owner)
+
+
+def _exports(args: list[Arg], env: Environment, subject: str, owner: Span | None) -> None:
+    """Add what ``export NAME=value ...`` sets."""
+    if args[0].text != "export":
+        return
+    for arg in args[1:]:
+        name, sep, value = arg.text.partition("=")
+        if sep and name.isidentifier():
+            env.settings.append(Setting(name, value, arg.span, subject, owner))
 
 
 @dataclass(eq=False)
