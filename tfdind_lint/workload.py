@@ -174,7 +174,8 @@ class Container:
     workload: "Workload" = field(default=None, repr=False)  # type: ignore[assignment]
     #: The Terraform block or YAML mapping the container was read from.
     source: object = field(default=None, repr=False)
-    #: True when more mounts may exist than the tool can see (a dynamic volume_mount / volumes / mounts block).
+    #: True when more mounts may exist than the tool can see (a dynamic volumes / mounts / volume_mount block,
+    #: an unknown volumeMounts list): rules about a missing mount stay silent.
     mounts_open: bool = False
     #: securityContext.appArmorProfile (Kubernetes API spelling only).
     app_armor_profile: Node | None = None

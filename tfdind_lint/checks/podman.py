@@ -20,7 +20,7 @@ from ..node import Node, Span, Unknown
 from ..workload import Container, Workload, from_manifest, truthy
 from . import roles, scripts
 from .nodes import NodeDefinition, node_definitions
-from .sysbox import agent_startup_scripts
+from .scripts import agent_startup_scripts
 
 DEFAULT_PODMAN_IMAGES = ("*podman*",)
 DEFAULT_FUSE_RESOURCES = ("github.com/fuse", "smarter-devices/fuse", "squat.ai/fuse")

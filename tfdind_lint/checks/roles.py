@@ -152,13 +152,26 @@ def is_privileged(container: Container) -> bool:
     return truthy(container.privileged)
 
 
+def attribute_path(container: Container, *keys: str) -> str:
+    """Where a container setting is written, for baselines: ``entrypoint`` (Docker), ``container[dind].command``."""
+    if container.workload.kind == "docker_container":
+        return ".".join(keys)
+    where = "init_container" if container.init else "container"
+    return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
+
+
+def command_attribute(container: Container) -> str:
+    """Where a container's command line starts: ``entrypoint`` / ``command`` (Docker), ``container[x].command`` / ``.args``."""
+    node = container.entrypoint or container.args
+    return attribute_path(container, node.name) if node is not None and node.name else ""
+
+
 def container_attribute(container: Container, name: str) -> str:
-    """The attribute path of a container setting, for baselines: ``container[dind].security_context.privileged``."""
+    """The attribute path of a security setting, for baselines: ``container[dind].security_context.privileged``."""
     workload = container.workload
     if workload.kind == "docker_container":
         return name
-    where = "init_container" if container.init else "container"
-    return f"{where}[{container.display_name}].{workload.spell('security_context')}.{workload.spell(name)}"
+    return attribute_path(container, workload.spell("security_context"), workload.spell(name))
 
 
 def normal_path(node: Node | None) -> str | None:
