@@ -34,9 +34,8 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
             related = (Related(_systemd_span(init), "systemd starts here as PID 1"),)
             user = workload.effective_run_as_user(container)
             if user is not None and user.known and user.value not in (0, "0", "root", "", None):  # "": the image's user
-                written = (f'user = "{user.value}"' if workload.kind == "docker_container"
-                           else workload.spell("run_as_user", user.value))
-                root = 'user = "0"' if workload.kind == "docker_container" else workload.spell("run_as_user", 0)
+                written = workload.spell("run_as_user", user.value)
+                root = workload.spell("run_as_user", 0)
                 yield Hit(user.where,
                           f"`{container.display_name}` starts systemd as PID 1, but `{written}` runs it as a non-root "
                           f"user, and systemd needs root. Set `{root}`: under Sysbox, root in the container is an "
