@@ -267,6 +267,9 @@ class Workload:
     module: object = field(default=None, repr=False)  # Module
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
+    #: The object's own metadata annotations (for a Deployment, not its pod template's); where the
+    #: annotation form of suppressions is read.  None for docker_container.
+    object_annotations: Node | None = None
 
     @property
     def owner(self) -> Span:
@@ -616,6 +619,7 @@ def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_
     if meta is not None:
         workload.metadata_name = meta.field("name")
         workload.namespace = meta.field("namespace")
+        workload.object_annotations = meta.field("annotations")
     if pod_meta is not None:
         workload.annotations = pod_meta.field("annotations")
         workload.labels = pod_meta.field("labels")
