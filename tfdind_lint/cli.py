@@ -144,7 +144,6 @@ def _configuration(args, paths: list[str]):
 
 
 def _check(argv: list[str]) -> int:
-    from .baseline import Baseline, BaselineError, write  # noqa: PLC0415
     from .config import ConfigError  # noqa: PLC0415
     from .discover import UsageError, discover, display_path  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
@@ -163,13 +162,15 @@ def _check(argv: list[str]) -> int:
         if args.write_baseline is not None:
             write_to = args.write_baseline or baseline_file or DEFAULT_BASELINE
         settings = Settings(configuration=configuration,
-                            baseline=Baseline.load(baseline_file) if baseline_file and write_to is None else None)
+                            baseline=_baseline(baseline_file) if baseline_file and write_to is None else None)
         report = lint(paths, settings, discovery)
-    except (UsageError, BaselineError) as exc:
+    except UsageError as exc:
         return _error(str(exc))
     except ConfigError as exc:
         return _error(exc.messages)
     if write_to is not None:
+        from .baseline import write  # noqa: PLC0415
+
         try:
             count = write(write_to, report.findings)
         except OSError as exc:
@@ -204,6 +205,17 @@ def _check(argv: list[str]) -> int:
         return EXIT_CLEAN
     failing = any(f.severity >= configuration.fail_on for f in report.active)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _baseline(path: str):
+    """The baseline file; a file that is missing or not a baseline is a usage error."""
+    from .baseline import Baseline, BaselineError  # noqa: PLC0415
+    from .discover import UsageError  # noqa: PLC0415
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _policies(argv: list[str], parser: argparse.ArgumentParser):

@@ -341,7 +341,8 @@ def _config_file(directory: str) -> str | None:
                 text = handle.read()
         except OSError:
             return None
-        if "tfdind-lint" in text and _tool_table(_toml(text, candidate), candidate) is not None:
+        # a cheap look first: most pyproject.toml files have no [tool.tfdind-lint] and need no TOML parser
+        if _MENTIONS_TABLE.search(text) and _tool_table(_toml(text, _display(candidate)), _display(candidate)) is not None:
             return candidate
     return None
 
@@ -375,7 +376,7 @@ def accepted_parameters(policy: Policy) -> dict:
 
 
 def _did_you_mean(text: str, policies: dict[str, Policy]) -> str:
-    words = [*policies, *(p.name for p in policies.values())]
+    words = [*policies, *(p.name for p in policies.values()), *sorted({p.group for p in policies.values()})]
     close = difflib.get_close_matches(text, words, n=1) or difflib.get_close_matches(text.upper(), words, n=1)
     return f"; did you mean `{close[0]}`?" if close else ""
 
@@ -632,6 +633,7 @@ def _plain_toml(value):
     return value
 
 
+_MENTIONS_TABLE = re.compile(r"tfdind-lint[\"']?\s*[.\]=]")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
