@@ -124,22 +124,24 @@ class Baseline:
                 stale += entry.path in linted
                 continue
             if entry.subject:
-                moved = [c for c in remaining if c[0].suppressed is None and (c[0].rule, c[0].subject, c[0].attribute, c[2])
+                moved = [c for c in remaining if (c[0].rule, c[0].subject, c[0].attribute, c[2])
                          == (entry.rule, entry.subject, entry.attribute, entry.excerpt)]
-                if self._pair([entry], moved, lambda e, c: True) == []:
+                # several candidates (a rename and a copy): the one nearest the old place
+                if self._pair([entry], moved, lambda e, c: True, lambda e, c: (
+                        os.path.dirname(c[1]) != os.path.dirname(e.path), os.path.basename(c[1]) != os.path.basename(e.path))) == []:
                     continue
             stale += 1
         return stale
 
-    def _pair(self, entries: list[Entry], candidates: list, accept) -> list[Entry]:
-        """Match entries to unmatched candidates (nearest line first); returns the entries left over."""
+    def _pair(self, entries: list[Entry], candidates: list, accept, place=lambda e, c: ()) -> list[Entry]:
+        """Match entries to unmatched candidates (by ``place``, then nearest line); returns the entries left over."""
         left = []
         for entry in sorted(entries, key=lambda e: e.line):
             options = [c for c in candidates if c[0].suppressed is None and accept(entry, c)]
             if not options:
                 left.append(entry)
                 continue
-            finding = min(options, key=lambda c: abs(c[0].span.line - entry.line))[0]
+            finding = min(options, key=lambda c: (place(entry, c), abs(c[0].span.line - entry.line)))[0]
             finding.suppressed = Suppressed("baseline", entry.reason or f"Recorded in the baseline {self.path}")
         return left
 

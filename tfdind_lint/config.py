@@ -196,10 +196,10 @@ class Configuration:
         self.selection = selection
         self.isolated = isolated
         self._custom_dirs: dict[str, dict[str, Policy]] = {}
-        self.cli_custom = frozenset().union(*(self._custom(os.path.abspath(d), display_path(d)) for d in policy_dirs))
         self._by_dir: dict[str, Config] = {}
         self._rules: dict[tuple, Rules] = {}
         self._files: dict[str, Config] = {}
+        self.cli_custom = frozenset().union(*(self._custom(os.path.abspath(d), display_path(d)) for d in policy_dirs))
         self.default = Config("", os.getcwd())
         self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
         self.root = self._nearest(_common_directory(paths))

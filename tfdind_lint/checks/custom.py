@@ -171,10 +171,10 @@ def forbidden_capability(ctx: Context, *, capabilities=(), hint="") -> Iterator[
                     continue
                 name = _capability(item.value)
                 if name in forbidden:
-                    message = f"`{container.display_name}` adds the capability {name}, which must not be added: drop it"
+                    message = f"`{container.display_name}` adds the capability `{item.value}`, which must not be added: drop it"
                 elif name == "ALL":
-                    message = (f"`{container.display_name}` adds ALL capabilities, including {', '.join(sorted(forbidden))}: "
-                               "add only the ones it needs")
+                    message = (f"`{container.display_name}` adds `{item.value}` capabilities, including "
+                               f"{', '.join(sorted(forbidden))}: add only the ones it needs")
                 else:
                     continue
                 yield Hit(item.span, message, subject=workload.address,
