@@ -327,3 +327,51 @@ def test_a_runtime_parameter_reaches_the_check(tmp_path, monkeypatch):
     write_tree(tmp_path, {".tfdind-lint.yaml": "rules:\n  TDL101:\n    parameters:\n      runtimes: [sysbox-runc, sysbox]\n"})
     after = lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=("TDL101",)))))
     assert after.findings == []
+
+
+# the documentation -------------------------------------------------------------------------
+
+
+def test_the_config_schema_is_draft_07_for_editors():
+    import json
+
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "schemas" / "config.schema.json").read_text())
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(schema)
+
+
+def test_documented_examples_are_valid(tmp_path, monkeypatch):
+    """Every configuration and custom policy example of docs/configuration.md passes validation."""
+    import re
+    import tomllib
+
+    from conftest import ROOT
+    from tfdind_lint import schema
+    from tfdind_lint.sources.kubernetes import parse_data
+
+    text = (ROOT / "docs" / "configuration.md").read_text()
+    blocks = re.findall(r"```(yaml|toml)\n(.*?)```", text, re.S)
+    configs = policies = 0
+    for language, body in blocks:
+        first = body.splitlines()[0]
+        if language == "toml":
+            data = tomllib.loads(body)["tool"]["tfdind-lint"]
+        elif first == "# .tfdind-lint.yaml":
+            data = parse_data("doc.yaml", body).plain()
+        elif first.startswith("# lint-policies/"):
+            write_tree(tmp_path, {first[2:]: body})
+            policies += 1
+            continue
+        else:
+            continue
+        configs += 1
+        assert schema.validate(data, "config.schema.json", "doc", lambda keys: (0, 0)) == [], body
+    write_tree(tmp_path, {".tfdind-lint.yaml": "policies: lint-policies\n"})
+    monkeypatch.chdir(tmp_path)
+    loaded = Configuration(["."]).policies
+    assert (configs, policies) == (3, 6)
+    assert sorted(p for p in loaded if not p.startswith("TDL")) == ["ACME001", "ACME002", "ACME003", "ACME004", "ACME005", "ACME006"]

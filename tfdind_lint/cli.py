@@ -156,6 +156,7 @@ def _check(argv: list[str]) -> int:
     try:
         configuration = _configuration(args, paths)
         discovery = discover(paths, exclude=configuration.excluded)
+        configuration.load_for(discovery.files())
         configuration.check_selection()
         baseline_file = display_path(os.path.relpath(configuration.baseline)) if configuration.baseline else None
         write_to = None

@@ -211,6 +211,11 @@ class Configuration:
         """The configuration of a file (the nearest one above its directory)."""
         return self._nearest(os.path.dirname(os.path.abspath(path)))
 
+    def load_for(self, paths: list[str]) -> None:
+        """Load the configuration of each file (and its custom policies) before rules are listed or selected."""
+        for path in paths:
+            self.config_for(path)
+
     def excluded(self, path: str) -> bool:
         """Whether a file or directory is excluded by the configuration of the directory holding it."""
         config = self.config_for(path)

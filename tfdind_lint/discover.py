@@ -45,6 +45,10 @@ class Discovery:
     #: the directories walked (everything under them was seen)
     walked: set[str] = field(default_factory=set)
 
+    def files(self) -> list[str]:
+        """Every file to read."""
+        return [f for files in self.terraform.values() for f in files] + self.yaml
+
 
 def display_path(path: str) -> str:
     """The path as findings show it: with ``/``, without a leading ``./``."""

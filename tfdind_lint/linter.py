@@ -94,6 +94,8 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist."""
     settings = settings or Settings()
     discovery = discovery or discover(paths, exclude=settings.excluded if settings.configuration else None)
+    if settings.configuration is not None:
+        settings.configuration.load_for(discovery.files())
     run = _Run(settings, discovery)
     for directory, files in discovery.terraform.items():
         run.terraform_unit(directory, files)

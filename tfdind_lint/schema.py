@@ -28,7 +28,8 @@ def _validator(name: str):
     import jsonschema  # noqa: PLC0415  (heavy: only when a config or custom policy exists)
 
     schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    # the draft the schema names: config.schema.json is draft-07, which editors' YAML extensions support fully
+    return jsonschema.validators.validator_for(schema)(schema)
 
 
 def validate(data: Any, schema: str, display: str, locate: Locate) -> list[str]:
