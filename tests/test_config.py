@@ -375,3 +375,15 @@ def test_documented_examples_are_valid(tmp_path, monkeypatch):
     loaded = Configuration(["."]).policies
     assert (configs, policies) == (3, 6)
     assert sorted(p for p in loaded if not p.startswith("TDL")) == ["ACME001", "ACME002", "ACME003", "ACME004", "ACME005", "ACME006"]
+
+
+def test_a_toml_configuration_named_on_the_command_line(tmp_path, monkeypatch, cli):
+    write_tree(tmp_path, {"lint.toml": 'ignore = ["TDL4"]\n\n[rules.TDL101]\nseverity = "fatal"\n', "main.tf": SIDECAR_TF,
+                          "pyproject.toml": "[project]\nname = 'x'\n"})
+    monkeypatch.chdir(tmp_path)
+    assert cli("--config", "lint.toml", ".") == (
+        2, "", "tfdind-lint: error: lint.toml:4:1: rules.TDL101.severity: `fatal` is not one of: `error`, `warning`, `note`\n")
+    write_tree(tmp_path, {"lint.toml": 'ignore = ["TDL4"]\n'})
+    assert cli("--config", "lint.toml", ".") == (0, "No findings in 1 file.\n", "")
+    assert cli("--config", "pyproject.toml", ".") == (
+        2, "", "tfdind-lint: error: pyproject.toml: no [tool.tfdind-lint] table in this file\n")

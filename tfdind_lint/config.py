@@ -461,9 +461,14 @@ class _Loader:
             text = decode(raw, self.display)
         except SourceError as exc:
             raise ConfigError(f"{exc.span}: {exc.message}") from None
-        if os.path.basename(self.path) == PYPROJECT:
-            table = _tool_table(_toml(text, self.display), self.display)
-            return _plain_toml(table if table is not None else {}), _toml_locator(text)
+        if self.path.endswith(".toml"):
+            data = _toml(text, self.display)
+            if os.path.basename(self.path) == PYPROJECT:
+                data = _tool_table(data, self.display)
+                if data is None:
+                    raise ConfigError(f"{self.display}: no [tool.tfdind-lint] table in this file")
+                return _plain_toml(data), _toml_locator(text)
+            return _plain_toml(data), _toml_locator(text, table=())
         from .sources.kubernetes import parse_data  # noqa: PLC0415
 
         try:
@@ -642,32 +647,33 @@ _MENTIONS_TABLE = re.compile(r"tfdind-lint[\"']?\s*[.\]=]")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
-def _toml_locator(text: str):
-    """Where a key of ``[tool.tfdind-lint]`` is written (tomllib keeps no positions: a line scan, good enough for errors)."""
+def _toml_locator(text: str, table: tuple = ("tool", "tfdind-lint")):
+    """Where a key of ``[tool.tfdind-lint]`` (or of the ``table`` given) is written.
+
+    tomllib keeps no positions: this is a line scan, good enough to point at a key in an error.
+    """
     lines = text.split("\n")
-    headers = []  # (line index, key tuple)
+    headers = [(-1, ())]  # (line index, key tuple); the keys before the first header belong to the root
     for index, line in enumerate(lines):
         m = _HEADER.match(line)
         if m:
             headers.append((index, tuple(k.strip().strip("\"'") for k in m.group(2).split("."))))
 
     def locate(keys: tuple) -> tuple[int, int]:
-        full = ("tool", "tfdind-lint") + keys
-        best = None  # (matched length, line index)
+        full = table + keys
+        best = None  # (matched length, line index, position in headers)
         for position, (index, header) in enumerate(headers):
             names = [k for k in full if not isinstance(k, int)]
             if tuple(names[: len(header)]) != header:
                 continue
             # an array of tables: the n-th [[...]] with this header is item n
-            after = full[full.index(header[-1]) + 1] if header[-1] in full else None
+            after = full[full.index(header[-1]) + 1] if header and header[-1] in full[:-1] else None
             if isinstance(after, int):
                 same = [i for i, h in headers if h == header]
                 if after >= len(same) or same[after] != index:
                     continue
             if best is None or len(header) > best[0]:
                 best = (len(header), index, position)
-        if best is None:
-            return 1, 1
         length, index, position = best
         rest = [k for k in full if not isinstance(k, int)][length:]
         end = headers[position + 1][0] if position + 1 < len(headers) else len(lines)
@@ -677,6 +683,6 @@ def _toml_locator(text: str):
                 m = key.match(lines[i])
                 if m:
                     return i + 1, len(m.group(1)) + 1
-        return index + 1, 1
+        return max(index + 1, 1), 1
 
     return locate
