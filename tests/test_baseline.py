@@ -17,12 +17,16 @@ resource "docker_container" "buildkit" {
 """
 
 
+#: the rules these tests are about (other rules' findings on the same templates are not their business)
+SELECT = "select: [TDL401, TDL900, TDL901]\n"
+
+
 def adopt(tmp_path, monkeypatch, cli, files):
     """A repository with findings adopts the tool: write the baseline, then CI is green."""
-    write_tree(tmp_path, files)
+    write_tree(tmp_path, {".tfdind-lint.yaml": SELECT, **files})
     monkeypatch.chdir(tmp_path)
     assert cli("--write-baseline") == (0, "Recorded 1 finding in the baseline .tfdind-lint-baseline.json.\n", "")
-    write_tree(tmp_path, {".tfdind-lint.yaml": "baseline: .tfdind-lint-baseline.json\n"})
+    write_tree(tmp_path, {".tfdind-lint.yaml": SELECT + "baseline: .tfdind-lint-baseline.json\n"})
     assert cli(".") == (0, "No findings in 1 file; 1 baselined.\n", "")
 
 
@@ -72,7 +76,7 @@ def test_a_fixed_finding_makes_the_entry_stale(tmp_path, monkeypatch, cli):
 def test_pairs_by_text_then_nearest_line(tmp_path, monkeypatch):
     write_tree(tmp_path, {"main.tf": SIDECAR_TF})
     monkeypatch.chdir(tmp_path)
-    finding = lint(["."]).findings[0]
+    finding = lint(["."], Settings(enabled={"TDL401"})).findings[0]
     path = str(tmp_path / "main.tf")
     entry = Entry("TDL401", path, "docker_container.dind", "privileged", "privileged = var.other", 40)
     assert Baseline("b.json", [entry]).apply([finding], {path}) == 0  # same subject and attribute: the text changed
@@ -84,7 +88,7 @@ def test_pairs_by_text_then_nearest_line(tmp_path, monkeypatch):
 
 
 def test_paths_are_relative_to_the_baseline_file(tmp_path, monkeypatch, cli):
-    write_tree(tmp_path, {"repo/templates/main.tf": SIDECAR_TF})
+    write_tree(tmp_path, {"repo/templates/main.tf": SIDECAR_TF, "repo/.tfdind-lint.yaml": SELECT})
     monkeypatch.chdir(tmp_path / "repo")
     assert cli("--write-baseline", "ci/baseline.json", ".")[0] == 0
     assert json.loads((tmp_path / "repo/ci/baseline.json").read_text())["findings"][0]["path"] == "../templates/main.tf"
@@ -117,5 +121,5 @@ def test_suppressed_findings_are_not_written(tmp_path, monkeypatch):
     text = SIDECAR_TF.replace("privileged = true", "privileged = true # tfdind-lint: ignore[TDL401] -- reviewed")
     write_tree(tmp_path, {"main.tf": text + SECOND_SIDECAR})
     monkeypatch.chdir(tmp_path)
-    assert write("b.json", lint(["."], Settings()).findings) == 1
+    assert write("b.json", lint(["."], Settings(enabled={"TDL401"})).findings) == 1
     assert [f["subject"] for f in json.loads((tmp_path / "b.json").read_text())["findings"]] == ["docker_container.buildkit"]

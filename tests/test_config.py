@@ -75,8 +75,8 @@ def test_a_pyproject_without_the_table_is_passed_over(tmp_path, monkeypatch):
 
 def test_the_nearest_file_wins_whole(tmp_path, monkeypatch, cli):
     write_tree(tmp_path, {
-        ".tfdind-lint.yaml": "rules:\n  TDL401: {enabled: false}\n",
-        "team/.tfdind-lint.yaml": "rules:\n  TDL401: {severity: error}\n",
+        ".tfdind-lint.yaml": "select: [TDL401]\nrules:\n  TDL401: {enabled: false}\n",
+        "team/.tfdind-lint.yaml": "select: [TDL401]\nrules:\n  TDL401: {severity: error}\n",
         "main.tf": SIDECAR_TF,
         "team/main.tf": SIDECAR_TF,
     })
@@ -90,14 +90,15 @@ def test_the_nearest_file_wins_whole(tmp_path, monkeypatch, cli):
 
 
 def test_config_flag_replaces_discovery_and_isolated_ignores_everything(tmp_path, monkeypatch, cli):
-    write_tree(tmp_path, {".tfdind-lint.yaml": "ignore: [TDL401]\n", "strict.yaml": "fail-on: error\n", "main.tf": SIDECAR_TF})
+    write_tree(tmp_path, {".tfdind-lint.yaml": "select: [TDL401]\nignore: [TDL401]\n",
+                          "strict.yaml": "select: [TDL401]\nfail-on: error\n", "main.tf": SIDECAR_TF})
     monkeypatch.chdir(tmp_path)
     assert cli(".")[0] == 0  # the discovered file turns TDL401 off
     code, out, _ = cli("--config", "strict.yaml", ".")
     assert (code, lines(out)) == (0, ["main.tf:14:3: TDL401 `dind` is a Docker-in-Docker sidecar running privileged: workspaces can "
                                       "gain root on the host. Acknowledge it with `# tfdind-lint: ignore[TDL401] -- <reason>` or use "
                                       "Sysbox, envbox or rootless Podman"])  # reported, but below fail-on: error
-    code, out, _ = cli("--isolated", ".")
+    code, out, _ = cli("--isolated", "--select", "TDL401", ".")
     assert (code, len(lines(out))) == (1, 1)
     code, _, err = cli("--config", "strict.yaml", "--isolated", ".")
     assert code == 2 and "argument --isolated: not allowed with argument --config" in err
@@ -270,7 +271,7 @@ def test_an_excluded_tf_file_still_declares_for_its_module(tmp_path, monkeypatch
         "main.tf": 'resource "docker_container" "dev" {\n  image = var.image\n  name  = "dev"\n}\n',
     })
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(configuration=Configuration(["."])))
+    report = lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=("TDL001", "TDL401")))))
     assert [(f.span.path, f.rule) for f in report.findings] == []  # var.image resolves; generated.tf is not reported
 
 
@@ -383,7 +384,7 @@ def test_a_toml_configuration_named_on_the_command_line(tmp_path, monkeypatch, c
     monkeypatch.chdir(tmp_path)
     assert cli("--config", "lint.toml", ".") == (
         2, "", "tfdind-lint: error: lint.toml:4:1: rules.TDL101.severity: `fatal` is not one of: `error`, `warning`, `note`\n")
-    write_tree(tmp_path, {"lint.toml": 'ignore = ["TDL4"]\n'})
+    write_tree(tmp_path, {"lint.toml": 'select = ["TDL4"]\nignore = ["TDL4"]\n'})
     assert cli("--config", "lint.toml", ".") == (0, "No findings in 1 file.\n", "")
     assert cli("--config", "pyproject.toml", ".") == (
         2, "", "tfdind-lint: error: pyproject.toml: no [tool.tfdind-lint] table in this file\n")

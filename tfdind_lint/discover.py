@@ -1,8 +1,8 @@
 """Paths on the command line -> the files to lint, grouped into Terraform module directories.
 
 Directories are walked recursively in sorted order; hidden directories
-(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` files are grouped by
-directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
+(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` and ``*.tf.json`` files
+are grouped by directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
 for Kubernetes manifests (``sources/kubernetes.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
 module directory is loaded so that declarations in sibling files resolve;
@@ -23,7 +23,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
-TERRAFORM_SUFFIXES = (".tf",)
+TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -33,7 +33,7 @@ class UsageError(Exception):
 
 @dataclass
 class Discovery:
-    #: module directory -> its .tf files (sorted)
+    #: module directory -> its .tf / .tf.json files (sorted)
     terraform: dict[str, list[str]] = field(default_factory=dict)
     yaml: list[str] = field(default_factory=list)
     #: when files were named on the command line: report findings in these files only (None = all)
@@ -96,7 +96,7 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
                 yaml.add(path)
             else:
                 named_files.add(path)
-                found.skipped.append((path, "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
+                found.skipped.append((path, "not a Terraform (.tf, .tf.json) or YAML (.yaml, .yml) file"))
         else:
             found.skipped.append((path, "not a regular file"))
     for directory, files in list(tf.items()):
@@ -122,7 +122,7 @@ def _under(path: str, directories: set[str]) -> bool:
 
 
 def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
-    """Load every .tf file of a named file's directory (a Terraform module is a directory)."""
+    """Load every Terraform file of a named file's directory (a Terraform module is a directory)."""
     key = display_path(directory)
     try:
         entries = os.listdir(directory)

@@ -171,7 +171,8 @@ def evaluate(node: Node, lookup: Lookup) -> Node:
         result = _evaluate_expr(value, lookup)
         if isinstance(result, Node):
             return Node(result.value, node.span, node.key, node.name, result.lines)
-        return Node(result, node.span, node.key, node.name)
+        # a template keeps the line map of its heredoc, so findings can point inside it
+        return Node(result, node.span, node.key, node.name, node.lines)
     if isinstance(value, dict):
         return Node({k: evaluate(v, lookup) for k, v in value.items()}, node.span, node.key, node.name, node.lines)
     if isinstance(value, list):

@@ -11,7 +11,7 @@ from . import suppress
 from .checks import BUILTIN, CHECKS, PROJECT_SCOPED
 from .config import Configuration, Rules
 from .context import Context, Unit
-from .discover import Discovery, discover
+from .discover import Discovery, discover, display_path
 from .finding import Finding, Hit, Severity
 from .module import Module
 from .node import Span
@@ -104,11 +104,13 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     run.check()
     run.suppress()
     findings = [f for f in run.findings if run.reported(f.span.path)]
+    # files named on the command line: their module directories were read, only they are reported (nor excluded ones)
+    files = [f for f in run.files if run.reported(f)]
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
     stale = 0
     if settings.baseline is not None:
-        stale = settings.baseline.apply(findings, {os.path.abspath(p) for p in run.files if run.reported(p)})
-    return Report(findings, sorted(run.files), discovery.skipped + run.skipped, run.internal_errors, stale)
+        stale = settings.baseline.apply(findings, {os.path.abspath(p) for p in files})
+    return Report(findings, sorted(files), discovery.skipped + run.skipped, run.internal_errors, stale)
 
 
 class _Run:
@@ -147,7 +149,7 @@ class _Run:
         return policy.name if policy else rule.lower()
 
     def terraform_unit(self, directory: str, paths: list[str]) -> None:
-        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform, terraform_json  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
 
         parsed = []
         complete = True
@@ -157,8 +159,9 @@ class _Run:
             if data is None:
                 complete = False
                 continue
+            reader = terraform_json if path.endswith(".tf.json") else terraform
             try:
-                tf = terraform.parse_file(path, data)
+                tf = reader.parse_file(path, data)
             except SourceError as error:
                 self._parse_error(error)
                 complete = False
@@ -168,6 +171,7 @@ class _Run:
             self.comments[path] = (tf.comments, tf.text.split("\n"))
             parsed.append(tf)
         module = Module.build(directory, parsed)
+        module.lock = _lock_file(directory)
         unit = Unit(directory, module=module, complete=complete)
         self.unit_files[unit] = list(paths)
         try:
@@ -345,6 +349,21 @@ def _annotations(unit: Unit, key: str):
             if node is not None and id(node) not in seen:
                 seen.add(id(node))
                 yield node, region
+
+
+def _lock_file(directory: str):
+    """The directory's ``.terraform.lock.hcl`` (the provider versions ``terraform init`` chose), if it reads.
+
+    It is not one of the files linted: a lock file that does not parse is simply not used.
+    """
+    from .sources import terraform  # noqa: PLC0415
+
+    path = display_path(os.path.join(directory, ".terraform.lock.hcl"))
+    try:
+        with open(path, "rb") as handle:
+            return terraform.parse_file(path, handle.read())
+    except (OSError, SourceError):
+        return None
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

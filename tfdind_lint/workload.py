@@ -267,8 +267,9 @@ class Workload:
     module: object = field(default=None, repr=False)  # Module
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
-    #: The object's own metadata annotations (for a Deployment, not its pod template's); where the
-    #: annotation form of suppressions is read.  None for docker_container.
+    #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
+    #: (``annotations``), so a rule can tell a pod annotation put one level too high (and where
+    #: the annotation form of suppressions is read, with the pod's).  None for Docker.
     object_annotations: Node | None = None
 
     @property

@@ -42,12 +42,12 @@ def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True,
         )
 
 
-def privileged_workspace_container(ctx: Context, *, exempt_envbox=True,
-                                   envbox_images=roles.DEFAULT_ENVBOX_IMAGES) -> Iterator[Hit]:
+def privileged_workspace_container(ctx: Context, *, exempt_envbox=True, envbox_images=roles.DEFAULT_ENVBOX_IMAGES,
+                                   runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL412: the container that runs the Coder agent is privileged."""
     for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images):
-        if not is_agent:
-            continue
+        if not is_agent or roles.uses_runtime(container.workload, runtimes):
+            continue  # privilege on the Sysbox runtime is TDL103's finding
         workload = container.workload
         yield Hit(
             container.privileged.where,

@@ -7,12 +7,15 @@ The definitions follow RULES.md ("Envbox container", "dind container",
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 
 from ..node import Node, Unknown
 from ..workload import Container, Workload, truthy
 
 DEFAULT_ENVBOX_IMAGES = ("*/coder/envbox*", "coder/envbox*")
+#: Docker runtime / RuntimeClass names that are Sysbox (a policy's ``runtimes`` parameter may add custom ones)
+SYSBOX_RUNTIMES = ("sysbox-runc",)
 DIND_IMAGES = ("docker:*dind*", "docker:dind")
 SYSBOX_IMAGES = ("nestybox/*", "registry.nestybox.com/*")
 CODER_LABEL_PREFIXES = ("com.coder.",)
@@ -142,3 +145,19 @@ def _strip_comments(text: str) -> str:
 
 def is_privileged(container: Container) -> bool:
     return truthy(container.privileged)
+
+
+def container_attribute(container: Container, name: str) -> str:
+    """The attribute path of a container setting, for baselines: ``container[dind].security_context.privileged``."""
+    workload = container.workload
+    if workload.kind == "docker_container":
+        return name
+    where = "init_container" if container.init else "container"
+    return f"{where}[{container.display_name}].{workload.spell('security_context')}.{workload.spell(name)}"
+
+
+def normal_path(node: Node | None) -> str | None:
+    """A known path without redundant slashes or dots (``/var/lib/docker/`` is ``/var/lib/docker``)."""
+    if node is None or not isinstance(node.value, str) or not node.value.startswith("/"):
+        return None
+    return posixpath.normpath(node.value)
