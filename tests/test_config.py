@@ -40,6 +40,7 @@ def rules_at(tmp_path, monkeypatch, files, path, **options):
     ("charts/[ab]*", "charts/app/x.yaml", True),
     ("charts/[!ab]*", "charts/app/x.yaml", False),
     ("examples/**", "../examples/main.tf", False),  # outside the directory: anchored globs never match
+    ("[z-a]*.yaml", "[z-a]x.yaml", True),  # not a character class: the brackets are literal
 ])
 def test_globs(pattern, path, expected):
     assert Globs([pattern]).match(path) is expected

@@ -213,6 +213,16 @@ def test_policy_dir_on_the_command_line(tmp_path, monkeypatch, cli):
                                               "`*:latest`: use another image")
 
 
+def test_a_nested_configuration_brings_its_policies_to_named_files(tmp_path, monkeypatch, cli):
+    latest = SIDECAR_TF.replace("docker:dind", "docker:latest")
+    write_tree(tmp_path, {"team/.tfdind-lint.yaml": "policies: p\n", "team/p/latest.yaml": POLICY,
+                          "team/main.tf": latest, "other/main.tf": latest})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("--select", "ACME001", "team/main.tf", "other/main.tf")
+    assert (code, out.splitlines()[0][:34]) == (1, "team/main.tf:13:3: ACME001 The ima")
+    assert len(out.splitlines()) == 2  # other/ has no such policy
+
+
 def test_sarif_rule_metadata_is_valid(in_root):
     report = custom_report(in_root)
     settings = Settings(configuration=Configuration(["tests/custom"], selection=Selection(select=("ACME",))))

@@ -239,6 +239,12 @@ def test_expiry_in_the_configuration(tmp_path, monkeypatch):
     assert findings(report) == [(".tfdind-lint.yaml", 2, "TDL900", None), ("main.tf", 14, "TDL401", None)]
 
 
+def test_until_in_prose_is_part_of_the_reason(tmp_path, monkeypatch):
+    report = run(tmp_path, monkeypatch, {"main.tf": sidecar("tfdind-lint: ignore[TDL401] -- accepted (until further notice)")})
+    assert findings(report) == [("main.tf", 14, "TDL401", "inline")]
+    assert (report.findings[0].suppressed.reason, report.findings[0].suppressed.until) == ("accepted (until further notice)", None)
+
+
 def test_expiry_needs_a_real_date(tmp_path, monkeypatch):
     report = run(tmp_path, monkeypatch, {"main.tf": sidecar("tfdind-lint: ignore[TDL401] -- x (until 2027-02-30)")})
     assert findings(report) == [("main.tf", 14, "TDL401", None), ("main.tf", 14, "TDL900", None)]

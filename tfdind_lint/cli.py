@@ -323,7 +323,7 @@ def rules_markdown(policies) -> str:
             out[-1] += f" Parameters: {params}."
         out.append("")
         out += [("#" + line) if line.startswith("## ") else line for line in p.help.strip().split("\n")]
-        out += ["", "### Sources", ""]
+        out += ["", "### Sources", ""] if p.sources else []  # (custom policies may cite none)
         for source in p.sources:
             line = f"- [{source.title}]({source.url})" if source.url else f"- {source.title}"
             out.append(line + (f": \"{source.quote}\"" if source.quote else ""))

@@ -99,15 +99,24 @@ def _glob(pattern: str) -> re.Pattern:
         elif pattern[i] == "?":
             out.append("[^/]")
             i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
+        elif pattern[i] == "[" and "]" in pattern[i + 2:] and _char_class(pattern[i + 1:pattern.index("]", i + 2)]):
             end = pattern.index("]", i + 2)
-            inner = pattern[i + 1:end]
-            out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]")
+            out.append(_char_class(pattern[i + 1:end]))
             i = end + 1
         else:
             out.append(re.escape(pattern[i]))
             i += 1
     return re.compile("".join(out))
+
+
+def _char_class(inner: str) -> str | None:
+    """``[abc]`` / ``[!abc]`` as a regex class; None when it is not one (``[z-a]``): the ``[`` is then literal."""
+    text = "[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]"
+    try:
+        re.compile(text)
+    except re.error:
+        return None
+    return text
 
 
 def relative_to(path: str, directory: str) -> str:

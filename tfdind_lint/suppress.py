@@ -33,7 +33,7 @@ from .sources import Comment
 _DIRECTIVE = re.compile(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$")
 _IGNORE = re.compile(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
 _REASON = re.compile(r"^--\s*(?P<reason>.*?)\s*$")
-_UNTIL = re.compile(r"\(\s*until\s+(?P<date>[^)]*?)\s*\)")
+_UNTIL = re.compile(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 #: The annotation key of the Kubernetes form (a configuration may rename it).
