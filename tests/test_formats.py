@@ -94,7 +94,7 @@ def test_sarif_parse_errors_are_also_tool_notifications(in_root):
     invocation = json.loads(text)["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is True
     notes = invocation["toolExecutionNotifications"]
-    assert [n["descriptor"]["id"] for n in notes] == ["TDL000"] * 4
+    assert [n["descriptor"]["id"] for n in notes] == ["TDL000"] * 5  # .tf (2), .tf.json, .yaml, .toml
     assert all(n["level"] == "warning" for n in notes)
 
 

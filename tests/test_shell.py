@@ -167,3 +167,35 @@ def test_chained_wrappers_and_leading_assignments():
 def test_command_name_without_wrappers():
     (command,) = shell.parse("dockerd -H tcp://0.0.0.0:2375").commands
     assert shell.command_name(command) == "dockerd"
+
+
+# shells and the program of a plain command line ------------------------------------------------
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["dockerd", "-H", "x"], 0),
+    (["sudo", "-u", "root", "--preserve-env=A", "dockerd"], 4),
+    (["env", "DOCKER_HOST=x", "docker", "ps"], 2),
+    (["A=1", "exec", "nohup", "/usr/bin/dockerd"], 3),
+    (["sudo"], 1),
+    ([], 0),
+])
+def test_program_index(argv, expected):
+    assert shell.program_index(argv) == expected
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["sh", "-c", "dockerd"], 2),
+    (["/bin/bash", "-ec", "dockerd", "name", "arg"], 2),
+    (["bash", "--login", "-c", "x"], 3),
+    (["bash", "-o", "pipefail", "-c", "x"], 4),
+    (["sudo", "-u", "coder", "bash", "-c", "x"], 5),
+    (["sh", "-c", "\x00"], 2),  # a partly unknown script is still the script
+    (["sh", "-c", "--", "x"], 3),
+    (["sh", "script.sh"], None),  # a file, not -c
+    (["sh", "-e"], None),
+    (["dockerd", "-c", "x"], None),  # not a shell
+    (["sh", "\x00", "x"], None),
+])
+def test_script_operand(argv, expected):
+    assert shell.script_operand(argv) == expected

@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 from .module import Module
 from .node import Block
 from .sources.kubernetes import YamlFile
+from .sources.toml import TomlFile
 from .workload import Workload
 
 
 @dataclass(eq=False)
 class Unit:
-    """One Terraform module directory or one YAML file: the grain the linter works in."""
+    """One Terraform module directory, one YAML file or one TOML file: the grain the linter works in."""
 
     path: str
     module: Module | None = None
     yaml: YamlFile | None = None
+    toml: TomlFile | None = None
     workloads: list[Workload] = field(default_factory=list)
     #: False when a file of the module could not be parsed: rules that need every
     #: declaration of the directory (undeclared / unused names) stay silent.

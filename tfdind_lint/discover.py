@@ -3,7 +3,8 @@
 Directories are walked recursively in sorted order; hidden directories
 (``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` and ``*.tf.json`` files
 are grouped by directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
-for Kubernetes manifests (``sources/kubernetes.py`` decides).  A file named on
+for Kubernetes manifests (``sources/kubernetes.py`` decides), ``*.toml`` files
+for Bottlerocket user data (``sources/toml.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
 module directory is loaded so that declarations in sibling files resolve;
 only findings in the named files are reported (``Discovery.report_only``).
@@ -25,6 +26,7 @@ from typing import Callable
 
 TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")
+TOML_SUFFIXES = (".toml",)
 
 
 class UsageError(Exception):
@@ -36,6 +38,7 @@ class Discovery:
     #: module directory -> its .tf / .tf.json files (sorted)
     terraform: dict[str, list[str]] = field(default_factory=dict)
     yaml: list[str] = field(default_factory=list)
+    toml: list[str] = field(default_factory=list)
     #: when files were named on the command line: report findings in these files only (None = all)
     report_only: set[str] | None = None
     #: (path, why) for files not read
@@ -47,7 +50,7 @@ class Discovery:
 
     def files(self) -> list[str]:
         """Every file to read."""
-        return [f for files in self.terraform.values() for f in files] + self.yaml
+        return [f for files in self.terraform.values() for f in files] + self.yaml + self.toml
 
 
 def display_path(path: str) -> str:
@@ -64,6 +67,10 @@ def is_yaml(name: str) -> bool:
     return name.endswith(YAML_SUFFIXES)
 
 
+def is_toml(name: str) -> bool:
+    return name.endswith(TOML_SUFFIXES)
+
+
 def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, force_exclude: bool = False) -> Discovery:
     """The files to lint under ``paths``; ``exclude(path)`` says whether a file or directory is excluded."""
     found = Discovery()
@@ -72,6 +79,7 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
     walked_dirs: set[str] = set()
     tf: dict[str, set[str]] = {}
     yaml: set[str] = set()
+    toml: set[str] = set()
     for raw in paths:
         path = display_path(raw)
         try:
@@ -84,7 +92,7 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
             continue
         if stat.S_ISDIR(mode):
             walked_dirs.add(path)
-            _walk(path, tf, yaml, found.skipped, excluded)
+            _walk(path, tf, yaml, toml, found.skipped, excluded)
         elif stat.S_ISREG(mode):
             if is_terraform(path):
                 named_files.add(path)
@@ -94,9 +102,12 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
             elif is_yaml(path):
                 named_files.add(path)
                 yaml.add(path)
+            elif is_toml(path):
+                named_files.add(path)
+                toml.add(path)
             else:
                 named_files.add(path)
-                found.skipped.append((path, "not a Terraform (.tf, .tf.json) or YAML (.yaml, .yml) file"))
+                found.skipped.append((path, "not a Terraform (.tf, .tf.json), YAML (.yaml, .yml) or TOML (.toml) file"))
         else:
             found.skipped.append((path, "not a regular file"))
     for directory, files in list(tf.items()):
@@ -108,12 +119,13 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
     found.terraform = {d: sorted(files) for d, files in sorted(tf.items())}
     found.yaml = sorted(yaml)
     found.walked = walked_dirs
+    found.toml = sorted(toml)
     if named_files and not walked_dirs:
         found.report_only = named_files
     elif named_files:
         # files named next to directories: report everything under the directories and the named files
         found.report_only = named_files | {f for files in found.terraform.values() for f in files if _under(f, walked_dirs)} | {
-            f for f in found.yaml if _under(f, walked_dirs)}
+            f for f in found.yaml + found.toml if _under(f, walked_dirs)}
     return found
 
 
@@ -135,14 +147,15 @@ def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
                 tf.setdefault(key, set()).add(full)
 
 
-def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list, excluded: Callable[[str], bool]) -> None:
+def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], skipped: list,
+          excluded: Callable[[str], bool]) -> None:
     for directory, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(display_path(os.path.join(directory, d))))
         for name in sorted(files):
-            if not (is_terraform(name) or is_yaml(name)):
+            if not (is_terraform(name) or is_yaml(name) or is_toml(name)):
                 continue
             full = display_path(os.path.join(directory, name))
-            if is_yaml(name) and excluded(full):
+            if not is_terraform(name) and excluded(full):
                 continue
             try:
                 mode = os.stat(full).st_mode
@@ -154,5 +167,7 @@ def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list, exc
                 continue
             if is_terraform(name):
                 tf.setdefault(display_path(directory), set()).add(full)
+            elif is_toml(name):
+                toml.add(full)
             else:
                 yaml.add(full)

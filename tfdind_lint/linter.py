@@ -101,6 +101,8 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
         run.terraform_unit(directory, files)
     for path in discovery.yaml:
         run.yaml_unit(path)
+    for path in discovery.toml:
+        run.toml_unit(path)
     run.check()
     run.suppress()
     findings = [f for f in run.findings if run.reported(f.span.path)]
@@ -214,6 +216,27 @@ class _Run:
                 unit.workloads.append(workload)
         self.units.append(unit)
 
+    def toml_unit(self, path: str) -> None:
+        from .sources import toml  # noqa: PLC0415
+
+        data = self._read(path)
+        if data is None:
+            self.files.append(path)
+            return
+        try:
+            document = toml.parse_file(path, data)
+        except SourceError as error:
+            self.files.append(path)
+            self._parse_error(error)
+            return
+        if document is None:
+            return  # not Bottlerocket user data: skipped silently
+        self.files.append(path)
+        self.comments[path] = (document.comments, document.text.split("\n"))
+        unit = Unit(path, toml=document)
+        self.unit_files[unit] = [path]
+        self.units.append(unit)
+
     def reported(self, path: str) -> bool:
         """Findings in this file are reported (it was named or walked, and is not excluded)."""
         only = self.discovery.report_only
@@ -245,7 +268,7 @@ class _Run:
                     self._run_check(rule, check, project, settings.params(rule), "the whole run")
                 continue
             for unit in self.units:
-                if policy.custom and ("terraform" if unit.module is not None else "yaml") not in policy.files:
+                if policy.custom and _kind(unit) not in policy.files:
                     continue
                 files = [f for f in self.unit_files[unit] if settings.is_enabled(rule, f)]
                 if not files:
@@ -331,6 +354,11 @@ class _Run:
             return seen and self.settings.is_enabled(rule, suppression.span.path)
         path = suppression.span.path
         return (rule, path) in self.ran and self.reported(path)
+
+
+def _kind(unit: Unit) -> str:
+    """The kind of file a unit reads, as policies name them in ``files``."""
+    return "terraform" if unit.module is not None else "yaml" if unit.yaml is not None else "toml"
 
 
 def _annotations(unit: Unit, key: str):

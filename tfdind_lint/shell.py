@@ -501,3 +501,44 @@ def command_name(command: Command) -> str | None:
     if start >= len(command.words):
         return None
     return command.words[start].text.rsplit("/", 1)[-1]
+
+
+# ----------------------------------------------------------------------------------------------
+# Shells: programs that run a script
+# ----------------------------------------------------------------------------------------------
+
+#: Programs that run the string after ``-c`` as a script, or a here-document fed to them.
+SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
+
+
+def program_index(argv: list[str]) -> int:
+    """``unwrap`` for a command line given as plain words (a container's argv): the index of the program run."""
+    return unwrap(Command([Word(text, 0, 0, 0, 0) for text in argv]))[1]
+
+
+def script_operand(argv: list[str]) -> int | None:
+    """Index of the script a shell runs with ``-c`` (``sh -c "..."``, ``sudo bash -ec "..."``), or None.
+
+    The script is the first operand after the options, once one of them holds ``c``;
+    a word holding an unknown part (``\\x00``) there is the script, partly unknown.
+    """
+    start = program_index(argv)
+    if start >= len(argv) or argv[start].rsplit("/", 1)[-1] not in SHELLS:
+        return None
+    has_c = False
+    i = start + 1
+    while i < len(argv):
+        word = argv[i]
+        if "\x00" in word:
+            return i if has_c else None
+        if word == "--":
+            return i + 1 if has_c and i + 1 < len(argv) else None
+        if word.startswith("--"):  # --login, --norc ...
+            i += 1
+            continue
+        if word[:1] in ("-", "+") and len(word) > 1:
+            has_c = has_c or "c" in word[1:]
+            i += 2 if word in ("-o", "+o", "-O", "+O") else 1
+            continue
+        return i if has_c else None
+    return None

@@ -24,11 +24,16 @@ _SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/s
 
 
 def image_name(container: Container) -> str | None:
-    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``)."""
-    node = container.image
-    if node is None or not isinstance(node.value, str):
+    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``).
+
+    The known text of a template counts, its unknown pieces written as NUL characters:
+    ``ghcr.io/coder/envbox:${var.tag}`` still matches ``*/coder/envbox*``, and a
+    wholly unknown image matches no pattern.
+    """
+    image = script_text(container.image)
+    if image is None:
         return None
-    image = node.value.strip()
+    image = image.strip()
     for prefix in ("docker.io/library/", "index.docker.io/library/", "docker.io/", "index.docker.io/"):
         if image.startswith(prefix):
             image = image[len(prefix):]
@@ -147,13 +152,26 @@ def is_privileged(container: Container) -> bool:
     return truthy(container.privileged)
 
 
+def attribute_path(container: Container, *keys: str) -> str:
+    """Where a container setting is written, for baselines: ``entrypoint`` (Docker), ``container[dind].command``."""
+    if container.workload.kind == "docker_container":
+        return ".".join(keys)
+    where = "init_container" if container.init else "container"
+    return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
+
+
+def command_attribute(container: Container) -> str:
+    """Where a container's command line starts: ``entrypoint`` / ``command`` (Docker), ``container[x].command`` / ``.args``."""
+    node = container.entrypoint or container.args
+    return attribute_path(container, node.name) if node is not None and node.name else ""
+
+
 def container_attribute(container: Container, name: str) -> str:
-    """The attribute path of a container setting, for baselines: ``container[dind].security_context.privileged``."""
+    """The attribute path of a security setting, for baselines: ``container[dind].security_context.privileged``."""
     workload = container.workload
     if workload.kind == "docker_container":
         return name
-    where = "init_container" if container.init else "container"
-    return f"{where}[{container.display_name}].{workload.spell('security_context')}.{workload.spell(name)}"
+    return attribute_path(container, workload.spell("security_context"), workload.spell(name))
 
 
 def normal_path(node: Node | None) -> str | None:

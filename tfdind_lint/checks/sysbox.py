@@ -10,31 +10,12 @@ from ..finding import Hit, Related, Severity
 from ..node import Node, Span, Unknown
 from ..workload import Container, Mount, Workload, falsy, truthy
 from . import roles, scripts
+from .scripts import agent_startup_scripts
 
 USERNS_ANNOTATION = "io.kubernetes.cri-o.userns-mode"
 #: Sysbox needs a full 16-bit ID range in the pod's user namespace (SYSBOX-K8S: ``auto:size=65536``).
 USERNS_SIZE = 65536
 DOCKER_STATE = "/var/lib/docker"
-
-
-def agent_startup_scripts(workload: Workload, container: Container):
-    """The startup scripts of the agents a container runs (``coder_agent.startup_script`` and ``coder_script``)."""
-    module = workload.module
-    if module is None:
-        return
-    agents = {r.parts[1] for r in container.agent_scripts()}
-    for resource in module.resources_of("coder_agent"):
-        if resource.name in agents:
-            node = module.evaluate(resource.block.attr("startup_script"))
-            if node is not None:
-                yield node
-    for resource in module.resources_of("coder_script"):
-        agent_id = resource.block.attr("agent_id")
-        refs = agent_id.value.references() if agent_id is not None and hasattr(agent_id.value, "references") else ()
-        if any(r.parts[0] == "coder_agent" and r.parts[1] in agents for r in refs):
-            node = module.evaluate(resource.block.attr("script"))
-            if node is not None:
-                yield node
 
 
 def sysbox_intent(workload: Workload) -> tuple[Span, str] | None:
