@@ -208,7 +208,7 @@ class Configuration:
         self._by_dir: dict[str, Config] = {}
         self._rules: dict[tuple, Rules] = {}
         self._files: dict[str, Config] = {}
-        self.cli_custom = frozenset().union(*(self._custom(os.path.abspath(d), display_path(d)) for d in policy_dirs))
+        self.cli_custom = frozenset().union(*(self.load_policies(os.path.abspath(d), display_path(d)) for d in policy_dirs))
         self.default = Config("", os.getcwd())
         self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
         self.root = self._nearest(_common_directory(paths))
@@ -325,11 +325,11 @@ class Configuration:
         return [s for config in self._files.values() for s in config.suppressions]
 
     # loading ----------------------------------------------------------------------------------
-    def _custom(self, directory: str, display: str) -> frozenset[str]:
+    def load_policies(self, directory: str, display: str) -> frozenset[str]:
+        """The ids of the custom policies of a directory (absolute), loaded once."""
         if directory not in self._custom_dirs:
-            others = {rid: p for rid, p in self.policies.items()}
             try:
-                loaded = load_custom(Path(directory), display, others)
+                loaded = load_custom(Path(directory), display, self.policies)
             except PolicyError as exc:
                 raise ConfigError(exc.messages) from None
             self._custom_dirs[directory] = loaded
@@ -408,7 +408,7 @@ class _Loader:
         self.path = path
         self.display = _display(path)
         self.directory = os.path.dirname(path)
-        self.errors: list[str] = []
+        self.errors: list[tuple[int, int, str]] = []  # (line, column, message)
 
     def load(self) -> Config:
         data, self.locate = self._read()
@@ -426,7 +426,7 @@ class _Loader:
                 self._error(("policies",) if isinstance(policies, str) else ("policies", index),
                             f"the custom policy directory {_display(absolute)} does not exist")
                 continue
-            custom |= self.configuration._custom(absolute, _display(absolute))
+            custom |= self.configuration.load_policies(absolute, _display(absolute))
         config.custom = frozenset(custom)
         self.own = self.configuration.builtin | config.custom | self.configuration.cli_custom
         config.exclude = Globs(data.get("exclude", ()))
@@ -454,7 +454,7 @@ class _Loader:
             config.baseline = os.path.normpath(os.path.join(self.directory, data["baseline"]))
         config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
         if self.errors:
-            raise ConfigError(sorted(set(self.errors), key=_line_order))
+            raise ConfigError([message for _, _, message in sorted(set(self.errors))])
         return config
 
     def _read(self):
@@ -492,7 +492,7 @@ class _Loader:
         from .schema import key_path  # noqa: PLC0415
 
         line, column = self.locate(keys)
-        self.errors.append(f"{self.display}:{line}:{column}: {key_path(keys)}: {message}")
+        self.errors.append((line, column, f"{self.display}:{line}:{column}: {key_path(keys)}: {message}"))
 
     def _rule(self, name: str, keys: tuple) -> str | None:
         policy = find_policy(self.configuration.policies, name)
@@ -580,11 +580,6 @@ class _Loader:
 def _display(path: str) -> str:
     relative = os.path.relpath(path)
     return display_path(path if relative.startswith("..") else relative)
-
-
-def _line_order(message: str):
-    parts = message.split(":")
-    return tuple(int(p) if p.isdigit() else 0 for p in parts[1:3]) if len(parts) > 3 else (0, 0)
 
 
 def _kind(value) -> str | None:

@@ -118,12 +118,13 @@ def builtin_policies() -> dict[str, Policy]:
     return dict(sorted(policies.items()))
 
 
-def load_custom(directory: Path, display: str, builtin: dict[str, Policy]) -> dict[str, Policy]:
+def load_custom(directory: Path, display: str, known: dict[str, Policy]) -> dict[str, Policy]:
     """The custom policies of a directory (``*.yaml``, ``*.yml``), validated by the policy schema.
 
-    ``display`` is how the directory is shown in errors.  Raises PolicyError with
-    every problem found: schema errors with their line, ids and names that collide
-    with built-in rules or with each other.
+    ``display`` is how the directory is shown in errors, ``known`` the policies
+    loaded already (built-in and custom).  Raises PolicyError with every problem
+    found: schema errors with their line, ids and names that collide with known
+    policies or with each other.
     """
     from . import schema  # noqa: PLC0415
     from .sources import SourceError  # noqa: PLC0415
@@ -134,7 +135,7 @@ def load_custom(directory: Path, display: str, builtin: dict[str, Policy]) -> di
         raise PolicyError(f"{display}: the custom policy directory does not exist")
     errors: list[str] = []
     policies: dict[str, Policy] = {}
-    names = {p.name: p.id for p in builtin.values()}
+    names = {p.name: p.id for p in known.values()}
     for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
         shown = f"{display.rstrip('/')}/{path.name}"
         try:
@@ -157,8 +158,8 @@ def load_custom(directory: Path, display: str, builtin: dict[str, Policy]) -> di
             continue
         policy = parse_policy(data, str(path))
         where = f"{shown}:{_line(node, ('id',))}"
-        if policy.id in builtin or policy.id in policies:
-            other = builtin.get(policy.id) or policies[policy.id]
+        if policy.id in known or policy.id in policies:
+            other = known.get(policy.id) or policies[policy.id]
             errors.append(f"{where}: id: {policy.id} is already the id of {other.name} ({other.path or 'built-in'})")
             continue
         if policy.name in names:
