@@ -123,3 +123,26 @@ def test_suppressed_findings_are_not_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert write("b.json", lint(["."], Settings(enabled={"TDL401"})).findings) == 1
     assert [f["subject"] for f in json.loads((tmp_path / "b.json").read_text())["findings"]] == ["docker_container.buildkit"]
+
+
+def test_a_repository_adopts_the_tool_in_one_commit(tmp_path, monkeypatch, cli):
+    """examples/ as a repository with findings: baseline it, and CI fails only on what comes next."""
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "examples", tmp_path / "templates")
+    write_tree(tmp_path, {".tfdind-lint.yaml": "baseline: .tfdind-lint-baseline.json\n"})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("--write-baseline")
+    assert code == 0 and out.startswith("Recorded ")
+    code, out, _ = cli("--format", "json", ".")
+    document = json.loads(out)
+    assert (code, document["summary"]["findings"]) == (0, 0)
+    # every silenced finding is there with its reason: the examples' own acknowledgements, then the baseline
+    assert all(f["suppressed"] and f["suppressed"]["reason"] for f in document["findings"])
+    assert {f["suppressed"]["kind"] for f in document["findings"]} == {"inline", "baseline"}
+    write_tree(tmp_path, {"templates/new/main.tf": SIDECAR_TF})
+    code, out, _ = cli("--select", "TDL401", ".")
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["templates/new/main.tf"]
