@@ -89,8 +89,9 @@ def agent_containers(workloads: list[Workload]) -> list[Container]:
     found = [c for c in containers if runs_agent_script(c)]
     found += [c for c in containers if c.workload.origin == "kubernetes" and c.env_named("CODER_AGENT_TOKEN") and c not in found]
     if not found:
+        # a template's only container is its workspace, unless it is a docker:dind daemon on its own
         terraform = [c for c in containers if c.workload.origin == "terraform"]
-        if len(terraform) == 1:
+        if len(terraform) == 1 and not image_matches(terraform[0], DIND_IMAGES):
             found = terraform
     return found
 
