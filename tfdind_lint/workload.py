@@ -295,7 +295,8 @@ class Workload:
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
     #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
-    #: (``annotations``), so a rule can tell a pod annotation put one level too high.  None for Docker.
+    #: (``annotations``), so a rule can tell a pod annotation put one level too high (and where
+    #: the annotation form of suppressions is read, with the pod's).  None for Docker.
     object_annotations: Node | None = None
     #: pod-level securityContext.appArmorProfile (Kubernetes API spelling only)
     app_armor_profile: Node | None = None
