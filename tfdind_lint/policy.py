@@ -43,8 +43,9 @@ class Policy:
 
     @property
     def group(self) -> str:
-        """``TDL4`` for TDL401: the prefix that selects a group of rules."""
-        return self.id[:4]
+        """``TDL4`` for TDL401, ``ACME1`` for ACME101: the letters and the first digit, a group of rules."""
+        letters = self.id.rstrip("0123456789")
+        return self.id[: len(letters) + 1]
 
     def help_section(self, heading: str) -> str:
         """The text under one ``## heading`` of the help."""
