@@ -34,12 +34,33 @@ _lark_errors = None
 
 
 def _get_parser():
+    """python-hcl2's LALR parser, loaded once per process from the grammar tables python-hcl2 ships.
+
+    Loaded without ``propagate_positions``: that option makes Lark give every tree node
+    its position and more than doubles the parse time, and we need no more than the
+    positions tokens carry (``_edge_token``).  The tables come from python-hcl2's own
+    cache file (Lark's format: a hash line, the grammar files it was built from, the
+    tables) after Lark checks the grammar files are unchanged; building them from the
+    grammar instead takes 1.5 s.  Should the file not load, python-hcl2's parser is used.
+    """
     global _parser, _lark_errors
     if _parser is None:
-        import lark.exceptions  # noqa: PLC0415
-        from hcl2.parser import parser  # noqa: PLC0415
+        import pickle  # noqa: PLC0415
 
-        _parser = parser()
+        import lark  # noqa: PLC0415
+        from hcl2.parser import PARSER_FILE, parser  # noqa: PLC0415
+        from hcl2.postlexer import PostLexer  # noqa: PLC0415
+        from lark.load_grammar import verify_used_files  # noqa: PLC0415
+
+        try:
+            with open(PARSER_FILE, "rb") as handle:
+                handle.readline()
+                if not verify_used_files(pickle.load(handle)):
+                    raise ValueError("python-hcl2's grammar changed since its parser tables were built")
+                tables = pickle.load(handle)
+            _parser = lark.Lark.__new__(lark.Lark)._load(tables, postlex=PostLexer(), propagate_positions=False)
+        except Exception:  # noqa: BLE001  (any trouble: python-hcl2 knows how to build its parser)
+            _parser = parser()
         _lark_errors = lark.exceptions
     return _parser
 
@@ -944,9 +965,20 @@ def _last_token(tree):
     return tree
 
 
+def _edge_token(item, last: bool):
+    """The first (or last) token of a subtree; None for a subtree without tokens."""
+    if not hasattr(item, "children"):
+        return item
+    for child in reversed(item.children) if last else item.children:
+        token = _edge_token(child, last) if child is not None else None
+        if token is not None:
+            return token
+    return None
+
+
 def _start_pos(item) -> int:
-    return item.start_pos if hasattr(item, "start_pos") else item.meta.start_pos
+    return _edge_token(item, False).start_pos
 
 
 def _end_pos(item) -> int:
-    return item.end_pos if hasattr(item, "end_pos") else item.meta.end_pos
+    return _edge_token(item, True).end_pos
