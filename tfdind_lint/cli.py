@@ -31,7 +31,9 @@ def _check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
     parser.add_argument("-f", "--format", "--output-format", dest="format", default="text",
-                        choices=["text", "json", "sarif"], help="report format (default: text)")
+                        choices=["text", "json", "sarif", "github"],
+                        help="report format (default: text); github prints workflow-command annotations and "
+                             "appends a summary to $GITHUB_STEP_SUMMARY when it is set")
     parser.add_argument("-o", "--output", "--output-file", dest="output", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -43,7 +45,18 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sarif-category", metavar="NAME",
                         help="SARIF: set runs[0].automationDetails.id (overrides upload-sarif's category)")
     parser.add_argument("--version", action="version", version=f"tfdind-lint {__version__}")
+    _integration_arguments(parser)
     return parser
+
+
+def _integration_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags for pre-commit and CI (docs/integrations.md)."""
+    parser.add_argument("--force-exclude", action="store_true",
+                        help="skip named files and directories that a directory walk would skip "
+                             "(inside .terraform/ or another hidden directory), as pre-commit needs")
+    parser.add_argument("--sarif-output", metavar="FILE",
+                        help="also write a SARIF report to FILE, whatever the --format "
+                             "(annotations and code scanning from one run)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,7 +101,7 @@ def _check(argv: list[str]) -> int:
     args = _check_parser().parse_args(argv)
     paths = args.paths or ["."]
     try:
-        discovery = discover(paths)
+        discovery = discover(paths, force_exclude=args.force_exclude)
     except UsageError as exc:
         sys.stderr.write(f"tfdind-lint: error: {exc}\n")
         return EXIT_ERROR
@@ -103,18 +116,26 @@ def _check(argv: list[str]) -> int:
     )
     text = render(args.format, report, settings, options)
     if to_file:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as exc:
-            sys.stderr.write(f"tfdind-lint: error: cannot write {args.output}: {exc.strerror or exc}\n")
+        if not _write(args.output, text):
             return EXIT_ERROR
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):
+        return EXIT_ERROR
     if report.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if report.active else EXIT_CLEAN
+
+
+def _write(path: str, text: str) -> bool:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        sys.stderr.write(f"tfdind-lint: error: cannot write {path}: {exc.strerror or exc}\n")
+        return False
+    return True
 
 
 def _rules(argv: list[str]) -> int:

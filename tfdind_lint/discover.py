@@ -7,6 +7,8 @@ for Kubernetes manifests (``sources/kubernetes.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
 module directory is loaded so that declarations in sibling files resolve;
 only findings in the named files are reported (``Discovery.report_only``).
+With ``force_exclude`` (``--force-exclude``, what pre-commit passes) a named
+path is dropped when a walk would have skipped it.
 """
 
 from __future__ import annotations
@@ -48,7 +50,31 @@ def is_yaml(name: str) -> bool:
     return name.endswith(YAML_SUFFIXES)
 
 
-def discover(paths: list[str]) -> Discovery:
+def is_hidden(name: str) -> bool:
+    """A directory a walk skips: ``.terraform``, ``.git``, ... (not ``.`` or ``..``)."""
+    return name.startswith(".") and name not in (".", "..")
+
+
+def force_excluded(path: str, is_dir: bool) -> bool:
+    """Whether a walk from the working directory would skip this named path (``--force-exclude``).
+
+    Only the directories below the working directory count when the path is
+    under it, so a checkout at ``/home/me/.src/repo`` is no reason to exclude
+    ``/home/me/.src/repo/main.tf``; other paths are judged as written.
+    """
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            relative = path
+        if relative.split(os.sep)[0] != "..":
+            path = relative
+    parts = display_path(path).split("/")
+    directories = parts if is_dir else parts[:-1]
+    return any(is_hidden(part) for part in directories)
+
+
+def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
     found = Discovery()
     named_files: set[str] = set()
     walked_dirs: set[str] = set()
@@ -62,6 +88,9 @@ def discover(paths: list[str]) -> Discovery:
             raise UsageError(f"path does not exist: {raw}") from None
         except OSError as exc:
             raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
+        if force_exclude and force_excluded(path, stat.S_ISDIR(mode)):
+            found.skipped.append((path, "excluded (--force-exclude): inside a hidden directory"))
+            continue
         if stat.S_ISDIR(mode):
             walked_dirs.add(path)
             _walk(path, tf, yaml, found.skipped)
