@@ -144,11 +144,28 @@ def runner(tmp_path_factory):
     return runner
 
 
-def test_version_input_installs_that_release_from_the_index(tmp_path):
-    # no index at all: the step fails, and pip's message shows what it was asked for
-    done = Runner(tmp_path).run("install", tmp_path, {"version": "9.9.9"}, PIP_NO_INDEX="1")
-    assert done.returncode != 0
-    assert "tfdind-lint==9.9.9" in done.stderr
+FAKE_PYTHON = """#!/bin/sh
+# stands in for `python3 -m venv DIR`: DIR/bin/python only records how it is called
+for last; do :; done
+mkdir -p "$last/bin"
+printf '#!/bin/sh\\necho "$*" >> "%s"\\n' "$CALLS" > "$last/bin/python"
+chmod +x "$last/bin/python"
+"""
+
+
+def test_version_input_installs_that_release_from_pypi(tmp_path):
+    fake = tmp_path / "fake-bin"
+    fake.mkdir()
+    (fake / "python3").write_text(FAKE_PYTHON, encoding="utf-8")
+    (fake / "python3").chmod(0o755)
+    calls = tmp_path / "calls"
+    runner = Runner(tmp_path)
+    done = runner.run("install", tmp_path, {"version": "9.9.9"}, CALLS=str(calls),
+                      PATH=os.pathsep.join([str(fake), os.environ.get("PATH", "")]))
+    assert done.returncode == 0, done.stderr
+    assert calls.read_text(encoding="utf-8").splitlines() == [
+        "-m pip install --quiet tfdind-lint==9.9.9", "-m tfdind_lint --version"]
+    assert runner.outputs["install"] == {"python": f"{tmp_path}/tfdind-lint-venv/bin/python"}
 
 
 def workspace_with(tmp_path: Path, **examples: str) -> Path:
