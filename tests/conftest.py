@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SHARED = ROOT.parent / "shared"
 
-EXPECT = re.compile(r"(?:#|//)\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)")
+#: `# expect: TDL001`, `// expect: TDL001`, or in JSON a comment property `"//": "expect: TDL001"`
+EXPECT = re.compile(r'(?:#|//)(?:"\s*:\s*")?\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)')
 
 
 def shared_file(relative: str) -> Path:

@@ -14,8 +14,9 @@ from tfdind_lint.cli import main
 
 
 def test_exit_0_when_clean(in_root, capsys):
-    assert main(["tests/policies/TDL101/k8s_good"]) == 0
-    assert capsys.readouterr().out == "No findings in 2 files.\n"
+    # a good example is clean under every rule (examples/README.md)
+    assert main(["examples/sysbox-kubernetes/good"]) == 0
+    assert capsys.readouterr().out == "No findings in 3 files.\n"
 
 
 def test_exit_1_on_findings(in_root, capsys):
@@ -45,7 +46,7 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(in_root, tmp_path, c
     out = tmp_path / "report.sarif"
     assert main(["-f", "sarif", "-o", str(out), "tests/policies/TDL001/bad"]) == 1
     assert capsys.readouterr().out == ""
-    assert json.loads(out.read_text())["runs"][0]["results"][0]["ruleId"] == "TDL001"
+    assert "TDL001" in {r["ruleId"] for r in json.loads(out.read_text())["runs"][0]["results"]}
 
 
 def test_unwritable_output_is_an_error(in_root, tmp_path, capsys):

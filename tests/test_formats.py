@@ -13,14 +13,18 @@ from tfdind_lint.formats.sarif import FINGERPRINT_KEY
 from tfdind_lint.linter import Settings, lint
 
 
-def run(paths, fmt, **options):
-    settings = Settings()
+#: the rules whose output the exact-output tests below spell out (so that new rules do not change them)
+FORMAT_RULES = {"TDL000", "TDL001", "TDL010", "TDL101", "TDL401", "TDL412", "TDL900"}
+
+
+def run(paths, fmt, rules=None, **options):
+    settings = Settings(enabled=rules)
     report = lint(paths, settings)
     return report, render(fmt, report, settings, Options(**options))
 
 
 def test_text_is_path_line_col_rule_message_with_hints_related_and_summary(in_root):
-    _, text = run(["tests/policies/TDL001/bad", "tests/policies/TDL000/unterminated_string.tf"], "text")
+    _, text = run(["tests/policies/TDL001/bad", "tests/policies/TDL000/unterminated_string.tf"], "text", FORMAT_RULES)
     assert text == (
         "tests/policies/TDL000/unterminated_string.tf:2:11: TDL000 unterminated string: the closing '\"' is missing on this line\n"
         "tests/policies/TDL001/bad/main.tf:12:17: TDL001 `var.namespace` is not declared: no `variable \"namespace\"` "
@@ -32,15 +36,15 @@ def test_text_is_path_line_col_rule_message_with_hints_related_and_summary(in_ro
 
 
 def test_text_hides_suppressed_findings_but_counts_them(in_root):
-    _, text = run(["tests/policies/TDL401/acknowledged"], "text")
+    _, text = run(["tests/policies/TDL401/acknowledged"], "text", FORMAT_RULES)
     assert "dind_inline" not in text
     assert text.endswith("Found 2 findings (0 errors, 2 warnings, 0 notes) in 1 file; 3 suppressed.\n")
-    _, shown = run(["tests/policies/TDL401/acknowledged"], "text", show_suppressed=True)
+    _, shown = run(["tests/policies/TDL401/acknowledged"], "text", FORMAT_RULES, show_suppressed=True)
     assert "(suppressed: our nodes cannot run Sysbox yet (ticket OPS-123))" in shown
 
 
 def test_json_lists_every_finding_with_suppression_reasons(in_root):
-    report, text = run(["tests/policies/TDL401/acknowledged", "tests/policies/TDL001/bad"], "json")
+    report, text = run(["tests/policies/TDL401/acknowledged", "tests/policies/TDL001/bad"], "json", FORMAT_RULES)
     data = json.loads(text)
     assert data["schema_version"] == 1
     assert data["summary"] == {"files": 2, "findings": 3, "errors": 1, "warnings": 2, "notes": 0, "suppressed": 3}
@@ -74,10 +78,10 @@ def test_sarif_validates_against_both_schemas(in_root):
 
 
 def test_sarif_leaves_suppressed_findings_out_unless_asked(in_root):
-    _, text = run(["tests/policies/TDL401/acknowledged"], "sarif")
+    _, text = run(["tests/policies/TDL401/acknowledged"], "sarif", FORMAT_RULES)
     results = json.loads(text)["runs"][0]["results"]
     assert len(results) == 2 and all("suppressions" not in r for r in results)
-    _, text = run(["tests/policies/TDL401/acknowledged"], "sarif", sarif_include_suppressed=True)
+    _, text = run(["tests/policies/TDL401/acknowledged"], "sarif", FORMAT_RULES, sarif_include_suppressed=True)
     results = json.loads(text)["runs"][0]["results"]
     assert len(results) == 5
     assert [r["suppressions"] for r in results if "suppressions" in r][0] == [
@@ -89,12 +93,13 @@ def test_sarif_parse_errors_are_also_tool_notifications(in_root):
     invocation = json.loads(text)["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is True
     notes = invocation["toolExecutionNotifications"]
-    assert [n["descriptor"]["id"] for n in notes] == ["TDL000"] * 3
+    assert [n["descriptor"]["id"] for n in notes] == ["TDL000"] * 5  # .tf (2), .tf.json, .yaml, .toml
     assert all(n["level"] == "warning" for n in notes)
 
 
 def test_sarif_empty_run_still_has_results_and_rules(tmp_path, monkeypatch):
-    (tmp_path / "main.tf").write_text('resource "docker_network" "n" {\n  name = "x"\n}\n')
+    (tmp_path / "main.tf").write_text('terraform {\n  required_providers {\n    docker = { source = "kreuzwerker/docker" }\n  }\n}\n\n'
+                                      'resource "docker_network" "n" {\n  name = "x"\n}\n')
     monkeypatch.chdir(tmp_path)
     _, text = run(["."], "sarif")
     document = json.loads(text)

@@ -1,9 +1,10 @@
 """Paths on the command line -> the files to lint, grouped into Terraform module directories.
 
 Directories are walked recursively in sorted order; hidden directories
-(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` files are grouped by
-directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
-for Kubernetes manifests (``sources/kubernetes.py`` decides).  A file named on
+(``.terraform``, ``.git``, ...) are skipped.  ``*.tf`` and ``*.tf.json`` files
+are grouped by directory (a Terraform module); ``*.yaml`` / ``*.yml`` files are candidates
+for Kubernetes manifests (``sources/kubernetes.py`` decides), ``*.toml`` files
+for Bottlerocket user data (``sources/toml.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
 module directory is loaded so that declarations in sibling files resolve;
 only findings in the named files are reported (``Discovery.report_only``).
@@ -17,8 +18,9 @@ import os
 import stat
 from dataclasses import dataclass, field
 
-TERRAFORM_SUFFIXES = (".tf",)
+TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")
+TOML_SUFFIXES = (".toml",)
 
 
 class UsageError(Exception):
@@ -27,9 +29,10 @@ class UsageError(Exception):
 
 @dataclass
 class Discovery:
-    #: module directory -> its .tf files (sorted)
+    #: module directory -> its .tf / .tf.json files (sorted)
     terraform: dict[str, list[str]] = field(default_factory=dict)
     yaml: list[str] = field(default_factory=list)
+    toml: list[str] = field(default_factory=list)
     #: when files were named on the command line: report findings in these files only (None = all)
     report_only: set[str] | None = None
     #: (path, why) for files not read
@@ -48,6 +51,10 @@ def is_terraform(name: str) -> bool:
 
 def is_yaml(name: str) -> bool:
     return name.endswith(YAML_SUFFIXES)
+
+
+def is_toml(name: str) -> bool:
+    return name.endswith(TOML_SUFFIXES)
 
 
 def is_hidden(name: str) -> bool:
@@ -80,6 +87,7 @@ def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
     walked_dirs: set[str] = set()
     tf: dict[str, set[str]] = {}
     yaml: set[str] = set()
+    toml: set[str] = set()
     for raw in paths:
         path = display_path(raw)
         try:
@@ -93,7 +101,7 @@ def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
             continue
         if stat.S_ISDIR(mode):
             walked_dirs.add(path)
-            _walk(path, tf, yaml, found.skipped)
+            _walk(path, tf, yaml, toml, found.skipped)
         elif stat.S_ISREG(mode):
             if is_terraform(path):
                 named_files.add(path)
@@ -103,19 +111,23 @@ def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
             elif is_yaml(path):
                 named_files.add(path)
                 yaml.add(path)
+            elif is_toml(path):
+                named_files.add(path)
+                toml.add(path)
             else:
                 named_files.add(path)
-                found.skipped.append((path, "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
+                found.skipped.append((path, "not a Terraform (.tf, .tf.json), YAML (.yaml, .yml) or TOML (.toml) file"))
         else:
             found.skipped.append((path, "not a regular file"))
     found.terraform = {d: sorted(files) for d, files in sorted(tf.items())}
     found.yaml = sorted(yaml)
+    found.toml = sorted(toml)
     if named_files and not walked_dirs:
         found.report_only = named_files
     elif named_files:
         # files named next to directories: report everything under the directories and the named files
         found.report_only = named_files | {f for files in found.terraform.values() for f in files if _under(f, walked_dirs)} | {
-            f for f in found.yaml if _under(f, walked_dirs)}
+            f for f in found.yaml + found.toml if _under(f, walked_dirs)}
     return found
 
 
@@ -124,7 +136,7 @@ def _under(path: str, directories: set[str]) -> bool:
 
 
 def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
-    """Load every .tf file of a named file's directory (a Terraform module is a directory)."""
+    """Load every Terraform file of a named file's directory (a Terraform module is a directory)."""
     key = display_path(directory)
     try:
         entries = os.listdir(directory)
@@ -137,11 +149,11 @@ def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
                 tf.setdefault(key, set()).add(full)
 
 
-def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list) -> None:
+def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], skipped: list) -> None:
     for directory, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not (is_terraform(name) or is_yaml(name)):
+            if not (is_terraform(name) or is_yaml(name) or is_toml(name)):
                 continue
             full = display_path(os.path.join(directory, name))
             try:
@@ -154,5 +166,7 @@ def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list) -> 
                 continue
             if is_terraform(name):
                 tf.setdefault(display_path(directory), set()).add(full)
+            elif is_toml(name):
+                toml.add(full)
             else:
                 yaml.add(full)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field
 
 from . import suppress
 from .checks import BUILTIN, CHECKS, PROJECT_SCOPED
 from .context import Context, Unit
-from .discover import Discovery, discover
+from .discover import Discovery, discover, display_path
 from .finding import Finding, Hit, Severity
 from .module import Module
 from .node import Span
@@ -62,6 +63,8 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
         run.terraform_unit(directory, files)
     for path in discovery.yaml:
         run.yaml_unit(path)
+    for path in discovery.toml:
+        run.toml_unit(path)
     run.check()
     run.suppress()
     findings = run.findings
@@ -105,7 +108,7 @@ class _Run:
         return policy.name if policy else rule.lower()
 
     def terraform_unit(self, directory: str, paths: list[str]) -> None:
-        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform, terraform_json  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
 
         parsed = []
         complete = True
@@ -115,8 +118,9 @@ class _Run:
             if data is None:
                 complete = False
                 continue
+            reader = terraform_json if path.endswith(".tf.json") else terraform
             try:
-                tf = terraform.parse_file(path, data)
+                tf = reader.parse_file(path, data)
             except SourceError as error:
                 self._parse_error(error)
                 complete = False
@@ -126,6 +130,7 @@ class _Run:
             self.comments[path] = (tf.comments, tf.text.split("\n"))
             parsed.append(tf)
         module = Module.build(directory, parsed)
+        module.lock = _lock_file(directory)
         unit = Unit(directory, module=module, complete=complete)
         try:
             unit.workloads = from_module(module)
@@ -165,6 +170,25 @@ class _Run:
             if workload is not None:
                 unit.workloads.append(workload)
         self.units.append(unit)
+
+    def toml_unit(self, path: str) -> None:
+        from .sources import toml  # noqa: PLC0415
+
+        data = self._read(path)
+        if data is None:
+            self.files.append(path)
+            return
+        try:
+            document = toml.parse_file(path, data)
+        except SourceError as error:
+            self.files.append(path)
+            self._parse_error(error)
+            return
+        if document is None:
+            return  # not Bottlerocket user data: skipped silently
+        self.files.append(path)
+        self.comments[path] = (document.comments, document.text.split("\n"))
+        self.units.append(Unit(path, toml=document))
 
     # checking ---------------------------------------------------------------------------------
     def check(self) -> None:
@@ -224,6 +248,21 @@ class _Run:
                 for problem in problems:
                     self.findings.append(Finding(problem.span, "TDL900", self._name("TDL900"),
                                                  self.settings.severity("TDL900"), problem.message, subject=path))
+
+
+def _lock_file(directory: str):
+    """The directory's ``.terraform.lock.hcl`` (the provider versions ``terraform init`` chose), if it reads.
+
+    It is not one of the files linted: a lock file that does not parse is simply not used.
+    """
+    from .sources import terraform  # noqa: PLC0415
+
+    path = display_path(os.path.join(directory, ".terraform.lock.hcl"))
+    try:
+        with open(path, "rb") as handle:
+            return terraform.parse_file(path, handle.read())
+    except (OSError, SourceError):
+        return None
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

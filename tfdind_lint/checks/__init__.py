@@ -11,9 +11,9 @@ itself, not by a check.
 
 from __future__ import annotations
 
-from . import envbox, general, manifests, podman, privileged, sysbox
+from . import dind, envbox, general, manifests, podman, privileged, sysbox
 
-_GROUPS = (general, sysbox, envbox, podman, privileged, manifests)
+_GROUPS = (general, sysbox, envbox, podman, privileged, dind, manifests)
 
 CHECKS = {rule: check for group in _GROUPS for rule, check in group.CHECKS.items()}
 

@@ -10,10 +10,16 @@ whitespace before parsing; it never moves a character to another line or an
 earlier column, so every position stays the user's.  (The 4.x/6.x grammars
 accept it but reject object entries after a conditional value; see
 docs/parsing.md.)
+
+Template syntax inside other text (heredoc bodies here, JSON strings in
+``terraform_json.py``) is read by one reader, ``Embedded``, which maps every
+character back to its file position.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -307,24 +313,21 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
 class _Builder:
     """Builds our tree from python-hcl2's Lark tree (8.x grammar)."""
 
-    def __init__(self, text: str, path: str, line_shift: int = 0, column_shift: int = 0):
+    def __init__(self, text: str, path: str, located: list[tuple[int, int]] | None = None):
         self.text = text
         self.path = path
         self.errors: list[SourceError] = []
-        # for expressions parsed out of heredoc templates: where their first line really is
-        self.line_shift = line_shift
-        self.column_shift = column_shift
+        # for expressions parsed out of other text (heredoc templates, JSON strings): the file
+        # (line, column) of every offset of `text`, so positions are the user's, not the snippet's
+        self.located = located
         self.scope: list[frozenset[str]] = []  # names bound by for-expressions and dynamic blocks
 
     # positions ---------------------------------------------------------------------------------
     def _span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
-        if self.line_shift or self.column_shift:
-            if line == 1:
-                column += self.column_shift
-            if end_line == 1:
-                end_column += self.column_shift
-            line += self.line_shift
-            end_line += self.line_shift
+        if self.located is not None:
+            index = self._index()
+            line, column = self.located[index.line_start(line) + column - 1]
+            end_line, end_column = self.located[index.line_start(end_line) + end_column - 1]
         return Span(self.path, line, column, end_line, end_column)
 
     def _token_span(self, token) -> Span:
@@ -470,14 +473,20 @@ class _Builder:
 
     def _text(self, span: Span) -> str:
         """Source text of a span produced by this builder."""
+        if self.located is not None:
+            offsets = self._offsets()
+            return self.text[offsets[(span.line, span.column)]:offsets[(span.end_line, span.end_column)]]
         index = self._index()
-        line, column = span.line - self.line_shift, span.column
-        end_line, end_column = span.end_line - self.line_shift, span.end_column
-        if line == 1:
-            column -= self.column_shift
-        if end_line == 1:
-            end_column -= self.column_shift
-        return self.text[index.line_start(line) + column - 1:index.line_start(end_line) + end_column - 1]
+        return self.text[index.line_start(span.line) + span.column - 1:index.line_start(span.end_line) + span.end_column - 1]
+
+    def _offsets(self) -> dict[tuple[int, int], int]:
+        """The inverse of ``located``: snippet offset of a file position (the first offset that has it)."""
+        offsets = getattr(self, "_offset_of", None)
+        if offsets is None:
+            offsets = self._offset_of = {}
+            for i, position in enumerate(self.located):
+                offsets.setdefault(position, i)
+        return offsets
 
     def _index(self) -> LineIndex:
         index = getattr(self, "_line_index", None)
@@ -742,24 +751,32 @@ class _Builder:
         rendered = [line[indent:] for line in body_lines]
         positions = tuple((first_body_line + i, indent + 1) for i in range(len(rendered)))
         text = "".join(line + "\n" for line in rendered)
+        starts = list(itertools.accumulate((len(line) + 1 for line in rendered[:-1]), initial=0))
+
+        def locate(offset: int) -> tuple[int, int]:
+            k = max(bisect.bisect_right(starts, offset) - 1, 0)
+            return positions[k][0], positions[k][1] + offset - starts[k]
+
+        source = self._text(span) if "${" in text or "%{" in text else ""
+        return self.template(text, locate, span, source, positions)
+
+    def template(self, text: str, locate, span: Span, source: str, lines=None) -> Node:
+        """Text in template syntax (a heredoc, a JSON string): a plain string, or a ``Template`` of its parts.
+
+        ``locate(offset)`` gives the file (line, column) of an offset of ``text``, so the
+        expressions inside keep the user's positions; ``source`` is the text as written.
+        """
         if "${" not in text and "%{" not in text:
-            return Node(text, span, lines=positions)
-        parts = self._template_parts(rendered, positions)
+            return Node(text, span, lines=lines)
+        parts = self._template_parts(text, locate)
         if all(isinstance(p, str) for p in parts):
-            return Node("".join(parts), span, lines=positions)
+            return Node("".join(parts), span, lines=lines)
         directive = any(isinstance(p, _Directive) for p in parts)
         parts = tuple(p.node if isinstance(p, _Directive) else p for p in parts if not (isinstance(p, _Directive) and p.node is None))
-        source = self._text(span)
-        return Node(Template(source, parts, directive), span, lines=positions)
+        return Node(Template(source, parts, directive), span, lines=lines)
 
-    def _template_parts(self, lines: list[str], positions) -> list:
-        """Split heredoc text into literal text and interpolated expressions (``$${`` is a literal ``${``)."""
-        text = "".join(line + "\n" for line in lines)
-        starts = []
-        offset = 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
+    def _template_parts(self, text: str, locate) -> list:
+        """Split template text into literal text and interpolated expressions (``$${`` is a literal ``${``)."""
         parts: list = []
         literal: list[str] = []
         pos = 0
@@ -781,29 +798,23 @@ class _Builder:
             if end < 0:  # unclosed: Terraform would reject it; keep it as text
                 literal.append(text[i:])
                 break
-            inner = text[i + 2:end]
-            line_no = next(k for k in range(len(starts) - 1, -1, -1) if starts[k] <= i)
-            file_line, file_col = positions[line_no]
-            column = file_col + (i + 2 - starts[line_no])
             if literal:
                 parts.append("".join(literal))
                 literal = []
             if text[i] == "$":
-                node = self._parse_embedded(inner, file_line, column)
+                node = self.embedded(text, i + 2, end, locate)
                 parts.append(node if node is not None else "")
             else:
-                m = _DIRECTIVE.match(inner)
+                m = _DIRECTIVE.match(text, i + 2, end)
                 keyword = m.group(1) if m else ""
-                expr_text = m.group(2) if m else ""
                 node = None
                 if keyword == "if":
-                    node = self._parse_embedded(expr_text, file_line, column + inner.find(expr_text))
+                    node = self.embedded(text, m.start(2), m.end(2), locate)
                 elif keyword == "for":
-                    head = _FOR_HEAD.match(expr_text)
+                    head = _FOR_HEAD.match(text, m.start(2), m.end(2))
                     if head:
                         names = frozenset(n for n in head.groups() if n)
-                        collection = expr_text[head.end():]
-                        node = self._parse_embedded(collection, file_line, column + inner.find(collection))
+                        node = self.embedded(text, head.end(), m.end(2), locate)
                         self.scope.append(names)
                         pushed += 1
                 elif keyword == "endfor" and pushed:
@@ -817,25 +828,24 @@ class _Builder:
             parts.append("".join(literal))
         return parts
 
-    def _parse_embedded(self, expr_text: str, line: int, column: int) -> Node | None:
-        """Parse an expression found inside a heredoc; positions are those in the file."""
-        if not expr_text.strip():
+    def embedded(self, text: str, start: int, end: int, locate) -> Node | None:
+        """Parse the expression ``text[start:end]`` found inside other text; positions are those in the file."""
+        expr = text[start:end]
+        if not expr.strip():
             return None
-        lead = len(expr_text) - len(expr_text.lstrip())
-        skipped = expr_text[:lead]
-        line += skipped.count("\n")
-        if "\n" in skipped:
-            column = len(skipped) - skipped.rfind("\n")
-        else:
-            column += lead
-        snippet = "x=" + expr_text.strip() + "\n"
+        start += len(expr) - len(expr.lstrip())
+        end -= len(expr) - len(expr.rstrip())
+        snippet = "x=" + text[start:end] + "\n"
         try:
             tree = _get_parser().parse(snippet)
         except _lark_errors.LarkError:  # type: ignore[union-attr]
+            line, column = locate(start)
             self.errors.append(SourceError("cannot parse the expression in this template interpolation",
                                            Span(self.path, line, column, line, column + 1)))
             return None
-        sub = _Builder(snippet, self.path, line_shift=line - 1, column_shift=column - 3)
+        # the "x=" in front is not in the file: give it positions no real character has
+        located = [(0, 0), (0, 1)] + [locate(k) for k in range(start, end + 1)] + [locate(end)]
+        sub = _Builder(snippet, self.path, located)
         sub.scope = self.scope
         attribute = tree.children[0].children[0]
         node = sub.attribute(attribute)
@@ -843,6 +853,31 @@ class _Builder:
         node.key = None
         node.name = None
         return node
+
+
+class Embedded:
+    """Terraform template and expression syntax found inside other text, read at its file positions.
+
+    ``terraform_json.py`` reads JSON strings with it, through the same code as heredocs.
+    ``scope`` holds the names bound around the text (``dynamic`` block iterators).
+    """
+
+    def __init__(self, path: str):
+        self._builder = _Builder("", path)
+
+    @property
+    def scope(self) -> list[frozenset[str]]:
+        return self._builder.scope
+
+    @property
+    def errors(self) -> list[SourceError]:
+        return self._builder.errors
+
+    def template(self, text: str, locate, span: Span, source: str, lines=None) -> Node:
+        return self._builder.template(text, locate, span, source, lines)
+
+    def expression(self, text: str, locate) -> Node | None:
+        return self._builder.embedded(text, 0, len(text), locate)
 
 
 class _Directive:
