@@ -58,7 +58,8 @@ def test_hooks_manifest_loads_with_pre_commit(tmp_path):
 @pytest.mark.parametrize("path, linted", [
     ("main.tf", True), ("modules/x/variables.tf", True), ("main.tf.json", True), ("k8s/pod.yaml", True),
     ("k8s/pod.yml", True), (".terraform/modules/m/main.tf", False), ("a/.terraform/modules/m/main.tf", False),
-    ("terraform.tfvars", False), ("main.tf.bak", False), ("README.md", False), ("my.terraform/main.tf", True),
+    ("nodes/user-data.toml", True), ("terraform.tfvars", False), ("main.tf.bak", False), ("README.md", False),
+    ("my.terraform/main.tf", True),
 ])
 def test_hook_file_patterns(path, linted):
     for hook in hooks():
