@@ -212,6 +212,21 @@ def test_clean_run_passes_inputs_through(runner, tmp_path):
     assert sarif["runs"][0]["automationDetails"] == {"id": "tfdind-lint/templates"}
 
 
+def test_fail_on_and_config_inputs_become_flags(runner, tmp_path):
+    python = runner.outputs["install"]["python"]
+    usage = subprocess.run([python, "-m", "tfdind_lint", "--help"], capture_output=True, text=True).stdout
+    if "--fail-on" not in usage or "--config" not in usage:
+        pytest.skip("this tfdind-lint has no --fail-on / --config yet")
+    workspace = workspace_with(tmp_path, sysbox="sysbox-docker/bad")
+    done, outputs, _ = runner.lint(workspace, **{"fail-on": "error"})
+    sarif = json.loads((workspace / "tfdind-lint.sarif").read_text(encoding="utf-8"))
+    errors = [r for r in sarif["runs"][0]["results"] if r["level"] == "error"]
+    assert done.returncode == (1 if errors else 0), done.stderr
+    done, outputs, _ = runner.lint(workspace, config="no-such-config.yaml")
+    assert (done.returncode, outputs["exit-code"]) == (2, "2")
+    assert "no-such-config.yaml" in done.stderr
+
+
 def test_usage_error_exits_2_and_leaves_no_stale_sarif(runner, tmp_path):
     workspace = workspace_with(tmp_path, sysbox="sysbox-kubernetes/good")
     (workspace / "tfdind-lint.sarif").write_text("{}", encoding="utf-8")  # from an earlier step
