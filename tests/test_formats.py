@@ -40,14 +40,15 @@ def test_text_hides_suppressed_findings_but_counts_them(in_root):
     assert "dind_inline" not in text
     assert text.endswith("Found 2 findings (0 errors, 2 warnings, 0 notes) in 1 file; 3 suppressed.\n")
     _, shown = run(["tests/policies/TDL401/acknowledged"], "text", FORMAT_RULES, show_suppressed=True)
-    assert "(suppressed: our nodes cannot run Sysbox yet (ticket OPS-123))" in shown
+    assert "(suppressed inline: our nodes cannot run Sysbox yet (ticket OPS-123))" in shown
 
 
 def test_json_lists_every_finding_with_suppression_reasons(in_root):
     report, text = run(["tests/policies/TDL401/acknowledged", "tests/policies/TDL001/bad"], "json", FORMAT_RULES)
     data = json.loads(text)
     assert data["schema_version"] == 1
-    assert data["summary"] == {"files": 2, "findings": 3, "errors": 1, "warnings": 2, "notes": 0, "suppressed": 3}
+    assert data["summary"] == {"files": 2, "findings": 3, "errors": 1, "warnings": 2, "notes": 0, "suppressed": 3,
+                               "baselined": 0, "baseline_stale": 0}
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "severity", "message", "hint", "path", "line", "column", "end_line",
                           "end_column", "subject", "attribute", "related", "suppressed"}

@@ -15,6 +15,8 @@ from tfdind_lint.linter import Settings, lint
 CASES = {
     # privilege on the Sysbox runtime: TDL103, not TDL412 (nor TDL401 / TDL101)
     "TDL412/sysbox": {"TDL103", "TDL412", "TDL401", "TDL101"},
+    # a privileged dind sidecar in a Sysbox pod: TDL103 only, not TDL401
+    "TDL401/clean": {"TDL103", "TDL401", "TDL412"},
     # envbox on the Sysbox runtime: TDL106, not TDL103 (privileged), TDL412 / TDL401 or TDL101
     "TDL106/bad": {"TDL106", "TDL103", "TDL412", "TDL401", "TDL101"},
     # host namespaces of a Sysbox pod with hostUsers: false: TDL104, not TDL506

@@ -8,8 +8,14 @@ for Bottlerocket user data (``sources/toml.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
 module directory is loaded so that declarations in sibling files resolve;
 only findings in the named files are reported (``Discovery.report_only``).
-With ``force_exclude`` (``--force-exclude``, what pre-commit passes) a named
-path is dropped when a walk would have skipped it.
+
+``exclude(path)`` (the configuration's ``exclude`` globs) prunes the walk like
+ruff: an excluded directory is not entered, an excluded file is not read.  A
+file named on the command line is linted anyway unless ``force_exclude``
+(pre-commit passes every changed file by name), which also drops a named path
+inside a hidden directory, as a walk would.  An excluded ``.tf`` file whose
+directory is linted is still read, since its declarations belong to the module,
+but its findings are not reported (``Discovery.excluded``).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from typing import Callable
 
 TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -37,6 +44,14 @@ class Discovery:
     report_only: set[str] | None = None
     #: (path, why) for files not read
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: excluded .tf files read only for their module's declarations: their findings are not reported
+    excluded: set[str] = field(default_factory=set)
+    #: the directories walked (everything under them was seen)
+    walked: set[str] = field(default_factory=set)
+
+    def files(self) -> list[str]:
+        """Every file to read."""
+        return [f for files in self.terraform.values() for f in files] + self.yaml + self.toml
 
 
 def display_path(path: str) -> str:
@@ -81,8 +96,10 @@ def force_excluded(path: str, is_dir: bool) -> bool:
     return any(is_hidden(part) for part in directories)
 
 
-def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
+def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, force_exclude: bool = False) -> Discovery:
+    """The files to lint under ``paths``; ``exclude(path)`` says whether a file or directory is excluded."""
     found = Discovery()
+    excluded = exclude or (lambda path: False)
     named_files: set[str] = set()
     walked_dirs: set[str] = set()
     tf: dict[str, set[str]] = {}
@@ -96,12 +113,12 @@ def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
             raise UsageError(f"path does not exist: {raw}") from None
         except OSError as exc:
             raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
-        if force_exclude and force_excluded(path, stat.S_ISDIR(mode)):
-            found.skipped.append((path, "excluded (--force-exclude): inside a hidden directory"))
+        if force_exclude and (excluded(path) or force_excluded(path, stat.S_ISDIR(mode))):
+            found.skipped.append((path, "excluded (--force-exclude)"))
             continue
         if stat.S_ISDIR(mode):
             walked_dirs.add(path)
-            _walk(path, tf, yaml, toml, found.skipped)
+            _walk(path, tf, yaml, toml, found.skipped, excluded)
         elif stat.S_ISREG(mode):
             if is_terraform(path):
                 named_files.add(path)
@@ -119,8 +136,15 @@ def discover(paths: list[str], force_exclude: bool = False) -> Discovery:
                 found.skipped.append((path, "not a Terraform (.tf, .tf.json), YAML (.yaml, .yml) or TOML (.toml) file"))
         else:
             found.skipped.append((path, "not a regular file"))
+    for directory, files in list(tf.items()):
+        # an excluded .tf file is read for its module's declarations, never reported; a module of excluded files is skipped
+        out = {f for f in files if f not in named_files and excluded(f)}
+        if out == files:
+            del tf[directory]
+        found.excluded |= out
     found.terraform = {d: sorted(files) for d, files in sorted(tf.items())}
     found.yaml = sorted(yaml)
+    found.walked = walked_dirs
     found.toml = sorted(toml)
     if named_files and not walked_dirs:
         found.report_only = named_files
@@ -149,13 +173,16 @@ def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
                 tf.setdefault(key, set()).add(full)
 
 
-def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], skipped: list) -> None:
+def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], skipped: list,
+          excluded: Callable[[str], bool]) -> None:
     for directory, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(display_path(os.path.join(directory, d))))
         for name in sorted(files):
             if not (is_terraform(name) or is_yaml(name) or is_toml(name)):
                 continue
             full = display_path(os.path.join(directory, name))
+            if not is_terraform(name) and excluded(full):
+                continue
             try:
                 mode = os.stat(full).st_mode
             except OSError:

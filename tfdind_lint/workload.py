@@ -85,6 +85,9 @@ KEYS = {
     "secret": ("secret", "secret"),
 }
 
+#: canonical names the Docker provider spells differently (docker_container is one container, no pod)
+_DOCKER_KEYS = {"runtime_class_name": "runtime", "run_as_user": "user"}
+
 #: Terraform pod-spec resource types -> how many template levels lead to the pod spec.
 TERRAFORM_POD_TYPES = {
     "kubernetes_pod": (),
@@ -292,7 +295,8 @@ class Workload:
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
     #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
-    #: (``annotations``), so a rule can tell a pod annotation put one level too high.  None for Docker.
+    #: (``annotations``), so a rule can tell a pod annotation put one level too high (and where
+    #: the annotation form of suppressions is read, with the pod's).  None for Docker.
     object_annotations: Node | None = None
     #: pod-level securityContext.appArmorProfile (Kubernetes API spelling only)
     app_armor_profile: Node | None = None
@@ -314,7 +318,9 @@ class Workload:
     def spell(self, canonical: str, value=None) -> str:
         """How the user writes a setting here: ``runtime_class_name = "x"``, ``runtimeClassName: x``, ``runtime = "x"``."""
         if self.kind == "docker_container":
-            key = {"runtime_class_name": "runtime"}.get(canonical, canonical)
+            key = _DOCKER_KEYS.get(canonical, canonical)
+            if key == "user" and value is not None:
+                value = str(value)  # the Docker provider's `user` is a string ("uid[:gid]")
         else:
             key = KEYS[canonical][1 if self.api_names else 0] or KEYS[canonical][1]
         if value is None:

@@ -34,9 +34,8 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
             related = (Related(_systemd_span(init), "systemd starts here as PID 1"),)
             user = workload.effective_run_as_user(container)
             if user is not None and user.known and user.value not in (0, "0", "root", "", None):  # "": the image's user
-                written = (f'user = "{user.value}"' if workload.kind == "docker_container"
-                           else workload.spell("run_as_user", user.value))
-                root = 'user = "0"' if workload.kind == "docker_container" else workload.spell("run_as_user", 0)
+                written = workload.spell("run_as_user", user.value)
+                root = workload.spell("run_as_user", 0)
                 yield Hit(user.where,
                           f"`{container.display_name}` starts systemd as PID 1, but `{written}` runs it as a non-root "
                           f"user, and systemd needs root. Set `{root}`: under Sysbox, root in the container is an "
@@ -82,15 +81,7 @@ def systemd_agent_env_not_preserved(ctx: Context) -> Iterator[Hit]:
     for workload in ctx.workloads:
         for container in workload.all_containers():
             for node in container.argv():
-                yield from _agent_env_hits(workload, _argv_attribute(container, node), node)
-
-
-def _argv_attribute(container, node: Node) -> str:
-    """The attribute a command-line element is written in: Docker ``entrypoint`` / ``command``, Kubernetes ``command`` / ``args``."""
-    docker = container.workload.kind == "docker_container"
-    if node is container.entrypoint or node in (container.entrypoint.items() if container.entrypoint else []):
-        return "entrypoint" if docker else "command"
-    return "command" if docker else "args"
+                yield from _agent_env_hits(workload, roles.command_attribute(container, node), node)
 
 
 def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
@@ -207,15 +198,13 @@ def _shell_scripts(ctx: Context) -> Iterator[tuple[str, Span, str, Node]]:
         for workload in unit.workloads:
             for container in workload.all_containers():
                 for node in scripts.shell_scripts(container):
-                    yield workload.address, workload.owner, _argv_attribute(container, node), node
+                    yield workload.address, workload.owner, roles.command_attribute(container, node), node
         if unit.module is None:
             continue
-        for kind, attribute in (("coder_agent", "startup_script"), ("coder_script", "script")):
-            for resource in unit.module.resources_of(kind):
-                node = unit.module.evaluate(resource.block.attr(attribute))
-                text = roles.script_text(node)
-                if text is not None and _is_shell(text):
-                    yield resource.address, resource.block.head, attribute, node
+        for resource, node in scripts.startup_scripts(unit.module):
+            text = roles.script_text(node)
+            if text is not None and _is_shell(text):
+                yield (*scripts.place(resource), node)
 
 
 def _is_shell(text: str) -> bool:

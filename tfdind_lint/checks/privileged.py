@@ -16,12 +16,15 @@ HOST_SOCKETS = (
 )
 
 
-def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images):
-    """(container, runs the agent) for every privileged container of a workspace, envbox exempted if asked."""
+def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, runtimes):
+    """(container, runs the agent) for every privileged container of a workspace, envbox exempted if asked.
+
+    Pods on the Sysbox runtime are left out: privilege there is TDL103's finding (one finding per mistake).
+    """
     for unit in ctx.units:
         agents = roles.agent_containers(unit.workloads)
         for workload in unit.workloads:
-            if not roles.is_workspace_workload(workload, agents):
+            if not roles.is_workspace_workload(workload, agents) or roles.uses_runtime(workload, runtimes):
                 continue
             for container in workload.all_containers():
                 if not roles.is_privileged(container):
@@ -31,10 +34,10 @@ def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images):
                 yield container, container in agents
 
 
-def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True,
-                                      envbox_images=roles.DEFAULT_ENVBOX_IMAGES) -> Iterator[Hit]:
+def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True, envbox_images=roles.DEFAULT_ENVBOX_IMAGES,
+                                      runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL401: a privileged container that does not run the agent (a dind sidecar), not acknowledged."""
-    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images):
+    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images, runtimes):
         if is_agent:
             continue
         workload = container.workload
@@ -52,9 +55,9 @@ def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True,
 def privileged_workspace_container(ctx: Context, *, exempt_envbox=True, envbox_images=roles.DEFAULT_ENVBOX_IMAGES,
                                    runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL412: the container that runs the Coder agent is privileged."""
-    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images):
-        if not is_agent or roles.uses_runtime(container.workload, runtimes):
-            continue  # privilege on the Sysbox runtime is TDL103's finding
+    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images, runtimes):
+        if not is_agent:
+            continue
         workload = container.workload
         yield Hit(
             container.privileged.where,

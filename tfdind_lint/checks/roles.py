@@ -89,8 +89,9 @@ def agent_containers(workloads: list[Workload]) -> list[Container]:
     found = [c for c in containers if runs_agent_script(c)]
     found += [c for c in containers if c.workload.origin == "kubernetes" and c.env_named("CODER_AGENT_TOKEN") and c not in found]
     if not found:
+        # a template's only container is its workspace, unless it is a docker:dind daemon on its own
         terraform = [c for c in containers if c.workload.origin == "terraform"]
-        if len(terraform) == 1:
+        if len(terraform) == 1 and not image_matches(terraform[0], DIND_IMAGES):
             found = terraform
     return found
 
@@ -160,10 +161,16 @@ def attribute_path(container: Container, *keys: str) -> str:
     return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
 
 
-def command_attribute(container: Container) -> str:
-    """Where a container's command line starts: ``entrypoint`` / ``command`` (Docker), ``container[x].command`` / ``.args``."""
-    node = container.entrypoint or container.args
-    return attribute_path(container, node.name) if node is not None and node.name else ""
+def command_attribute(container: Container, node: Node | None = None) -> str:
+    """Where a command-line element is written (by default, where the command line starts).
+
+    ``entrypoint`` / ``command`` for Docker, ``container[x].command`` / ``.args`` for Kubernetes.
+    """
+    node = node if node is not None else (container.entrypoint or container.args)
+    for holder in (container.entrypoint, container.args):
+        if holder is not None and holder.name and (node is holder or any(node is item for item in holder.items())):
+            return attribute_path(container, holder.name)
+    return ""
 
 
 def container_attribute(container: Container, name: str) -> str:

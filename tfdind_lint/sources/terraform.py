@@ -91,47 +91,70 @@ def parse_file(path: str, data: bytes) -> TerraformFile:
 # ----------------------------------------------------------------------------------------------
 
 
-def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
-    """Collect comments and strip trailing blanks after heredoc closing markers (position-preserving)."""
-    comments: list[Comment] = []
-    index: LineIndex | None = None
-    fixes: list[tuple[int, int]] = []  # (start, end) of trailing whitespace to drop
+_SCAN_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
+_CLOSING = {"}": "{", "]": "[", ")": "("}
+
+
+def _lexemes(text: str, brackets: bool = False):
+    """What a quick scan of HCL text sees, skipping the insides of strings and heredoc bodies.
+
+    Yields ``("comment", start, end, marker)``, ``("string", start, end)`` (end is where
+    the string stops: after its closing quote, or at the end of its line when it
+    never closes), ``("heredoc", closing_line_start, closing_line_end, marker)`` and,
+    with ``brackets``, ``("bracket", offset)``.
+    """
+    pattern = _SCAN_BRACKETS if brackets else _SCAN
     pos = 0
     n = len(text)
     while pos < n:
-        m = _SCAN.search(text, pos)
+        m = pattern.search(text, pos)
         if m is None:
-            break
+            return
         token = m.group(0)
         start = m.start()
         if token in ("#", "//"):
             end = text.find("\n", start)
-            end = n if end < 0 else end
-            index = index or LineIndex(text)
-            comments.append(Comment(text[start + len(token):end], index.span(path, start, end)))
-            pos = end
+            pos = n if end < 0 else end
+            yield ("comment", start, pos, token)
         elif token == "/*":
             end = text.find("*/", start + 2)
-            end = n if end < 0 else end + 2
-            index = index or LineIndex(text)
-            comments.append(Comment(text[start + 2:max(start + 2, end - 2)], index.span(path, start, end)))
-            pos = end
+            pos = n if end < 0 else end + 2
+            yield ("comment", start, pos, token)
         elif token == '"':
             pos = _skip_string(text, start + 1)
-        else:  # heredoc opener
+            yield ("string", start, pos)
+        elif token.startswith("<<"):
             marker = token.lstrip("<-").rstrip("\n")
             pos = m.end()
             while pos < n:
                 line_end = text.find("\n", pos)
                 line_end = n if line_end < 0 else line_end
-                line = text[pos:line_end]
-                if line.strip() == marker:
-                    stripped = line.rstrip()
-                    if len(stripped) < len(line):
-                        fixes.append((pos + len(stripped), line_end))
+                if text[pos:line_end].strip() == marker:
+                    yield ("heredoc", pos, line_end, marker)
                     pos = line_end
                     break
                 pos = line_end + 1
+        else:
+            yield ("bracket", start)
+            pos = m.end()
+
+
+def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
+    """Collect comments and strip trailing blanks after heredoc closing markers (position-preserving)."""
+    comments: list[Comment] = []
+    index: LineIndex | None = None
+    fixes: list[tuple[int, int]] = []  # (start, end) of trailing whitespace to drop
+    for lexeme in _lexemes(text):
+        if lexeme[0] == "comment":
+            _, start, end, marker = lexeme
+            index = index or LineIndex(text)
+            body_end = end - 2 if marker == "/*" and text.endswith("*/", 0, end) else end
+            comments.append(Comment(text[start + len(marker):max(start + len(marker), body_end)], index.span(path, start, end)))
+        elif lexeme[0] == "heredoc":
+            _, line_start, line_end, _marker = lexeme
+            stripped = len(text[line_start:line_end].rstrip())
+            if line_start + stripped < line_end:
+                fixes.append((line_start + stripped, line_end))
     if fixes:
         pieces = []
         last = 0
@@ -143,48 +166,21 @@ def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
     return text, comments
 
 
-_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
-_CLOSING = {"}": "{", "]": "[", ")": "("}
-
-
 def _unclosed(text: str) -> int | None:
     """Offset of the first string that does not close on its line, else of the innermost bracket never closed."""
     stack: list[int] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = _BRACKETS.search(text, pos)
-        if m is None:
-            break
-        token = m.group(0)
-        start = m.start()
-        if token in ("#", "//"):
-            end = text.find("\n", start)
-            pos = n if end < 0 else end
-        elif token == "/*":
-            end = text.find("*/", start + 2)
-            pos = n if end < 0 else end + 2
-        elif token == '"':
-            pos = _skip_string(text, start + 1)
-            if pos >= n or text[pos - 1] != '"' or pos == start + 1:
+    for lexeme in _lexemes(text, brackets=True):
+        if lexeme[0] == "string":
+            _, start, end = lexeme
+            if end >= len(text) or text[end - 1] != '"' or end == start + 1:
                 return start  # a string that never closes on its line
-        elif token.startswith("<<"):
-            marker = token.lstrip("<-").rstrip("\n")
-            pos = m.end()
-            while pos < n:
-                line_end = text.find("\n", pos)
-                line_end = n if line_end < 0 else line_end
-                if text[pos:line_end].strip() == marker:
-                    pos = line_end
-                    break
-                pos = line_end + 1
-        elif token in "{[(":
-            stack.append(start)
-            pos = m.end()
-        else:
-            if stack and text[stack[-1]] == _CLOSING[token]:
+        elif lexeme[0] == "bracket":
+            offset = lexeme[1]
+            char = text[offset]
+            if char in "{[(":
+                stack.append(offset)
+            elif stack and text[stack[-1]] == _CLOSING[char]:
                 stack.pop()
-            pos = m.end()
     return stack[-1] if stack else None
 
 
