@@ -163,3 +163,13 @@ def test_clean_run_writes_an_empty_sarif_results_array(in_root, tmp_path, capsys
 def test_unwritable_sarif_output_is_an_error(in_root, tmp_path, capsys):
     assert main(["--sarif-output", str(tmp_path / "missing" / "x.sarif"), "examples/sysbox-docker/good"]) == 2
     assert "tfdind-lint: error: cannot write" in capsys.readouterr().err
+
+
+def test_force_exclude_applies_the_configurations_exclude_to_named_files(project, capsys):
+    (project / ".tfdind-lint.yaml").write_text('exclude: ["vendor/**"]\n', encoding="utf-8")
+    shutil.copytree(ROOT / "examples" / "sysbox-docker" / "bad", project / "vendor" / "sysbox")
+    code, found, _ = findings(capsys, "vendor/sysbox/main.tf")
+    assert code == 1 and found, "a named file is linted without --force-exclude"
+    code, found, data = findings(capsys, "--force-exclude", "vendor/sysbox/main.tf", "workspace/main.tf")
+    assert (code, found) == (0, set())
+    assert {s["path"] for s in data["skipped"]} == {"vendor/sysbox/main.tf"}

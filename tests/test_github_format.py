@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tfdind_lint.cli import main
-from tfdind_lint.finding import Finding, Related, Severity
+from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats.github import annotation, escape_data, escape_property, repo_path, step_summary
 from tfdind_lint.linter import Report
 from tfdind_lint.node import Span
@@ -152,7 +152,8 @@ def report(*findings, files=("a|b_c.tf", "main.tf")) -> Report:
 def test_summary_tables_per_rule_and_per_file_with_links():
     r = report(finding(), finding(line=8, end_line=8), finding(path="a|b_c.tf", severity=Severity.WARNING),
                finding(rule="TDL401", name="privileged-sidecar-unacknowledged", severity=Severity.WARNING),
-               finding(rule="TDL401", name="privileged-sidecar-unacknowledged", suppressed="ticket OPS-1"))
+               finding(rule="TDL401", name="privileged-sidecar-unacknowledged",
+                       suppressed=Suppressed("inline", "ticket OPS-1")))
     rules = "https://github.example/octo/tfdind-lint/blob/v1/docs/rules.md"
     files = "https://github.example/octo/templates/blob/abc123"
     assert step_summary(r, GITHUB) == (
