@@ -107,3 +107,9 @@ def test_shell_script_parses():
     done = subprocess.run(["sh", "-n"], input=script, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert 'exec "$venv/bin/tfdind-lint" check --sarif-output tfdind-lint.sarif "$@"' in script
+
+
+def test_readme_workflow_is_the_documented_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = [body for _, body in FENCE.findall(readme) if body.startswith("# .github/workflows/tfdind-lint.yml\n")]
+    assert found == [snippet("# .github/workflows/tfdind-lint.yml")]
