@@ -389,3 +389,17 @@ def test_a_toml_configuration_named_on_the_command_line(tmp_path, monkeypatch, c
     assert cli("--config", "lint.toml", ".") == (0, "No findings in 1 file.\n", "")
     assert cli("--config", "pyproject.toml", ".") == (
         2, "", "tfdind-lint: error: pyproject.toml: no [tool.tfdind-lint] table in this file\n")
+
+
+def test_readme_configuration_example_is_valid():
+    import re
+
+    from conftest import ROOT
+    from tfdind_lint import schema
+    from tfdind_lint.sources.kubernetes import parse_data
+
+    text = (ROOT / "README.md").read_text()
+    (body,) = re.findall(r"```yaml\n(# \.tfdind-lint\.yaml\n.*?)```", text, re.S)
+    data = parse_data("README.yaml", body).plain()
+    assert schema.validate(data, "config.schema.json", "README", lambda keys: (0, 0)) == []
+    assert data["rules"]["TDL101"]["parameters"]["runtimes"] == ["sysbox-runc", "sysbox"]

@@ -22,7 +22,14 @@ M = module(
     variables_tf='''
         variable "image" { default = "codercom/enterprise-base:ubuntu" }
         variable "privileged" { default = true }
-        variable "no_default" { type = string }
+        variable "no_default" {
+          type      = string
+          sensitive = true
+          validation {
+            condition     = length(var.no_default) > 0
+            error_message = "Required."
+          }
+        }
         variable "ports" { default = [2375, 2376] }
         variable "labels" { default = { team = "infra" } }
     ''',
@@ -89,3 +96,12 @@ def test_uses_record_every_reference_with_its_block():
     texts = {(u.reference.text, u.block.type, u.path) for u in M.uses}
     assert ("var.ports", "locals", ("tag",)) in texts
     assert ("data.coder_workspace.me.name", "locals", ("data_ref",)) in texts
+
+
+def test_variables_keep_type_sensitivity_and_validations():
+    variable = M.variables["no_default"]
+    assert variable.default is None
+    assert variable.type.value.text == "string"
+    assert variable.sensitive is True
+    assert [v.attr("error_message").value for v in variable.validations] == ["Required."]
+    assert M.variables["image"].sensitive is False

@@ -50,7 +50,9 @@ def _check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
     parser.add_argument("-f", "--format", "--output-format", dest="format", default="text",
-                        choices=["text", "json", "sarif"], help="report format (default: text)")
+                        choices=["text", "json", "sarif", "github"],
+                        help="report format (default: text); github prints workflow-command annotations and "
+                             "appends a summary to $GITHUB_STEP_SUMMARY when it is set")
     parser.add_argument("-o", "--output", "--output-file", dest="output", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -84,7 +86,18 @@ def _check_parser() -> argparse.ArgumentParser:
     outcome.add_argument("--write-baseline", nargs="?", const="", metavar="FILE",
                          help=f"record the current findings in FILE (default: --baseline, the configuration's "
                               f"`baseline`, or {DEFAULT_BASELINE}) and exit 0")
+    _integration_arguments(parser)
     return parser
+
+
+def _integration_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags for pre-commit and CI (docs/integrations.md)."""
+    parser.add_argument("--force-exclude", action="store_true",
+                        help="skip named files and directories that a directory walk would skip (the "
+                             "configuration's exclude, .terraform/ and other hidden directories), as pre-commit needs")
+    parser.add_argument("--sarif-output", metavar="FILE",
+                        help="also write a SARIF report to FILE, whatever the --format "
+                             "(annotations and code scanning from one run)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,7 +168,7 @@ def _check(argv: list[str]) -> int:
         return _error("--statistics prints text or json, not sarif")
     try:
         configuration = _configuration(args, paths)
-        discovery = discover(paths, exclude=configuration.excluded)
+        discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
         configuration.load_for(discovery.files())
         configuration.check_selection()
         baseline_file = display_path(os.path.relpath(configuration.baseline)) if configuration.baseline else None
@@ -179,27 +192,26 @@ def _check(argv: list[str]) -> int:
         sys.stdout.write(f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {write_to}.\n")
         return EXIT_ERROR if report.internal_errors else EXIT_CLEAN
     to_file = args.output is not None
+    options = Options(
+        color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
+        show_suppressed=args.show_suppressed,
+        sarif_include_suppressed=args.sarif_include_suppressed,
+        sarif_category=args.sarif_category,
+    )
     if args.statistics:
         from .formats import statistics  # noqa: PLC0415
 
         text = statistics.render(report, as_json=args.format == "json")
     else:
-        options = Options(
-            color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
-            show_suppressed=args.show_suppressed,
-            sarif_include_suppressed=args.sarif_include_suppressed,
-            sarif_category=args.sarif_category,
-        )
         text = render(args.format, report, settings, options)
     if to_file:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as exc:
-            return _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        if not _write(args.output, text):
+            return EXIT_ERROR
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):
+        return EXIT_ERROR
     if report.internal_errors:
         return EXIT_ERROR
     if args.exit_zero:
@@ -230,6 +242,16 @@ def _policies(argv: list[str], parser: argparse.ArgumentParser):
     except ConfigError as exc:
         _error(exc.messages)
         raise SystemExit(EXIT_ERROR) from None
+
+
+def _write(path: str, text: str) -> bool:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        _error(f"cannot write {path}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def _rules(argv: list[str]) -> int:

@@ -12,7 +12,8 @@ only findings in the named files are reported (``Discovery.report_only``).
 ``exclude(path)`` (the configuration's ``exclude`` globs) prunes the walk like
 ruff: an excluded directory is not entered, an excluded file is not read.  A
 file named on the command line is linted anyway unless ``force_exclude``
-(pre-commit passes every changed file by name).  An excluded ``.tf`` file whose
+(pre-commit passes every changed file by name), which also drops a named path
+inside a hidden directory, as a walk would.  An excluded ``.tf`` file whose
 directory is linted is still read, since its declarations belong to the module,
 but its findings are not reported (``Discovery.excluded``).
 """
@@ -71,6 +72,30 @@ def is_toml(name: str) -> bool:
     return name.endswith(TOML_SUFFIXES)
 
 
+def is_hidden(name: str) -> bool:
+    """A directory a walk skips: ``.terraform``, ``.git``, ... (not ``.`` or ``..``)."""
+    return name.startswith(".") and name not in (".", "..")
+
+
+def force_excluded(path: str, is_dir: bool) -> bool:
+    """Whether a walk from the working directory would skip this named path (``--force-exclude``).
+
+    Only the directories below the working directory count when the path is
+    under it, so a checkout at ``/home/me/.src/repo`` is no reason to exclude
+    ``/home/me/.src/repo/main.tf``; other paths are judged as written.
+    """
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            relative = path
+        if relative.split(os.sep)[0] != "..":
+            path = relative
+    parts = display_path(path).split("/")
+    directories = parts if is_dir else parts[:-1]
+    return any(is_hidden(part) for part in directories)
+
+
 def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, force_exclude: bool = False) -> Discovery:
     """The files to lint under ``paths``; ``exclude(path)`` says whether a file or directory is excluded."""
     found = Discovery()
@@ -88,7 +113,8 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
             raise UsageError(f"path does not exist: {raw}") from None
         except OSError as exc:
             raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
-        if force_exclude and excluded(path):
+        if force_exclude and (excluded(path) or force_excluded(path, stat.S_ISDIR(mode))):
+            found.skipped.append((path, "excluded (--force-exclude)"))
             continue
         if stat.S_ISDIR(mode):
             walked_dirs.add(path)

@@ -33,6 +33,20 @@ class Variable:
     def default(self) -> Node | None:
         return self.block.attr("default")
 
+    @property
+    def type(self) -> Node | None:
+        """The type constraint as written (``string``, ``list(object({...}))``): kept unevaluated."""
+        return self.block.attr("type")
+
+    @property
+    def sensitive(self) -> bool:
+        node = self.block.attr("sensitive")
+        return node is not None and node.value is True
+
+    @property
+    def validations(self) -> list[Block]:
+        return self.block.blocks_of("validation")
+
 
 @dataclass(slots=True, eq=False)
 class Resource:
