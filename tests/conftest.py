@@ -19,6 +19,14 @@ SHARED = ROOT.parent / "shared"
 EXPECT = re.compile(r'(?:#|//)(?:"\s*:\s*")?\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)')
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """The result cache of every run in the tests (in process or not) is a directory of the session's, never the user's."""
+    import os
+
+    os.environ["TFDIND_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 def shared_file(relative: str) -> Path:
     path = SHARED / relative
     if not path.exists():

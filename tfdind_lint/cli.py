@@ -87,7 +87,24 @@ def _check_parser() -> argparse.ArgumentParser:
                          help=f"record the current findings in FILE (default: --baseline, the configuration's "
                               f"`baseline`, or {DEFAULT_BASELINE}) and exit 0")
     _integration_arguments(parser)
+    speed = parser.add_argument_group("speed (docs/benchmarks.md)")
+    speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                       help="check with at most N processes (default: one per core, for inputs large enough to gain; "
+                            "1: this process only)")
+    speed.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the result cache (default: reuse the results of unchanged files "
+                            "from the user cache directory, or $TFDIND_LINT_CACHE_DIR)")
     return parser
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return value
 
 
 def _integration_arguments(parser: argparse.ArgumentParser) -> None:
@@ -177,7 +194,12 @@ def _check(argv: list[str]) -> int:
             write_to = args.write_baseline or baseline_file or DEFAULT_BASELINE
         settings = Settings(configuration=configuration,
                             baseline=_baseline(baseline_file) if baseline_file and write_to is None else None)
-        report = lint(paths, settings, discovery)
+        cache = None
+        if not args.no_cache:
+            from .cache import Cache  # noqa: PLC0415
+
+            cache = Cache()
+        report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache)
     except UsageError as exc:
         return _error(str(exc))
     except ConfigError as exc:

@@ -200,6 +200,9 @@ class Configuration:
     def __init__(self, paths: list[str], *, config_file: str | None = None, isolated: bool = False,
                  selection: Selection = Selection(), policy_dirs: tuple[str, ...] = (),
                  fail_on: Severity | None = None, baseline: str | None = None):
+        #: how to build this configuration again (a worker process does: parallel.py)
+        self.arguments = (list(paths), dict(config_file=config_file, isolated=isolated, selection=selection,
+                                            policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline))
         self.policies: dict[str, Policy] = dict(builtin_policies())
         self.builtin = frozenset(self.policies)
         self.selection = selection
@@ -320,6 +323,10 @@ class Configuration:
         if unknown:
             raise ConfigError([f"unknown rule selector `{s}`{_did_you_mean(s, self.policies)} (see `tfdind-lint rules`)"
                                for s in unknown])
+
+    def loaded(self) -> list[str]:
+        """Every configuration file loaded so far (absolute paths)."""
+        return sorted(self._files)
 
     def suppressions(self) -> list[Suppression]:
         return [s for config in self._files.values() for s in config.suppressions]

@@ -32,6 +32,19 @@ class Context:
     units: list[Unit]
     #: Every unit of the run, for checks that look across files (RuntimeClasses, device plugins...).
     project: "Context | None" = None
+    #: What each collector found in every unit of the run, when the linter gathered it already (pieces.py)
+    gathered: dict = field(default_factory=dict)
+
+    def gather(self, collect, **params) -> list:
+        """``collect(unit, **params)`` for every unit, in order: what a project-scoped check reads of each unit.
+
+        A project-scoped check sees the whole run through its collector only: the linter
+        runs the collector where each unit is parsed (in a worker process, or in an
+        earlier run for a cached unit) and keeps the small result, not the unit's tree.
+        """
+        if collect in self.gathered:
+            return self.gathered[collect]
+        return [collect(unit, **params) for unit in self.units]
 
     @property
     def modules(self) -> list[Module]:

@@ -1,23 +1,22 @@
-"""files -> sources -> model -> checks -> suppressions -> baseline -> sorted findings."""
+"""files -> pieces (sources, model, unit checks) -> project-scoped checks -> suppressions -> baseline -> sorted findings.
+
+pieces.py checks each piece of the run on its own (here, in worker processes or
+from the cache: parallel.py, cache.py); this module combines what they give back.
+"""
 
 from __future__ import annotations
 
 import datetime
 import os
-import traceback
 from dataclasses import dataclass, field
 
-from . import suppress
-from .checks import BUILTIN, CHECKS, PROJECT_SCOPED
+from . import pieces, suppress
+from .checks import BUILTIN, CHECKS, COLLECTORS, PROJECT_SCOPED
 from .config import Configuration, Rules
-from .context import Context, Unit
-from .discover import Discovery, discover, display_path
+from .context import Context
+from .discover import Discovery, discover
 from .finding import Finding, Hit, Severity
-from .module import Module
-from .node import Span
-from .policy import Policy, builtin_policies, find_policy
-from .sources import SourceError
-from .workload import from_manifest, from_module
+from .policy import Policy, builtin_policies
 
 
 @dataclass
@@ -90,19 +89,23 @@ class Report:
         return sum(1 for f in self.findings if f.suppressed is not None and (kind is None or f.suppressed.kind == kind))
 
 
-def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None) -> Report:
-    """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist."""
+def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None, *,
+         jobs: int | None = None, cache=None) -> Report:
+    """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
+
+    ``jobs``: how many processes may check pieces at once (None: every core the process
+    may use; 1: this process only); ``cache``: a ``cache.Cache`` for results of earlier runs.
+    """
     settings = settings or Settings()
     discovery = discovery or discover(paths, exclude=settings.excluded if settings.configuration else None)
     if settings.configuration is not None:
         settings.configuration.load_for(discovery.files())
     run = _Run(settings, discovery)
-    for directory, files in discovery.terraform.items():
-        run.terraform_unit(directory, files)
-    for path in discovery.yaml:
-        run.yaml_unit(path)
-    for path in discovery.toml:
-        run.toml_unit(path)
+    from . import parallel  # noqa: PLC0415
+
+    results = parallel.check(pieces.units(discovery), settings, run.project_rules, jobs, cache)
+    for result in results:
+        run.absorb(result)
     run.check()
     run.suppress()
     findings = [f for f in run.findings if run.reported(f.span.path)]
@@ -116,218 +119,79 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
 
 
 class _Run:
+    """What the run keeps of its pieces (pieces.UnitResult), then the project-scoped checks and the suppressions."""
+
     def __init__(self, settings: Settings, discovery: Discovery):
         self.settings = settings
         self.discovery = discovery
-        self.units: list[Unit] = []
-        self.unit_files: dict[Unit, list[str]] = {}
-        #: (rule, file) pairs a check ran on: only there can a suppression of the rule be called unused
-        self.ran: set[tuple[str, str]] = set()
+        #: file -> rules that ran on it: only there can a suppression of the rule be called unused
+        self.ran: dict[str, frozenset[str]] = {}
         self.failed: set[str] = set()  # rules whose check raised
         self.findings: list[Finding] = []
         self.files: list[str] = []
         self.skipped: list[tuple[str, str]] = []
-        self.comments: dict[str, tuple[list, list[str]]] = {}  # path -> (comments, lines)
+        self.comments: list[tuple[str, list, list]] = []  # (path, suppressions, problems) of every file's comments
+        self.annotations: list[tuple[list, list]] = []
+        self.gathered: dict[str, list] = {}
+        self.gather_errors: dict[str, str] = {}
         self.internal_errors = 0
+        # a project-scoped rule runs over the whole run when it is enabled for any file of it
+        everything = discovery.files()
+        self.project_rules = frozenset(
+            rule for rule in PROJECT_SCOPED if rule in settings.policies and any(settings.is_enabled(rule, f) for f in everything))
+        self._interned: dict[frozenset, frozenset] = {}
 
-    # reading ----------------------------------------------------------------------------------
-    def _read(self, path: str) -> bytes | None:
-        try:
-            with open(path, "rb") as handle:
-                return handle.read()
-        except OSError as exc:
-            self._parse_error(SourceError(f"cannot read the file: {exc.strerror or exc}", Span(path, 1, 1, 1, 1)))
-            return None
-
-    def _parse_error(self, error: SourceError) -> None:
-        span = error.span
-        if not span.path:
-            return
-        self.findings.append(Finding(span, "TDL000", self._name("TDL000"), self.settings.severity("TDL000", span.path),
-                                     error.message, subject=span.path))
-
-    def _name(self, rule: str) -> str:
-        policy = self.settings.policies.get(rule)
-        return policy.name if policy else rule.lower()
-
-    def terraform_unit(self, directory: str, paths: list[str]) -> None:
-        from .sources import terraform, terraform_json  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
-
-        parsed = []
-        complete = True
-        for path in paths:
-            self.files.append(path)
-            data = self._read(path)
-            if data is None:
-                complete = False
-                continue
-            reader = terraform_json if path.endswith(".tf.json") else terraform
-            try:
-                tf = reader.parse_file(path, data)
-            except SourceError as error:
-                self._parse_error(error)
-                complete = False
-                continue
-            for error in tf.errors:
-                self._parse_error(error)
-            self.comments[path] = (tf.comments, tf.text.split("\n"))
-            parsed.append(tf)
-        module = Module.build(directory, parsed)
-        module.lock = _lock_file(directory)
-        unit = Unit(directory, module=module, complete=complete)
-        self.unit_files[unit] = list(paths)
-        try:
-            unit.workloads = from_module(module)
-        except Exception as exc:  # noqa: BLE001  (a model bug must not lose other files' findings)
-            self._internal_error("model", directory, exc)
-        self.units.append(unit)
-
-    def yaml_unit(self, path: str) -> None:
-        from .sources import kubernetes  # noqa: PLC0415
-
-        data = self._read(path)
-        if data is None:
-            self.files.append(path)
-            return
-        try:
-            yaml = kubernetes.parse_file(path, data)
-        except SourceError as error:
-            self.files.append(path)
-            self._parse_error(error)
-            return
-        if yaml is None:
-            return  # not a Kubernetes manifest: skipped silently
-        self.files.append(path)
-        if yaml.skipped:
-            self.skipped.append((path, yaml.skipped))
-            return
-        for error in yaml.errors:
-            self._parse_error(error)
-        self.comments[path] = (yaml.comments, yaml.text.split("\n"))
-        unit = Unit(path, yaml=yaml)
-        self.unit_files[unit] = [path]
-        for document in yaml.documents:
-            try:
-                workload = from_manifest(document, path)
-            except Exception as exc:  # noqa: BLE001
-                self._internal_error("model", path, exc)
-                continue
-            if workload is not None:
-                unit.workloads.append(workload)
-        self.units.append(unit)
-
-    def toml_unit(self, path: str) -> None:
-        from .sources import toml  # noqa: PLC0415
-
-        data = self._read(path)
-        if data is None:
-            self.files.append(path)
-            return
-        try:
-            document = toml.parse_file(path, data)
-        except SourceError as error:
-            self.files.append(path)
-            self._parse_error(error)
-            return
-        if document is None:
-            return  # not Bottlerocket user data: skipped silently
-        self.files.append(path)
-        self.comments[path] = (document.comments, document.text.split("\n"))
-        unit = Unit(path, toml=document)
-        self.unit_files[unit] = [path]
-        self.units.append(unit)
+    def absorb(self, result: pieces.UnitResult) -> None:
+        self.files += result.files
+        self.findings += result.findings
+        self.comments += result.comments
+        self.annotations.append(result.annotations)
+        for path, rules in result.ran.items():
+            self.ran[path] = self._interned.setdefault(rules, rules)  # most files run the same rules: one set
+        self.skipped += result.skipped
+        self.internal_errors += result.internal_errors
+        self.failed |= result.failed
+        for rule in self.project_rules:
+            if rule in result.gathered:
+                self.gathered.setdefault(rule, []).append(result.gathered[rule])
+        for rule, error in result.gather_errors.items():
+            self.gather_errors.setdefault(rule, error)
 
     def reported(self, path: str) -> bool:
         """Findings in this file are reported (it was named or walked, and is not excluded)."""
         only = self.discovery.report_only
         return (only is None or path in only) and path not in self.discovery.excluded
 
-    # checking ---------------------------------------------------------------------------------
-    def _checks(self) -> dict:
-        """Rule id -> check: the built-in ones, and the generic check each custom policy binds."""
-        checks = dict(CHECKS)
-        custom = [p for p in self.settings.policies.values() if p.custom]
-        if custom:
-            from .checks.custom import GENERIC  # noqa: PLC0415
-
-            checks.update((p.id, GENERIC[p.check]) for p in custom)
-        return checks
-
+    # the project-scoped checks ----------------------------------------------------------------
     def check(self) -> None:
-        project = Context(self.units)
-        project.project = project
         settings = self.settings
-        for rule, check in sorted(self._checks().items()):
-            if rule not in settings.policies:
+        for rule in sorted(self.project_rules):
+            if rule in self.gather_errors:
+                self.failed.add(rule)
+                self.internal_errors += 1
+                self.findings.append(pieces.internal_error(rule, "the whole run", self.gather_errors[rule]))
                 continue
-            policy = settings.policies[rule]
-            if rule in PROJECT_SCOPED:
-                files = [f for unit in self.units for f in self.unit_files[unit] if settings.is_enabled(rule, f)]
-                if files:
-                    self.ran.update((rule, f) for f in files)
-                    self._run_check(rule, check, project, settings.params(rule), "the whole run")
+            ctx = Context([], gathered={COLLECTORS[rule]: self.gathered.get(rule, [])})
+            try:
+                hits: list[Hit] = list(CHECKS[rule](ctx, **settings.params(rule)))
+            except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
+                self.failed.add(rule)
+                self.internal_errors += 1
+                self.findings.append(pieces.internal_error(rule, "the whole run", pieces.describe(exc)))
                 continue
-            for unit in self.units:
-                if policy.custom and _kind(unit) not in policy.files:
-                    continue
-                files = [f for f in self.unit_files[unit] if settings.is_enabled(rule, f)]
-                if not files:
-                    continue
-                self.ran.update((rule, f) for f in files)
-                self._run_check(rule, check, Context([unit], project), settings.params(rule, files[0]), unit.path)
-
-    def _run_check(self, rule: str, check, ctx: Context, params: dict, where: str) -> None:
-        settings = self.settings
-        policy = settings.policies[rule]
-        try:
-            hits: list[Hit] = list(check(ctx, **params))
-        except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
-            self.failed.add(rule)
-            self._internal_error(rule, where, exc)
-            return
-        for hit in hits:
-            path = hit.span.path
-            if not settings.is_enabled(rule, path):
-                continue  # an override turns the rule off for this file
-            severity = settings.configured_severity(rule, path) or hit.severity or settings.severity(rule, path)
-            self.findings.append(Finding(
-                hit.span, rule, policy.name, severity, hit.message,
-                subject=hit.subject, attribute=hit.attribute, related=hit.related, hint=hit.hint, owner=hit.owner,
-            ))
-
-    def _internal_error(self, rule: str, where: str, exc: Exception) -> None:
-        self.internal_errors += 1
-        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        location = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-        path = where if "/" in where or where.endswith((".tf", ".yaml", ".yml")) else where
-        self.findings.append(Finding(
-            Span(path, 1, 1, 1, 1), "TDL999", "internal-error", Severity.ERROR,
-            f"internal error in {rule} while checking {where}: {type(exc).__name__}: {exc}{location}; "
-            "other findings are complete, please report this",
-            subject=where,
-        ))
+            self.findings += pieces.findings(settings, rule, hits)
 
     # suppressions -----------------------------------------------------------------------------
     def suppress(self) -> None:
         settings = self.settings
-        policies = settings.policies
-
-        def resolve(text: str) -> str | None:
-            policy = find_policy(policies, text)
-            return policy.id if policy else None
-
         suppressions: list[suppress.Suppression] = []
         problems: list[suppress.Problem] = []
-        for path, (comments, lines) in sorted(self.comments.items()):
-            found, trouble = suppress.parse_comments(comments, lines, resolve)
+        for _, found, trouble in sorted(self.comments, key=lambda entry: entry[0]):
             suppressions += found
             problems += trouble
-        for unit in self.units:
-            key = settings.rules(self.unit_files[unit][0]).annotation
-            for node, region in _annotations(unit, key):
-                found, trouble = suppress.parse_annotation(node, region, resolve)
-                suppressions += found
-                problems += trouble
+        for found, trouble in self.annotations:
+            suppressions += found
+            problems += trouble
         if settings.configuration is not None:
             suppressions += settings.configuration.suppressions()
         today = settings.today or datetime.date.today()
@@ -339,6 +203,13 @@ class _Run:
                 self.findings.append(Finding(problem.span, problem.rule, self._name(problem.rule),
                                              settings.severity(problem.rule, path), problem.message, subject=path))
 
+    def _name(self, rule: str) -> str:
+        policy = self.settings.policies.get(rule)
+        return policy.name if policy else rule.lower()
+
+    def _ran(self, rule: str, path: str) -> bool:
+        return rule in self.ran.get(path, ())
+
     def _judged(self, suppression: suppress.Suppression, rule: str) -> bool:
         """Whether the rule ran (without failing) on a reported file the suppression covers."""
         if rule in self.failed:
@@ -346,52 +217,14 @@ class _Run:
         if suppression.kind == "config":
             covered = [f for f in self.files if self.reported(f) and suppression.paths(f)]
             if covered:
-                return any((rule, f) in self.ran for f in covered)
+                return any(self._ran(rule, f) for f in covered)
             # it covers no file, and the run saw every file of its configuration's directory: it is stale
             directory = os.path.dirname(os.path.abspath(suppression.span.path))
             seen = any(directory == d or directory.startswith(d.rstrip(os.sep) + os.sep)
                        for d in map(os.path.abspath, self.discovery.walked))
             return seen and self.settings.is_enabled(rule, suppression.span.path)
         path = suppression.span.path
-        return (rule, path) in self.ran and self.reported(path)
-
-
-def _kind(unit: Unit) -> str:
-    """The kind of file a unit reads, as policies name them in ``files``."""
-    return "terraform" if unit.module is not None else "yaml" if unit.yaml is not None else "toml"
-
-
-def _annotations(unit: Unit, key: str):
-    """(annotation value, object it covers) for every suppression annotation of a unit's Kubernetes objects."""
-    seen: set[int] = set()
-    if unit.yaml is not None:
-        for document in unit.yaml.documents:
-            node = document.get("metadata", "annotations", key)
-            if node is not None:
-                seen.add(id(node))
-                yield node, document.span
-    for workload in unit.workloads:
-        region = workload.document.span if workload.origin == "kubernetes" else workload.resource.block.span
-        for annotations in (workload.object_annotations, workload.annotations):
-            node = annotations.get(key) if annotations is not None else None
-            if node is not None and id(node) not in seen:
-                seen.add(id(node))
-                yield node, region
-
-
-def _lock_file(directory: str):
-    """The directory's ``.terraform.lock.hcl`` (the provider versions ``terraform init`` chose), if it reads.
-
-    It is not one of the files linted: a lock file that does not parse is simply not used.
-    """
-    from .sources import terraform  # noqa: PLC0415
-
-    path = display_path(os.path.join(directory, ".terraform.lock.hcl"))
-    try:
-        with open(path, "rb") as handle:
-            return terraform.parse_file(path, handle.read())
-    except (OSError, SourceError):
-        return None
+        return self._ran(rule, path) and self.reported(path)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -343,23 +343,60 @@ def _runtime_class(document: Node, span: Span, owner: Span, address: str | None)
                         address or f"RuntimeClass/{name.value}")
 
 
+@dataclass(eq=False)
+class _Pod:
+    """What TDL505 reads of a Kubernetes workload that names a runtime class, or of a DaemonSet with a nodeSelector."""
+
+    address: str
+    kind: str
+    runtime: Node | None  # runtimeClassName / runtime_class_name
+    node_selector: Node | None
+    selector_name: str  # nodeSelector / node_selector, as the user writes it
+    written_as_yaml: bool
+    owner: Span | None
+
+    def uses(self, name: str) -> bool:
+        return self.runtime is not None and isinstance(self.runtime.value, str) and self.runtime.value == name
+
+
+@dataclass(eq=False)
+class _RuntimeFacts:
+    classes: list[RuntimeClass]
+    pods: list[_Pod]
+    labelled: dict[tuple[str, str], bool]  # for each installer label: whether the unit gives nodes that label
+
+
+def _runtime_facts(unit, *, runtimes=roles.SYSBOX_RUNTIMES, handlers=("sysbox-runc",), node_selector=None,
+                   install_label=None) -> _RuntimeFacts:
+    """TDL505's collector: a unit's RuntimeClasses, the pods that may use one, and whether it labels nodes."""
+    install_label = install_label if install_label is not None else {"sysbox-install": "yes"}
+    pods = [_Pod(w.address, w.kind, w.runtime, w.node_selector, w.spell("node_selector"), w.origin == "kubernetes",
+                 w.owner)
+            for w in unit.workloads if w.kind != "docker_container" and (
+                isinstance(roles.runtime_value(w), str) or ("daemon" in w.kind.lower() and w.node_selector is not None))]
+    return _RuntimeFacts(runtime_classes([unit]), pods,
+                         {(key, value): _label_applied([unit], key, value) for key, value in install_label.items()})
+
+
 def sysbox_runtimeclass_definition(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES, handlers=("sysbox-runc",),
                                    node_selector=None, install_label=None) -> Iterator[Hit]:
     """TDL505: Sysbox RuntimeClasses, the pods that use them and the installer's node label, across files."""
+    facts = ctx.gather(_runtime_facts, runtimes=runtimes, handlers=handlers, node_selector=node_selector,
+                       install_label=install_label)
     node_selector = node_selector if node_selector is not None else {"sysbox-runtime": "running"}
     install_label = install_label if install_label is not None else {"sysbox-install": "yes"}
-    classes = runtime_classes(ctx.units)
-    pods = [w for w in ctx.workloads if w.kind != "docker_container"]
+    classes = [rc for f in facts for rc in f.classes]
+    pods = [pod for f in facts for pod in f.pods]
     for rc in classes:
         if rc.name in runtimes:
-            users = tuple(Related(w.runtime.where, f"`{w.address}` runs with this RuntimeClass")
-                          for w in pods if roles.uses_runtime(w, (rc.name,)))
+            users = tuple(Related(pod.runtime.where, f"`{pod.address}` runs with this RuntimeClass")
+                          for pod in pods if pod.uses(rc.name))
             yield from _sysbox_class_hits(rc, handlers, node_selector, users)
-    for workload in pods:
+    for pod in pods:
         for rc in classes:
-            if roles.uses_runtime(workload, (rc.name,)):
-                yield from _selector_conflicts(workload, rc)
-    yield from _unlabelled_installers(ctx, pods, install_label)
+            if pod.uses(rc.name):
+                yield from _selector_conflicts(pod, rc)
+    yield from _unlabelled_installers(pods, install_label, lambda key, value: any(f.labelled[key, value] for f in facts))
 
 
 def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: tuple) -> Iterator[Hit]:
@@ -396,7 +433,7 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
                       attribute=f"scheduling.nodeSelector.{key}", **common)
 
 
-def _selector_conflicts(workload: Workload, rc: RuntimeClass) -> Iterator[Hit]:
+def _selector_conflicts(workload: _Pod, rc: RuntimeClass) -> Iterator[Hit]:
     """A pod nodeSelector entry that contradicts its RuntimeClass's: admission rejects such pods."""
     ours = workload.node_selector
     theirs = rc.node_selector
@@ -407,17 +444,17 @@ def _selector_conflicts(workload: Workload, rc: RuntimeClass) -> Iterator[Hit]:
         if other is None or not isinstance(entry.value, str) or not isinstance(other.value, str):
             continue
         if entry.value != other.value:
-            written = f"{key}: {entry.value}" if workload.origin == "kubernetes" else f'{key} = "{entry.value}"'
+            written = f"{key}: {entry.value}" if workload.written_as_yaml else f'{key} = "{entry.value}"'
             yield Hit(entry.where,
                       f"`{written}` contradicts RuntimeClass `{rc.name}`, which selects `{key}: {other.value}`: "
                       "Kubernetes rejects the pod at admission. Remove the entry from the pod's "
-                      f"`{workload.spell('node_selector')}` (the RuntimeClass adds its own)",
-                      subject=workload.address, attribute=f"{workload.spell('node_selector')}.{key}",
+                      f"`{workload.selector_name}` (the RuntimeClass adds its own)",
+                      subject=workload.address, attribute=f"{workload.selector_name}.{key}",
                       related=(Related(other.where, f"RuntimeClass `{rc.name}` selects `{key}: {other.value}` here"),),
                       owner=workload.owner)
 
 
-def _unlabelled_installers(ctx: Context, pods: list[Workload], install_label: dict) -> Iterator[Hit]:
+def _unlabelled_installers(pods: list[_Pod], install_label: dict, labelled) -> Iterator[Hit]:
     """(c) the Sysbox installer DaemonSet waits for a node label that nothing in scope applies."""
     for workload in pods:
         if "daemon" not in workload.kind.lower() or workload.node_selector is None:
@@ -427,13 +464,13 @@ def _unlabelled_installers(ctx: Context, pods: list[Workload], install_label: di
             continue
         for key, value in install_label.items():
             entry = selector.get(key)
-            if entry is None or entry.value != value or _label_applied(ctx.units, key, value):
+            if entry is None or entry.value != value or labelled(key, value):
                 continue
             yield Hit(entry.where,
                       f"`{workload.address}` installs Sysbox only on nodes labelled `{key}={value}`, and nothing in scope "
                       f"applies that label: until nodes carry it the DaemonSet runs nowhere. Label the nodes "
                       f"(`kubectl label nodes <node> {key}={value}`, or the node group's labels for managed node groups)",
-                      subject=workload.address, attribute=f"{workload.spell('node_selector')}.{key}",
+                      subject=workload.address, attribute=f"{workload.selector_name}.{key}",
                       owner=workload.owner, severity=Severity.NOTE)
 
 
@@ -535,3 +572,6 @@ CHECKS = {
 
 #: rule ids of this group that look across files (they get every unit of the run at once)
 PROJECT_SCOPED: frozenset[str] = frozenset({"TDL505"})
+
+#: what it reads of one unit (``Context.gather``)
+COLLECTORS = {"TDL505": _runtime_facts}

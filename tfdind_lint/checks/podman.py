@@ -185,30 +185,70 @@ class _Plugin:
     advertised: frozenset[str] | None  # None when its configuration is not in scope
 
 
+@dataclass(eq=False)
+class _Request:
+    """A FUSE extended resource a container asks for, with what a finding about it says."""
+
+    subject: str
+    container: str  # ``container[name]`` / ``init_container[name]``
+    owner: Span | None
+    name: str
+    where: Span
+
+
+@dataclass(eq=False)
+class _FuseFacts:
+    """TDL302's view of one unit; ``embedded_*`` come from manifests in its scripts' here-documents."""
+
+    requests: list[_Request]
+    embedded_requests: list[_Request]
+    plugins: list[tuple[Workload, Container, str]]  # (DaemonSet, its plugin container, the plugin's kind)
+    embedded_plugins: list[tuple[Workload, Container, str]]
+    objects: list[_Object]
+    labels: "_Labels"
+
+
+def _fuse_facts(unit, *, fuse_device_plugin_images=("*fuse-device-plugin*",),
+                smarter_device_manager_images=("*smarter-device-manager*",)) -> _FuseFacts:
+    """TDL302's collector: the FUSE requests, device plugins, ConfigMaps / Secrets and node labels of a unit."""
+    embedded = [d for node in scripts.strings(unit) for d in scripts.embedded_manifests(node)]
+    extra = [w for w in (from_manifest(d, d.span.path) for d in embedded) if w is not None]
+    labels = _labelled_nodes(unit, embedded)
+    # only a text with `=` can hold `key=value`; a plugin's selector is looked up in these
+    labels.texts = list(dict.fromkeys(t for t in labels.texts if "=" in t))
+    return _FuseFacts(_fuse_requests(unit.workloads), _fuse_requests(extra),
+                      _plugins(unit.workloads, fuse_device_plugin_images, smarter_device_manager_images),
+                      _plugins(extra, fuse_device_plugin_images, smarter_device_manager_images),
+                      _objects(unit, embedded), labels)
+
+
 def fuse_device_plugin_mismatch(ctx: Context, *, fuse_device_plugin_images=("*fuse-device-plugin*",),
                                 smarter_device_manager_images=("*smarter-device-manager*",)) -> Iterator[Hit]:
     """TDL302: FUSE resources the deployed device plugin does not advertise, and the plugin's own set-up."""
-    embedded = [d for unit in ctx.units for node in scripts.strings(unit) for d in scripts.embedded_manifests(node)]
-    workloads = ctx.workloads + [w for w in (from_manifest(d, d.span.path) for d in embedded) if w is not None]
-    requests = list(_fuse_requests(workloads))
-    objects = _objects(ctx, embedded)
-    plugins = [p for w in workloads if w.kind in ("DaemonSet", "kubernetes_daemonset", "kubernetes_daemon_set_v1")
-               for p in _plugin(w, objects, fuse_device_plugin_images, smarter_device_manager_images)]
+    facts = ctx.gather(_fuse_facts, fuse_device_plugin_images=fuse_device_plugin_images,
+                       smarter_device_manager_images=smarter_device_manager_images)
+    requests = [r for f in facts for r in f.requests] + [r for f in facts for r in f.embedded_requests]
+    candidates = [p for f in facts for p in f.plugins] + [p for f in facts for p in f.embedded_plugins]
+    objects = [o for f in facts for o in f.objects]
+    plugins = [_Plugin(workload, container, kind, _smarter_resources(workload, objects)
+                       if kind == "smarter-device-manager" else frozenset({"github.com/fuse"}))
+               for workload, container, kind in candidates]
     if not requests or not plugins:
         return  # both sides must be in scope: the plugin is often deployed elsewhere (Helm, GitOps)
     advertised = [p.advertised for p in plugins]
     if all(a is not None for a in advertised):
         names = frozenset().union(*advertised)
-        for container, name, node in requests:
-            if name not in names:
-                yield _mismatch(container, name, node, plugins)
-    labelled = _labelled_nodes(ctx, embedded)
+        for request in requests:
+            if request.name not in names:
+                yield _mismatch(request, plugins)
+    labelled = _Labels([t for f in facts for t in f.labels.texts], set().union(*(f.labels.pairs for f in facts)))
     for plugin in plugins:
         yield from _plugin_setup(plugin, objects, labelled)
 
 
-def _fuse_requests(workloads: list[Workload]) -> Iterator[tuple[Container, str, Node]]:
-    """(container, resource name, entry) for every FUSE extended resource a workload asks for."""
+def _fuse_requests(workloads: list[Workload]) -> list[_Request]:
+    """Every FUSE extended resource the workloads' containers ask for."""
+    found = []
     for workload in workloads:
         for container in workload.all_containers():
             seen = set()
@@ -218,10 +258,13 @@ def _fuse_requests(workloads: list[Workload]) -> Iterator[tuple[Container, str, 
                 for name, entry in node.value.items():
                     if is_extended(name) and "fuse" in name.rsplit("/", 1)[-1].lower() and name not in seen:
                         seen.add(name)
-                        yield container, name, entry
+                        where = "init_container" if container.init else "container"
+                        found.append(_Request(workload.address, f"{where}[{container.display_name}]", workload.owner,
+                                              name, entry.where))
+    return found
 
 
-def _mismatch(container: Container, name: str, node: Node, plugins: list[_Plugin]) -> Hit:
+def _mismatch(request: _Request, plugins: list[_Plugin]) -> Hit:
     offered = "; ".join(dict.fromkeys(
         f"`{p.container.image.value}` advertises " + (", ".join(f"`{a}`" for a in sorted(p.advertised)) or "no FUSE resource")
         for p in plugins))
@@ -230,18 +273,25 @@ def _mismatch(container: Container, name: str, node: Node, plugins: list[_Plugin
            "`devicematch: ^fuse$` (it then advertises `smarter-devices/fuse`)") if smarter else \
         "request a name the plugin advertises"
     related = tuple(Related(p.container.image.where, f"the device plugin `{p.workload.address}`") for p in plugins)
-    return _hit(container, node.where,
-                f"`{name}` is advertised by no FUSE device plugin in the linted files ({offered}): no node offers it, "
-                f"so the workspace pod stays Pending; {fix}", "resources", related=related)
+    return Hit(request.where,
+               f"`{request.name}` is advertised by no FUSE device plugin in the linted files ({offered}): no node offers "
+               f"it, so the workspace pod stays Pending; {fix}", subject=request.subject,
+               attribute=f"{request.container}.resources", owner=request.owner, related=related)
 
 
-def _plugin(workload: Workload, objects: list[_Object], fuse_images, smarter_images) -> Iterator[_Plugin]:
-    for container in workload.containers:
-        if roles.image_matches(container, fuse_images):
-            # kuberenetes-learning-group/fuse-device-plugin server.go: resourceName = "github.com/fuse"
-            yield _Plugin(workload, container, "fuse-device-plugin", frozenset({"github.com/fuse"}))
-        elif roles.image_matches(container, smarter_images):
-            yield _Plugin(workload, container, "smarter-device-manager", _smarter_resources(workload, objects))
+def _plugins(workloads: list[Workload], fuse_images, smarter_images) -> list[tuple[Workload, Container, str]]:
+    """The FUSE device plugins among DaemonSets: (workload, container, kind)."""
+    found = []
+    for workload in workloads:
+        if workload.kind not in ("DaemonSet", "kubernetes_daemonset", "kubernetes_daemon_set_v1"):
+            continue
+        for container in workload.containers:
+            if roles.image_matches(container, fuse_images):
+                # kuberenetes-learning-group/fuse-device-plugin server.go: resourceName = "github.com/fuse"
+                found.append((workload, container, "fuse-device-plugin"))
+            elif roles.image_matches(container, smarter_images):
+                found.append((workload, container, "smarter-device-manager"))
+    return found
 
 
 def _smarter_resources(workload: Workload, objects: list[_Object]) -> frozenset[str] | None:
@@ -322,15 +372,13 @@ def _pull_secrets(workload: Workload, name: str, objects: list[_Object]) -> Iter
                   severity=Severity.NOTE)
 
 
-def _objects(ctx: Context, embedded: list[Node]) -> list[_Object]:
-    """ConfigMaps and Secrets in scope: manifests (files, kubernetes_manifest, heredocs) and Terraform resources."""
+def _objects(unit, embedded: list[Node]) -> list[_Object]:
+    """ConfigMaps and Secrets of a unit: manifests (files, kubernetes_manifest, heredocs) and Terraform resources."""
     documents = list(embedded)
     found: list[_Object] = []
-    for unit in ctx.units:
-        if unit.yaml is not None:
-            documents.extend(unit.yaml.documents)
-        if unit.module is None:
-            continue
+    if unit.yaml is not None:
+        documents.extend(unit.yaml.documents)
+    if unit.module is not None:
         for resource in unit.module.resources:
             if resource.mode != "managed":
                 continue
@@ -380,9 +428,9 @@ class _Labels:
         return any(pattern.search(text) for text in self.texts)
 
 
-def _labelled_nodes(ctx: Context, embedded: list[Node]) -> _Labels:
+def _labelled_nodes(unit, embedded: list[Node]) -> _Labels:
     labels = _Labels([], set())
-    nodes = [n for unit in ctx.units for n in scripts.values(unit)] + [n for d in embedded for n in d.walk()]
+    nodes = [*scripts.values(unit), *(n for d in embedded for n in d.walk())]
     for node in nodes:
         text = roles.script_text(node)
         if text is not None:
@@ -452,10 +500,10 @@ def _confined_podman(workload: Workload, container: Container, annotations: dict
 # ----------------------------------------------------------------------------------------------
 
 
-def _userns_workloads(ctx: Context, images) -> list[tuple[Span, str]]:
-    """(where, what) for every Podman workspace and ``hostUsers: false`` pod in scope."""
+def _userns_workloads(unit, images) -> list[tuple[Span, str]]:
+    """(where, what) for every Podman workspace and ``hostUsers: false`` pod of a unit."""
     found = []
-    for workload in ctx.workloads:
+    for workload in unit.workloads:
         if workload.host_users is not None and workload.host_users.value is False:
             found.append((workload.host_users.where, f"`{workload.address}` runs in a user namespace (hostUsers: false)"))
         for container in workload.containers:
@@ -465,13 +513,19 @@ def _userns_workloads(ctx: Context, images) -> list[tuple[Span, str]]:
     return found
 
 
+def _userns_facts(unit, *, podman_images=DEFAULT_PODMAN_IMAGES) -> tuple[list, list[NodeDefinition]]:
+    """TDL304's collector: a unit's user-namespace workloads and its node definitions."""
+    return _userns_workloads(unit, podman_images), node_definitions(Context([unit]))
+
+
 def bottlerocket_userns_disabled(ctx: Context, *, podman_images=DEFAULT_PODMAN_IMAGES) -> Iterator[Hit]:
     """TDL304: Bottlerocket nodes that keep user namespaces off, in a repository with rootless Podman workspaces."""
-    users = _userns_workloads(ctx, podman_images)
+    facts = ctx.gather(_userns_facts, podman_images=podman_images)
+    users = [user for found, _ in facts for user in found]
     if not users:
         return  # node user data alone: nothing says user namespaces are needed
     related = (Related(users[0][0], users[0][1]),)
-    for definition in node_definitions(ctx):
+    for definition in (d for _, definitions in facts for d in definitions):
         if definition.bottlerocket is not True or definition.error is not None:
             continue
         value = _sysctl(definition)
@@ -584,3 +638,6 @@ CHECKS = {
 
 #: rule ids of this group that look across files (they get every unit of the run at once)
 PROJECT_SCOPED: frozenset[str] = frozenset({"TDL302", "TDL304"})
+
+#: what each of them reads of one unit (``Context.gather``)
+COLLECTORS = {"TDL302": _fuse_facts, "TDL304": _userns_facts}

@@ -1,0 +1,146 @@
+"""Checking the pieces of a run (pieces.py): from the cache, in this process, or in worker processes.
+
+Every file is read once here first: its text shows the local module calls that
+tie units into pieces, and its digest keys the cache.  Pieces the cache does not
+have are checked in this process when there is little to do, else in a pool of
+worker processes, one per core the process may use (``--jobs`` caps it).
+Workers are started with ``spawn`` on every platform (macOS's default, and the
+only method that inherits nothing): a worker builds its own settings from the
+same arguments (``_recipe``), and loads the parser once.  Results come back in
+run order, so the report is the same byte for byte whatever the number of
+processes.  Should a parsed module call a directory the plan put in another piece
+(a call its text hid from the scan), the run is checked again as one piece.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan
+
+#: Below this many bytes left to check (about 30 templates: a pre-commit run, one repository's templates),
+#: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
+PARALLEL_MIN_BYTES = 400_000
+#: Tasks per worker: enough that no worker waits long for the last one, few enough to keep the overhead low.
+TASKS_PER_WORKER = 6
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: int | None, cache) -> list[UnitResult]:
+    """The result of every unit, in run order."""
+    sources: dict[int, list[str]] = {}
+    digests: dict[int, str] = {}
+    sizes: dict[int, int] = {}
+    for spec in specs:
+        sizes[spec.index], sources[spec.index], digests[spec.index] = _read(spec, cache is not None)
+    pieces = plan(specs, sources)
+    results: dict[int, UnitResult] = {}
+    todo: list[tuple[list[UnitSpec], str | None]] = []
+    for piece in pieces:
+        key = cache.key(piece, digests, settings, project_rules) if cache is not None else None
+        cached = cache.get(key) if key is not None else None
+        if cached is not None:  # the same units, perhaps at other places in another run
+            results.update((spec.index, dataclasses.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
+        else:
+            todo.append((piece, key))
+    fresh = _run([piece for piece, _ in todo], settings, project_rules, jobs,
+                 sum(sizes[s.index] for piece, _ in todo for s in piece))
+    checked = {r.index: r for piece_results in fresh for r in piece_results}
+    if crossing(pieces, {**results, **checked}):
+        return check_piece(specs, settings, project_rules)
+    results.update(checked)
+    if cache is not None:
+        for (_, key), piece_results in zip(todo, fresh):
+            cache.put(key, piece_results)
+        cache.trim()
+    return [results[spec.index] for spec in specs]
+
+
+def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
+    """A unit's size in bytes, the local module sources in its text, and (for the cache) a digest of its files."""
+    import hashlib  # noqa: PLC0415
+
+    hasher = hashlib.sha256() if digest else None
+    size = 0
+    sources: list[str] = []
+    paths = (*spec.files, lock_path(spec.path)) if spec.kind == "terraform" else spec.files
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            data = None
+        if hasher is not None:
+            hasher.update(f"{path}\0{-1 if data is None else len(data)}\0".encode())
+            hasher.update(data or b"")
+        if data is not None:
+            size += len(data)
+            if spec.kind == "terraform":
+                sources += local_sources(data)
+    return size, sources, hasher.hexdigest() if hasher is not None else None
+
+
+def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None, size: int) -> list[list[UnitResult]]:
+    workers = min(jobs or available_cores(), len(pieces))
+    if workers < 2 or size < PARALLEL_MIN_BYTES:
+        return [check_piece(piece, settings, project_rules) for piece in pieces]
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    tasks = _tasks(pieces, workers * TASKS_PER_WORKER)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
+                             initargs=(_recipe(settings), project_rules)) as pool:
+        return [piece_results for task_results in pool.map(_task, tasks) for piece_results in task_results]
+
+
+def _tasks(pieces: list[list[UnitSpec]], count: int) -> list[list[list[UnitSpec]]]:
+    """Consecutive pieces in ``count`` tasks of about as many files each."""
+    total = sum(len(spec.files) for piece in pieces for spec in piece)
+    target = max(1, total // count)
+    tasks: list[list[list[UnitSpec]]] = [[]]
+    files = 0
+    for piece in pieces:
+        if files >= target:
+            tasks.append([])
+            files = 0
+        tasks[-1].append(piece)
+        files += sum(len(spec.files) for spec in piece)
+    return tasks
+
+
+def _recipe(settings):
+    """What a worker builds its settings from: the same configuration arguments, or the plain settings."""
+    if settings.configuration is None:
+        return "plain", dataclasses.replace(settings, baseline=None)
+    configuration = settings.configuration
+    return "configuration", configuration.arguments, configuration.loaded(), settings.today
+
+
+_worker: dict = {}
+
+
+def _start(recipe, project_rules) -> None:
+    """A worker's initializer: its settings, built from the recipe."""
+    if recipe[0] == "plain":
+        settings = recipe[1]
+    else:
+        from .config import Configuration  # noqa: PLC0415
+        from .linter import Settings  # noqa: PLC0415
+
+        _, (paths, arguments), files, today = recipe
+        configuration = Configuration(paths, **arguments)
+        configuration.load_for(files)
+        settings = Settings(configuration=configuration, today=today)
+    _worker.update(settings=settings, project_rules=project_rules)
+
+
+def _task(pieces: list[list[UnitSpec]]) -> list[list[UnitResult]]:
+    return [check_piece(piece, _worker["settings"], _worker["project_rules"]) for piece in pieces]

@@ -1,0 +1,381 @@
+"""A run cut into pieces that can be checked apart, and checking one piece.
+
+A unit (context.py) is one Terraform module directory, one YAML file or one TOML
+file.  Unit checks see one unit, but may look at the directories it calls or is
+called by through a local ``module`` block (``Context.callers``,
+``Context.configurations``): so a piece is a component of the run's module-call
+graph, almost always a single unit.  ``plan`` finds the components from the
+files' text before anything is parsed; ``check_piece`` reads a piece, runs the
+unit checks on it, and keeps of it only what the rest of the run needs
+(``UnitResult``): findings, the suppressions written in its files, the rules that
+ran on each file, and what project-scoped checks gather from each unit
+(``Context.gather``).  The trees are dropped there, so memory does not grow with
+the number of files, and a piece can be checked in another process (parallel.py)
+or be taken from the cache (cache.py).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import traceback
+from dataclasses import dataclass, field
+
+from . import suppress
+from .checks import CHECKS, COLLECTORS, PROJECT_SCOPED
+from .context import Context, Unit
+from .discover import display_path
+from .finding import Finding, Hit, Severity
+from .module import Module
+from .node import Span
+from .policy import find_policy
+from .sources import SourceError
+from .workload import from_manifest, from_module
+
+#: ``source = "./x"`` / ``"source": "../x"``: a local module call (checked against the parsed modules afterwards)
+_LOCAL_SOURCE = re.compile(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"')
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """One unit to read: ``kind`` terraform (``path`` a directory, ``files`` its files), yaml or toml (``path`` the file)."""
+
+    index: int  # its place in the run: results are put back in this order
+    kind: str
+    path: str
+    files: tuple[str, ...]
+
+
+@dataclass
+class UnitResult:
+    """What the run keeps of a unit once it has been checked."""
+
+    index: int
+    files: list[str] = field(default_factory=list)  # the files read
+    findings: list[Finding] = field(default_factory=list)  # unsuppressed; suppressions are applied to the whole run
+    #: per file: the inline and file-level suppressions of its comments, and the problems with them
+    comments: list[tuple[str, list, list]] = field(default_factory=list)
+    annotations: tuple[list, list] = ((), ())  # the suppressions in Kubernetes annotations, and their problems
+    ran: dict[str, frozenset[str]] = field(default_factory=dict)  # file -> the rules that ran on it
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    internal_errors: int = 0
+    failed: set[str] = field(default_factory=set)  # rules whose check raised
+    gathered: dict[str, object] = field(default_factory=dict)  # project-scoped rule -> what its collector found
+    gather_errors: dict[str, str] = field(default_factory=dict)  # project-scoped rule -> the error of its collector
+    calls: list[str] = field(default_factory=list)  # the directories its module calls through a local source
+
+
+def units(discovery) -> list[UnitSpec]:
+    """The units of a run, in the order their results are combined."""
+    specs = [UnitSpec(0, "terraform", directory, tuple(files)) for directory, files in discovery.terraform.items()]
+    specs += [UnitSpec(0, "yaml", path, (path,)) for path in discovery.yaml]
+    specs += [UnitSpec(0, "toml", path, (path,)) for path in discovery.toml]
+    return [UnitSpec(i, s.kind, s.path, s.files) for i, s in enumerate(specs)]
+
+
+def local_sources(data: bytes) -> list[str]:
+    """The local module sources (``./x``, ``../x``) a Terraform file's text seems to call."""
+    return [source.decode("utf-8", "replace") for source in _LOCAL_SOURCE.findall(data)]
+
+
+def plan(specs: list[UnitSpec], sources: dict[int, list[str]]) -> list[list[UnitSpec]]:
+    """The pieces: units grouped by local module calls (``sources``: unit index -> ``local_sources``), in run order."""
+    parent = {spec.index: spec.index for spec in specs}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    directories = {spec.path: spec.index for spec in specs if spec.kind == "terraform"}
+    for spec in specs:
+        for source in sources.get(spec.index, ()):
+            called = directories.get(posixpath.normpath(posixpath.join(spec.path, source)))
+            if called is not None:
+                parent[root(called)] = root(spec.index)
+    grouped: dict[int, list[UnitSpec]] = {}
+    for spec in specs:
+        grouped.setdefault(root(spec.index), []).append(spec)
+    return sorted(grouped.values(), key=lambda piece: piece[0].index)
+
+
+def crossing(pieces: list[list[UnitSpec]], results: dict[int, UnitResult]) -> bool:
+    """Whether a parsed module calls a directory of the run that ``plan`` put in another piece."""
+    piece_of = {spec.index: n for n, piece in enumerate(pieces) for spec in piece}
+    directories = {spec.path: spec.index for piece in pieces for spec in piece if spec.kind == "terraform"}
+    return any(piece_of[directories[called]] != piece_of[index]
+               for index, result in results.items() for called in result.calls if called in directories)
+
+
+def check_piece(piece: list[UnitSpec], settings, project_rules: frozenset[str]) -> list[UnitResult]:
+    """Read, model and check the units of one piece; ``project_rules``: the project-scoped rules to gather for."""
+    return _Piece(settings, project_rules).run(piece)
+
+
+class _Piece:
+    def __init__(self, settings, project_rules: frozenset[str]):
+        self.settings = settings
+        self.project_rules = project_rules
+
+    def run(self, piece: list[UnitSpec]) -> list[UnitResult]:
+        built: list[tuple[Unit | None, UnitResult]] = []
+        for spec in piece:
+            result = UnitResult(spec.index)
+            reader = {"terraform": self._terraform, "yaml": self._yaml, "toml": self._toml}[spec.kind]
+            built.append((reader(spec, result), result))
+        project = Context([unit for unit, _ in built if unit is not None])
+        project.project = project
+        for unit, result in built:
+            if unit is not None:
+                self._check(unit, result, project)
+                self._gather(unit, result)
+                self._annotations(unit, result)
+                if unit.module is not None:
+                    result.calls = [directory for directory, _ in unit.module.local_calls()]
+        return [result for _, result in built]
+
+    # reading ----------------------------------------------------------------------------------
+    def _read(self, path: str, result: UnitResult) -> bytes | None:
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError as exc:
+            self._parse_error(SourceError(f"cannot read the file: {exc.strerror or exc}", Span(path, 1, 1, 1, 1)), result)
+            return None
+
+    def _parse_error(self, error: SourceError, result: UnitResult) -> None:
+        span = error.span
+        if not span.path:
+            return
+        result.findings.append(Finding(span, "TDL000", self._name("TDL000"), self.settings.severity("TDL000", span.path),
+                                       error.message, subject=span.path))
+
+    def _name(self, rule: str) -> str:
+        policy = self.settings.policies.get(rule)
+        return policy.name if policy else rule.lower()
+
+    def _comments(self, path: str, comments, text: str, result: UnitResult) -> None:
+        found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve)
+        result.comments.append((path, found, trouble))
+
+    def _resolve(self, text: str) -> str | None:
+        policy = find_policy(self.settings.policies, text)
+        return policy.id if policy else None
+
+    def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit:
+        from .sources import terraform, terraform_json  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+
+        parsed = []
+        complete = True
+        for path in spec.files:
+            result.files.append(path)
+            data = self._read(path, result)
+            if data is None:
+                complete = False
+                continue
+            reader = terraform_json if path.endswith(".tf.json") else terraform
+            try:
+                tf = reader.parse_file(path, data)
+            except SourceError as error:
+                self._parse_error(error, result)
+                complete = False
+                continue
+            for error in tf.errors:
+                self._parse_error(error, result)
+            self._comments(path, tf.comments, tf.text, result)
+            parsed.append(tf)
+        module = Module.build(spec.path, parsed)
+        module.lock = lock_file(spec.path)
+        unit = Unit(spec.path, module=module, complete=complete)
+        try:
+            unit.workloads = from_module(module)
+        except Exception as exc:  # noqa: BLE001  (a model bug must not lose other files' findings)
+            self._internal_error("model", spec.path, exc, result)
+        return unit
+
+    def _yaml(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
+        from .sources import kubernetes  # noqa: PLC0415
+
+        path = spec.path
+        data = self._read(path, result)
+        if data is None:
+            result.files.append(path)
+            return None
+        try:
+            yaml = kubernetes.parse_file(path, data)
+        except SourceError as error:
+            result.files.append(path)
+            self._parse_error(error, result)
+            return None
+        if yaml is None:
+            return None  # not a Kubernetes manifest: skipped silently
+        result.files.append(path)
+        if yaml.skipped:
+            result.skipped.append((path, yaml.skipped))
+            return None
+        for error in yaml.errors:
+            self._parse_error(error, result)
+        self._comments(path, yaml.comments, yaml.text, result)
+        unit = Unit(path, yaml=yaml)
+        for document in yaml.documents:
+            try:
+                workload = from_manifest(document, path)
+            except Exception as exc:  # noqa: BLE001
+                self._internal_error("model", path, exc, result)
+                continue
+            if workload is not None:
+                unit.workloads.append(workload)
+        return unit
+
+    def _toml(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
+        from .sources import toml  # noqa: PLC0415
+
+        path = spec.path
+        data = self._read(path, result)
+        if data is None:
+            result.files.append(path)
+            return None
+        try:
+            document = toml.parse_file(path, data)
+        except SourceError as error:
+            result.files.append(path)
+            self._parse_error(error, result)
+            return None
+        if document is None:
+            return None  # not Bottlerocket user data: skipped silently
+        result.files.append(path)
+        self._comments(path, document.comments, document.text, result)
+        return Unit(path, toml=document)
+
+    # checking ---------------------------------------------------------------------------------
+    def _check(self, unit: Unit, result: UnitResult, project: Context) -> None:
+        settings = self.settings
+        ran: dict[str, set[str]] = {f: set() for f in result.files}
+        for rule, check in sorted(checks(settings.policies).items()):
+            if rule not in settings.policies or rule in PROJECT_SCOPED:
+                continue
+            policy = settings.policies[rule]
+            if policy.custom and kind(unit) not in policy.files:
+                continue
+            files = [f for f in result.files if settings.is_enabled(rule, f)]
+            if not files:
+                continue
+            for f in files:
+                ran[f].add(rule)
+            try:
+                hits: list[Hit] = list(check(Context([unit], project), **settings.params(rule, files[0])))
+            except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
+                result.failed.add(rule)
+                self._internal_error(rule, unit.path, exc, result)
+                continue
+            result.findings += findings(settings, rule, hits)
+        for rule in self.project_rules:
+            for f in result.files:
+                if settings.is_enabled(rule, f):
+                    ran[f].add(rule)
+        result.ran = {f: frozenset(rules) for f, rules in ran.items()}
+
+    def _gather(self, unit: Unit, result: UnitResult) -> None:
+        for rule in sorted(self.project_rules):
+            try:
+                result.gathered[rule] = COLLECTORS[rule](unit, **self.settings.params(rule))
+            except Exception as exc:  # noqa: BLE001  (reported once for the rule, as a failing project check)
+                result.gather_errors[rule] = describe(exc)
+
+    def _annotations(self, unit: Unit, result: UnitResult) -> None:
+        key = self.settings.rules(result.files[0]).annotation
+        found: list = []
+        problems: list = []
+        for node, region in _annotations(unit, key):
+            more, trouble = suppress.parse_annotation(node, region, self._resolve)
+            found += more
+            problems += trouble
+        result.annotations = (found, problems)
+
+    def _internal_error(self, rule: str, where: str, exc: Exception, result: UnitResult) -> None:
+        result.internal_errors += 1
+        result.findings.append(internal_error(rule, where, describe(exc)))
+
+
+def checks(policies) -> dict:
+    """Rule id -> check: the built-in ones, and the generic check each custom policy binds."""
+    table = dict(CHECKS)
+    custom = [p for p in policies.values() if p.custom]
+    if custom:
+        from .checks.custom import GENERIC  # noqa: PLC0415
+
+        table.update((p.id, GENERIC[p.check]) for p in custom)
+    return table
+
+
+def findings(settings, rule: str, hits: list[Hit]) -> list[Finding]:
+    """A check's hits as findings: the policy's name, the severity the configuration or the hit gives."""
+    policy = settings.policies[rule]
+    out = []
+    for hit in hits:
+        path = hit.span.path
+        if not settings.is_enabled(rule, path):
+            continue  # an override turns the rule off for this file
+        severity = settings.configured_severity(rule, path) or hit.severity or settings.severity(rule, path)
+        out.append(Finding(hit.span, rule, policy.name, severity, hit.message, subject=hit.subject,
+                           attribute=hit.attribute, related=hit.related, hint=hit.hint, owner=hit.owner))
+    return out
+
+
+def describe(exc: Exception) -> str:
+    """An exception as an internal error names it: type, message and where it was raised."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    location = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    return f"{type(exc).__name__}: {exc}{location}"
+
+
+def internal_error(rule: str, where: str, description: str) -> Finding:
+    return Finding(
+        Span(where, 1, 1, 1, 1), "TDL999", "internal-error", Severity.ERROR,
+        f"internal error in {rule} while checking {where}: {description}; other findings are complete, please report this",
+        subject=where,
+    )
+
+
+def kind(unit: Unit) -> str:
+    """The kind of file a unit reads, as policies name them in ``files``."""
+    return "terraform" if unit.module is not None else "yaml" if unit.yaml is not None else "toml"
+
+
+def _annotations(unit: Unit, key: str):
+    """(annotation value, object it covers) for every suppression annotation of a unit's Kubernetes objects."""
+    seen: set[int] = set()
+    if unit.yaml is not None:
+        for document in unit.yaml.documents:
+            node = document.get("metadata", "annotations", key)
+            if node is not None:
+                seen.add(id(node))
+                yield node, document.span
+    for workload in unit.workloads:
+        region = workload.document.span if workload.origin == "kubernetes" else workload.resource.block.span
+        for annotations in (workload.object_annotations, workload.annotations):
+            node = annotations.get(key) if annotations is not None else None
+            if node is not None and id(node) not in seen:
+                seen.add(id(node))
+                yield node, region
+
+
+def lock_file(directory: str):
+    """The directory's ``.terraform.lock.hcl`` (the provider versions ``terraform init`` chose), if it reads.
+
+    It is not one of the files linted: a lock file that does not parse is simply not used.
+    """
+    from .sources import terraform  # noqa: PLC0415
+
+    path = lock_path(directory)
+    try:
+        with open(path, "rb") as handle:
+            return terraform.parse_file(path, handle.read())
+    except (OSError, SourceError):
+        return None
+
+
+def lock_path(directory: str) -> str:
+    return display_path(os.path.join(directory, ".terraform.lock.hcl"))
