@@ -174,12 +174,12 @@ def _configuration(args, paths: list[str]):
 
 
 def _check(argv: list[str]) -> int:
+    args = _check_parser().parse_args(argv)  # first: --help and --version import nothing more
     from .config import ConfigError  # noqa: PLC0415
     from .discover import UsageError, discover, display_path  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
     from .linter import Settings, lint  # noqa: PLC0415
 
-    args = _check_parser().parse_args(argv)
     paths = args.paths or ["."]
     if args.statistics and args.format == "sarif":
         return _error("--statistics prints text or json, not sarif")

@@ -66,9 +66,11 @@ def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: 
 
 def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
     """A unit's size in bytes, the local module sources in its text, and (for the cache) a digest of its files."""
-    import hashlib  # noqa: PLC0415
+    hasher = None
+    if digest:
+        import hashlib  # noqa: PLC0415
 
-    hasher = hashlib.sha256() if digest else None
+        hasher = hashlib.sha256()
     size = 0
     sources: list[str] = []
     paths = (*spec.files, lock_path(spec.path)) if spec.kind == "terraform" else spec.files

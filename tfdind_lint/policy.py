@@ -112,11 +112,53 @@ def load_directory(directory: Path) -> dict[str, Policy]:
     return policies
 
 
+#: The built-in policies as data (``policies/index.json``), so that a run parses no YAML to know its rules.
+INDEX = "index.json"
+
+
 @functools.lru_cache(maxsize=1)
 def builtin_policies() -> dict[str, Policy]:
-    """Every built-in policy, by id, in id order."""
-    policies = load_directory(data_dir("policies"))
+    """Every built-in policy, by id, in id order.
+
+    Read from the index when it matches the policy files (their fingerprint is in it),
+    else from the files themselves: a stale index costs time, never a wrong answer.
+    """
+    directory = data_dir("policies")
+    indexed = _read_index(directory)
+    if indexed is None:
+        policies = load_directory(directory)
+    else:
+        policies = {data["id"]: parse_policy(data, str(directory / name)) for name, data in indexed}
     return dict(sorted(policies.items()))
+
+
+def _fingerprint(directory: Path) -> str:
+    import hashlib  # noqa: PLC0415
+
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read_index(directory: Path) -> list | None:
+    try:
+        index = json.loads((directory / INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(index, dict) or index.get("fingerprint") != _fingerprint(directory):
+        return None
+    return index.get("policies")
+
+
+def write_index(directory: Path | None = None) -> Path:
+    """Write ``policies/index.json`` from the policy files (tests/test_policy_index.py says when it is due)."""
+    directory = directory or data_dir("policies")
+    policies = [[path.name, read_policy_file(path)] for path in sorted(directory.glob("*.yaml"))]
+    target = directory / INDEX
+    target.write_text(json.dumps({"fingerprint": _fingerprint(directory), "policies": policies}, indent=1,
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
 
 
 def load_custom(directory: Path, display: str, known: dict[str, Policy]) -> dict[str, Policy]:
