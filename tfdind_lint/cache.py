@@ -143,12 +143,13 @@ class Cache:
         except OSError:
             return
         total = sum(size for _, size, _ in entries)
-        for _, size, path in sorted(entries):
+        if total <= self.max_bytes:
+            return
+        for _, size, path in sorted(entries):  # oldest first, down to three quarters: not again at the next run
             if total <= self.max_bytes * 3 // 4:
                 break
-            if total > self.max_bytes or total - size >= self.max_bytes * 3 // 4:
-                _remove(path)
-                total -= size
+            _remove(path)
+            total -= size
 
 
 def _remove(path: str) -> None:

@@ -96,11 +96,15 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
         return [check_piece(piece, settings, project_rules) for piece in pieces]
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
     tasks = _tasks(pieces, workers * TASKS_PER_WORKER)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                             initargs=(_recipe(settings), project_rules)) as pool:
-        return [piece_results for task_results in pool.map(_task, tasks) for piece_results in task_results]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
+                                 initargs=(_recipe(settings), project_rules)) as pool:
+            return [piece_results for task_results in pool.map(_task, tasks) for piece_results in task_results]
+    except BrokenProcessPool:  # a worker was killed (out of memory, a signal): this process does the work
+        return [check_piece(piece, settings, project_rules) for piece in pieces]
 
 
 def _tasks(pieces: list[list[UnitSpec]], count: int) -> list[list[list[UnitSpec]]]:

@@ -32,3 +32,6 @@ class SourceError(Exception):
         super().__init__(message)
         self.message = message
         self.span = span
+
+    def __reduce__(self):  # picklable: node definitions carry one back from worker processes (pieces.py)
+        return type(self), (self.message, self.span)

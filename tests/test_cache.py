@@ -1,0 +1,134 @@
+"""The result cache: a cached run equals an uncached one, and any change that matters misses the cache."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, SIDECAR_TF, write_tree
+from tfdind_lint import cache as cache_module
+from tfdind_lint import pieces
+from tfdind_lint.cache import Cache, default_directory
+from tfdind_lint.finding import Severity
+from tfdind_lint.formats import FORMATS, Options, render
+from tfdind_lint.linter import Settings, lint
+
+MAIN = """\
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+  dir  = var.home
+}
+"""
+VARIABLES = 'variable "home" {\n  default = "/home/coder"\n}\n'
+
+
+def outputs(paths, settings, **options) -> dict[str, str]:
+    report = lint(paths, settings, **options)
+    return {name: render(name, report, settings, Options(show_suppressed=True)) for name in FORMATS}
+
+
+def entries(directory) -> list[str]:
+    return sorted(os.path.join(d, f) for d, _, files in os.walk(directory) for f in files)
+
+
+def test_a_cached_run_equals_an_uncached_one(in_root, tmp_path, monkeypatch):
+    paths = ["examples", "tests/policies/TDL302", "tests/policies/TDL505", "tests/clean_templates"]
+    uncached = outputs(paths, Settings())
+    first = outputs(paths, Settings(), cache=Cache(str(tmp_path)))
+    monkeypatch.setattr("tfdind_lint.parallel.check_piece", None)  # the second run must not check anything
+    second = outputs(paths, Settings(), cache=Cache(str(tmp_path)))
+    assert uncached == first == second
+
+
+def test_a_changed_sibling_file_invalidates_its_module(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"t/main.tf": MAIN, "t/variables.tf": VARIABLES, "other/main.tf": MAIN + VARIABLES})
+    monkeypatch.chdir(tmp_path)
+    store = str(tmp_path / "cache")
+    assert "TDL001" not in outputs(["t/main.tf"], Settings(), cache=Cache(store))["text"]
+    (tmp_path / "t/variables.tf").write_text("# moved\n", encoding="utf-8")  # main.tf itself did not change
+    assert "t/main.tf:4:10: TDL001" in outputs(["t/main.tf"], Settings(), cache=Cache(store))["text"]
+
+
+def test_a_settings_change_invalidates_the_entries(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"t/main.tf": SIDECAR_TF})
+    monkeypatch.chdir(tmp_path)
+    store = str(tmp_path / "cache")
+    assert "TDL401" in outputs(["t"], Settings(), cache=Cache(store))["text"]
+    assert "TDL401" not in outputs(["t"], Settings(enabled={"TDL402"}), cache=Cache(store))["text"]
+    lowered = outputs(["t"], Settings(severities={"TDL401": Severity.NOTE}), cache=Cache(store))["json"]
+    assert '"severity": "note"' in lowered
+
+
+def test_corrupt_and_truncated_entries_are_misses_and_are_rewritten(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"a/main.tf": SIDECAR_TF, "b/main.tf": MAIN + VARIABLES})
+    monkeypatch.chdir(tmp_path)
+    store = str(tmp_path / "cache")
+    expected = outputs(["."], Settings(), cache=Cache(store))
+    first, second = entries(store)
+    with open(first, "r+b") as handle:
+        handle.truncate(os.path.getsize(first) // 2)
+    with open(second, "wb") as handle:
+        handle.write(b"\x00not a cache entry")
+    assert outputs(["."], Settings(), cache=Cache(store)) == expected
+    assert Cache(store).get(os.path.basename(first)) is not None  # written again, whole
+    assert Cache(store).get(os.path.basename(second)) is not None
+
+
+def test_concurrent_runs_share_the_cache(tmp_path):
+    write_tree(tmp_path, {f"t{i}/main.tf": SIDECAR_TF for i in range(6)})
+    env = {**os.environ, "TFDIND_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "tfdind_lint", "--format", "json", "."]
+    runs = [subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE) for _ in range(3)]
+    outs = [run.communicate()[0] for run in runs]
+    assert outs[0] == outs[1] == outs[2] and b"TDL401" in outs[0]
+    again = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=False).stdout
+    assert again == outs[0]
+    assert not [e for e in entries(tmp_path / "cache") if os.path.basename(e).startswith(".tmp-")]
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    write_tree(tmp_path / "repo", {"t/main.tf": SIDECAR_TF})
+    env = {**os.environ, "TFDIND_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    before = entries(tmp_path)
+    subprocess.run([sys.executable, "-m", "tfdind_lint", "--no-cache", "."], cwd=tmp_path / "repo", env=env,
+                   capture_output=True, check=False)
+    assert entries(tmp_path) == before
+    subprocess.run([sys.executable, "-m", "tfdind_lint", "."], cwd=tmp_path / "repo", env=env,
+                   capture_output=True, check=False)
+    assert entries(tmp_path / "cache")  # and by default it does write
+
+
+def test_the_cache_directory_follows_the_platform(monkeypatch):
+    monkeypatch.delenv("TFDIND_LINT_CACHE_DIR", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/x/cache")
+    assert default_directory() == os.path.join("/x/cache", "tfdind-lint")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_directory() == os.path.expanduser("~/.cache/tfdind-lint")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert default_directory() == os.path.expanduser("~/Library/Caches/tfdind-lint")
+    monkeypatch.setenv("TFDIND_LINT_CACHE_DIR", "/elsewhere")
+    assert default_directory() == "/elsewhere"
+
+
+def test_the_least_recently_used_entries_go_first(tmp_path):
+    store = Cache(str(tmp_path), max_bytes=4000)
+    for i in range(8):
+        store.put(f"{i:02d}" + "0" * 62, b"x" * 900)
+        path = store._path(f"{i:02d}" + "0" * 62)
+        os.utime(path, (1000 + i, 1000 + i))
+    store.get("00" + "0" * 62)  # used just now: kept
+    store.trim()
+    kept = [i for i in range(8) if store.get(f"{i:02d}" + "0" * 62) is not None]
+    assert kept == [0, 6, 7]
+    assert sum(os.path.getsize(p) for p in entries(tmp_path)) <= 3000
+
+
+def test_the_key_covers_the_code_of_the_tool(monkeypatch, tmp_path):
+    monkeypatch.setattr(cache_module, "_CODE", ["one"])
+    spec = pieces.UnitSpec(0, "yaml", "x.yaml", ("x.yaml",))
+    a = Cache(str(tmp_path)).key([spec], {0: "digest"}, Settings(), frozenset())
+    monkeypatch.setattr(cache_module, "_CODE", ["two"])
+    assert Cache(str(tmp_path)).key([spec], {0: "digest"}, Settings(), frozenset()) != a

@@ -1,0 +1,81 @@
+"""Cold start: a run imports only what it needs, and reads the built-in policies without a YAML parser."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from tfdind_lint import policy
+from tfdind_lint.resources import data_dir
+from tfdind_lint.sources import terraform
+
+HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent")
+
+
+def imported_by(*argv: str) -> set[str]:
+    """The top-level packages a command line imports, run in a fresh interpreter."""
+    code = ("import sys\nfrom tfdind_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    result = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    return set(result.stderr.rsplit("MODULES ", 1)[1].split())
+
+
+def test_linting_terraform_imports_no_yaml_schema_sarif_or_pool():
+    modules = imported_by("--no-cache", "examples/dind-docker/good/main.tf")
+    assert "hcl2" in modules
+    assert not modules & set(HEAVY)
+
+
+def test_version_imports_no_parser():
+    modules = imported_by("--version")
+    assert not modules & {"hcl2", "lark", *HEAVY}
+
+
+def test_yaml_is_read_with_ruamel():
+    assert "ruamel" in imported_by("--no-cache", "examples/sysbox-kubernetes/good/runtimeclass.yaml")
+
+
+def test_the_policy_index_is_fresh():
+    """policies/index.json must match policies/*.yaml: regenerate it with
+    `python -c 'from tfdind_lint.policy import write_index; write_index()'` after editing a policy."""
+    directory = data_dir("policies")
+    assert policy._read_index(directory) is not None, "policies/index.json is stale: " + (test_the_policy_index_is_fresh.__doc__ or "")
+    from_files = policy.load_directory(directory)
+    from_index = policy.builtin_policies()
+    assert from_index == dict(sorted(from_files.items()))
+    assert {k: p.parameters for k, p in from_index.items()} == {k: p.parameters for k, p in from_files.items()}
+
+
+def test_a_stale_index_is_not_used(tmp_path):
+    for path in data_dir("policies").glob("TDL00*.yaml"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    policy.write_index(tmp_path)
+    assert policy._read_index(tmp_path)
+    (tmp_path / "TDL001-undeclared-variable.yaml").write_text(
+        (tmp_path / "TDL001-undeclared-variable.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert policy._read_index(tmp_path) is None
+    assert json.loads((tmp_path / policy.INDEX).read_text(encoding="utf-8"))["policies"]
+
+
+def test_the_parser_falls_back_to_python_hcl2s_own(monkeypatch, tmp_path):
+    text = (ROOT / "examples/dind-docker/good/main.tf").read_bytes()
+    expected = terraform.parse_file("main.tf", text)
+    monkeypatch.setattr(terraform, "_parser", None)
+    monkeypatch.setattr("hcl2.parser.PARSER_FILE", tmp_path / "missing.bin")
+    fallback = terraform.parse_file("main.tf", text)
+    assert terraform._parser.options.propagate_positions  # python-hcl2's parser
+    assert repr(fallback.body) == repr(expected.body)  # the same tree, positions included
+
+
+@pytest.mark.parametrize("name", ["main.tf"])
+def test_spans_come_from_tokens(name):
+    """Without Lark's propagated positions, a multi-line expression still spans from its first to its last token."""
+    parsed = terraform.parse_file(name, b'locals {\n  x = [\n    "a",\n    "b",\n  ]\n}\n')
+    node = parsed.body.blocks[0].attributes["x"]
+    assert (node.span.line, node.span.column, node.span.end_line, node.span.end_column) == (2, 7, 5, 4)
