@@ -67,7 +67,7 @@ def test_the_parser_falls_back_to_python_hcl2s_own(monkeypatch, tmp_path):
     text = (ROOT / "examples/dind-docker/good/main.tf").read_bytes()
     expected = terraform.parse_file("main.tf", text)
     monkeypatch.setattr(terraform, "_parser", None)
-    monkeypatch.setattr("hcl2.parser.PARSER_FILE", tmp_path / "missing.bin")
+    monkeypatch.setattr(terraform, "_load_tables", lambda: open(tmp_path / "missing.bin"))
     fallback = terraform.parse_file("main.tf", text)
     assert terraform._parser.options.propagate_positions  # python-hcl2's parser
     assert repr(fallback.body) == repr(expected.body)  # the same tree, positions included

@@ -24,7 +24,6 @@ when a configuration file exists.
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -397,6 +396,8 @@ def accepted_parameters(policy: Policy) -> dict:
 
 
 def _did_you_mean(text: str, policies: dict[str, Policy]) -> str:
+    import difflib  # noqa: PLC0415
+
     words = [*policies, *(p.name for p in policies.values()), *sorted({p.group for p in policies.values()})]
     close = difflib.get_close_matches(text, words, n=1) or difflib.get_close_matches(text.upper(), words, n=1)
     return f"; did you mean `{close[0]}`?" if close else ""

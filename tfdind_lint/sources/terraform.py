@@ -41,28 +41,45 @@ def _get_parser():
     positions tokens carry (``_edge_token``).  The tables come from python-hcl2's own
     cache file (Lark's format: a hash line, the grammar files it was built from, the
     tables) after Lark checks the grammar files are unchanged; building them from the
-    grammar instead takes 1.5 s.  Should the file not load, python-hcl2's parser is used.
+    grammar instead takes 1.5 s.  Should they not load, python-hcl2's parser is used.
     """
     global _parser, _lark_errors
     if _parser is None:
-        import pickle  # noqa: PLC0415
-
         import lark  # noqa: PLC0415
-        from hcl2.parser import PARSER_FILE, parser  # noqa: PLC0415
-        from hcl2.postlexer import PostLexer  # noqa: PLC0415
-        from lark.load_grammar import verify_used_files  # noqa: PLC0415
 
         try:
-            with open(PARSER_FILE, "rb") as handle:
-                handle.readline()
-                if not verify_used_files(pickle.load(handle)):
-                    raise ValueError("python-hcl2's grammar changed since its parser tables were built")
-                tables = pickle.load(handle)
-            _parser = lark.Lark.__new__(lark.Lark)._load(tables, postlex=PostLexer(), propagate_positions=False)
+            _parser = _load_tables()
         except Exception:  # noqa: BLE001  (any trouble: python-hcl2 knows how to build its parser)
+            from hcl2.parser import parser  # noqa: PLC0415
+
             _parser = parser()
         _lark_errors = lark.exceptions
     return _parser
+
+
+def _load_tables():
+    """The parser from python-hcl2's tables, with python-hcl2's post-lexer.
+
+    The post-lexer module is loaded from python-hcl2's directory by itself: importing
+    the ``hcl2`` package would also load its dict API (15-20 ms of every cold start).
+    """
+    import importlib.util  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    import lark  # noqa: PLC0415
+    from lark.load_grammar import verify_used_files  # noqa: PLC0415
+
+    package = importlib.util.find_spec("hcl2").submodule_search_locations[0]
+    spec = importlib.util.spec_from_file_location("tfdind_lint.sources._hcl2_postlexer", os.path.join(package, "postlexer.py"))
+    postlexer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(postlexer)
+    with open(os.path.join(package, ".lark_cache.bin"), "rb") as handle:  # python-hcl2's parser.PARSER_FILE
+        handle.readline()
+        if not verify_used_files(pickle.load(handle)):
+            raise ValueError("python-hcl2's grammar changed since its parser tables were built")
+        tables = pickle.load(handle)
+    return lark.Lark.__new__(lark.Lark)._load(tables, postlex=postlexer.PostLexer(), propagate_positions=False)
 
 
 @dataclass(slots=True)
