@@ -1,6 +1,4 @@
-import sys
-
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":  # a worker process (spawn) imports this module again: it must not run the tool
-    sys.exit(main())
+    run()

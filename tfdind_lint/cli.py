@@ -117,6 +117,22 @@ def _integration_arguments(parser: argparse.ArgumentParser) -> None:
                              "(annotations and code scanning from one run)")
 
 
+def run() -> None:
+    """The ``tfdind-lint`` command: ``main()``, then exit at once.
+
+    Tearing the interpreter down (freeing every object, parser tables included) would
+    add ~80 ms to each run, a third of a pre-commit run; the OS frees it all anyway.
+    Files are closed by then; the standard streams are flushed here.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:

@@ -133,12 +133,11 @@ def builtin_policies() -> dict[str, Policy]:
 
 
 def _fingerprint(directory: Path) -> str:
-    import hashlib  # noqa: PLC0415
+    """The policy files' names and contents, summed up (CRC-32 and length: hashlib costs 5 ms of cold start)."""
+    import zlib  # noqa: PLC0415
 
-    digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.yaml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    data = b"".join(path.name.encode() + b"\0" + path.read_bytes() + b"\0" for path in sorted(directory.glob("*.yaml")))
+    return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
 def _read_index(directory: Path) -> list | None:
