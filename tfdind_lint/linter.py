@@ -90,11 +90,14 @@ class Report:
 
 
 def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None, *,
-         jobs: int | None = None, cache=None) -> Report:
+         jobs: int | None = 1, cache=None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
-    ``jobs``: how many processes may check pieces at once (None: every core the process
-    may use; 1: this process only); ``cache``: a ``cache.Cache`` for results of earlier runs.
+    ``jobs``: how many processes may check pieces at once (1, the default: this process
+    only; None: one per core the process may use, for inputs large enough to gain; the
+    command line's default; worker processes are ``spawn``ed, so a calling script needs
+    the usual ``if __name__ == "__main__":`` guard); ``cache``: a ``cache.Cache`` of earlier
+    runs' results.
     """
     settings = settings or Settings()
     discovery = discovery or discover(paths, exclude=settings.excluded if settings.configuration else None)
