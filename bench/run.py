@@ -12,7 +12,8 @@ untimed warm-up run of each (but checkov on 1,000 templates, warmed by the small
 memory (the sum of the proportional set sizes of the process and its descendants,
 sampled every 50 ms; the main process's maximum resident size when it ends sooner).  Ratios compare medians measured in the same run.
 
-Every process runs with the bytecode of the installed form (``PYTHONPYCACHEPREFIX``
+Before every run the harness waits (up to a minute) until no other process wants a
+CPU, since the machine may be shared.  Every process runs with the bytecode of the installed form (``PYTHONPYCACHEPREFIX``
 under ``bench/out/``, compiled by the warm-up run), whatever ``PYTHONDONTWRITEBYTECODE``
 says.  tfdind-lint runs cold with ``--no-cache``, except in the warm case, which
 reruns an unchanged tree with the cache (``TFDIND_LINT_CACHE_DIR`` under ``bench/out/``).
@@ -89,7 +90,24 @@ def _tree_memory(root: int) -> int:
     return total
 
 
+def runnable() -> int:
+    """How many processes want a CPU right now (the harness itself is one of them)."""
+    with open("/proc/loadavg", encoding="ascii") as handle:
+        return int(handle.read().split()[3].split("/")[0])
+
+
+def settle(limit: float = 60.0) -> float:
+    """Wait (up to ``limit`` seconds) until no other process is busy: the machine is shared. Returns the wait."""
+    start = time.perf_counter()
+    quiet = 0
+    while quiet < 5 and time.perf_counter() - start < limit:
+        quiet = quiet + 1 if runnable() <= 1 else 0
+        time.sleep(0.1)
+    return time.perf_counter() - start
+
+
 def measure(command: list[str], env: dict, cwd: str = ROOT) -> Sample:
+    settle()
     before = os.times()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -117,6 +135,7 @@ def measure(command: list[str], env: dict, cwd: str = ROOT) -> Sample:
 class Result:
     name: str
     samples: list[Sample] = field(default_factory=list)
+    load: tuple[float, float] = (0.0, 0.0)  # the 1-minute load average before and after the case: other tenants
 
     @property
     def wall(self) -> float:
@@ -134,6 +153,7 @@ class Result:
 def alternate(runs: dict[str, tuple[list[str], dict]], repeat: int, log, cold: tuple[str, ...] = ()) -> dict[str, Result]:
     """Each command once untimed (but those in ``cold``: warmed by earlier cases), then ``repeat`` rounds of all."""
     results = {name: Result(name) for name in runs}
+    before = os.getloadavg()[0]
     for name, (command, env) in runs.items():
         if name not in cold:
             measure(command, env)
@@ -144,6 +164,8 @@ def alternate(runs: dict[str, tuple[list[str], dict]], repeat: int, log, cold: t
             sample = measure(command, env)
             results[name].samples.append(sample)
             log(f"    {name}: {sample.wall:.2f} s wall, {sample.cpu:.2f} s CPU, {sample.peak / MIB:.0f} MiB (exit {sample.code})")
+    for result in results.values():
+        result.load = (before, os.getloadavg()[0])
     return results
 
 
@@ -367,8 +389,9 @@ def page(data: dict) -> str:
         "shared pages count once). Ratios compare medians of",
         "the same run. tfdind-lint runs cold (`--no-cache`) except in the warm case. checkov runs offline",
         "(`--skip-download`, `BC_SKIP_MAPPING=TRUE`) with its default frameworks, as `checkov -f FILE` / `checkov -d DIR`.",
-        "Every Python process uses compiled bytecode, as an installed package does. The machine is shared: expect a few",
-        "percent of noise.",
+        "Every Python process uses compiled bytecode, as an installed package does. The machine is shared with other",
+        "work: before each run the harness waits (up to a minute) until no other process wants a CPU; what load",
+        "remained shows in the last column of the results.",
         "",
         "## Inputs",
         "",
@@ -385,14 +408,17 @@ def page(data: dict) -> str:
     for key, label in names.items():
         s = data["inputs"][key]
         out.append(f"| {label} | {s['templates']} | {s['tf_files']} | {s['yaml_files']} | {s['lines']:,} |")
-    out += ["", "## Results", "", "| case | tool | runs | wall (median) | CPU (median) | peak memory | checkov / tfdind-lint |",
-            "|---|---|---:|---:|---:|---:|---:|"]
+    out += ["", "## Results", "",
+            "The last column is the machine's 1-minute load average when the case started and ended: above 2 (the",
+            "cores), other work shared the machine, and tfdind-lint's two worker processes had less than two cores.", "",
+            "| case | tool | runs | wall (median) | CPU (median) | peak memory | checkov / tfdind-lint | load |",
+            "|---|---|---:|---:|---:|---:|---:|---:|"]
     for key, label in [("single", "one file"), ("dir50", "50 templates"), ("tree1000", "1,000 templates"),
                        ("load1000", "1,000 templates"), ("warm1000", "1,000 templates"), ("tree2000", "2,000 templates")]:
         for name, result in c[key].items():
             r = ratio(c[key].get("checkov"), result) if name == "tfdind-lint" else None
             out.append(f"| {label} | {name} | {len(result.samples)} | {result.wall:.2f} s | {result.cpu:.2f} s | "
-                       f"{result.peak:.0f} MiB | {f'{r:.1f}x' if r else ''} |")
+                       f"{result.peak:.0f} MiB | {f'{r:.1f}x' if r else ''} | {result.load[0]:.1f} / {result.load[1]:.1f} |")
     out += ["", "## Targets (issue 7)", "", "| target | measured | met |", "|---|---|---|"]
     for text, measured, ok in targets(data):
         out.append(f"| {text} | {measured} | {'yes' if ok else 'no' if ok is False else 'not measured'} |")

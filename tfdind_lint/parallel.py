@@ -19,9 +19,9 @@ import os
 
 from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan
 
-#: Below this many bytes left to check (about 60 templates: a pre-commit run, a small repository),
+#: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
-PARALLEL_MIN_BYTES = 500_000
+PARALLEL_MIN_BYTES = 250_000
 #: Tasks per worker: enough that no worker waits long for the last one, few enough to keep the overhead low.
 TASKS_PER_WORKER = 6
 
