@@ -181,7 +181,8 @@ def environment(cache: str | None = None) -> dict:
 
 
 def tfdind(*args: str) -> list[str]:
-    return [sys.executable, "-m", "tfdind_lint", *args]
+    """The ``tfdind-lint`` command as its console script (the one pre-commit and CI run) starts it."""
+    return [sys.executable, "-c", "from tfdind_lint.cli import run; run()", *args]
 
 
 def find_checkov(given: str | None) -> str | None:

@@ -167,10 +167,10 @@ def _code() -> str:
     if not _CODE:
         import importlib.util  # noqa: PLC0415
 
-        from .resources import data_dir  # noqa: PLC0415
+        from .resources import data_path  # noqa: PLC0415
 
         parts = [__version__, sys.version]
-        roots = [os.path.dirname(os.path.abspath(__file__)), str(data_dir("policies")), str(data_dir("schemas"))]
+        roots = [os.path.dirname(os.path.abspath(__file__)), data_path("policies"), data_path("schemas")]
         for name in ("hcl2", "lark", "ruamel.yaml"):
             spec = importlib.util.find_spec(name)
             if spec is not None and spec.origin:

@@ -27,7 +27,6 @@ import datetime
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .discover import display_path
 from .finding import Severity
@@ -335,6 +334,8 @@ class Configuration:
         """The ids of the custom policies of a directory (absolute), loaded once."""
         if directory not in self._custom_dirs:
             try:
+                from pathlib import Path  # noqa: PLC0415  (not at import: cold start)
+
                 loaded = load_custom(Path(directory), display, self.policies)
             except PolicyError as exc:
                 raise ConfigError(exc.messages) from None

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .finding import Severity
-from .resources import data_dir
+from .resources import data_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -123,26 +127,37 @@ def builtin_policies() -> dict[str, Policy]:
     Read from the index when it matches the policy files (their fingerprint is in it),
     else from the files themselves: a stale index costs time, never a wrong answer.
     """
-    directory = data_dir("policies")
+    directory = data_path("policies")
     indexed = _read_index(directory)
     if indexed is None:
-        policies = load_directory(directory)
+        from pathlib import Path  # noqa: PLC0415
+
+        policies = load_directory(Path(directory))
     else:
-        policies = {data["id"]: parse_policy(data, str(directory / name)) for name, data in indexed}
+        policies = {data["id"]: parse_policy(data, os.path.join(directory, name)) for name, data in indexed}
     return dict(sorted(policies.items()))
 
 
-def _fingerprint(directory: Path) -> str:
+def _policy_files(directory) -> list[str]:
+    return sorted(name for name in os.listdir(directory) if name.endswith(".yaml"))
+
+
+def _fingerprint(directory) -> str:
     """The policy files' names and contents, summed up (CRC-32 and length: hashlib costs 5 ms of cold start)."""
     import zlib  # noqa: PLC0415
 
-    data = b"".join(path.name.encode() + b"\0" + path.read_bytes() + b"\0" for path in sorted(directory.glob("*.yaml")))
+    parts = []
+    for name in _policy_files(directory):
+        with open(os.path.join(directory, name), "rb") as handle:
+            parts.append(name.encode() + b"\0" + handle.read() + b"\0")
+    data = b"".join(parts)
     return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
-def _read_index(directory: Path) -> list | None:
+def _read_index(directory) -> list | None:
     try:
-        index = json.loads((directory / INDEX).read_text(encoding="utf-8"))
+        with open(os.path.join(directory, INDEX), encoding="utf-8") as handle:
+            index = json.load(handle)
     except (OSError, ValueError):
         return None
     if not isinstance(index, dict) or index.get("fingerprint") != _fingerprint(directory):
@@ -150,13 +165,16 @@ def _read_index(directory: Path) -> list | None:
     return index.get("policies")
 
 
-def write_index(directory: Path | None = None) -> Path:
-    """Write ``policies/index.json`` from the policy files (tests/test_policy_index.py says when it is due)."""
-    directory = directory or data_dir("policies")
-    policies = [[path.name, read_policy_file(path)] for path in sorted(directory.glob("*.yaml"))]
-    target = directory / INDEX
-    target.write_text(json.dumps({"fingerprint": _fingerprint(directory), "policies": policies}, indent=1,
-                                 ensure_ascii=False) + "\n", encoding="utf-8")
+def write_index(directory=None) -> str:
+    """Write ``policies/index.json`` from the policy files (tests/test_cold_start.py says when it is due)."""
+    from pathlib import Path  # noqa: PLC0415
+
+    directory = os.fspath(directory or data_path("policies"))
+    policies = [[name, read_policy_file(Path(directory, name))] for name in _policy_files(directory)]
+    target = os.path.join(directory, INDEX)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"fingerprint": _fingerprint(directory), "policies": policies}, indent=1,
+                                ensure_ascii=False) + "\n")
     return target
 
 
