@@ -37,6 +37,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                         help="colour text output (default: auto, which honours NO_COLOR and FORCE_COLOR)")
     parser.add_argument("--show-suppressed", action="store_true", help="text format: also list suppressed findings")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="text format: list the files not read (FIFOs, links out of the directory, Helm templates...) and why")
     parser.add_argument("--sarif-include-suppressed", action="store_true",
                         help="SARIF: include suppressed findings, marked with suppressions[] "
                              "(GitHub code scanning shows them as open alerts)")
@@ -98,6 +100,7 @@ def _check(argv: list[str]) -> int:
     options = Options(
         color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
         show_suppressed=args.show_suppressed,
+        verbose=args.verbose,
         sarif_include_suppressed=args.sarif_include_suppressed,
         sarif_category=args.sarif_category,
     )

@@ -7,10 +7,18 @@ for Kubernetes manifests (``sources/kubernetes.py`` decides).  A file named on
 the command line is linted even where a walk would skip it, and its whole
 module directory is loaded so that declarations in sibling files resolve;
 only findings in the named files are reported (``Discovery.report_only``).
+
+Nothing is opened here.  What is not read is listed in ``Discovery.skipped`` with
+the reason: FIFOs, sockets and devices (opening a FIFO blocks), links to files
+outside the directory being linted (a link to ``/proc/self/environ`` must not
+put CI secrets in a report), links to directories (not followed, so no loops),
+directories that cannot be listed.  Links that dangle or loop are handed on, so
+that reading them gives a finding: Terraform cannot read them either.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -58,29 +66,32 @@ def discover(paths: list[str]) -> Discovery:
         path = display_path(raw)
         try:
             mode = os.stat(path).st_mode
-        except FileNotFoundError:
-            raise UsageError(f"path does not exist: {raw}") from None
         except OSError as exc:
-            raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
-        if stat.S_ISDIR(mode):
+            if not (os.path.islink(path) and (is_terraform(path) or is_yaml(path))):
+                if exc.errno == errno.ENOENT:
+                    raise UsageError(f"path does not exist: {raw}") from None
+                raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
+            mode = None  # a link that dangles or loops: reading it reports which (TDL000)
+        if mode is not None and stat.S_ISDIR(mode):
             walked_dirs.add(path)
             _walk(path, tf, yaml, found.skipped)
-        elif stat.S_ISREG(mode):
-            if is_terraform(path):
-                named_files.add(path)
-                directory = os.path.dirname(path) or "."
-                tf.setdefault(display_path(directory), set()).add(path)
-                _add_siblings(directory, tf)
-            elif is_yaml(path):
-                named_files.add(path)
-                yaml.add(path)
-            else:
-                named_files.add(path)
-                found.skipped.append((path, "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
+            continue
+        named_files.add(path)
+        if not (is_terraform(path) or is_yaml(path)):
+            found.skipped.append((path, "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
+            continue
+        directory = os.path.dirname(path) or "."
+        reason = skip_reason(path, os.path.realpath(directory))
+        if reason:
+            found.skipped.append((path, reason))
+        elif is_terraform(path):
+            tf.setdefault(display_path(directory), set()).add(path)
+            _add_siblings(directory, tf, found.skipped)
         else:
-            found.skipped.append((path, "not a regular file"))
+            yaml.add(path)
     found.terraform = {d: sorted(files) for d, files in sorted(tf.items())}
     found.yaml = sorted(yaml)
+    found.skipped = sorted(set(found.skipped))
     if named_files and not walked_dirs:
         found.report_only = named_files
     elif named_files:
@@ -90,40 +101,74 @@ def discover(paths: list[str]) -> Discovery:
     return found
 
 
+def skip_reason(path: str, root: str) -> str | None:
+    """Why a source file is not read, or None.  ``root`` is the real path of the directory being linted.
+
+    Never opens the file (opening a FIFO blocks).  A link that dangles or loops is
+    read, so that reading reports it as a finding: Terraform cannot read it either.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')}): not read"
+    real = os.path.realpath(path)
+    try:
+        inside = os.path.commonpath([real, root]) == root
+    except ValueError:  # another drive (Windows)
+        inside = False
+    if not inside:
+        return "a symbolic link to a file outside the linted directory: not followed"
+    return None
+
+
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+          stat.S_IFDIR: "a directory"}
+
+
 def _under(path: str, directories: set[str]) -> bool:
     return any(d == "." or path == d or path.startswith(d.rstrip("/") + "/") for d in directories)
 
 
-def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
+def _add_siblings(directory: str, tf: dict[str, set[str]], skipped: list) -> None:
     """Load every .tf file of a named file's directory (a Terraform module is a directory)."""
     key = display_path(directory)
     try:
         entries = os.listdir(directory)
     except OSError:
         return
+    root = os.path.realpath(directory)
     for name in entries:
-        if is_terraform(name):
-            full = display_path(os.path.join(directory, name))
-            if os.path.isfile(full):
-                tf.setdefault(key, set()).add(full)
+        full = display_path(os.path.join(directory, name))
+        if not is_terraform(name) or full in tf.get(key, ()) or os.path.isdir(full):
+            continue
+        reason = skip_reason(full, root)
+        if reason:
+            skipped.append((full, reason))
+        else:
+            tf.setdefault(key, set()).add(full)
 
 
 def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list) -> None:
-    for directory, dirs, files in os.walk(root):
+    real_root = os.path.realpath(root)
+
+    def unreadable(error: OSError) -> None:
+        skipped.append((display_path(error.filename or root), f"cannot list this directory: {(error.strerror or 'error').lower()}"))
+
+    for directory, dirs, files in os.walk(root, onerror=unreadable):
+        for name in dirs:
+            if not name.startswith(".") and os.path.islink(os.path.join(directory, name)):
+                skipped.append((display_path(os.path.join(directory, name)), "a symbolic link to a directory: not followed"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not (is_terraform(name) or is_yaml(name)):
                 continue
             full = display_path(os.path.join(directory, name))
-            try:
-                mode = os.stat(full).st_mode
-            except OSError:
-                skipped.append((full, "cannot be read (broken link?)"))
-                continue
-            if not stat.S_ISREG(mode):
-                skipped.append((full, "not a regular file"))
-                continue
-            if is_terraform(name):
+            reason = skip_reason(full, real_root)
+            if reason:
+                skipped.append((full, reason))
+            elif is_terraform(name):
                 tf.setdefault(display_path(directory), set()).add(full)
             else:
                 yaml.add(full)

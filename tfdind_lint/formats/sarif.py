@@ -20,6 +20,8 @@ import sarif_om as om
 
 from .. import __version__
 from ..finding import Severity
+from ..sources import SourceError
+from ..sources.text import read_source
 from .line_hash import line_hashes
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -106,10 +108,9 @@ class _Sources:
 
     def text(self, path: str) -> str | None:
         if path not in self.texts:
-            try:
-                with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-                    self.texts[path] = handle.read()
-            except OSError:
+            try:  # read_source: never blocks on a FIFO, never reads a huge file (the hash would take minutes)
+                self.texts[path] = read_source(path).decode("utf-8", errors="replace")
+            except SourceError:
                 self.texts[path] = None
         return self.texts[path]
 

@@ -1,4 +1,7 @@
-"""``path:line:col: TDLnnn message`` (ruff's concise shape), related places, and a summary line."""
+"""``path:line:col: TDLnnn message`` (ruff's concise shape), related places, and a summary line.
+
+Files not read are counted in the summary; ``--verbose`` lists them with the reason.
+"""
 
 from __future__ import annotations
 
@@ -29,17 +32,22 @@ def render(report, settings, options) -> str:
         for related in f.related:
             text = f"  {related.span.path}:{related.span.line}:{related.span.column}: {related.message}"
             lines.append(f"{_DIM}{text}{_RESET}" if color else text)
-    lines.append(summary(report))
+    if options.verbose:
+        lines.extend(f"{path}: skipped: {reason}" for path, reason in report.skipped)
+    lines.append(summary(report, listed=options.verbose))
     return "\n".join(lines) + "\n"
 
 
-def summary(report) -> str:
+def summary(report, listed: bool = False) -> str:
     active = report.active
     counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
     files = len(report.files)
     file_word = "file" if files == 1 else "files"
     suppressed = len(report.findings) - len(active)
     tail = f"; {suppressed} suppressed" if suppressed else ""
+    skipped = len(report.skipped)
+    if skipped:  # not read (a FIFO, a link out of the directory, a Helm template...): say so, list on request
+        tail += f"; {skipped} skipped" + ("" if listed else " (--verbose lists them)")
     if not active:
         return f"No findings in {files} {file_word}{tail}."
     noun = "finding" if len(active) == 1 else "findings"

@@ -14,6 +14,7 @@ docs/parsing.md.)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -57,27 +58,64 @@ _OPERATORS = {
 }
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_TEMPLATE_START = re.compile(r"[$%]\{")
+_HEREDOC_OPENER = re.compile(r"<<-?([A-Za-z][A-Za-z0-9._-]*)")
 _HEREDOC_HEAD = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\n")
 _SCAN = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n')
-_DIRECTIVE = re.compile(r"\s*~?\s*(if|else|endif|for|endfor)\b(.*?)\s*~?\s*$", re.S)
+_DIRECTIVE = re.compile(r"(if|else|endif|for|endfor)\b(.*)", re.S)  # matched on the stripped text (no backtracking)
 _FOR_HEAD = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\b", re.S)
+
+
+#: The deepest Lark syntax tree we build from: real templates stay under 30 levels.  The builder
+#: recurses once or twice per level, so deeper input is refused before it could exhaust Python's stack.
+MAX_TREE_DEPTH = 200
 
 
 def parse_file(path: str, data: bytes) -> TerraformFile:
     """Parse one ``.tf`` file.  Raises ``SourceError`` when the file cannot be read as HCL."""
     text = decode(data, path)
     prepared, comments = _prepare(text, path)
-    parser = _get_parser()
-    try:
-        tree = parser.parse(prepared + "\n")
-    except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
-        raise _syntax_error(exc, prepared, path) from None
+    stack, _ = _open_brackets(prepared, MAX_TREE_DEPTH)
+    if len(stack) > MAX_TREE_DEPTH:  # each bracket is a level of the tree: refuse before Lark spends seconds
+        line, column = LineIndex(prepared).position(stack[-1])
+        raise SourceError(_TOO_DEEP, Span(path, line, column, line, column + 1))
+    tree = _parse(prepared, path)
     builder = _Builder(prepared, path)
     try:
         body = builder.body(tree.children[0], Span(path, 1, 1, *LineIndex(prepared).position(len(prepared))))
-    except RecursionError:
-        raise SourceError("nesting is too deep to analyse (more than about 300 levels)", Span(path, 1, 1, 1, 1)) from None
+    except RecursionError:  # a backstop: _parse refuses deep trees first
+        raise SourceError(_TOO_DEEP, Span(path, 1, 1, 1, 2)) from None
     return TerraformFile(path, body, comments, text, builder.errors)
+
+
+_TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels of blocks, brackets and expressions); "
+             "flatten this part or split it up")
+
+
+def _parse(text: str, path: str, line_shift: int = 0, column_shift: int = 0):
+    """The Lark tree of HCL text; a ``SourceError`` for a syntax error or a tree nested too deeply."""
+    parser = _get_parser()
+    try:
+        tree = parser.parse(text + "\n")
+    except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
+        raise _syntax_error(exc, text, path) from None
+    deep = _too_deep(tree)
+    if deep is not None:
+        line, column = (1, 1) if deep.meta.empty else (deep.meta.line, deep.meta.column)
+        column += column_shift if line == 1 else 0
+        raise SourceError(_TOO_DEEP, Span(path, line + line_shift, column, line + line_shift, column + 1))
+    return tree
+
+
+def _too_deep(tree):
+    """The first subtree (in file order) more than ``MAX_TREE_DEPTH`` levels down, or None."""
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_TREE_DEPTH:
+            return node
+        stack.extend((child, depth + 1) for child in reversed(node.children) if hasattr(child, "children"))
+    return None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -142,7 +180,18 @@ _CLOSING = {"}": "{", "]": "[", ")": "("}
 
 
 def _unclosed(text: str) -> int | None:
-    """Offset of the first string that does not close on its line, else of the innermost bracket never closed."""
+    """Offset of the first string or comment that does not close, else of the innermost bracket never closed."""
+    stack, unterminated = _open_brackets(text)
+    if unterminated is not None:
+        return unterminated
+    return stack[-1] if stack else None
+
+
+def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int | None]:
+    """(offsets of the brackets still open at the end of ``text``, offset of a string or comment that never closes).
+
+    With a ``limit``, stops as soon as more than ``limit`` brackets are open.
+    """
     stack: list[int] = []
     pos = 0
     n = len(text)
@@ -157,11 +206,13 @@ def _unclosed(text: str) -> int | None:
             pos = n if end < 0 else end
         elif token == "/*":
             end = text.find("*/", start + 2)
-            pos = n if end < 0 else end + 2
+            if end < 0:
+                return stack, start  # a comment that never closes
+            pos = end + 2
         elif token == '"':
             pos = _skip_string(text, start + 1)
             if pos >= n or text[pos - 1] != '"' or pos == start + 1:
-                return start  # a string that never closes on its line
+                return stack, start  # a string that never closes on its line
         elif token.startswith("<<"):
             marker = token.lstrip("<-").rstrip("\n")
             pos = m.end()
@@ -174,12 +225,14 @@ def _unclosed(text: str) -> int | None:
                 pos = line_end + 1
         elif token in "{[(":
             stack.append(start)
+            if limit is not None and len(stack) > limit:
+                break
             pos = m.end()
         else:
             if stack and text[stack[-1]] == _CLOSING[token]:
                 stack.pop()
             pos = m.end()
-    return stack[-1] if stack else None
+    return stack, None
 
 
 def _skip_string(text: str, pos: int) -> int:
@@ -228,11 +281,27 @@ _TOKEN_NAMES = {
 
 
 def _describe_token(token) -> str:
-    if token.type in ("NAME",):
-        return f"'{token.value}'"
+    value = str(token.value)
+    if token.type == "NAME":
+        return f"'{value}'"
     if token.type in _OPERATORS:
         return f"'{_OPERATORS[token.type]}'"
-    return _TOKEN_NAMES.get(token.type, f"'{str(token.value).strip() or token.type}'")
+    if token.type == "STRING_CHARS" and value:  # text the lexer could not split: show where it starts
+        word = value.split(None, 1)[0][:20] if value.strip() and not value[0].isspace() else ""
+        return f"'{word}'" if word else "a line break" if value[0] == "\n" else "blank space"
+    return _TOKEN_NAMES.get(token.type, f"'{value.strip()[:20] or token.type}'")
+
+
+_VALUE_START = frozenset({"DBLQUOTE", "INT_LITERAL", "LSQB", "LBRACE"})
+
+
+def _unclosed_interpolation(line: str, end: int) -> int | None:
+    """Column offset of the last ``${`` before ``end`` on a line that is not closed before it."""
+    opened = None
+    for m in _TEMPLATE_START.finditer(line, 0, end):
+        if m.group(0) == "${" and _matching_brace(line[:end], m.end()) < 0:
+            opened = m.start()
+    return opened
 
 
 def _syntax_error(exc, text: str, path: str) -> SourceError:
@@ -247,20 +316,27 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
         column = len(lines[-1]) + 1
     here = lines[line - 1][column - 1:] if line <= len(lines) else ""
     span = Span(path, line, column, line, column + 1)
+    if here.startswith("/*") and "*/" not in here:
+        rest = text[LineIndex(text).line_start(line) + column - 1:]
+        if "*/" not in rest:
+            return SourceError("Comment /* opened here is never closed with */", span)
+    heredoc = _HEREDOC_OPENER.match(here)
+    if heredoc:
+        if not here[heredoc.end():].strip():  # `<<EOT` ends its line: the closing line is what is missing
+            return SourceError(
+                f"Heredoc {heredoc.group(0)} is never closed: no later line consists of {heredoc.group(1)} alone", span)
+        return SourceError("A heredoc must start with <<MARKER (or <<-MARKER) followed by a line break", span)
+    interpolation = _unclosed_interpolation(lines[line - 1], column - 1) if line <= len(lines) else None
+    if interpolation is not None:
+        return SourceError("The interpolation ${ opened here is never closed: a '}' is missing",
+                           Span(path, line, interpolation + 1, line, interpolation + 3))
     if isinstance(exc, errors.UnexpectedCharacters):
         char = exc.char
-        if here.startswith("<<"):
-            m = re.match(r"<<-?([A-Za-z][A-Za-z0-9._-]*)", here)
-            if m:
-                return SourceError(
-                    f"heredoc {m.group(0)} is never closed: no later line consists of {m.group(1)} alone", span
-                )
-            return SourceError("a heredoc must start with <<MARKER (or <<-MARKER) followed by a line break", span)
         if char == '"':
-            return SourceError("unterminated string: the closing '\"' is missing on this line", span)
+            return SourceError("Unterminated string: the closing '\"' is missing on this line", span)
         if char == "\n":
-            return SourceError("unterminated string: a quoted string cannot span lines", span)
-        return SourceError(f"unexpected character {char!r}", span)
+            return SourceError("Unterminated string: a quoted string cannot span lines", span)
+        return SourceError(f"Unexpected character {char!r}", span)
     if isinstance(exc, (errors.UnexpectedToken, errors.UnexpectedEOF)):
         token = getattr(exc, "token", None)
         if token is None or token.type == "$END":
@@ -270,24 +346,34 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
                 line, column = index.position(opener)
                 here_span = Span(path, line, column, line, column + 1)
                 if text[opener] == '"':
-                    return SourceError("unterminated string: the closing '\"' is missing on this line", here_span)
+                    return SourceError("Unterminated string: the closing '\"' is missing on this line", here_span)
+                if text.startswith("/*", opener):
+                    return SourceError("Comment /* opened here is never closed with */", here_span)
                 what = {"{": "'{'", "[": "'['", "(": "'('"}[text[opener]]
-                return SourceError(f"{what} opened here is never closed: the file ends first", here_span)
-            return SourceError("unexpected end of file: a block, bracket or string is not closed", span)
-        found = _describe_token(token)
+                return SourceError(f"The {what} opened here is never closed: the file ends first", here_span)
+            return SourceError("Unexpected end of file: a block, bracket or string is not closed", span)
+        found = re.sub(r"^(a|an|the) ", "", _describe_token(token))  # "Unexpected line break"
         expected = set(getattr(exc, "expected", ()) or ())
+        if token.type in ("RBRACE", "RSQB", "RPAR") and token.type not in expected:
+            closer = str(token.value).strip()
+            stack, _ = _open_brackets(text[:LineIndex(text).line_start(line) + column - 1])
+            if not stack:
+                return SourceError(f"Unexpected '{closer}': nothing is open here to close (one '{closer}' too many?)", span)
+            opener_line, opener_column = LineIndex(text).position(stack[-1])
+            return SourceError(f"Unexpected '{closer}': the '{text[stack[-1]]}' opened at line {opener_line}, "
+                               f"column {opener_column} must be closed first", span)
         if token.type == "DBLQUOTE" and "QUOTE" not in expected and here.startswith('"') and here.count('"') % 2 == 1:
-            return SourceError("unterminated string: the closing '\"' is missing on this line", span)
+            return SourceError("Unterminated string: the closing '\"' is missing on this line", span)
         if expected <= {"RBRACE", "NL_OR_COMMENT"} and token.type in ("NAME", "DBLQUOTE"):
-            return SourceError(f"unexpected {found}: each attribute or block must start on a new line", span)
-        if "EQ" in expected and token.type in ("LBRACE", "DBLQUOTE", "NAME"):
-            pass
-        if token.type == "RBRACE" and expected & {"NAME", "DBLQUOTE", "INT_LITERAL", "LSQB", "LBRACE"}:
-            return SourceError("unexpected '}': a value is missing after '='", span)
+            return SourceError(f"Unexpected {found}: each attribute or block must start on a new line", span)
+        if _VALUE_START <= expected and not expected & {"RBRACE", "RSQB", "RPAR"}:  # only a value can come here
+            before = lines[line - 1][:column - 1].rstrip()
+            after = f" after '{before[-1]}'" if before and before[-1] in "=:(,+-*/%<>!&|?" else " here"
+            return SourceError(f"Unexpected {found}: a value is missing{after}", span)
         wanted = sorted({_TOKEN_NAMES.get(t, "") for t in expected} - {""})
         hint = f"; expected {', '.join(wanted[:4])}" if wanted and len(wanted) <= 4 else ""
-        return SourceError(f"unexpected {found}{hint}", span)
-    return SourceError(f"cannot parse: {str(exc).splitlines()[0]}", span)
+        return SourceError(f"Unexpected {found}{hint}", span)
+    return SourceError(f"Cannot parse: {str(exc).splitlines()[0]}", span)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -332,20 +418,31 @@ class _Builder:
     def body(self, tree, span: Span, type_: str = "", labels: tuple = (), head: Span | None = None) -> Block:
         attributes: dict[str, Node] = {}
         blocks: list[Block] = []
+        last_line = 0  # where the previous attribute or block ends
         for child in tree.children:
             data = getattr(child, "data", None)
             if data == "attribute":
                 node = self.attribute(child)
+                if node.key.line == last_line:  # python-hcl2 accepts `a = 1 b = 2`; Terraform does not
+                    self.errors.append(SourceError(
+                        f"Argument {node.name!r} must start on a new line: Terraform rejects two arguments on one line", node.key))
+                last_line = node.span.end_line
                 if node.name in attributes:
                     self.errors.append(SourceError(
-                        f"attribute {node.name!r} is defined twice in this block "
+                        f"Attribute {node.name!r} is defined twice in this block "
                         f"(first at line {attributes[node.name].key.line}); Terraform rejects this",
                         node.key,
                     ))
                     continue
                 attributes[node.name] = node
             elif data == "block":
-                blocks.append(self.block(child))
+                block = self.block(child)
+                if block.head.line == last_line:
+                    self.errors.append(SourceError(
+                        f"Block {block.type!r} must start on a new line: Terraform rejects it after an argument on the same line",
+                        block.head))
+                last_line = block.span.end_line
+                blocks.append(block)
         return Block(type_, labels, attributes, blocks, span, head or span)
 
     def attribute(self, tree) -> Node:
@@ -764,7 +861,7 @@ class _Builder:
                 literal.append(text[i:])
                 break
             inner = text[i + 2:end]
-            line_no = next(k for k in range(len(starts) - 1, -1, -1) if starts[k] <= i)
+            line_no = bisect.bisect_right(starts, i) - 1
             file_line, file_col = positions[line_no]
             column = file_col + (i + 2 - starts[line_no])
             if literal:
@@ -774,7 +871,7 @@ class _Builder:
                 node = self._parse_embedded(inner, file_line, column)
                 parts.append(node if node is not None else "")
             else:
-                m = _DIRECTIVE.match(inner)
+                m = _DIRECTIVE.match(inner.strip().strip("~").strip())
                 keyword = m.group(1) if m else ""
                 expr_text = m.group(2) if m else ""
                 node = None
@@ -810,12 +907,12 @@ class _Builder:
             column = len(skipped) - skipped.rfind("\n")
         else:
             column += lead
-        snippet = "x=" + expr_text.strip() + "\n"
+        snippet = "x=" + expr_text.strip()
         try:
-            tree = _get_parser().parse(snippet)
-        except _lark_errors.LarkError:  # type: ignore[union-attr]
-            self.errors.append(SourceError("cannot parse the expression in this template interpolation",
-                                           Span(self.path, line, column, line, column + 1)))
+            tree = _parse(snippet, self.path)
+        except SourceError as error:
+            message = error.message if error.message == _TOO_DEEP else "Cannot parse the expression in this template interpolation"
+            self.errors.append(SourceError(message, Span(self.path, line, column, line, column + 1)))
             return None
         sub = _Builder(snippet, self.path, line_shift=line - 1, column_shift=column - 3)
         sub.scope = self.scope
@@ -837,13 +934,8 @@ class _Directive:
 
 
 def _next_template_start(text: str, pos: int) -> int:
-    a = text.find("${", pos)
-    b = text.find("%{", pos)
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
+    m = _TEMPLATE_START.search(text, pos)
+    return m.start() if m else -1
 
 
 def _matching_brace(text: str, pos: int) -> int:
