@@ -113,6 +113,8 @@ def _check(argv: list[str]) -> int:
             sys.stderr.write(f"tfdind-lint: error: cannot write {args.output}: {exc.strerror or exc}\n")
             return EXIT_ERROR
     else:
+        if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show a character must not crash the run
+            sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(text)
         sys.stdout.flush()
     if report.internal_errors:

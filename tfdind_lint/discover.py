@@ -78,12 +78,12 @@ def discover(paths: list[str]) -> Discovery:
             continue
         named_files.add(path)
         if not (is_terraform(path) or is_yaml(path)):
-            found.skipped.append((path, "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
+            found.skipped.append((printable(path), "not a Terraform (.tf) or YAML (.yaml, .yml) file"))
             continue
         directory = os.path.dirname(path) or "."
         reason = skip_reason(path, os.path.realpath(directory))
         if reason:
-            found.skipped.append((path, reason))
+            found.skipped.append((printable(path), reason))
         elif is_terraform(path):
             tf.setdefault(display_path(directory), set()).add(path)
             _add_siblings(directory, tf, found.skipped)
@@ -107,6 +107,8 @@ def skip_reason(path: str, root: str) -> str | None:
     Never opens the file (opening a FIFO blocks).  A link that dangles or loops is
     read, so that reading reports it as a finding: Terraform cannot read it either.
     """
+    if printable(path) != path:
+        return "its name is not valid UTF-8 (reports could not name it): not read; rename it"
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -127,6 +129,15 @@ _KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR:
           stat.S_IFDIR: "a directory"}
 
 
+def printable(path: str) -> str:
+    """A path as reports can write it: bytes of a name that are not UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _under(path: str, directories: set[str]) -> bool:
     return any(d == "." or path == d or path.startswith(d.rstrip("/") + "/") for d in directories)
 
@@ -145,7 +156,7 @@ def _add_siblings(directory: str, tf: dict[str, set[str]], skipped: list) -> Non
             continue
         reason = skip_reason(full, root)
         if reason:
-            skipped.append((full, reason))
+            skipped.append((printable(full), reason))
         else:
             tf.setdefault(key, set()).add(full)
 
@@ -154,12 +165,13 @@ def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list) -> 
     real_root = os.path.realpath(root)
 
     def unreadable(error: OSError) -> None:
-        skipped.append((display_path(error.filename or root), f"cannot list this directory: {(error.strerror or 'error').lower()}"))
+        skipped.append((printable(display_path(error.filename or root)),
+                        f"cannot list this directory: {(error.strerror or 'error').lower()}"))
 
     for directory, dirs, files in os.walk(root, onerror=unreadable):
         for name in dirs:
             if not name.startswith(".") and os.path.islink(os.path.join(directory, name)):
-                skipped.append((display_path(os.path.join(directory, name)), "a symbolic link to a directory: not followed"))
+                skipped.append((printable(display_path(os.path.join(directory, name))), "a symbolic link to a directory: not followed"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not (is_terraform(name) or is_yaml(name)):
@@ -167,7 +179,7 @@ def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], skipped: list) -> 
             full = display_path(os.path.join(directory, name))
             reason = skip_reason(full, real_root)
             if reason:
-                skipped.append((full, reason))
+                skipped.append((printable(full), reason))
             elif is_terraform(name):
                 tf.setdefault(display_path(directory), set()).add(full)
             else:

@@ -71,15 +71,17 @@ class Case:
     same_as: tuple | None = None  # (name, text): findings must equal those of this plain file
     #: run between discovery and reading (the file that disappears)
     after_discovery: Callable[[Path], None] | None = None
-    needs: str = ""  # "fifo", "symlink", "socket", "non-root": skipped where the platform cannot make it
+    needs: str = ""  # "fifo", "symlink", "socket", "non-root", "bytes-names": skipped where the platform cannot
     max_mib: int = 300  # peak memory allowed (Python allocations); the limit on file size bounds every case
 
 
-def write(name: str, data: bytes) -> Callable[[Path], None]:
+def write(name: str, data: bytes | Callable[[], bytes]) -> Callable[[Path], None]:
+    """Write a file (``data`` may be a function: large inputs are generated when the case runs)."""
+
     def make(directory: Path) -> None:
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        path.write_bytes(data() if callable(data) else data)
 
     return make
 
@@ -89,6 +91,18 @@ def link(name: str, target: str, also: Callable[[Path], None] | None = None) -> 
         if also:
             also(directory)
         os.symlink(target, directory / name)
+
+    return make
+
+
+def link_outside(name: str) -> Callable[[Path], None]:
+    """A link to a file two levels up, outside the directory being linted (that file would give a finding)."""
+
+    def make(directory: Path) -> None:
+        outside = directory.parent.parent / "outside"
+        outside.mkdir(exist_ok=True)
+        (outside / "secret.tf").write_bytes(TF)
+        os.symlink(os.path.relpath(outside / "secret.tf", directory), directory / name)
 
     return make
 
@@ -330,11 +344,11 @@ CASES = [
     Case("yaml-empty-documents", "a manifest stream with empty documents", write("pod.yaml", b"---\n---\n" + POD + b"---\n...\n"),
          same_as=("pod.yaml", b"---\n---\n" + POD + b"---\n...\n")),
     # --- size and depth -------------------------------------------------------------------------------
-    Case("tf-10mb", "a 10 MB .tf file", write("main.tf", big_terraform(10 * 1024 * 1024)),
+    Case("tf-10mb", "a 10 MB .tf file", write("main.tf", lambda: big_terraform(10 * 1024 * 1024)),
          findings=((H + "main.tf", "TDL000", 1, 1, "File too large to lint: 10.0 MiB, and tfdind-lint reads files up to 1.0 MiB"),)),
-    Case("yaml-10mb", "a 10 MB manifest", write("pod.yaml", POD + b"---\n" + POD * (10 * 1024 * 1024 // len(POD))),
+    Case("yaml-10mb", "a 10 MB manifest", write("pod.yaml", lambda: POD + b"---\n" + POD * (10 * 1024 * 1024 // len(POD))),
          findings=((H + "pod.yaml", "TDL000", 1, 1, "File too large to lint"),)),
-    Case("tf-heredoc-50000-lines", "a startup script heredoc of 50,000 lines", write("main.tf", long_heredoc(50_000))),
+    Case("tf-heredoc-50000-lines", "a startup script heredoc of 50,000 lines", write("main.tf", lambda: long_heredoc(50_000))),
     Case("tf-long-line", "a single 200,000-character string", write("main.tf", b'locals {\n  s = "' + b"a" * 200_000 + b'"\n}\n')),
     Case("tf-deep-lists", "lists nested 5,000 deep", write("main.tf", deep_hcl("list", 5000)),
          findings=((H + "main.tf", "TDL000", 2, 206, "Nested too deeply to analyse"),)),
@@ -392,12 +406,14 @@ CASES = [
          findings=((H + "gone.tf", "TDL000", 1, 1, "Cannot read the file: it is a symbolic link whose target does not exist"),),
          needs="symlink"),
     Case("symlink-outside-root", "a link to a file outside the linted directory (`../../outside/secret.tf`)",
-         link("secret.tf", "../../outside/secret.tf"),
+         link_outside("secret.tf"),
          skipped=((H + "secret.tf", "a symbolic link to a file outside the linted directory: not followed"),), needs="symlink"),
     Case("symlink-inside-root", "a link to a file inside the linted directory", link("main.tf", "target.txt", also=write("target.txt", TF)),
          same_as=("main.tf", TF), needs="symlink"),
     Case("directory-named-tf", "a directory named `x.tf`", write("x.tf/main.tf", TF),
          findings=((H + "x.tf/main.tf", "TDL412", 11, 3, ""),)),
+    Case("name-not-utf8", "a .tf file whose name is not valid UTF-8 (Latin-1 bytes)", write(os.fsdecode(b"caf\xe9.tf"), TF),
+         skipped=((H + "caf\ufffd.tf", "its name is not valid UTF-8"),), needs="bytes-names"),
     Case("fifo-named-tf", "a FIFO named `x.tf`", fifo("x.tf"),
          skipped=((H + "x.tf", "not a regular file (a named pipe): not read"),), needs="fifo"),
     Case("socket-named-yaml", "a UNIX socket named `x.yaml`", unix_socket("x.yaml"),
