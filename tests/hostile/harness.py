@@ -126,3 +126,30 @@ def needs(what: str) -> None:
         pytest.skip("permissions do not stop root")
     if what == "bytes-names" and sys.platform != "linux":
         pytest.skip("only Linux file systems take names that are not UTF-8")
+
+
+#: Cases left out of the whole-tree runs (security, determinism): large or slow inputs, and those that
+#: change the tree while it is linted.  Their own tests cover them.
+HEAVY = {"tf-10mb", "yaml-10mb", "tf-heredoc-50000-lines", "tf-long-line", "tf-deep-operators", "yaml-deep-sequences",
+         "yaml-deep-mappings", "yaml-many-documents"}
+
+
+def make_tree(root) -> list[str]:
+    """The good corpus and every light hostile case (each in ``root/<case id>/``); the ids of the cases made."""
+    from cases import CASES  # noqa: PLC0415
+
+    make_corpus(root)
+    made = []
+    for case in CASES:
+        if case.id in HEAVY or case.after_discovery:
+            continue
+        try:
+            if case.needs:
+                needs(case.needs)
+        except pytest.skip.Exception:
+            continue
+        directory = root / case.id
+        directory.mkdir()
+        case.make(directory)
+        made.append(case.id)
+    return made

@@ -8,13 +8,16 @@ exactly those of the corpus linted without it.
 
 from __future__ import annotations
 
+import json
 import time
 import tracemalloc
 
 import pytest
 
-from cases import CASES, write
-from harness import baseline, corpus, deadline, findings, hostile_entry, run  # noqa: F401  (fixtures)
+from cases import BY_ID, CASES, write
+from conftest import ROOT
+from harness import baseline, corpus, deadline, findings, hostile_entry, make_case, run  # noqa: F401  (fixtures)
+from tfdind_lint import cli
 
 SECONDS = 5  # "the run ends within a few seconds": the slowest case takes about 1.5 s here
 MIB = 1024 * 1024
@@ -66,3 +69,29 @@ def test_hostile_case_alone(case, corpus, monkeypatch, tmp_path):
     assert peak < case.max_mib * MIB, f"peak {peak / MIB:.0f} MiB"
     assert code == (1 if report["findings"] else 0)
     assert code == (1 if case.findings or case.same_as else 0)
+
+
+def test_skipped_files_are_counted_in_the_text_summary_and_listed_on_request(corpus, monkeypatch, tmp_path):
+    helm, fifo = BY_ID["yaml-helm-template"], BY_ID["fifo-named-tf"]
+    with hostile_entry(corpus, helm, monkeypatch) as directory:
+        make_case(fifo, directory, monkeypatch)
+        monkeypatch.chdir(corpus)
+        assert cli.main(["hostile", "--output", str(tmp_path / "short.txt")]) == 0
+        assert cli.main(["hostile", "--verbose", "--output", str(tmp_path / "long.txt")]) == 0
+        assert cli.main(["hostile", "--format", "sarif", "--output", str(tmp_path / "out.sarif")]) == 0
+    assert (tmp_path / "short.txt").read_text(encoding="utf-8") == (
+        "No findings in 1 file; 2 skipped (--verbose lists them).\n")
+    assert (tmp_path / "long.txt").read_text(encoding="utf-8") == (
+        "hostile/pod.yaml: skipped: a Helm template ({{ ... }}): render it (helm template) to lint it\n"
+        "hostile/x.tf: skipped: not a regular file (a named pipe): not read\n"
+        "No findings in 1 file; 2 skipped.\n")
+    notifications = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["invocations"][0][
+        "toolExecutionNotifications"]
+    assert [(n["level"], n["message"]["text"]) for n in notifications] == [
+        ("warning", "hostile/pod.yaml: skipped: a Helm template ({{ ... }}): render it (helm template) to lint it"),
+        ("warning", "hostile/x.tf: skipped: not a regular file (a named pipe): not read")]
+
+
+def test_every_case_is_in_the_robustness_page():
+    page = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    assert [case.id for case in CASES if f"`{case.id}`" not in page] == []

@@ -5,7 +5,7 @@ avoids sarif-om's pitfalls: it keeps an explicit ``level`` even when it equals
 the schema default, drops ``None`` and sentinel defaults, renames attributes to
 their SARIF names, and passes plain dicts (``properties``) through.
 Suppressed findings are left out unless asked for (GitHub does not honour
-SARIF suppressions); TDL000 is also a tool execution notification.
+SARIF suppressions); TDL000 and files skipped are also tool execution notifications.
 """
 
 from __future__ import annotations
@@ -164,6 +164,8 @@ def build(report, settings, options) -> dict:
                 message=om.Message(text=f"{f.span.path}: {f.message}"), level="warning",
                 locations=[_location(f.span)], descriptor=om.ReportingDescriptorReference(id="TDL000"),
             ))
+    for path, reason in report.skipped:  # files not read: a warning, as for a file that cannot be parsed
+        notifications.append(om.Notification(message=om.Message(text=f"{path}: skipped: {reason}"), level="warning"))
     for f in report.findings:
         if f.rule == "TDL999":
             notifications.append(om.Notification(message=om.Message(text=f.message), level="error",
