@@ -71,7 +71,7 @@ class Case:
     same_as: tuple | None = None  # (name, text): findings must equal those of this plain file
     #: run between discovery and reading (the file that disappears)
     after_discovery: Callable[[Path], None] | None = None
-    needs: str = ""  # "fifo", "symlink", "socket", "non-root", "bytes-names": skipped where the platform cannot
+    needs: str = ""  # "fifo", "symlink", "socket", "permissions", "bytes-names": skipped where the platform cannot
     max_mib: int = 300  # peak memory allowed (Python allocations); the limit on file size bounds every case
 
 
@@ -425,9 +425,9 @@ CASES = [
          after_discovery=lambda d: (os.remove(d / "main.tf"), os.mkfifo(d / "main.tf")),
          findings=((H + "main.tf", "TDL000", 1, 1, "Cannot read the file: it is not a regular file"),), needs="fifo"),
     Case("unreadable-file", "a file without read permission", unreadable("main.tf", TF),
-         findings=((H + "main.tf", "TDL000", 1, 1, "Cannot read the file: permission denied"),), needs="non-root"),
+         findings=((H + "main.tf", "TDL000", 1, 1, "Cannot read the file: permission denied"),), needs="permissions"),
     Case("unlistable-directory", "a directory without read permission", unlistable("private"),
-         skipped=((H + "private", "cannot list this directory: permission denied"),), needs="non-root"),
+         skipped=((H + "private", "cannot list this directory: permission denied"),), needs="permissions"),
 ]
 
 BY_ID = {case.id: case for case in CASES}

@@ -10,6 +10,10 @@ whitespace before parsing; it never moves a character to another line or an
 earlier column, so every position stays the user's.  (The 4.x/6.x grammars
 accept it but reject object entries after a conditional value; see
 docs/parsing.md.)
+
+Hostile input: nesting deeper than ``MAX_TREE_DEPTH`` is refused before our
+recursive builder sees it (on the brackets of the text, then on the Lark tree),
+and syntax errors become messages that say what to fix (docs/robustness.md).
 """
 
 from __future__ import annotations

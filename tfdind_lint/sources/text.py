@@ -27,10 +27,11 @@ def read_source(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise SourceError(f"Cannot read the file: {_why(path, exc)}", span) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # swapped for a FIFO, a device or a directory after discovery
+        os.close(fd)
+        raise SourceError("Cannot read the file: it is not a regular file", span)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError("Cannot read the file: it is not a regular file", span)
         data = handle.read(limit + 1) if info.st_size <= limit else b""
     size = max(info.st_size, len(data))
     if size > limit:
