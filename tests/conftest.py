@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SHARED = ROOT.parent / "shared"
 
-EXPECT = re.compile(r"(?:#|//)\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)")
+#: `# expect: TDL001`, `// expect: TDL001`, or in JSON a comment property `"//": "expect: TDL001"`
+EXPECT = re.compile(r'(?:#|//)(?:"\s*:\s*")?\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)')
 
 
 def shared_file(relative: str) -> Path:
@@ -44,3 +45,65 @@ def in_root(monkeypatch):
     """Run with the repository as the working directory, so paths in findings are relative to it."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Create files (``{"dir/main.tf": text}``) under ``root``; returns ``root``."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the command line in-process: ``code, out, err = cli("--select", "TDL4", ".")``."""
+    from tfdind_lint.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+#: A Docker template whose dind sidecar is privileged: TDL401 on line 14 (`privileged = true`).
+SIDECAR_TF = """\
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "docker_container" "workspace" {
+  image   = "codercom/enterprise-base:ubuntu"
+  name    = "dev"
+  command = ["sh", "-c", coder_agent.main.init_script]
+}
+
+resource "docker_container" "dind" {
+  image      = "docker:dind"
+  privileged = true
+  name       = "dind"
+}
+"""
+
+#: The same as a Pod manifest: TDL401 on line 9 (`privileged: true`).
+SIDECAR_YAML = """\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ws
+spec:
+  containers:
+    - name: dind
+      image: docker:dind
+      securityContext: {privileged: true}
+    - name: dev
+      image: codercom/enterprise-base:ubuntu
+      env: [{name: CODER_AGENT_TOKEN, value: x}]
+"""

@@ -14,7 +14,7 @@ from tfdind_lint.policy import builtin_policies, read_policy_file
 
 POLICY_FILES = sorted((ROOT / "policies").glob("*.yaml"))
 SCHEMA = json.loads((ROOT / "schemas" / "policy.schema.json").read_text())
-SUFFIXES = {"terraform": (".tf",), "yaml": (".yaml", ".yml"), "toml": (".toml",)}
+SUFFIXES = {"terraform": (".tf", ".tf.json"), "yaml": (".yaml", ".yml"), "toml": (".toml",)}
 
 
 @pytest.mark.parametrize("path", POLICY_FILES, ids=[p.stem for p in POLICY_FILES])

@@ -6,6 +6,12 @@ Public API::
     report = lint(["examples/"])
     for finding in report.active:
         print(finding.span, finding.rule, finding.message)
+
+Without settings no configuration file is read; to use them as the command line does::
+
+    from tfdind_lint.config import Configuration
+    from tfdind_lint.linter import Settings
+    report = lint(["."], Settings(configuration=Configuration(["."])))
 """
 
 __version__ = "0.1.0"

@@ -1,6 +1,7 @@
-"""Command line: arguments -> settings -> lint() -> format -> exit code.
+"""Command line: arguments -> configuration -> lint() -> format -> exit code.
 
-Exit codes (ruff's convention): 0 no findings, 1 findings, 2 usage or internal error.
+Exit codes (ruff's convention): 0 no findings at or above ``--fail-on``, 1 findings,
+2 usage, configuration or internal error.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from . import __version__
 
 COMMANDS = ("check", "rules", "explain")
+DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -22,30 +24,82 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
+def _rule_list(text: str) -> list[str]:
+    """``TDL401,TDL4`` -> the selectors (``--select`` may also be repeated)."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _config_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("configuration")
+    exclusive = group.add_mutually_exclusive_group()
+    exclusive.add_argument("--config", metavar="FILE",
+                           help="use this configuration file for every path (default: the nearest .tfdind-lint.yaml, "
+                                ".tfdind-lint.yml or pyproject.toml [tool.tfdind-lint] above each file)")
+    exclusive.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    group.add_argument("--policy-dir", action="append", default=[], metavar="DIR",
+                       help="load custom policies from DIR (may be repeated)")
+
+
 def _check_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tfdind-lint",
         description="Lint Coder workspace templates (Terraform) and Kubernetes manifests that run Docker in workspaces.",
         epilog="Commands: `tfdind-lint rules` lists the rules, `tfdind-lint explain TDL101` prints one. "
-               "Exit codes: 0 no findings, 1 findings, 2 usage or internal error.",
+               "Exit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, configuration or internal error. "
+               "See docs/configuration.md.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
     parser.add_argument("-f", "--format", "--output-format", dest="format", default="text",
-                        choices=["text", "json", "sarif"], help="report format (default: text)")
+                        choices=["text", "json", "sarif", "github"],
+                        help="report format (default: text); github prints workflow-command annotations and "
+                             "appends a summary to $GITHUB_STEP_SUMMARY when it is set")
     parser.add_argument("-o", "--output", "--output-file", dest="output", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                         help="colour text output (default: auto, which honours NO_COLOR and FORCE_COLOR)")
-    parser.add_argument("--show-suppressed", action="store_true", help="text format: also list suppressed findings")
+    parser.add_argument("--show-suppressed", action="store_true",
+                        help="text format: also list suppressed and baselined findings")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="text format: list the files not read (FIFOs, links out of the directory, Helm templates...) and why")
     parser.add_argument("--sarif-include-suppressed", action="store_true",
-                        help="SARIF: include suppressed findings, marked with suppressions[] "
+                        help="SARIF: include suppressed and baselined findings, marked with suppressions[] "
                              "(GitHub code scanning shows them as open alerts)")
     parser.add_argument("--sarif-category", metavar="NAME",
                         help="SARIF: set runs[0].automationDetails.id (overrides upload-sarif's category)")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule reported instead of the findings (text or json)")
     parser.add_argument("--version", action="version", version=f"tfdind-lint {__version__}")
+    _config_arguments(parser)
+    selection = parser.add_argument_group("rule selection (ids, kebab names or group prefixes such as TDL4; "
+                                          "comma-separated or repeated; the command line wins over the configuration)")
+    selection.add_argument("--select", action="append", type=_rule_list, metavar="RULES",
+                           help="run only these rules")
+    selection.add_argument("--extend-select", action="append", type=_rule_list, metavar="RULES",
+                           help="run these rules as well")
+    selection.add_argument("--ignore", action="append", type=_rule_list, metavar="RULES",
+                           help="do not run these rules")
+    outcome = parser.add_argument_group("exit code and baseline")
+    outcome.add_argument("--fail-on", choices=["error", "warning", "note"],
+                         help="the lowest severity that fails the run (default: note, so any finding)")
+    outcome.add_argument("--exit-zero", action="store_true",
+                         help="exit 0 even when there are findings (still 2 on errors)")
+    outcome.add_argument("--baseline", metavar="FILE",
+                         help="do not report the findings recorded in FILE (default: the configuration's `baseline`)")
+    outcome.add_argument("--write-baseline", nargs="?", const="", metavar="FILE",
+                         help=f"record the current findings in FILE (default: --baseline, the configuration's "
+                              f"`baseline`, or {DEFAULT_BASELINE}) and exit 0")
+    _integration_arguments(parser)
     return parser
+
+
+def _integration_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags for pre-commit and CI (docs/integrations.md)."""
+    parser.add_argument("--force-exclude", action="store_true",
+                        help="skip named files and directories that a directory walk would skip (the "
+                             "configuration's exclude, .terraform/ and other hidden directories), as pre-commit needs")
+    parser.add_argument("--sarif-output", metavar="FILE",
+                        help="also write a SARIF report to FILE, whatever the --format "
+                             "(annotations and code scanning from one run)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,20 +136,63 @@ def _use_color(choice: str, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _error(messages) -> int:
+    for message in [messages] if isinstance(messages, str) else messages:
+        sys.stderr.write(f"tfdind-lint: error: {message}\n")
+    return EXIT_ERROR
+
+
+def _configuration(args, paths: list[str]):
+    """The run's Configuration from the command line (raises config.ConfigError)."""
+    from .config import Configuration, Selection  # noqa: PLC0415
+    from .finding import Severity  # noqa: PLC0415
+
+    def joined(lists):
+        return tuple(s for items in lists or () for s in items)
+
+    selection = Selection(joined(args.select) if args.select is not None else None,
+                          joined(args.extend_select), joined(args.ignore)) if hasattr(args, "select") else Selection()
+    fail_on = getattr(args, "fail_on", None)
+    return Configuration(paths, config_file=args.config, isolated=args.isolated, selection=selection,
+                         policy_dirs=tuple(args.policy_dir), fail_on=Severity.parse(fail_on) if fail_on else None,
+                         baseline=getattr(args, "baseline", None))
+
+
 def _check(argv: list[str]) -> int:
-    from .discover import UsageError, discover  # noqa: PLC0415
+    from .config import ConfigError  # noqa: PLC0415
+    from .discover import UsageError, discover, display_path  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
     from .linter import Settings, lint  # noqa: PLC0415
 
     args = _check_parser().parse_args(argv)
     paths = args.paths or ["."]
+    if args.statistics and args.format == "sarif":
+        return _error("--statistics prints text or json, not sarif")
     try:
-        discovery = discover(paths)
+        configuration = _configuration(args, paths)
+        discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
+        configuration.load_for(discovery.files())
+        configuration.check_selection()
+        baseline_file = display_path(os.path.relpath(configuration.baseline)) if configuration.baseline else None
+        write_to = None
+        if args.write_baseline is not None:
+            write_to = args.write_baseline or baseline_file or DEFAULT_BASELINE
+        settings = Settings(configuration=configuration,
+                            baseline=_baseline(baseline_file) if baseline_file and write_to is None else None)
+        report = lint(paths, settings, discovery)
     except UsageError as exc:
-        sys.stderr.write(f"tfdind-lint: error: {exc}\n")
-        return EXIT_ERROR
-    settings = Settings()
-    report = lint(paths, settings, discovery)
+        return _error(str(exc))
+    except ConfigError as exc:
+        return _error(exc.messages)
+    if write_to is not None:
+        from .baseline import write  # noqa: PLC0415
+
+        try:
+            count = write(write_to, report.findings)
+        except OSError as exc:
+            return _error(f"cannot write {write_to}: {exc.strerror or exc}")
+        sys.stdout.write(f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {write_to}.\n")
+        return EXIT_ERROR if report.internal_errors else EXIT_CLEAN
     to_file = args.output is not None
     options = Options(
         color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
@@ -104,37 +201,81 @@ def _check(argv: list[str]) -> int:
         sarif_include_suppressed=args.sarif_include_suppressed,
         sarif_category=args.sarif_category,
     )
-    text = render(args.format, report, settings, options)
+    if args.statistics:
+        from .formats import statistics  # noqa: PLC0415
+
+        text = statistics.render(report, as_json=args.format == "json")
+    else:
+        text = render(args.format, report, settings, options)
     if to_file:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as exc:
-            sys.stderr.write(f"tfdind-lint: error: cannot write {args.output}: {exc.strerror or exc}\n")
+        if not _write(args.output, text):
             return EXIT_ERROR
     else:
         if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show a character must not crash the run
             sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(text)
         sys.stdout.flush()
+    if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):
+        return EXIT_ERROR
     if report.internal_errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if report.active else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    failing = any(f.severity >= configuration.fail_on for f in report.active)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _baseline(path: str):
+    """The baseline file; a file that is missing or not a baseline is a usage error."""
+    from .baseline import Baseline, BaselineError  # noqa: PLC0415
+    from .discover import UsageError  # noqa: PLC0415
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _policies(argv: list[str], parser: argparse.ArgumentParser):
+    """Parse a `rules` / `explain` command line; the policies include the configuration's custom ones."""
+    from .config import ConfigError  # noqa: PLC0415
+
+    _config_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return args, _configuration(args, ["."]).policies
+    except ConfigError as exc:
+        _error(exc.messages)
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def _write(path: str, text: str) -> bool:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        _error(f"cannot write {path}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def _rules(argv: list[str]) -> int:
     from .checks import BUILTIN, CHECKS  # noqa: PLC0415
-    from .policy import builtin_policies  # noqa: PLC0415
 
-    parser = _Parser(prog="tfdind-lint rules", description="List every rule.")
-    parser.add_argument("-f", "--format", choices=["text", "json"], default="text")
-    args = parser.parse_args(argv)
-    policies = builtin_policies()
+    parser = _Parser(prog="tfdind-lint rules", description="List every rule, custom policies included.")
+    parser.add_argument("-f", "--format", choices=["text", "json", "markdown"], default="text",
+                        help="markdown writes the rules index (docs/rules.md)")
+    args, policies = _policies(argv, parser)
+    policies = dict(sorted(policies.items()))
+    if args.format == "markdown":
+        sys.stdout.write(rules_markdown(policies))
+        return EXIT_CLEAN
     if args.format == "json":
         import json  # noqa: PLC0415
 
         data = [{"id": p.id, "name": p.name, "severity": str(p.severity), "enabled": p.enabled,
-                 "summary": p.summary, "implemented": p.id in CHECKS or p.id in BUILTIN} for p in policies.values()]
+                 "summary": p.summary, "implemented": p.id in CHECKS or p.id in BUILTIN or p.custom,
+                 "custom": p.custom} for p in policies.values()]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return EXIT_CLEAN
     width = max(len(p.name) for p in policies.values())
@@ -145,12 +286,12 @@ def _rules(argv: list[str]) -> int:
 
 
 def _explain(argv: list[str]) -> int:
-    from .policy import builtin_policies, find_policy  # noqa: PLC0415
+    from .policy import find_policy  # noqa: PLC0415
 
     parser = _Parser(prog="tfdind-lint explain", description="Print the documentation of a rule.")
     parser.add_argument("rule", metavar="RULE", help="a rule id (TDL101) or name (sysbox-runtime-missing)")
-    args = parser.parse_args(argv)
-    policy = find_policy(builtin_policies(), args.rule)
+    args, policies = _policies(argv, parser)
+    policy = find_policy(policies, args.rule)
     if policy is None:
         sys.stderr.write(f"tfdind-lint: error: unknown rule: {args.rule} (see `tfdind-lint rules`)\n")
         return EXIT_ERROR
@@ -159,12 +300,58 @@ def _explain(argv: list[str]) -> int:
 
 
 def explain_text(policy) -> str:
+    from .config import accepted_parameters  # noqa: PLC0415
+
     sources = "\n".join(
         f"- {s.title}" + (f" <{s.url}>" if s.url else "") + (f"\n  > {s.quote}" if s.quote else "") for s in policy.sources
     )
     enabled = "" if policy.enabled else " Disabled by default."
+    check = f" Generic check: {policy.check}." if policy.custom else ""
+    parameters = accepted_parameters(policy)
+    listed = "\n".join(f"- `{name}`: `{_parameter_text(value)}`" for name, value in parameters.items())
     return (
         f"# {policy.name} ({policy.id})\n\n"
-        f"Severity: {policy.severity}. Origin: {policy.origin}.{enabled}\n\n"
-        f"{policy.help.strip()}\n\n## Sources\n{sources}\n"
+        f"Severity: {policy.severity}. Origin: {policy.origin}.{enabled}{check}\n\n"
+        f"{policy.help.strip()}\n"
+        + (f"\n## Parameters\n{listed}\n" if listed else "")
+        + (f"\n## Sources\n{sources}\n" if sources else "")
     )
+
+
+def _parameter_text(value) -> str:
+    import json  # noqa: PLC0415
+
+    return json.dumps(list(value) if isinstance(value, tuple) else value)
+
+
+def rules_markdown(policies) -> str:
+    """docs/rules.md: an index table, then every rule's documentation (generated; do not edit by hand)."""
+    out = [
+        "# Rules",
+        "",
+        "<!-- Generated by `tfdind-lint rules --format markdown`; do not edit. -->",
+        "",
+        "Severity: **error** = plan/apply fails, the workspace cannot start, or host-root exposure that contradicts "
+        "the chosen method; **warning** = works but unsafe, silently degraded, or breaks on some clusters; "
+        "**note** = hygiene, deprecation, or version-dependent.",
+        "",
+        "| id | name | severity | enabled | summary |",
+        "|---|---|---|---|---|",
+    ]
+    for p in policies.values():
+        anchor = f"{p.id}-{p.name}".lower()
+        summary = p.summary.replace("|", "\\|")
+        out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {summary} |")
+    for p in policies.values():
+        out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. Origin: {p.origin}. "
+                f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}"]
+        params = ", ".join(f"`{k}`" for k in p.parameters)
+        if params:
+            out[-1] += f" Parameters: {params}."
+        out.append("")
+        out += [("#" + line) if line.startswith("## ") else line for line in p.help.strip().split("\n")]
+        out += ["", "### Sources", ""] if p.sources else []  # (custom policies may cite none)
+        for source in p.sources:
+            line = f"- [{source.title}]({source.url})" if source.url else f"- {source.title}"
+            out.append(line + (f": \"{source.quote}\"" if source.quote else ""))
+    return "\n".join(out) + "\n"

@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .module import Module
+from .node import Block
 from .sources.kubernetes import YamlFile
+from .sources.toml import TomlFile
 from .workload import Workload
 
 
 @dataclass(eq=False)
 class Unit:
-    """One Terraform module directory or one YAML file: the grain the linter works in."""
+    """One Terraform module directory, one YAML file or one TOML file: the grain the linter works in."""
 
     path: str
     module: Module | None = None
     yaml: YamlFile | None = None
+    toml: TomlFile | None = None
     workloads: list[Workload] = field(default_factory=list)
     #: False when a file of the module could not be parsed: rules that need every
     #: declaration of the directory (undeclared / unused names) stay silent.
@@ -45,6 +48,48 @@ class Context:
     @property
     def workloads(self) -> list[Workload]:
         return [w for u in self.units for w in u.workloads]
+
+    def callers(self, module: Module) -> list[tuple[Module, Block]]:
+        """The module directories of the run that call ``module`` through a local ``source``, with each call."""
+        everything = self.project or self
+        return [(m, block) for m in everything.modules for directory, block in m.local_calls() if directory == module.directory]
+
+    def configurations(self, module: Module) -> list[list[Module]]:
+        """For each root of the run that (transitively) calls ``module``: the root and every directory it calls.
+
+        Terraform installs one version of each provider per configuration, meeting the
+        constraints of all its modules.  A directory no one in the run calls is a root.
+        """
+        everything = self.project or self
+        by_directory = {m.directory: m for m in everything.modules}
+        callers: dict[str, set[str]] = {}
+        for m in everything.modules:
+            for directory, _ in m.local_calls():
+                if directory in by_directory and directory != m.directory:
+                    callers.setdefault(directory, set()).add(m.directory)
+        roots, seen, stack = [], set(), [module.directory]
+        while stack:  # up to the roots
+            directory = stack.pop()
+            if directory in seen:
+                continue
+            seen.add(directory)
+            above = callers.get(directory, set())
+            if not above:
+                roots.append(directory)
+            stack.extend(sorted(above))
+        if not roots:  # a cycle of calls: Terraform rejects it; treat the directory as its own root
+            roots = [module.directory]
+        configurations = []
+        for root in sorted(roots):
+            members, stack = set(), [root]
+            while stack:  # down to everything the root calls
+                directory = stack.pop()
+                if directory in members or directory not in by_directory:
+                    continue
+                members.add(directory)
+                stack.extend(d for d, _ in by_directory[directory].local_calls())
+            configurations.append([by_directory[d] for d in sorted(members)])
+        return configurations
 
     def workloads_of(self, module: Module) -> list[Workload]:
         for unit in self.units:

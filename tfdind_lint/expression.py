@@ -171,12 +171,31 @@ def evaluate(node: Node, lookup: Lookup) -> Node:
         result = _evaluate_expr(value, lookup)
         if isinstance(result, Node):
             return Node(result.value, node.span, node.key, node.name, result.lines)
-        return Node(result, node.span, node.key, node.name)
+        # a template keeps the line map of its heredoc, so findings can point inside it
+        return Node(result, node.span, node.key, node.name, _kept_lines(value, result, node.lines))
     if isinstance(value, dict):
         return Node({k: evaluate(v, lookup) for k, v in value.items()}, node.span, node.key, node.name, node.lines)
     if isinstance(value, list):
         return Node([evaluate(v, lookup) for v in value], node.span, node.key, node.name, node.lines)
     return node
+
+
+def _kept_lines(expr: Expr, result, lines):
+    """A heredoc template's line positions, while its rendered text still has the template's lines.
+
+    Interpolations render on the line they are written on unless their value
+    holds a newline; then the positions no longer fit and are dropped.
+    """
+    if lines is None or not isinstance(expr, Template):
+        return None
+    written = sum(p.count("\n") for p in expr.parts if isinstance(p, str))
+    if isinstance(result, str):
+        rendered = result.count("\n")
+    elif isinstance(result, Unknown) and result.parts:
+        rendered = sum(p.count("\n") for p in result.parts if isinstance(p, str))
+    else:
+        return None
+    return lines if rendered == written else None
 
 
 def _unknown(expr: Expr, parts: tuple | None = None) -> Unknown:

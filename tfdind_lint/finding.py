@@ -29,6 +29,18 @@ class Related:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """Why a finding is not reported: which kind of suppression, its reason, and where it is written."""
+
+    kind: str  # inline, file, annotation, config or baseline
+    reason: str
+    #: Where the suppression is written (the comment, annotation or config entry); None for a baseline.
+    span: Span | None = None
+    #: The date after which the suppression stops working (ISO ``YYYY-MM-DD``), if it has one.
+    until: str | None = None
+
+
 @dataclass(slots=True)
 class Finding:
     span: Span
@@ -41,8 +53,8 @@ class Finding:
     #: Where inside the subject: the attribute path (``security_context.privileged``).
     attribute: str = ""
     related: tuple[Related, ...] = ()
-    #: Set when a suppression with a reason silences the finding.
-    suppressed: str | None = None
+    #: Set when a suppression with a reason (or the baseline) silences the finding.
+    suppressed: Suppressed | None = None
     #: Extra words for the user (a "did you mean" hint...), printed after the message.
     hint: str = ""
     #: The resource / manifest object the finding belongs to (for suppressions; not printed).

@@ -1,4 +1,4 @@
-"""A Terraform module directory: every ``*.tf`` file of one directory together, and evaluation.
+"""A Terraform module directory: every ``*.tf`` / ``*.tf.json`` file of one directory together, and evaluation.
 
 Terraform evaluates a module per directory, so does this tool: a variable
 declared in ``variables.tf`` is visible in ``main.tf``.  Child module
@@ -7,9 +7,10 @@ directories are modules of their own.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
-from .expression import Expr, collect_references, evaluate
+from .expression import Call, Conditional, Expr, Opaque, Traversal, collect_references, evaluate
 from .node import Block, Node, Reference, Unknown
 
 #: Attributes whose traversals name provider configurations or addresses, not values to check.
@@ -31,6 +32,20 @@ class Variable:
     @property
     def default(self) -> Node | None:
         return self.block.attr("default")
+
+    @property
+    def type(self) -> Node | None:
+        """The type constraint as written (``string``, ``list(object({...}))``): kept unevaluated."""
+        return self.block.attr("type")
+
+    @property
+    def sensitive(self) -> bool:
+        node = self.block.attr("sensitive")
+        return node is not None and node.value is True
+
+    @property
+    def validations(self) -> list[Block]:
+        return self.block.blocks_of("validation")
 
 
 @dataclass(slots=True, eq=False)
@@ -78,6 +93,19 @@ class Use:
     path: tuple[str, ...]
 
 
+@dataclass(slots=True, frozen=True)
+class Trace:
+    """A reference a value depends on, found by following ``local.x`` to its definition."""
+
+    reference: Reference
+    #: the functions the reference is an argument of, outermost first (``("lower",)``)
+    calls: tuple[str, ...]
+    #: the local values followed to reach it: (name, definition)
+    via: tuple[tuple[str, Node], ...]
+    #: False when the reference only decides the value (a condition, an index, a ``for`` expression)
+    flows: bool
+
+
 @dataclass(eq=False)
 class Module:
     directory: str
@@ -91,6 +119,8 @@ class Module:
     uses: list[Use] = field(default_factory=list)
     _evaluated: dict = field(default_factory=dict, repr=False)
     _evaluating: set = field(default_factory=set, repr=False)
+    #: the directory's ``.terraform.lock.hcl`` (a TerraformFile) when it has one: the provider versions in use
+    lock: object = field(default=None, repr=False)
 
     @classmethod
     def build(cls, directory: str, files: list) -> "Module":
@@ -160,6 +190,42 @@ class Module:
             return self.resource(reference.address) is not None
         return True
 
+    def local_calls(self) -> list[tuple[str, Block]]:
+        """``module`` blocks whose ``source`` is a local path, with the directory they call."""
+        calls = []
+        for block in self.module_calls.values():
+            source = block.attr("source")
+            if source is not None and isinstance(source.value, str) and source.value.startswith(("./", "../")):
+                calls.append((posixpath.normpath(posixpath.join(self.directory, source.value)), block))
+        return calls
+
+    def locked_version(self, source: str) -> Node | None:
+        """The ``version`` the lock file records for a provider source (``hashicorp/kubernetes``)."""
+        if self.lock is None:
+            return None
+        address = source if source.count("/") >= 2 else f"registry.terraform.io/{source}"
+        for block in self.lock.body.blocks_of("provider"):
+            if block.labels[:1] == (address,):
+                return block.attr("version")
+        return None
+
+    def configured(self, reference: Reference) -> Node | None:
+        """The evaluated value a managed resource's configuration gives the attribute a reference reads.
+
+        ``docker_volume.cache.name`` reads the ``name`` written in ``resource
+        "docker_volume" "cache"``; ``kubernetes_persistent_volume_claim.home.metadata.0.name``
+        follows the ``metadata`` block.  None when the configuration does not set
+        it (the provider computes it) or the path is not a plain attribute.
+        """
+        resource = self.resource(reference.address) if reference.kind == "resource" else None
+        if resource is None or not reference.attribute:
+            return None
+        block: Block | None = resource.block
+        *blocks, name = reference.attribute
+        for step in blocks:
+            block = block.block(step) if block is not None else None
+        return self.evaluate(block.attr(name)) if block is not None else None
+
     # evaluation --------------------------------------------------------------------------------
     def evaluate(self, node: Node | None) -> Node | None:
         """The node with every knowable expression resolved (RULES.md general semantics)."""
@@ -198,6 +264,58 @@ class Module:
                 result = None
         self._evaluated[key] = result
         return result
+
+    def trace(self, node: Node | None) -> list[Trace]:
+        """Every reference a value depends on, through local values, with the calls around it."""
+        found: list[Trace] = []
+        if node is not None:
+            self._trace(node.value, (), (), True, found)
+        return found
+
+    def _trace(self, value, calls: tuple, via: tuple, flows: bool, found: list[Trace]) -> None:
+        if isinstance(value, Node):
+            value = value.value
+        if isinstance(value, Unknown):  # an evaluated value: its expression, else what it references
+            if value.expr is not None:
+                self._trace(value.expr, calls, via, flows, found)
+            else:
+                found.extend(Trace(r, calls, via, flows) for r in value.references)
+        elif isinstance(value, dict):
+            for child in value.values():
+                self._trace(child, calls, via, flows, found)
+        elif isinstance(value, list):
+            for child in value:
+                self._trace(child, calls, via, flows, found)
+        elif isinstance(value, Traversal):
+            ref = value.reference
+            if ref is not None and ref.kind == "local" and len(ref.parts) > 1 and ref.parts[1] in self.locals \
+                    and all(name != ref.parts[1] for name, _ in via):
+                definition = self.locals[ref.parts[1]]
+                self._trace(definition, calls, via + ((ref.parts[1], definition),), flows, found)
+            elif ref is not None:
+                found.append(Trace(ref, calls, via, flows))
+            if value.inner is not None:
+                self._trace(value.inner, calls, via, flows, found)
+            for kind, step in value.steps:
+                if kind == "index":
+                    self._trace(step, calls, via, False, found)
+        elif isinstance(value, Call):
+            for arg in value.args:
+                self._trace(arg, calls + (value.name,), via, flows, found)
+        elif isinstance(value, Conditional):
+            self._trace(value.condition, calls, via, False, found)
+            condition = self.evaluate(value.condition).value
+            if condition in ("true", "false"):
+                condition = condition == "true"
+            branches = [value.then, value.otherwise] if not isinstance(condition, bool) else [value.then if condition else value.otherwise]
+            for branch in branches:
+                self._trace(branch, calls, via, flows, found)
+        elif isinstance(value, Opaque):
+            for child in value.children():
+                self._trace(child, calls, via, False, found)
+        elif isinstance(value, Expr):  # templates and operators: their parts flow into the value
+            for child in value.children():
+                self._trace(child, calls, via, flows, found)
 
 
 def _has_expression(node: Node) -> bool:

@@ -34,11 +34,18 @@ class Policy:
     security_severity: str | None = None
     parameters: dict = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
+    #: custom policies: the generic check they bind (checks/custom.py); empty for built-in rules
+    check: str = ""
+
+    @property
+    def custom(self) -> bool:
+        return bool(self.check)
 
     @property
     def group(self) -> str:
-        """``TDL4`` for TDL401: the prefix that selects a group of rules."""
-        return self.id[:4]
+        """``TDL4`` for TDL401, ``ACME1`` for ACME101: the letters and the first digit, a group of rules."""
+        letters = self.id.rstrip("0123456789")
+        return self.id[: len(letters) + 1]
 
     def help_section(self, heading: str) -> str:
         """The text under one ``## heading`` of the help."""
@@ -55,7 +62,11 @@ class Policy:
 
 
 class PolicyError(Exception):
-    pass
+    """Invalid policies; ``messages`` holds one line per problem (``file:line:col: key: what``)."""
+
+    def __init__(self, messages: str | list[str]):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__("\n".join(self.messages))
 
 
 def parse_policy(data: dict, path: str) -> Policy:
@@ -67,7 +78,7 @@ def parse_policy(data: dict, path: str) -> Policy:
             summary=data["summary"],
             help=data["help"],
             origin=data["origin"],
-            sources=tuple(Source(s["title"], s.get("url", ""), s.get("quote", "")) for s in data["sources"]),
+            sources=tuple(Source(s["title"], s.get("url", ""), s.get("quote", "")) for s in data.get("sources", ())),
             enabled=data.get("enabled", True),
             files=tuple(data.get("files", ())),
             tags=tuple(data.get("tags", ())),
@@ -75,6 +86,7 @@ def parse_policy(data: dict, path: str) -> Policy:
             security_severity=data.get("security-severity"),
             parameters=dict(data.get("parameters") or {}),
             path=path,
+            check=data.get("check", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise PolicyError(f"{path}: invalid policy ({exc})") from None
@@ -105,6 +117,86 @@ def builtin_policies() -> dict[str, Policy]:
     """Every built-in policy, by id, in id order."""
     policies = load_directory(data_dir("policies"))
     return dict(sorted(policies.items()))
+
+
+def load_custom(directory: Path, display: str, known: dict[str, Policy]) -> dict[str, Policy]:
+    """The custom policies of a directory (``*.yaml``, ``*.yml``), validated by the policy schema.
+
+    ``display`` is how the directory is shown in errors, ``known`` the policies
+    loaded already (built-in and custom).  Raises PolicyError with every problem
+    found: schema errors with their line, ids and names that collide with known
+    policies or with each other.
+    """
+    from . import schema  # noqa: PLC0415
+    from .sources import SourceError  # noqa: PLC0415
+    from .sources.kubernetes import parse_data  # noqa: PLC0415
+    from .sources.text import decode  # noqa: PLC0415
+
+    if not directory.is_dir():
+        raise PolicyError(f"{display}: the custom policy directory does not exist")
+    errors: list[str] = []
+    policies: dict[str, Policy] = {}
+    names = {p.name: p.id for p in known.values()}
+    for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+        shown = f"{display.rstrip('/')}/{path.name}"
+        try:
+            node = parse_data(shown, decode(path.read_bytes(), shown))
+        except SourceError as exc:
+            errors.append(f"{exc.span}: {exc.message}")
+            continue
+        except OSError as exc:
+            errors.append(f"{shown}: cannot read the file: {exc.strerror or exc}")
+            continue
+        if node is None:
+            errors.append(f"{shown}:1:1: the file is empty; a custom policy needs id, name, severity, ...")
+            continue
+        data = node.plain()
+        problems = schema.validate(data, "policy.schema.json", shown, node_locator(node))
+        if not problems and data.get("origin") != "custom":
+            problems.append(f"{shown}:{_line(node, ('origin',))}: origin: custom policies say `origin: custom`")
+        if problems:
+            errors.extend(problems)
+            continue
+        policy = parse_policy(data, str(path))
+        where = f"{shown}:{_line(node, ('id',))}"
+        if policy.id in known or policy.id in policies:
+            other = known.get(policy.id) or policies[policy.id]
+            errors.append(f"{where}: id: {policy.id} is already the id of {other.name} ({other.path or 'built-in'})")
+            continue
+        if policy.name in names:
+            errors.append(f"{shown}:{_line(node, ('name',))}: name: `{policy.name}` is already the name of {names[policy.name]}")
+            continue
+        names[policy.name] = policy.id
+        policies[policy.id] = policy
+    if errors:
+        raise PolicyError(errors)
+    return policies
+
+
+def node_locator(root):
+    """A ``schema.Locate`` over a positioned tree: the line and column of a key (or list item)."""
+
+    def locate(keys: tuple) -> tuple[int, int]:
+        node = root
+        span = root.span
+        for key in keys:
+            value = node.value
+            if isinstance(value, dict) and key in value:
+                node = value[key]
+                span = node.key or node.span
+            elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+                node = value[key]
+                span = node.span
+            else:
+                break
+        return span.line, span.column
+
+    return locate
+
+
+def _line(node, keys: tuple) -> str:
+    line, column = node_locator(node)(keys)
+    return f"{line}:{column}"
 
 
 def find_policy(policies: dict[str, Policy], name_or_id: str) -> Policy | None:

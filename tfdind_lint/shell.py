@@ -11,6 +11,7 @@ of a Terraform template appear as ``\\x00`` and are ordinary word characters.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 _OPERATOR_CHARS = ";&|()"
@@ -37,6 +38,7 @@ class Heredoc:
     body_start: int  # first body line
     terminator: int | None  # the terminator line, None when no line closes it
     body: list[str] = field(default_factory=list)
+    delimiter_end: int = 0  # column after the delimiter word (on the operator's line)
 
     @property
     def strip_tabs(self) -> bool:
@@ -66,7 +68,10 @@ class Script:
     lines: list[str]
 
 
+@functools.lru_cache(maxsize=8)
 def parse(text: str) -> Script:
+    """The script's commands and here-documents.  Cached: several rules read the same script (a 50,000-line one
+    takes seconds to parse), so callers must not change what it returns."""
     return _Parser(text).run()
 
 
@@ -109,7 +114,8 @@ class _Parser:
                 word = self._word()
                 if word is not None:
                     raw = line[word.column:word.end_column] if word.line == word.end_line else word.text
-                    heredoc = Heredoc(operator, word.text, any(q in raw for q in "'\"\\"), self.line, op_col, 0, None)
+                    heredoc = Heredoc(operator, word.text, any(q in raw for q in "'\"\\"), self.line, op_col, 0, None,
+                                      delimiter_end=word.end_column)
                     command.heredocs.append(heredoc)
                     self.pending.append(heredoc)
                 continue
@@ -123,6 +129,12 @@ class _Parser:
                 # `2>&1` carries its target; `> file` takes the next word
                 redirect_next = not (operator[-1:].isdigit() or operator.endswith("&-") or line[self.col - 1:self.col] == "-")
                 continue
+            if line.startswith("((", self.col):
+                end = _arithmetic_end(line, self.col)
+                if end > 0:  # `(( x << 2 ))` is arithmetic, not a subshell or a here-document
+                    command.words.append(Word(line[self.col:end], self.line, self.col, self.line, end))
+                    self.col = end
+                    continue
             if c in _OPERATOR_CHARS:
                 op = line[self.col:self.col + 2] if line[self.col:self.col + 2] in ("&&", "||", ";;") else c
                 self.col += len(op)
@@ -291,21 +303,246 @@ class _Parser:
             self.col = 0
 
 
+def _arithmetic_end(line: str, start: int) -> int:
+    """The column after the ``))`` closing an arithmetic command that starts at ``start``, or 0."""
+    depth = 0
+    for i in range(start, len(line)):
+        if line[i] == "(":
+            depth += 1
+        elif line[i] == ")":
+            depth -= 1
+            if depth == 1 and line.startswith("))", i):
+                return i + 2
+            if depth <= 0:
+                return 0
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------
+# Wrappers: programs that run the rest of their command line (sudo, su, env, exec ...)
+# ----------------------------------------------------------------------------------------------
+
+#: Keeps every variable of the caller (``sudo -E``, ``sudo --preserve-env``).
+ALL = "*"
+
+
+@dataclass(slots=True)
+class Wrapper:
+    """A program that runs another on the caller's behalf: ``sudo -u coder``, ``su - coder``, ``env -i``, ``exec``.
+
+    ``clears_env`` says the program it runs starts from a fresh environment:
+    sudo's default ``env_reset``, a login shell (``su -``, ``runuser -l``),
+    ``env -i``, ``exec -c``; ``keeps`` names what survives anyway
+    (``--preserve-env=A,B``; ``ALL`` for ``-E``), ``sets`` what the wrapper's own
+    command line assigns (``sudo NAME=value cmd``, ``env NAME=value cmd``).
+    """
+
+    program: str
+    words: list[Word]  # the program, its options and their values, the user (not a ``-c`` command string)
+    user: str | None = None  # the user it switches to
+    login: bool = False  # starts a login shell
+    clears_env: bool = False
+    keeps: frozenset[str] = frozenset()
+    unsets: frozenset[str] = frozenset()
+    sets: dict[str, str] = field(default_factory=dict)
+    command: Word | None = None  # su / runuser ``-c`` command string
+
+    def passes(self, name: str) -> bool:
+        """Whether the caller's variable ``name`` reaches the program run (values the wrapper sets aside)."""
+        if name in self.unsets:
+            return False
+        return not self.clears_env or ALL in self.keeps or name in self.keeps
+
+
+#: option letters that take a value, per wrapper (short options may be grouped: ``-Eu coder``)
+_SHORT_VALUE = {"sudo": "CDgpRrTtUu", "su": "cgGsw", "runuser": "cgGsuw", "env": "uCS", "exec": "a", "time": "fo"}
+_LONG_VALUE = {
+    "sudo": {"--user", "--group", "--chdir", "--chroot", "--close-from", "--prompt", "--role", "--type",
+             "--command-timeout", "--other-user", "--host"},
+    "su": {"--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment"},
+    "runuser": {"--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment",
+                "--user"},
+    "env": {"--unset", "--chdir", "--split-string"},
+    "time": {"--format", "--output"},
+}
+_WRAPPERS = ("sudo", "su", "runuser", "env", "exec", "nohup", "command", "time")
+
+
+def unwrap(command: Command) -> tuple[list[Wrapper], int]:
+    """The wrappers a command goes through, and the index of the word naming the program finally run.
+
+    The index is ``len(command.words)`` when no word names one (``su - coder -c 'cmd'``
+    runs the user's shell).  Variable assignments in front of a program are skipped.
+    """
+    words = command.words
+    wrappers: list[Wrapper] = []
+    i = _skip_assignments(words, 0, {})
+    while i < len(words):
+        program = words[i].text.rsplit("/", 1)[-1]
+        if program not in _WRAPPERS:
+            break
+        wrapper = Wrapper(program, [words[i]])
+        i = _read_wrapper(wrapper, words, i + 1)
+        wrappers.append(wrapper)
+    return wrappers, i
+
+
+def _read_wrapper(wrapper: Wrapper, words: list[Word], i: int) -> int:
+    """Read a wrapper's options (and su's user); return the index of the word after them."""
+    program = wrapper.program
+    keeps: set[str] = set()
+    unsets: set[str] = set()
+    wrapper.clears_env = program == "sudo"  # sudoers' default env_reset
+    positional_user = False
+    while i < len(words):
+        word = words[i]
+        text = word.text
+        # `runuser -u USER cmd` runs a program; `su [-] USER` and `runuser [-] USER` run the user's shell
+        shell = program == "su" or (program == "runuser" and (wrapper.user is None or positional_user))
+        if text == "--":
+            i += 1
+            break
+        if text == "-" and program in ("su", "runuser", "env"):  # `su -` logs in; `env -` is `env -i`
+            _option(wrapper, "-l" if shell else "-i", None, word, None, keeps, unsets)
+        elif text.startswith("--"):
+            name, eq, value = text.partition("=")
+            value_word = None
+            if not eq and name in _LONG_VALUE.get(program, ()) and i + 1 < len(words):
+                i += 1
+                value_word = words[i]
+                value = value_word.text
+            _option(wrapper, name, value if eq or value_word else None, word, value_word, keeps, unsets)
+        elif text.startswith("-") and len(text) > 1:
+            letters = text[1:]
+            for k, letter in enumerate(letters):
+                if letter not in _SHORT_VALUE.get(program, ""):
+                    _option(wrapper, "-" + letter, None, word, None, keeps, unsets)
+                    continue
+                value, value_word = letters[k + 1:], None
+                if not value and i + 1 < len(words):
+                    i += 1
+                    value_word = words[i]
+                    value = value_word.text
+                _option(wrapper, "-" + letter, value, word, value_word, keeps, unsets)
+                break
+        elif shell:
+            # su [options] [-] [user [argument...]]: options may follow the user; other words go to the shell
+            if wrapper.user is None:
+                wrapper.user = text
+                positional_user = True
+                wrapper.words.append(word)
+            i += 1
+            continue
+        else:
+            break
+        i += 1
+    shell = program == "su" or (program == "runuser" and (wrapper.user is None or positional_user))
+    if shell and wrapper.login:
+        keeps.discard(ALL)  # su: --preserve-environment is ignored with --login
+    wrapper.keeps = frozenset(keeps)
+    wrapper.unsets = frozenset(unsets)
+    if shell:
+        return len(words)  # the user's shell runs, not a program named on this line
+    if program in ("sudo", "env"):
+        i = _skip_assignments(words, i, wrapper.sets)
+    return i
+
+
+def _option(wrapper: Wrapper, name: str, value: str | None, word: Word, value_word: Word | None,
+            keeps: set[str], unsets: set[str]) -> None:
+    """Apply one option (``-u``, ``--preserve-env``...) of a wrapper; ``word`` holds it, ``value_word`` its value."""
+    program = wrapper.program
+    if name in ("-c", "--command", "--session-command") and program in ("su", "runuser"):
+        wrapper.command = value_word or word
+        if value_word is None:
+            return
+    else:
+        for w in (word, value_word):
+            if w is not None and w not in wrapper.words:
+                wrapper.words.append(w)
+    if program == "sudo":
+        if name in ("-u", "--user"):
+            wrapper.user = value
+        elif name == "-E":
+            keeps.add(ALL)
+        elif name == "--preserve-env":
+            keeps.update(value.split(",") if value else (ALL,))
+        elif name in ("-i", "--login"):
+            wrapper.login = True
+    elif program in ("su", "runuser"):
+        if name in ("-l", "--login"):
+            wrapper.login = True
+            wrapper.clears_env = True
+        elif name in ("-m", "-p", "--preserve-environment"):
+            keeps.add(ALL)
+        elif name in ("-w", "--whitelist-environment") and value:
+            keeps.update(value.split(","))
+        elif name in ("-u", "--user") and program == "runuser":
+            wrapper.user = value
+    elif program == "env":
+        if name in ("-i", "--ignore-environment"):
+            wrapper.clears_env = True
+        elif name in ("-u", "--unset") and value:
+            unsets.add(value)
+    elif program == "exec" and name == "-c":
+        wrapper.clears_env = True
+
+
+def _skip_assignments(words: list[Word], i: int, sets: dict[str, str]) -> int:
+    """Skip ``NAME=value`` words, recording them; return the index of the first other word."""
+    while i < len(words):
+        name, eq, value = words[i].text.partition("=")
+        if not eq or not name.isidentifier():
+            break
+        sets[name] = value
+        i += 1
+    return i
+
+
 def command_name(command: Command) -> str | None:
-    """The program a command runs, past ``sudo``/``env``/``exec`` wrappers and variable assignments."""
-    argv = command.argv
-    i = 0
+    """The program a command runs, past wrappers (``sudo``, ``env``, ``exec``...) and variable assignments."""
+    _, start = unwrap(command)
+    if start >= len(command.words):
+        return None
+    return command.words[start].text.rsplit("/", 1)[-1]
+
+
+# ----------------------------------------------------------------------------------------------
+# Shells: programs that run a script
+# ----------------------------------------------------------------------------------------------
+
+#: Programs that run the string after ``-c`` as a script, or a here-document fed to them.
+SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
+
+
+def program_index(argv: list[str]) -> int:
+    """``unwrap`` for a command line given as plain words (a container's argv): the index of the program run."""
+    return unwrap(Command([Word(text, 0, 0, 0, 0) for text in argv]))[1]
+
+
+def script_operand(argv: list[str]) -> int | None:
+    """Index of the script a shell runs with ``-c`` (``sh -c "..."``, ``sudo bash -ec "..."``), or None.
+
+    The script is the first operand after the options, once one of them holds ``c``;
+    a word holding an unknown part (``\\x00``) there is the script, partly unknown.
+    """
+    start = program_index(argv)
+    if start >= len(argv) or argv[start].rsplit("/", 1)[-1] not in SHELLS:
+        return None
+    has_c = False
+    i = start + 1
     while i < len(argv):
         word = argv[i]
-        if "=" in word and not word.startswith(("-", "/")) and word.split("=", 1)[0].isidentifier():
+        if "\x00" in word:
+            return i if has_c else None
+        if word == "--":
+            return i + 1 if has_c and i + 1 < len(argv) else None
+        if word.startswith("--"):  # --login, --norc ...
             i += 1
             continue
-        if word in ("sudo", "exec", "env", "nohup", "command", "time"):
-            i += 1
-            while i < len(argv) and argv[i].startswith("-"):
-                if argv[i] in ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U") and i + 1 < len(argv):
-                    i += 1
-                i += 1
+        if word[:1] in ("-", "+") and len(word) > 1:
+            has_c = has_c or "c" in word[1:]
+            i += 2 if word in ("-o", "+o", "-O", "+O") else 1
             continue
-        return word.rsplit("/", 1)[-1]
+        return i if has_c else None
     return None

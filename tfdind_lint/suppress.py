@@ -1,50 +1,159 @@
-"""Inline suppressions and acknowledgements: ``# tfdind-lint: ignore[TDL401] -- reason``.
+"""Suppressions and acknowledgements: ``# tfdind-lint: ignore[TDL401] -- reason``.
 
-One syntax for every file type (``#`` or ``//`` comments).  A suppression
-applies to a finding of one of its rules when it sits on the finding's line,
-on its own line just above it, or on (or just above) the first line of the
-resource / manifest object the finding belongs to.  The reason is mandatory:
-without one nothing is suppressed and the comment itself is reported.  A
-privileged sidecar is "acknowledged" exactly when its TDL401 finding is
-suppressed with a reason.
+One grammar, ``RULES -- reason (until YYYY-MM-DD)``, in four places:
+
+- an inline comment (``#`` or ``//``), ``tfdind-lint: ignore[TDL401,TDL402] -- reason``,
+  on the finding's line, on its own line just above it, or on (or just above) the
+  first line of the resource / manifest object the finding belongs to;
+- a file-level comment, ``tfdind-lint: ignore-file[TDL401] -- reason``, alone on its line;
+- a Kubernetes annotation, ``tfdind-lint.io/ignore: "TDL401 -- reason"`` (one entry per
+  line), on the object's metadata or its pod template's, for generated YAML that keeps
+  no comments;
+- a ``suppress:`` entry of the configuration (``config.py`` builds those).
+
+Rules are named by id or kebab name.  The reason is mandatory: without one nothing is
+suppressed and the suppression itself is reported (TDL900).  After its ``until`` date
+a suppression stops working and says so (TDL900).  One that matches no finding of a
+rule that ran is reported as unused (TDL901).  A privileged sidecar is "acknowledged"
+exactly when its TDL401 finding is suppressed with a reason.
 """
 
 from __future__ import annotations
 
+import datetime
+import fnmatch
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
-from .finding import Finding
-from .node import Span
+from .finding import Finding, Suppressed
+from .node import Node, Span
 from .sources import Comment
 
 _DIRECTIVE = re.compile(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$")
-_IGNORE = re.compile(r"^ignore\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
+_IGNORE = re.compile(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
 _REASON = re.compile(r"^--\s*(?P<reason>.*?)\s*$")
+_UNTIL = re.compile(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-#: Findings of these rules cannot be silenced inline (a file that does not parse must be fixed or excluded).
-UNSUPPRESSIBLE = frozenset({"TDL000"})
+#: The annotation key of the Kubernetes form (a configuration may rename it).
+DEFAULT_ANNOTATION = "tfdind-lint.io/ignore"
+
+#: Findings of these rules cannot be suppressed, and what to do instead.
+UNSUPPRESSIBLE = {
+    "TDL000": "fix the file or exclude it in the configuration",
+    "TDL900": "fix the suppression, or turn TDL900 off in the configuration",
+    "TDL901": "remove the unused suppression, or turn TDL901 off in the configuration",
+    "TDL999": "report the internal error",
+}
+
+_FORMS = {"ignore": "inline", "ignore-file": "file"}
 
 
 @dataclass(eq=False)
 class Suppression:
+    kind: str  # inline, file, annotation or config
     rules: tuple[str, ...]  # rule ids
     reason: str
-    span: Span
-    own_line: bool  # the comment is alone on its line
-    used: bool = field(default=False)
+    span: Span  # where it is written
+    until: datetime.date | None = None
+    #: inline: the comment is alone on its line (so it may cover the line below)
+    own_line: bool = False
+    #: annotation: the object it covers
+    region: Span | None = None
+    #: config: the files it covers (its path globs) and, if any, the subjects (globs)
+    paths: Callable[[str], bool] | None = field(default=None, repr=False)
+    subjects: tuple[str, ...] = ()
+    #: the rules it silenced at least one finding of
+    used: set[str] = field(default_factory=set)
+
+    def expired(self, today: datetime.date) -> bool:
+        return self.until is not None and today > self.until
+
+    def applies_to(self, finding: Finding) -> bool:
+        """Whether the suppression's place covers the finding (file, object or config scope; not inline lines)."""
+        if self.kind == "file":
+            return finding.span.path == self.span.path
+        if self.kind == "annotation":
+            region = self.region
+            return finding.span.path == region.path and region.line <= finding.span.line <= region.end_line
+        if self.kind == "config":
+            return self.paths(finding.span.path) and (
+                not self.subjects or any(fnmatch.fnmatchcase(finding.subject, s) for s in self.subjects))
+        return False
+
+    def record(self) -> Suppressed:
+        until = self.until.isoformat() if self.until else None
+        return Suppressed(self.kind, self.reason, self.span, until)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A suppression comment that cannot work, reported as TDL900."""
+    """A suppression that cannot work (TDL900) or matches nothing (TDL901)."""
 
+    rule: str
     span: Span
     message: str
 
 
-def parse(comments: list[Comment], lines: list[str], resolve) -> tuple[list[Suppression], list[Problem]]:
-    """The suppressions among a file's comments.  ``resolve`` maps an id or a name to a rule id (or None)."""
+Resolve = Callable[[str], "str | None"]
+
+
+def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, form: str,
+           problems: list[Problem]) -> Suppression | None:
+    names = [part.strip() for part in ids_text.split(",") if part.strip()]
+    if not names:
+        problems.append(Problem("TDL900", span, f"This suppression names no rule: write `{form.format('TDLnnn')} -- <reason>`"))
+        return None
+    rules: list[str] = []
+    unknown: list[str] = []
+    for name in names:
+        rule = resolve(name)
+        if rule is None:
+            unknown.append(name)
+        elif rule in UNSUPPRESSIBLE:
+            problems.append(Problem("TDL900", span, f"{rule} findings cannot be suppressed: {UNSUPPRESSIBLE[rule]}"))
+        elif rule not in rules:
+            rules.append(rule)
+    if unknown:
+        problems.append(Problem("TDL900", span, f"This suppression names an unknown rule: {', '.join(unknown)} "
+                                                "(see `tfdind-lint rules`)"))
+    reason_match = _REASON.match(tail)
+    reason = reason_match.group("reason") if reason_match else ""
+    until = None
+    until_match = _UNTIL.search(reason)
+    if until_match is not None:
+        text = until_match.group("date")
+        until = _date(text)
+        if until is None:
+            problems.append(Problem("TDL900", span, f"`until {text}` is not a date, so this suppression suppresses nothing: "
+                                                    "write `(until YYYY-MM-DD)`"))
+            return None
+        reason = (reason[:until_match.start()] + reason[until_match.end():]).strip()
+    if not reason:
+        written = form.format(",".join(names))
+        problems.append(Problem(
+            "TDL900", span,
+            f"This suppression of {', '.join(names)} has no reason, so it suppresses nothing: "
+            f"add `-- <why this is acceptable>` after `{written}`",
+        ))
+        return None
+    if not rules:
+        return None
+    return Suppression(kind, tuple(rules), reason, span, until)
+
+
+def _date(text: str) -> datetime.date | None:
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve) -> tuple[list[Suppression], list[Problem]]:
+    """The inline and file-level suppressions among a file's comments."""
     suppressions: list[Suppression] = []
     problems: list[Problem] = []
     for comment in comments:
@@ -54,52 +163,104 @@ def parse(comments: list[Comment], lines: list[str], resolve) -> tuple[list[Supp
         rest = directive.group("rest").strip()
         ignore = _IGNORE.match(rest)
         if ignore is None:
-            problems.append(Problem(comment.span, "not a tfdind-lint directive: write `tfdind-lint: ignore[TDLnnn] -- reason`"))
+            problems.append(Problem("TDL900", comment.span, "Not a tfdind-lint directive: write "
+                                                            "`tfdind-lint: ignore[TDLnnn] -- <reason>` or "
+                                                            "`tfdind-lint: ignore-file[TDLnnn] -- <reason>`"))
             continue
-        ids = [part.strip() for part in ignore.group("ids").split(",") if part.strip()]
-        rules = []
-        unknown = []
-        for part in ids:
-            rule = resolve(part)
-            (rules if rule else unknown).append(rule or part)
-        tail = ignore.group("tail").strip()
-        reason_match = _REASON.match(tail)
-        reason = reason_match.group("reason") if reason_match else ""
-        if not ids:
-            problems.append(Problem(comment.span, "suppression names no rule: write `ignore[TDLnnn] -- reason`"))
+        form = ignore.group("form")
+        kind = _FORMS[form]
+        line = lines[comment.span.line - 1] if 0 < comment.span.line <= len(lines) else ""
+        own_line = not line[: comment.span.column - 1].strip()
+        if kind == "file" and not own_line:
+            problems.append(Problem("TDL900", comment.span, "A file-level suppression must be alone on its line, "
+                                                            "so it is not mistaken for the line's own"))
             continue
-        if unknown:
-            problems.append(Problem(comment.span, f"suppression names an unknown rule: {', '.join(unknown)}"))
-        if not reason:
-            problems.append(Problem(
-                comment.span,
-                f"suppression of {', '.join(ids)} has no reason, so it suppresses nothing: "
-                f"add `-- <why this is acceptable>` after `ignore[{ignore.group('ids').strip()}]`",
-            ))
-            continue
-        if rules:
-            line = lines[comment.span.line - 1] if 0 < comment.span.line <= len(lines) else ""
-            own_line = not line[: comment.span.column - 1].strip()
-            suppressions.append(Suppression(tuple(rules), reason, comment.span, own_line))
+        suppression = _build(ignore.group("ids"), ignore.group("tail").strip(), comment.span, kind, resolve,
+                             f"{form}[{{}}]", problems)
+        if suppression is not None:
+            suppression.own_line = own_line
+            suppressions.append(suppression)
     return suppressions, problems
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression]) -> None:
-    """Mark each finding a suppression covers (``finding.suppressed`` = the reason)."""
-    if not suppressions:
+def parse_annotation(node: Node, region: Span, resolve: Resolve) -> tuple[list[Suppression], list[Problem]]:
+    """The suppressions of an annotation value: one ``RULES -- reason`` entry per line."""
+    suppressions: list[Suppression] = []
+    problems: list[Problem] = []
+    if not isinstance(node.value, str):
+        return suppressions, problems  # unknown (a Terraform variable): nothing to read
+    for index, entry in enumerate(node.value.split("\n")):
+        if not entry.strip():
+            continue
+        line, column = node.line_position(index)
+        span = node.where if node.lines is None else Span(node.span.path, line, column, line, column + len(entry))
+        ids_text, sep, tail = entry.partition("--")
+        suppression = _build(ids_text, (sep + tail).strip(), span, "annotation", resolve, "{}", problems)
+        if suppression is not None:
+            suppression.region = region
+            suppressions.append(suppression)
+    return suppressions, problems
+
+
+def apply(findings: list[Finding], suppressions: list[Suppression], today: datetime.date) -> None:
+    """Mark each finding a live suppression covers; the most specific form wins (inline, annotation, file, config)."""
+    live = [s for s in suppressions if not s.expired(today)]
+    if not live:
         return
-    by_line: dict[int, list[Suppression]] = {}
-    for s in suppressions:
-        by_line.setdefault(s.span.line, []).append(s)
+    by_line: dict[tuple[str, int], list[Suppression]] = {}
+    scoped: list[Suppression] = []
+    for s in live:
+        if s.kind == "inline":
+            by_line.setdefault((s.span.path, s.span.line), []).append(s)
+        else:
+            scoped.append(s)
+    order = {"annotation": 0, "file": 1, "config": 2}
+    scoped.sort(key=lambda s: order[s.kind])
     for finding in findings:
         if finding.rule in UNSUPPRESSIBLE or finding.suppressed is not None:
             continue
-        candidates = [(finding.span.line, False), (finding.span.line - 1, True)]
-        if finding.owner is not None:
-            candidates += [(finding.owner.line, False), (finding.owner.line - 1, True)]
-        for line, must_be_own_line in candidates:
-            match = next((s for s in by_line.get(line, ()) if finding.rule in s.rules and (s.own_line or not must_be_own_line)), None)
-            if match is not None:
-                finding.suppressed = match.reason
-                match.used = True
-                break
+        match = _inline(finding, by_line) or next(
+            (s for s in scoped if finding.rule in s.rules and s.applies_to(finding)), None)
+        if match is not None:
+            finding.suppressed = match.record()
+            match.used.add(finding.rule)
+
+
+def _inline(finding: Finding, by_line: dict) -> Suppression | None:
+    path = finding.span.path
+    candidates = [(finding.span.line, False), (finding.span.line - 1, True)]
+    if finding.owner is not None:
+        candidates += [(finding.owner.line, False), (finding.owner.line - 1, True)]
+    for line, must_be_own_line in candidates:
+        for s in by_line.get((path, line), ()):
+            if finding.rule in s.rules and (s.own_line or not must_be_own_line):
+                return s
+    return None
+
+
+def stale(suppressions: list[Suppression], today: datetime.date, judged: Callable[[Suppression, str], bool],
+          name: Callable[[str], str]) -> list[Problem]:
+    """Expired suppressions (TDL900) and rules of a suppression that matched no finding (TDL901).
+
+    ``judged(suppression, rule)`` says whether the rule ran where the suppression
+    applies: a suppression of a rule that did not run cannot be called unused.
+    """
+    problems: list[Problem] = []
+    for s in suppressions:
+        if s.expired(today):
+            problems.append(Problem(
+                "TDL900", s.span,
+                f"This suppression of {', '.join(s.rules)} expired on {s.until.isoformat()} and no longer applies: "
+                "fix the finding, or renew the date with a reason",
+            ))
+            continue
+        unused = [rule for rule in s.rules if rule not in s.used and judged(s, rule)]
+        if not unused:
+            continue
+        described = ", ".join(f"{rule} ({name(rule)})" for rule in unused)
+        if len(unused) == len(s.rules):
+            message = f"This suppression of {described} matches no finding: remove it"
+        else:
+            message = f"{described} in this suppression matches no finding: remove it from the list"
+        problems.append(Problem("TDL901", s.span, message))
+    return problems

@@ -35,6 +35,7 @@ KEYS = {
     "security_context": ("security_context", "securityContext"),
     "volumes": ("volume", "volumes"),
     "image_pull_secrets": ("image_pull_secrets", "imagePullSecrets"),
+    "affinity": ("affinity", "affinity"),
     # container
     "name": ("name", "name"),
     "image": ("image", "image"),
@@ -44,6 +45,11 @@ KEYS = {
     "env_from": ("env_from", "envFrom"),
     "value": ("value", "value"),
     "value_from": ("value_from", "valueFrom"),
+    "secret_key_ref": ("secret_key_ref", "secretKeyRef"),
+    "resource_field_ref": ("resource_field_ref", "resourceFieldRef"),
+    "key": ("key", "key"),
+    "resource": ("resource", "resource"),
+    "divisor": ("divisor", "divisor"),
     "volume_mounts": ("volume_mount", "volumeMounts"),
     "mount_path": ("mount_path", "mountPath"),
     "sub_path": ("sub_path", "subPath"),
@@ -59,6 +65,8 @@ KEYS = {
     "allow_privilege_escalation": ("allow_privilege_escalation", "allowPrivilegeEscalation"),
     "capabilities": ("capabilities", "capabilities"),
     "add": ("add", "add"),
+    "app_armor_profile": (None, "appArmorProfile"),  # the Terraform provider has none (K8S-PROV schema_container.go)
+    "type": ("type", "type"),
     # metadata
     "metadata": ("metadata", "metadata"),
     "annotations": ("annotations", "annotations"),
@@ -76,6 +84,9 @@ KEYS = {
     "config_map": ("config_map", "configMap"),
     "secret": ("secret", "secret"),
 }
+
+#: canonical names the Docker provider spells differently (docker_container is one container, no pod)
+_DOCKER_KEYS = {"runtime_class_name": "runtime", "run_as_user": "user"}
 
 #: Terraform pod-spec resource types -> how many template levels lead to the pod spec.
 TERRAFORM_POD_TYPES = {
@@ -128,7 +139,7 @@ class Volume:
 
     name: str | None
     kind: str  # host_path, empty_dir, persistent_volume_claim, config_map, secret, docker_volume, bind, other
-    source: Node | None  # host path, claim name or Docker volume name
+    source: Node | None  # host path, claim name, ConfigMap name or Docker volume name
     span: Span
 
 
@@ -166,6 +177,11 @@ class Container:
     workload: "Workload" = field(default=None, repr=False)  # type: ignore[assignment]
     #: The Terraform block or YAML mapping the container was read from.
     source: object = field(default=None, repr=False)
+    #: True when more mounts may exist than the tool can see (a dynamic volumes / mounts / volume_mount block,
+    #: an unknown volumeMounts list): rules about a missing mount stay silent.
+    mounts_open: bool = False
+    #: securityContext.appArmorProfile (Kubernetes API spelling only).
+    app_armor_profile: Node | None = None
 
     @property
     def display_name(self) -> str:
@@ -198,6 +214,17 @@ class Container:
 
     def is_true(self, name: str) -> bool:
         return truthy(getattr(self, name))
+
+    def value_from(self, env: Env, ref: str, name: str) -> Node | None:
+        """A field of an env entry's ``value_from`` reference: ``value_from("secret_key_ref", "key")``."""
+        if env.value_from is None:
+            return None
+        if isinstance(env.value_from, Block):
+            obj = _Obj("terraform", block=env.value_from, module=self.workload.module if self.workload else None)
+        else:
+            obj = _Obj("kubernetes", node=env.value_from)
+        section = obj.obj(ref)
+        return section.field(name) if section is not None else None
 
     def summary(self) -> dict:
         """Plain values of the container, for comparing spellings in tests."""
@@ -267,6 +294,14 @@ class Workload:
     module: object = field(default=None, repr=False)  # Module
     resource: object = field(default=None, repr=False)  # Resource
     document: Node | None = field(default=None, repr=False)  # YAML document root
+    #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
+    #: (``annotations``), so a rule can tell a pod annotation put one level too high (and where
+    #: the annotation form of suppressions is read, with the pod's).  None for Docker.
+    object_annotations: Node | None = None
+    #: pod-level securityContext.appArmorProfile (Kubernetes API spelling only)
+    app_armor_profile: Node | None = None
+    #: the pod spec's affinity key, when there is one (a node affinity may select nodes like a nodeSelector)
+    affinity: Span | None = None
 
     @property
     def owner(self) -> Span:
@@ -283,7 +318,9 @@ class Workload:
     def spell(self, canonical: str, value=None) -> str:
         """How the user writes a setting here: ``runtime_class_name = "x"``, ``runtimeClassName: x``, ``runtime = "x"``."""
         if self.kind == "docker_container":
-            key = {"runtime_class_name": "runtime"}.get(canonical, canonical)
+            key = _DOCKER_KEYS.get(canonical, canonical)
+            if key == "user" and value is not None:
+                value = str(value)  # the Docker provider's `user` is a string ("uid[:gid]")
         else:
             key = KEYS[canonical][1 if self.api_names else 0] or KEYS[canonical][1]
         if value is None:
@@ -486,6 +523,7 @@ def _docker_workload(resource, module) -> Workload:
         aliases = ev(network.attr("aliases"))
         workload.aliases.extend(_items(aliases))
     workload.networks_open = bool(block.dynamic("networks_advanced"))
+    mounts_open = bool(block.dynamic("volumes") or block.dynamic("mounts"))
 
     env_node = ev(block.attr("env"))
     env: list[Env] = []
@@ -529,7 +567,7 @@ def _docker_workload(resource, module) -> Workload:
         env=env, env_open=env_open, privileged=ev(block.attr("privileged")),
         run_as_user=_docker_uid(user), run_as_non_root=None,
         capabilities_add=ev(capabilities.attr("add")) if capabilities is not None else None,
-        mounts=mounts, limits=None, requests=None, span=block.head, source=block,
+        mounts=mounts, limits=None, requests=None, span=block.head, source=block, mounts_open=mounts_open,
     )
     container.workload = workload
     workload.containers.append(container)
@@ -616,6 +654,7 @@ def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_
     if meta is not None:
         workload.metadata_name = meta.field("name")
         workload.namespace = meta.field("namespace")
+        workload.object_annotations = meta.field("annotations")
     if pod_meta is not None:
         workload.annotations = pod_meta.field("annotations")
         workload.labels = pod_meta.field("labels")
@@ -627,6 +666,7 @@ def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_
         setattr(workload, name, pod_spec.field(name))
     workload.runtime = pod_spec.field("runtime_class_name")
     workload.image_pull_secrets = pod_spec.field("image_pull_secrets")
+    workload.affinity = pod_spec.key_span("affinity")
     if workload.image_pull_secrets is None and pod_spec.block is not None and pod_spec.block.blocks_of("image_pull_secrets"):
         blocks = pod_spec.block.blocks_of("image_pull_secrets")
         workload.image_pull_secrets = Node(
@@ -636,6 +676,7 @@ def _fill_pod(workload: Workload, meta: _Obj | None, pod_meta: _Obj | None, pod_
         workload.run_as_user = security.field("run_as_user")
         workload.run_as_non_root = security.field("run_as_non_root")
         workload.fs_group = security.field("fs_group")
+        workload.app_armor_profile = security.field("app_armor_profile")
     for volume in pod_spec.objs("volumes"):
         parsed = _volume(volume)
         if parsed.name is not None:
@@ -659,6 +700,8 @@ def _volume(obj: _Obj) -> Volume:
             return Volume(name, kind, sub.field("path"), obj.span)
         if kind == "persistent_volume_claim":
             return Volume(name, kind, sub.field("claim_name"), obj.span)
+        if kind == "config_map":
+            return Volume(name, kind, sub.field("name"), obj.span)
         return Volume(name, kind, None, obj.span)
     return Volume(name, "other", None, obj.span)
 
@@ -692,6 +735,8 @@ def _container(obj: _Obj, workload: Workload, init: bool) -> Container:
         limits=resources.field("limits") if resources is not None else None,
         requests=resources.field("requests") if resources is not None else None,
         span=obj.span, init=init, workload=workload, source=obj.block if obj.block is not None else obj.node,
+        mounts_open=obj.is_open("volume_mounts"),
+        app_armor_profile=security.field("app_armor_profile") if security is not None else None,
     )
     return container
 

@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis).
 
-1. Mutations of valid templates and manifests (truncation, inserted bytes, deleted
+1. Mutations of valid templates, manifests and user data (truncation, inserted bytes, deleted
    and duplicated spans, swapped tokens) never crash the tool: no exception, no
    internal error, every TDL000 message capitalised and positioned inside the file,
    and every output format renders.
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SHARED, shared_file
-from tfdind_lint.finding import Finding, Related, Severity
+from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats import Options, render
 from tfdind_lint.linter import Report, Settings, lint
 from tfdind_lint.node import Span
@@ -30,7 +30,9 @@ from tfdind_lint.node import Span
 PROPERTY = settings(max_examples=150, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-SOURCES = sorted(p for p in (ROOT / "tests").rglob("*") if p.suffix in (".tf", ".yaml") and "hostile" not in p.parts)
+#: What a mutated file is called, by the kind of its original.
+NAMES = {".tf.json": "main.tf.json", ".tf": "main.tf", ".yaml": "pod.yaml", ".toml": "user-data.toml"}
+SOURCES = sorted(p for p in (ROOT / "tests").rglob("*") if p.name.endswith(tuple(NAMES)) and "hostile" not in p.parts)
 TEXTS = {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in SOURCES}
 TOKEN = re.compile(rb"\s+|[A-Za-z0-9_.-]+|.", re.S)
 #: Bytes that matter to the parsers: brackets, quotes, template and heredoc markers, YAML indicators, encodings.
@@ -61,7 +63,7 @@ def mutated(draw) -> tuple[str, bytes]:
                 i, j = draw(st.integers(0, len(tokens) - 1)), draw(st.integers(0, len(tokens) - 1))
                 tokens[i], tokens[j] = tokens[j], tokens[i]
                 data = b"".join(tokens)
-    return ("main.tf" if name.endswith(".tf") else "pod.yaml"), data
+    return next(NAMES[suffix] for suffix in NAMES if name.endswith(suffix)), data
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +94,8 @@ def test_mutated_inputs_never_crash(case, scratch):
 # Arbitrary findings: SARIF validates, JSON round-trips
 # ------------------------------------------------------------------------------------------------
 
-POLICIES = Settings().policies
+SETTINGS = Settings()  # loading the policies once: every example renders with them
+POLICIES = SETTINGS.policies
 SEGMENT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\\\x00"), min_size=1, max_size=12).filter(
     lambda s: s not in (".", ".."))
 PATH = st.lists(SEGMENT, min_size=1, max_size=3).map("/".join) | st.lists(SEGMENT, min_size=1, max_size=2).map(
@@ -111,13 +114,20 @@ def spans(draw, path=None) -> Span:
 
 
 @st.composite
+def suppressions(draw) -> Suppressed:
+    kind = draw(st.sampled_from(["inline", "file", "annotation", "config", "baseline"]))
+    return Suppressed(kind, draw(TEXT), None if kind == "baseline" else draw(spans()),
+                      draw(st.none() | st.dates().map(lambda d: d.isoformat())))
+
+
+@st.composite
 def findings(draw) -> Finding:
     rule = draw(st.sampled_from(sorted(POLICIES)))
     return Finding(
         draw(spans()), rule, POLICIES[rule].name, draw(st.sampled_from(list(Severity))), draw(TEXT),
         subject=draw(OPTIONAL), attribute=draw(OPTIONAL),
         related=tuple(draw(st.lists(st.builds(Related, spans(), TEXT), max_size=2))),
-        suppressed=draw(st.none() | TEXT), hint=draw(OPTIONAL),
+        suppressed=draw(st.none() | suppressions()), hint=draw(OPTIONAL),
     )
 
 
@@ -146,16 +156,16 @@ def github_validator():
 
 def _sarif(report: Report, include_suppressed: bool) -> dict:
     options = Options(sarif_include_suppressed=include_suppressed, sarif_category="hostile/é space")
-    return json.loads(render("sarif", report, Settings(), options))
+    return json.loads(render("sarif", report, SETTINGS, options))
 
 
-@settings(PROPERTY, max_examples=60)
+@settings(PROPERTY, max_examples=40)
 @given(report=reports(), include_suppressed=st.booleans())
 def test_sarif_validates_against_the_official_schema(report, include_suppressed):
     OFFICIAL.validate(_sarif(report, include_suppressed))
 
 
-@settings(PROPERTY, max_examples=60)
+@settings(PROPERTY, max_examples=40)
 @given(report=reports(), include_suppressed=st.booleans())
 def test_sarif_validates_against_githubs_schema(github_validator, report, include_suppressed):
     github_validator.validate(_sarif(report, include_suppressed))
@@ -169,13 +179,21 @@ def _from_json(item: dict) -> Finding:
         span(item), item["rule"], item["name"], Severity.parse(item["severity"]), item["message"],
         subject=item["subject"], attribute=item["attribute"],
         related=tuple(Related(span(r), r["message"]) for r in item["related"]),
-        suppressed=item["suppressed"]["reason"] if item["suppressed"] else None, hint=item["hint"] or "",
+        suppressed=_suppressed_from_json(item["suppressed"]), hint=item["hint"] or "",
     )
+
+
+def _suppressed_from_json(item: dict | None) -> Suppressed | None:
+    if item is None:
+        return None
+    where = item["location"]
+    span = Span(where["path"], where["line"], where["column"], where["end_line"], where["end_column"]) if where else None
+    return Suppressed(item["kind"], item["reason"], span, item["until"])
 
 
 @PROPERTY
 @given(report=reports())
 def test_json_round_trips(report):
-    document = json.loads(render("json", report, Settings(), Options()))
+    document = json.loads(render("json", report, SETTINGS, Options()))
     assert [_from_json(item) for item in document["findings"]] == report.findings
     assert [(s["path"], s["reason"]) for s in document["skipped"]] == report.skipped

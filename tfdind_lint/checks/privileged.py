@@ -5,16 +5,26 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..context import Context
-from ..finding import Hit
+from ..finding import Hit, Related
+from ..workload import truthy
 from . import roles
 
+HOST_SOCKETS = (
+    "/var/run/docker.sock", "/run/docker.sock",
+    "/run/containerd/containerd.sock", "/var/run/containerd/containerd.sock",
+    "/var/run/crio/crio.sock", "/run/crio/crio.sock",
+)
 
-def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images):
-    """(container, runs the agent) for every privileged container of a workspace, envbox exempted if asked."""
+
+def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, runtimes):
+    """(container, runs the agent) for every privileged container of a workspace, envbox exempted if asked.
+
+    Pods on the Sysbox runtime are left out: privilege there is TDL103's finding (one finding per mistake).
+    """
     for unit in ctx.units:
         agents = roles.agent_containers(unit.workloads)
         for workload in unit.workloads:
-            if not roles.is_workspace_workload(workload, agents):
+            if not roles.is_workspace_workload(workload, agents) or roles.uses_runtime(workload, runtimes):
                 continue
             for container in workload.all_containers():
                 if not roles.is_privileged(container):
@@ -24,10 +34,10 @@ def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images):
                 yield container, container in agents
 
 
-def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True,
-                                      envbox_images=roles.DEFAULT_ENVBOX_IMAGES) -> Iterator[Hit]:
+def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True, envbox_images=roles.DEFAULT_ENVBOX_IMAGES,
+                                      runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL401: a privileged container that does not run the agent (a dind sidecar), not acknowledged."""
-    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images):
+    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images, runtimes):
         if is_agent:
             continue
         workload = container.workload
@@ -37,15 +47,15 @@ def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True,
             f"`{container.display_name}` is {what} running privileged: workspaces can gain root on the host. "
             "Acknowledge it with `# tfdind-lint: ignore[TDL401] -- <reason>` or use Sysbox, envbox or rootless Podman",
             subject=workload.address,
-            attribute=_attribute(container, "privileged"),
+            attribute=roles.container_attribute(container, "privileged"),
             owner=workload.owner,
         )
 
 
-def privileged_workspace_container(ctx: Context, *, exempt_envbox=True,
-                                   envbox_images=roles.DEFAULT_ENVBOX_IMAGES) -> Iterator[Hit]:
+def privileged_workspace_container(ctx: Context, *, exempt_envbox=True, envbox_images=roles.DEFAULT_ENVBOX_IMAGES,
+                                   runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL412: the container that runs the Coder agent is privileged."""
-    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images):
+    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images, runtimes):
         if not is_agent:
             continue
         workload = container.workload
@@ -54,23 +64,77 @@ def privileged_workspace_container(ctx: Context, *, exempt_envbox=True,
             f"`{container.display_name}` runs the Coder agent and is privileged: the workspace user's own processes "
             "can gain root on the host. Use the Sysbox runtime, or move dockerd into a sidecar",
             subject=workload.address,
-            attribute=_attribute(container, "privileged"),
+            attribute=roles.container_attribute(container, "privileged"),
             owner=workload.owner,
         )
 
 
-def _attribute(container, name: str) -> str:
-    """The attribute path of a container setting, for baselines: ``container[dind].security_context.privileged``."""
-    workload = container.workload
-    if workload.kind == "docker_container":
-        return name
-    where = "init_container" if container.init else "container"
-    return f"{where}[{container.display_name}].{workload.spell('security_context')}.{workload.spell(name)}"
+def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[Hit]:
+    """TDL410: a workspace container mounts the host's Docker / containerd / CRI-O socket."""
+    for unit in ctx.units:
+        agents = roles.agent_containers(unit.workloads)
+        for workload in unit.workloads:
+            if not roles.is_workspace_workload(workload, agents):
+                continue
+            mounted: dict[int, tuple] = {}  # one finding per host path, naming every container that mounts it
+            for container in workload.all_containers():
+                for mount in container.mounts:
+                    volume = mount.volume
+                    if volume is None or volume.kind not in ("bind", "host_path") or volume.source is None:
+                        continue
+                    if roles.normal_path(volume.source) not in sockets:
+                        continue
+                    mounted.setdefault(id(volume.source), (volume.source, []))[1].append((container, mount))
+            for source, users in mounted.values():
+                kind = "Docker" if "docker" in source.value else ("containerd" if "containerd" in source.value else "CRI-O")
+                who = ", ".join(f"`{c.display_name}`" for c, _ in users)
+                docker = workload.kind == "docker_container"  # the mount is the block holding the path
+                related = () if docker else tuple(Related(m.span, f"mounted into `{c.display_name}`") for c, m in users)
+                yield Hit(
+                    source.where,
+                    f"{who} {'mount' if len(users) > 1 else 'mounts'} the host's {kind} socket `{source.value}`: whoever can use it is root on the host. "
+                    "Use Sysbox, envbox, rootless Podman or a dind sidecar, or record the decision with "
+                    "`# tfdind-lint: ignore[TDL410] -- <reason>`",
+                    subject=workload.address, attribute=roles.attribute_path(users[0][0], source.name or "host_path"),
+                    related=related, owner=workload.owner,
+                )
+
+
+def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "ALL"),
+                                   runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
+    """TDL414: the container that runs the Coder agent adds CAP_SYS_ADMIN (or ALL) without being privileged."""
+    for unit in ctx.units:
+        for container in roles.agent_containers(unit.workloads):
+            workload = container.workload
+            privileged = container.privileged
+            if privileged is not None and (truthy(privileged) or not privileged.known):
+                continue  # privileged is TDL412's; unknown is not bad
+            if roles.uses_runtime(workload, runtimes) or roles.is_envbox(container):
+                continue  # capabilities of a Sysbox container stay in its user namespace
+            keys = ("capabilities", "add")
+            if workload.kind != "docker_container":
+                keys = (workload.spell("security_context"),) + keys
+            for item in container.capabilities_add.items() if container.capabilities_add is not None else ():
+                if not isinstance(item.value, str):
+                    continue
+                name = item.value.strip().upper().removeprefix("CAP_")
+                if name not in capabilities:
+                    continue
+                yield Hit(
+                    item.where,
+                    f"`{container.display_name}` runs the Coder agent with `{item.value}`: close to privileged (mounts, "
+                    "namespaces, kernel interfaces), so workspace processes can reach the host. Docker in a workspace "
+                    "does not need it: use the Sysbox runtime",
+                    subject=workload.address, owner=workload.owner,
+                    attribute=roles.attribute_path(container, *keys),
+                )
 
 
 CHECKS = {
     "TDL401": privileged_sidecar_unacknowledged,
+    "TDL410": host_docker_socket_mount,
     "TDL412": privileged_workspace_container,
+    "TDL414": workspace_sys_admin_capability,
 }
 
 #: rule ids of this group that look across files (they get every unit of the run at once)

@@ -7,12 +7,15 @@ The definitions follow RULES.md ("Envbox container", "dind container",
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 
 from ..node import Node, Unknown
 from ..workload import Container, Workload, truthy
 
 DEFAULT_ENVBOX_IMAGES = ("*/coder/envbox*", "coder/envbox*")
+#: Docker runtime / RuntimeClass names that are Sysbox (a policy's ``runtimes`` parameter may add custom ones)
+SYSBOX_RUNTIMES = ("sysbox-runc",)
 DIND_IMAGES = ("docker:*dind*", "docker:dind")
 SYSBOX_IMAGES = ("nestybox/*", "registry.nestybox.com/*")
 CODER_LABEL_PREFIXES = ("com.coder.",)
@@ -21,11 +24,16 @@ _SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/s
 
 
 def image_name(container: Container) -> str | None:
-    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``)."""
-    node = container.image
-    if node is None or not isinstance(node.value, str):
+    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``).
+
+    The known text of a template counts, its unknown pieces written as NUL characters:
+    ``ghcr.io/coder/envbox:${var.tag}`` still matches ``*/coder/envbox*``, and a
+    wholly unknown image matches no pattern.
+    """
+    image = script_text(container.image)
+    if image is None:
         return None
-    image = node.value.strip()
+    image = image.strip()
     for prefix in ("docker.io/library/", "index.docker.io/library/", "docker.io/", "index.docker.io/"):
         if image.startswith(prefix):
             image = image[len(prefix):]
@@ -81,8 +89,9 @@ def agent_containers(workloads: list[Workload]) -> list[Container]:
     found = [c for c in containers if runs_agent_script(c)]
     found += [c for c in containers if c.workload.origin == "kubernetes" and c.env_named("CODER_AGENT_TOKEN") and c not in found]
     if not found:
+        # a template's only container is its workspace, unless it is a docker:dind daemon on its own
         terraform = [c for c in containers if c.workload.origin == "terraform"]
-        if len(terraform) == 1:
+        if len(terraform) == 1 and not image_matches(terraform[0], DIND_IMAGES):
             found = terraform
     return found
 
@@ -142,3 +151,38 @@ def _strip_comments(text: str) -> str:
 
 def is_privileged(container: Container) -> bool:
     return truthy(container.privileged)
+
+
+def attribute_path(container: Container, *keys: str) -> str:
+    """Where a container setting is written, for baselines: ``entrypoint`` (Docker), ``container[dind].command``."""
+    if container.workload.kind == "docker_container":
+        return ".".join(keys)
+    where = "init_container" if container.init else "container"
+    return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
+
+
+def command_attribute(container: Container, node: Node | None = None) -> str:
+    """Where a command-line element is written (by default, where the command line starts).
+
+    ``entrypoint`` / ``command`` for Docker, ``container[x].command`` / ``.args`` for Kubernetes.
+    """
+    node = node if node is not None else (container.entrypoint or container.args)
+    for holder in (container.entrypoint, container.args):
+        if holder is not None and holder.name and (node is holder or any(node is item for item in holder.items())):
+            return attribute_path(container, holder.name)
+    return ""
+
+
+def container_attribute(container: Container, name: str) -> str:
+    """The attribute path of a security setting, for baselines: ``container[dind].security_context.privileged``."""
+    workload = container.workload
+    if workload.kind == "docker_container":
+        return name
+    return attribute_path(container, workload.spell("security_context"), workload.spell(name))
+
+
+def normal_path(node: Node | None) -> str | None:
+    """A known path without redundant slashes or dots (``/var/lib/docker/`` is ``/var/lib/docker``)."""
+    if node is None or not isinstance(node.value, str) or not node.value.startswith("/"):
+        return None
+    return posixpath.normpath(node.value)

@@ -12,6 +12,7 @@ FORMATS = {
     "text": "text",
     "json": "json_format",
     "sarif": "sarif",
+    "github": "github",
 }
 
 

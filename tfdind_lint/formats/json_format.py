@@ -1,6 +1,7 @@
 """The JSON report: a stable, documented shape (docs/json-format.md).
 
-Every finding is listed, suppressed ones included and marked with their reason.
+Every finding is listed, suppressed and baselined ones included and marked with
+their kind and reason.
 Keys never disappear: an absent value is ``null`` or an empty list.
 """
 
@@ -29,8 +30,14 @@ def finding_dict(f) -> dict:
         "subject": f.subject,
         "attribute": f.attribute,
         "related": [{**_span(r.span), "message": r.message} for r in f.related],
-        "suppressed": {"kind": "inline", "reason": f.suppressed} if f.suppressed is not None else None,
+        "suppressed": _suppressed(f.suppressed),
     }
+
+
+def _suppressed(s) -> dict | None:
+    if s is None:
+        return None
+    return {"kind": s.kind, "reason": s.reason, "location": _span(s.span) if s.span else None, "until": s.until}
 
 
 def render(report, settings, options) -> str:
@@ -45,7 +52,9 @@ def render(report, settings, options) -> str:
             "errors": sum(1 for f in active if str(f.severity) == "error"),
             "warnings": sum(1 for f in active if str(f.severity) == "warning"),
             "notes": sum(1 for f in active if str(f.severity) == "note"),
-            "suppressed": len(report.findings) - len(active),
+            "suppressed": report.silenced() - report.silenced("baseline"),
+            "baselined": report.silenced("baseline"),
+            "baseline_stale": report.baseline_stale,
         },
         "skipped": [{"path": path, "reason": reason} for path, reason in report.skipped],
     }

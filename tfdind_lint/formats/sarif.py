@@ -4,8 +4,10 @@ Built from sarif-om's typed classes and written by ``to_sarif`` below, which
 avoids sarif-om's pitfalls: it keeps an explicit ``level`` even when it equals
 the schema default, drops ``None`` and sentinel defaults, renames attributes to
 their SARIF names, and passes plain dicts (``properties``) through.
-Suppressed findings are left out unless asked for (GitHub does not honour
-SARIF suppressions); TDL000 and files skipped are also tool execution notifications.
+Suppressed and baselined findings are left out unless asked for (GitHub does
+not honour SARIF suppressions); then comments and annotations are ``inSource``
+suppressions, configuration entries and the baseline ``external`` ones.
+TDL000 and files skipped are also tool execution notifications.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def _rule(policy) -> om.ReportingDescriptor:
     else:
         properties["problem.severity"] = {"error": "error", "warning": "warning", "note": "recommendation"}[str(policy.severity)]
     sources = "\n".join(f"- [{s.title}]({s.url})" if s.url else f"- {s.title}" for s in policy.sources)
-    markdown = f"{policy.help.strip()}\n\n## Sources\n{sources}\n"
+    markdown = f"{policy.help.strip()}\n" + (f"\n## Sources\n{sources}\n" if sources else "")
     return om.ReportingDescriptor(
         id=policy.id,
         name=policy.name,
@@ -157,7 +159,8 @@ def build(report, settings, options) -> dict:
             properties={"subject": f.subject, "attribute": f.attribute} if f.subject or f.attribute else None,
         )
         if f.suppressed is not None:
-            result.suppressions = [om.Suppression(kind="inSource", justification=f.suppressed)]
+            kind = "external" if f.suppressed.kind in ("config", "baseline") else "inSource"
+            result.suppressions = [om.Suppression(kind=kind, justification=f.suppressed.reason)]
         results.append(result)
         if f.rule == "TDL000":
             notifications.append(om.Notification(

@@ -25,7 +25,7 @@ def render(report, settings, options) -> str:
             rule = f"{_COLORS[f.severity]}{rule}{_RESET}"
         line = f"{where} {rule} {f.message}"
         if f.suppressed is not None:
-            line += f" (suppressed: {f.suppressed})"
+            line += f" ({_silenced(f.suppressed)})"
         lines.append(line)
         if f.hint:
             lines.append(f"  help: {f.hint}")
@@ -34,20 +34,32 @@ def render(report, settings, options) -> str:
             lines.append(f"{_DIM}{text}{_RESET}" if color else text)
     if options.verbose:
         lines.extend(f"{path}: skipped: {reason}" for path, reason in report.skipped)
-    lines.append(summary(report, listed=options.verbose))
+    lines.append(summary(report, hint=not options.verbose))
     return "\n".join(lines) + "\n"
 
 
-def summary(report, listed: bool = False) -> str:
+def _silenced(suppressed) -> str:
+    if suppressed.kind == "baseline":
+        return "baselined"
+    until = f" until {suppressed.until}" if suppressed.until else ""
+    return f"suppressed {suppressed.kind}{until}: {suppressed.reason}"
+
+
+def summary(report, hint: bool = False) -> str:
     active = report.active
     counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
     files = len(report.files)
     file_word = "file" if files == 1 else "files"
-    suppressed = len(report.findings) - len(active)
+    baselined = report.silenced("baseline")
+    suppressed = report.silenced() - baselined
     tail = f"; {suppressed} suppressed" if suppressed else ""
+    tail += f"; {baselined} baselined" if baselined else ""
+    if report.baseline_stale:
+        entries = "entry matches" if report.baseline_stale == 1 else "entries match"
+        tail += f"; {report.baseline_stale} baseline {entries} no finding any more (write the baseline again)"
     skipped = len(report.skipped)
     if skipped:  # not read (a FIFO, a link out of the directory, a Helm template...): say so, list on request
-        tail += f"; {skipped} skipped" + ("" if listed else " (--verbose lists them)")
+        tail += f"; {skipped} skipped" + (" (--verbose lists them)" if hint else "")
     if not active:
         return f"No findings in {files} {file_word}{tail}."
     noun = "finding" if len(active) == 1 else "findings"

@@ -20,6 +20,11 @@ class Comment:
     span: Span
 
 
+#: Marks an unknown piece of a Terraform template in text handed to a reader (YAML in a heredoc, TOML user
+#: data): a private-use character that YAML and TOML accept inside strings.  Values holding it are unknown.
+UNKNOWN = "\ue000"
+
+
 class SourceError(Exception):
     """A file that cannot be read or parsed; ``span`` is the best position known."""
 

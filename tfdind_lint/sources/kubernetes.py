@@ -120,6 +120,33 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
     return result
 
 
+def parse_data(path: str, text: str) -> Node | None:
+    """A YAML data file that is not a manifest (configuration, custom policy) as one positioned tree.
+
+    None for an empty file; a ``SourceError`` (with the file's path) for invalid YAML,
+    several documents or a duplicate key.
+    """
+    ranges = _document_ranges(text)
+    if len(ranges) > 1:
+        line = text.count("\n", 0, ranges[1][0]) + 1
+        raise SourceError("One YAML document expected, found a second one here", Span(path, line, 1, line, 4))
+    try:
+        root = _compose(_yaml(), text)
+    except SourceError as exc:
+        raise SourceError(exc.message, Span(path, exc.span.line, exc.span.column, exc.span.end_line, exc.span.end_column)) from None
+    if root is None:
+        return None
+    converter = _Converter(path, text.split("\n"), 0, 0, 0)
+    try:
+        node = converter.convert(root, None)
+    except _Refused as exc:
+        raise SourceError(exc.message, exc.span) from None
+    if converter.errors:
+        error = converter.errors[0]
+        raise SourceError(error.message.replace("; Kubernetes rejects the object", ""), error.span)
+    return node
+
+
 def _document_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the documents of a multi-document stream."""
     starts = [0]

@@ -11,6 +11,10 @@ earlier column, so every position stays the user's.  (The 4.x/6.x grammars
 accept it but reject object entries after a conditional value; see
 docs/parsing.md.)
 
+Template syntax inside other text (heredoc bodies here, JSON strings in
+``terraform_json.py``) is read by one reader, ``Embedded``, which maps every
+character back to its file position.
+
 Hostile input: nesting deeper than ``MAX_TREE_DEPTH`` is refused before our
 recursive builder sees it (on the brackets of the text, then on the Lark tree),
 and syntax errors become messages that say what to fix (docs/robustness.md).
@@ -19,6 +23,7 @@ and syntax errors become messages that say what to fix (docs/robustness.md).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -62,11 +67,12 @@ _OPERATORS = {
 }
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
-_TEMPLATE_START = re.compile(r"[$%]\{")
-_HEREDOC_OPENER = re.compile(r"<<-?([A-Za-z][A-Za-z0-9._-]*)")
 _HEREDOC_HEAD = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\n")
 _SCAN = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n')
-_DIRECTIVE = re.compile(r"(if|else|endif|for|endfor)\b(.*)", re.S)  # matched on the stripped text (no backtracking)
+_DIRECTIVE = re.compile(r"(if|else|endif|for|endfor)\b")  # matched after the padding is stripped: no backtracking
+_DIRECTIVE_PAD = " \t\r\n~"
+_TEMPLATE_START = re.compile(r"[$%]\{")
+_HEREDOC_OPENER = re.compile(r"<<-?([A-Za-z][A-Za-z0-9._-]*)")
 _FOR_HEAD = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\b", re.S)
 
 
@@ -127,47 +133,70 @@ def _too_deep(tree):
 # ----------------------------------------------------------------------------------------------
 
 
-def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
-    """Collect comments and strip trailing blanks after heredoc closing markers (position-preserving)."""
-    comments: list[Comment] = []
-    index: LineIndex | None = None
-    fixes: list[tuple[int, int]] = []  # (start, end) of trailing whitespace to drop
+_SCAN_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
+_CLOSING = {"}": "{", "]": "[", ")": "("}
+
+
+def _lexemes(text: str, brackets: bool = False):
+    """What a quick scan of HCL text sees, skipping the insides of strings and heredoc bodies.
+
+    Yields ``("comment", start, end, marker)``, ``("string", start, end)`` (end is where
+    the string stops: after its closing quote, or at the end of its line when it
+    never closes), ``("heredoc", closing_line_start, closing_line_end, marker)`` and,
+    with ``brackets``, ``("bracket", offset)``.
+    """
+    pattern = _SCAN_BRACKETS if brackets else _SCAN
     pos = 0
     n = len(text)
     while pos < n:
-        m = _SCAN.search(text, pos)
+        m = pattern.search(text, pos)
         if m is None:
-            break
+            return
         token = m.group(0)
         start = m.start()
         if token in ("#", "//"):
             end = text.find("\n", start)
-            end = n if end < 0 else end
-            index = index or LineIndex(text)
-            comments.append(Comment(text[start + len(token):end], index.span(path, start, end)))
-            pos = end
+            pos = n if end < 0 else end
+            yield ("comment", start, pos, token)
         elif token == "/*":
             end = text.find("*/", start + 2)
-            end = n if end < 0 else end + 2
-            index = index or LineIndex(text)
-            comments.append(Comment(text[start + 2:max(start + 2, end - 2)], index.span(path, start, end)))
-            pos = end
+            pos = n if end < 0 else end + 2
+            yield ("comment", start, pos, token)
         elif token == '"':
             pos = _skip_string(text, start + 1)
-        else:  # heredoc opener
+            yield ("string", start, pos)
+        elif token.startswith("<<"):
             marker = token.lstrip("<-").rstrip("\n")
             pos = m.end()
             while pos < n:
                 line_end = text.find("\n", pos)
                 line_end = n if line_end < 0 else line_end
-                line = text[pos:line_end]
-                if line.strip() == marker:
-                    stripped = line.rstrip()
-                    if len(stripped) < len(line):
-                        fixes.append((pos + len(stripped), line_end))
+                if text[pos:line_end].strip() == marker:
+                    yield ("heredoc", pos, line_end, marker)
                     pos = line_end
                     break
                 pos = line_end + 1
+        else:
+            yield ("bracket", start)
+            pos = m.end()
+
+
+def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
+    """Collect comments and strip trailing blanks after heredoc closing markers (position-preserving)."""
+    comments: list[Comment] = []
+    index: LineIndex | None = None
+    fixes: list[tuple[int, int]] = []  # (start, end) of trailing whitespace to drop
+    for lexeme in _lexemes(text):
+        if lexeme[0] == "comment":
+            _, start, end, marker = lexeme
+            index = index or LineIndex(text)
+            body_end = end - 2 if marker == "/*" and text.endswith("*/", 0, end) else end
+            comments.append(Comment(text[start + len(marker):max(start + len(marker), body_end)], index.span(path, start, end)))
+        elif lexeme[0] == "heredoc":
+            _, line_start, line_end, _marker = lexeme
+            stripped = len(text[line_start:line_end].rstrip())
+            if line_start + stripped < line_end:
+                fixes.append((line_start + stripped, line_end))
     if fixes:
         pieces = []
         last = 0
@@ -177,10 +206,6 @@ def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
         pieces.append(text[last:])
         text = "".join(pieces)
     return text, comments
-
-
-_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
-_CLOSING = {"}": "{", "]": "[", ")": "("}
 
 
 def _unclosed(text: str) -> int | None:
@@ -197,45 +222,22 @@ def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int 
     With a ``limit``, stops as soon as more than ``limit`` brackets are open.
     """
     stack: list[int] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = _BRACKETS.search(text, pos)
-        if m is None:
-            break
-        token = m.group(0)
-        start = m.start()
-        if token in ("#", "//"):
-            end = text.find("\n", start)
-            pos = n if end < 0 else end
-        elif token == "/*":
-            end = text.find("*/", start + 2)
-            if end < 0:
-                return stack, start  # a comment that never closes
-            pos = end + 2
-        elif token == '"':
-            pos = _skip_string(text, start + 1)
-            if pos >= n or text[pos - 1] != '"' or pos == start + 1:
+    for lexeme in _lexemes(text, brackets=True):
+        kind, start = lexeme[0], lexeme[1]
+        if kind == "string":
+            end = lexeme[2]
+            if end >= len(text) or text[end - 1] != '"' or end == start + 1:
                 return stack, start  # a string that never closes on its line
-        elif token.startswith("<<"):
-            marker = token.lstrip("<-").rstrip("\n")
-            pos = m.end()
-            while pos < n:
-                line_end = text.find("\n", pos)
-                line_end = n if line_end < 0 else line_end
-                if text[pos:line_end].strip() == marker:
-                    pos = line_end
+        elif kind == "comment" and lexeme[3] == "/*" and not text.endswith("*/", start + 2, lexeme[2]):
+            return stack, start  # a comment that never closes
+        elif kind == "bracket":
+            char = text[start]
+            if char in "{[(":
+                stack.append(start)
+                if limit is not None and len(stack) > limit:
                     break
-                pos = line_end + 1
-        elif token in "{[(":
-            stack.append(start)
-            if limit is not None and len(stack) > limit:
-                break
-            pos = m.end()
-        else:
-            if stack and text[stack[-1]] == _CLOSING[token]:
+            elif stack and text[stack[-1]] == _CLOSING[char]:
                 stack.pop()
-            pos = m.end()
     return stack, None
 
 
@@ -371,6 +373,8 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
         if expected <= {"RBRACE", "NL_OR_COMMENT"} and token.type in ("NAME", "DBLQUOTE"):
             return SourceError(f"Unexpected {found}: each attribute or block must start on a new line", span)
         if _VALUE_START <= expected and not expected & {"RBRACE", "RSQB", "RPAR"}:  # only a value can come here
+            if token.type == "STRING_CHARS" and here.strip():
+                return SourceError(f"Cannot read a value starting with {here.strip()[:20]!r}", span)
             before = lines[line - 1][:column - 1].rstrip()
             after = f" after '{before[-1]}'" if before and before[-1] in "=:(,+-*/%<>!&|?" else " here"
             return SourceError(f"Unexpected {found}: a value is missing{after}", span)
@@ -388,24 +392,21 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
 class _Builder:
     """Builds our tree from python-hcl2's Lark tree (8.x grammar)."""
 
-    def __init__(self, text: str, path: str, line_shift: int = 0, column_shift: int = 0):
+    def __init__(self, text: str, path: str, located: list[tuple[int, int]] | None = None):
         self.text = text
         self.path = path
         self.errors: list[SourceError] = []
-        # for expressions parsed out of heredoc templates: where their first line really is
-        self.line_shift = line_shift
-        self.column_shift = column_shift
+        # for expressions parsed out of other text (heredoc templates, JSON strings): the file
+        # (line, column) of every offset of `text`, so positions are the user's, not the snippet's
+        self.located = located
         self.scope: list[frozenset[str]] = []  # names bound by for-expressions and dynamic blocks
 
     # positions ---------------------------------------------------------------------------------
     def _span(self, line: int, column: int, end_line: int, end_column: int) -> Span:
-        if self.line_shift or self.column_shift:
-            if line == 1:
-                column += self.column_shift
-            if end_line == 1:
-                end_column += self.column_shift
-            line += self.line_shift
-            end_line += self.line_shift
+        if self.located is not None:
+            index = self._index()
+            line, column = self.located[index.line_start(line) + column - 1]
+            end_line, end_column = self.located[index.line_start(end_line) + end_column - 1]
         return Span(self.path, line, column, end_line, end_column)
 
     def _token_span(self, token) -> Span:
@@ -422,15 +423,19 @@ class _Builder:
     def body(self, tree, span: Span, type_: str = "", labels: tuple = (), head: Span | None = None) -> Block:
         attributes: dict[str, Node] = {}
         blocks: list[Block] = []
-        last_line = 0  # where the previous attribute or block ends
+        previous_end = 0
         for child in tree.children:
             data = getattr(child, "data", None)
+            if data in ("attribute", "block"):
+                # python-hcl2 accepts `a = 1 b = 2` on one line; Terraform does not
+                start = self._token_span(_first_token(child))
+                if start.line == previous_end:
+                    self.errors.append(SourceError(
+                        "Missing line break: each attribute or block must start on a new line; Terraform rejects two on one line",
+                        start))
             if data == "attribute":
                 node = self.attribute(child)
-                if node.key.line == last_line:  # python-hcl2 accepts `a = 1 b = 2`; Terraform does not
-                    self.errors.append(SourceError(
-                        f"Argument {node.name!r} must start on a new line: Terraform rejects two arguments on one line", node.key))
-                last_line = node.span.end_line
+                previous_end = node.span.end_line
                 if node.name in attributes:
                     self.errors.append(SourceError(
                         f"Attribute {node.name!r} is defined twice in this block "
@@ -440,13 +445,8 @@ class _Builder:
                     continue
                 attributes[node.name] = node
             elif data == "block":
-                block = self.block(child)
-                if block.head.line == last_line:
-                    self.errors.append(SourceError(
-                        f"Block {block.type!r} must start on a new line: Terraform rejects it after an argument on the same line",
-                        block.head))
-                last_line = block.span.end_line
-                blocks.append(block)
+                blocks.append(self.block(child))
+                previous_end = blocks[-1].span.end_line
         return Block(type_, labels, attributes, blocks, span, head or span)
 
     def attribute(self, tree) -> Node:
@@ -553,14 +553,20 @@ class _Builder:
 
     def _text(self, span: Span) -> str:
         """Source text of a span produced by this builder."""
+        if self.located is not None:
+            offsets = self._offsets()
+            return self.text[offsets[(span.line, span.column)]:offsets[(span.end_line, span.end_column)]]
         index = self._index()
-        line, column = span.line - self.line_shift, span.column
-        end_line, end_column = span.end_line - self.line_shift, span.end_column
-        if line == 1:
-            column -= self.column_shift
-        if end_line == 1:
-            end_column -= self.column_shift
-        return self.text[index.line_start(line) + column - 1:index.line_start(end_line) + end_column - 1]
+        return self.text[index.line_start(span.line) + span.column - 1:index.line_start(span.end_line) + span.end_column - 1]
+
+    def _offsets(self) -> dict[tuple[int, int], int]:
+        """The inverse of ``located``: snippet offset of a file position (the first offset that has it)."""
+        offsets = getattr(self, "_offset_of", None)
+        if offsets is None:
+            offsets = self._offset_of = {}
+            for i, position in enumerate(self.located):
+                offsets.setdefault(position, i)
+        return offsets
 
     def _index(self) -> LineIndex:
         index = getattr(self, "_line_index", None)
@@ -825,24 +831,32 @@ class _Builder:
         rendered = [line[indent:] for line in body_lines]
         positions = tuple((first_body_line + i, indent + 1) for i in range(len(rendered)))
         text = "".join(line + "\n" for line in rendered)
+        starts = list(itertools.accumulate((len(line) + 1 for line in rendered[:-1]), initial=0))
+
+        def locate(offset: int) -> tuple[int, int]:
+            k = max(bisect.bisect_right(starts, offset) - 1, 0)
+            return positions[k][0], positions[k][1] + offset - starts[k]
+
+        source = self._text(span) if "${" in text or "%{" in text else ""
+        return self.template(text, locate, span, source, positions)
+
+    def template(self, text: str, locate, span: Span, source: str, lines=None) -> Node:
+        """Text in template syntax (a heredoc, a JSON string): a plain string, or a ``Template`` of its parts.
+
+        ``locate(offset)`` gives the file (line, column) of an offset of ``text``, so the
+        expressions inside keep the user's positions; ``source`` is the text as written.
+        """
         if "${" not in text and "%{" not in text:
-            return Node(text, span, lines=positions)
-        parts = self._template_parts(rendered, positions)
+            return Node(text, span, lines=lines)
+        parts = self._template_parts(text, locate)
         if all(isinstance(p, str) for p in parts):
-            return Node("".join(parts), span, lines=positions)
+            return Node("".join(parts), span, lines=lines)
         directive = any(isinstance(p, _Directive) for p in parts)
         parts = tuple(p.node if isinstance(p, _Directive) else p for p in parts if not (isinstance(p, _Directive) and p.node is None))
-        source = self._text(span)
-        return Node(Template(source, parts, directive), span, lines=positions)
+        return Node(Template(source, parts, directive), span, lines=lines)
 
-    def _template_parts(self, lines: list[str], positions) -> list:
-        """Split heredoc text into literal text and interpolated expressions (``$${`` is a literal ``${``)."""
-        text = "".join(line + "\n" for line in lines)
-        starts = []
-        offset = 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
+    def _template_parts(self, text: str, locate) -> list:
+        """Split template text into literal text and interpolated expressions (``$${`` is a literal ``${``)."""
         parts: list = []
         literal: list[str] = []
         pos = 0
@@ -864,29 +878,22 @@ class _Builder:
             if end < 0:  # unclosed: Terraform would reject it; keep it as text
                 literal.append(text[i:])
                 break
-            inner = text[i + 2:end]
-            line_no = bisect.bisect_right(starts, i) - 1
-            file_line, file_col = positions[line_no]
-            column = file_col + (i + 2 - starts[line_no])
             if literal:
                 parts.append("".join(literal))
                 literal = []
             if text[i] == "$":
-                node = self._parse_embedded(inner, file_line, column)
+                node = self.embedded(text, i + 2, end, locate)
                 parts.append(node if node is not None else "")
             else:
-                m = _DIRECTIVE.match(inner.strip().strip("~").strip())
-                keyword = m.group(1) if m else ""
-                expr_text = m.group(2) if m else ""
+                keyword, expr_start, expr_end = _directive(text, i + 2, end)
                 node = None
                 if keyword == "if":
-                    node = self._parse_embedded(expr_text, file_line, column + inner.find(expr_text))
+                    node = self.embedded(text, expr_start, expr_end, locate)
                 elif keyword == "for":
-                    head = _FOR_HEAD.match(expr_text)
+                    head = _FOR_HEAD.match(text, expr_start, expr_end)
                     if head:
                         names = frozenset(n for n in head.groups() if n)
-                        collection = expr_text[head.end():]
-                        node = self._parse_embedded(collection, file_line, column + inner.find(collection))
+                        node = self.embedded(text, head.end(), expr_end, locate)
                         self.scope.append(names)
                         pushed += 1
                 elif keyword == "endfor" and pushed:
@@ -900,25 +907,24 @@ class _Builder:
             parts.append("".join(literal))
         return parts
 
-    def _parse_embedded(self, expr_text: str, line: int, column: int) -> Node | None:
-        """Parse an expression found inside a heredoc; positions are those in the file."""
-        if not expr_text.strip():
+    def embedded(self, text: str, start: int, end: int, locate) -> Node | None:
+        """Parse the expression ``text[start:end]`` found inside other text; positions are those in the file."""
+        expr = text[start:end]
+        if not expr.strip():
             return None
-        lead = len(expr_text) - len(expr_text.lstrip())
-        skipped = expr_text[:lead]
-        line += skipped.count("\n")
-        if "\n" in skipped:
-            column = len(skipped) - skipped.rfind("\n")
-        else:
-            column += lead
-        snippet = "x=" + expr_text.strip()
+        start += len(expr) - len(expr.lstrip())
+        end -= len(expr) - len(expr.rstrip())
+        snippet = "x=" + text[start:end] + "\n"
         try:
             tree = _parse(snippet, self.path)
         except SourceError as error:
+            line, column = locate(start)
             message = error.message if error.message == _TOO_DEEP else "Cannot parse the expression in this template interpolation"
             self.errors.append(SourceError(message, Span(self.path, line, column, line, column + 1)))
             return None
-        sub = _Builder(snippet, self.path, line_shift=line - 1, column_shift=column - 3)
+        # the "x=" in front is not in the file: give it positions no real character has
+        located = [(0, 0), (0, 1)] + [locate(k) for k in range(start, end + 1)] + [locate(end)]
+        sub = _Builder(snippet, self.path, located)
         sub.scope = self.scope
         attribute = tree.children[0].children[0]
         node = sub.attribute(attribute)
@@ -926,6 +932,31 @@ class _Builder:
         node.key = None
         node.name = None
         return node
+
+
+class Embedded:
+    """Terraform template and expression syntax found inside other text, read at its file positions.
+
+    ``terraform_json.py`` reads JSON strings with it, through the same code as heredocs.
+    ``scope`` holds the names bound around the text (``dynamic`` block iterators).
+    """
+
+    def __init__(self, path: str):
+        self._builder = _Builder("", path)
+
+    @property
+    def scope(self) -> list[frozenset[str]]:
+        return self._builder.scope
+
+    @property
+    def errors(self) -> list[SourceError]:
+        return self._builder.errors
+
+    def template(self, text: str, locate, span: Span, source: str, lines=None) -> Node:
+        return self._builder.template(text, locate, span, source, lines)
+
+    def expression(self, text: str, locate) -> Node | None:
+        return self._builder.embedded(text, 0, len(text), locate)
 
 
 class _Directive:
@@ -938,8 +969,18 @@ class _Directive:
 
 
 def _next_template_start(text: str, pos: int) -> int:
-    m = _TEMPLATE_START.search(text, pos)
+    m = _TEMPLATE_START.search(text, pos)  # one scan (two str.find calls would rescan to the end each time)
     return m.start() if m else -1
+
+
+def _directive(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """(keyword, expression start, expression end) of the directive ``%{ text[start:end] }``."""
+    while start < end and text[start] in _DIRECTIVE_PAD:
+        start += 1
+    while end > start and text[end - 1] in _DIRECTIVE_PAD:
+        end -= 1
+    m = _DIRECTIVE.match(text, start, end)
+    return (m.group(1), m.end(), end) if m else ("", end, end)
 
 
 def _matching_brace(text: str, pos: int) -> int:

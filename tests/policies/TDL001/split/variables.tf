@@ -1,4 +1,10 @@
 # Declarations in a sibling file are visible in main.tf: a module is a directory.
+terraform {
+  required_providers {
+    docker = { source = "kreuzwerker/docker" }
+  }
+}
+
 variable "image" {
   type    = string
   default = "codercom/enterprise-base:ubuntu"

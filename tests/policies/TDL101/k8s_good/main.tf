@@ -47,6 +47,20 @@ resource "kubernetes_pod" "envbox" {
       security_context {
         privileged = true
       }
+      volume_mount {
+        name       = "docker"
+        mount_path = "/var/lib/coder/docker"
+        sub_path   = "inner"
+      }
+      volume_mount {
+        name       = "docker"
+        mount_path = "/var/lib/docker"
+        sub_path   = "outer"
+      }
+    }
+    volume {
+      name = "docker"
+      empty_dir {}
     }
   }
 }

@@ -1,0 +1,233 @@
+"""Custom policies: each generic check in Terraform and YAML, validation, and findings that flow like built-in ones.
+
+``tests/custom/`` is a small repository of a fictional company: its configuration
+names ``policies/`` (one policy per generic check), and its templates and
+manifests carry ``# expect: ACMEnnn`` markers on every line a finding points at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+
+from conftest import ROOT, SIDECAR_TF, TESTS, write_tree
+from tfdind_lint.config import ConfigError, Configuration, Selection
+from tfdind_lint.formats import Options, render
+from tfdind_lint.linter import Settings, lint
+
+CUSTOM = TESTS / "custom"
+MARKER = re.compile(r"#\s*expect:\s*(?P<rules>ACME\d{3}(?:\s*,\s*ACME\d{3})*)")
+POLICY = """\
+id: ACME001
+name: no-latest-images
+severity: warning
+summary: Images are pinned to a version, not latest.
+origin: custom
+files: [terraform, yaml]
+check: image-pattern
+parameters:
+  forbid: ["*:latest"]
+help: Pin images.
+"""
+
+
+def markers() -> set[tuple[str, int, str]]:
+    found = set()
+    for path in sorted(CUSTOM.rglob("*")):
+        if path.suffix in (".tf", ".yaml") and "policies" not in path.parts:
+            for number, line in enumerate(path.read_text().split("\n"), start=1):
+                m = MARKER.search(line)
+                for rule in re.split(r"\s*,\s*", m.group("rules")) if m else ():
+                    found.add((path.relative_to(ROOT).as_posix(), number, rule))
+    return found
+
+
+def custom_report(in_root):
+    configuration = Configuration(["tests/custom"], selection=Selection(select=("ACME",)))
+    return lint(["tests/custom"], Settings(configuration=configuration))
+
+
+@pytest.fixture(scope="module")
+def acme():
+    """The findings of tests/custom by (path inside it:line, rule), linted once for the module."""
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        report = custom_report(ROOT)
+    finally:
+        os.chdir(cwd)
+    return {(f"{f.span.path[len('tests/custom/'):]}:{f.span.line}", f.rule): f for f in report.findings}
+
+
+def test_every_generic_check_in_terraform_and_yaml(in_root):
+    report = custom_report(in_root)
+    assert {(f.span.path, f.span.line, f.rule) for f in report.findings} == markers()
+    # every policy fires in both kinds of file
+    kinds = {(f.rule, f.span.path.endswith(".tf")) for f in report.findings}
+    assert kinds >= {(f"ACME00{n}", tf) for n in (1, 3, 4, 5, 6) for tf in (True, False)} | {("ACME002", True), ("ACME002", False)}
+
+
+@pytest.mark.parametrize(("where", "rule", "message"), [
+    ("templates/docker/main.tf:16", "ACME001",
+     "The image `ubuntu` (no tag means `:latest`) matches the forbidden pattern `*:latest`: use another image"),
+    ("manifests/workspace.yaml:12", "ACME001",
+     "The image `registry.acme.example/dev:latest` matches the forbidden pattern `*:latest`: use another image"),
+    ("manifests/workspace.yaml:47", "ACME002",
+     "The image `quay.io/acme/tools:2.0` matches none of the allowed patterns (`registry.acme.example/*`, `docker:*-dind`): "
+     "use an image from there"),
+    ("templates/docker/main.tf:25", "ACME003", "The host path `/var/run/docker.sock` must not be mounted: remove the mount"),
+    ("templates/kubernetes/main.tf:50", "ACME003", "The host path `/proc/1` is inside `/proc`, which must not be mounted: remove the mount"),
+    ("manifests/workspace.yaml:29", "ACME003",
+     "The host directory `/var/run` contains `/var/run/docker.sock`, which must not be mounted: mount a narrower path, or none"),
+    ("templates/docker/main.tf:22", "ACME004", "`GITHUB_TOKEN` is set to a literal value in the template: pass it in through a "
+                                               "sensitive variable without a default, or read it from a secret store"),
+    ("templates/kubernetes/main.tf:22", "ACME004",
+     "`NPM_TOKEN` comes from a ConfigMap, which is not meant for secrets: use `value_from { secret_key_ref { ... } }`"),
+    ("manifests/workspace.yaml:15", "ACME004", "`CODER_AGENT_TOKEN` is set to a literal value in the template: use `valueFrom.secretKeyRef`"),
+    ("templates/docker/main.tf:33", "ACME005", "`dev` adds the capability `CAP_SYS_ADMIN`, which must not be added: drop it"),
+    ("manifests/workspace.yaml:23", "ACME005", "`dev` adds the capability `net_admin`, which must not be added: drop it"),
+    ("manifests/workspace.yaml:50", "ACME005", "`tools` adds `ALL` capabilities, including NET_ADMIN, SYS_ADMIN: add only the ones it needs"),
+    ("templates/docker/main.tf:37", "ACME006", "`dind` runs `docker:27-dind`, which needs the runtime `sysbox-runc`: set `runtime = \"sysbox-runc\"`"),
+    ("templates/docker/main.tf:45", "ACME006",
+     "`dind-runc` runs `docker:27-dind`, which needs the runtime `sysbox-runc`, not `runc`: set `runtime = \"sysbox-runc\"`"),
+    ("manifests/workspace.yaml:5", "ACME006",
+     "`dind` runs `docker:27-dind`, which needs the runtime `sysbox-runc`: set `runtimeClassName: sysbox-runc`"),
+])
+def test_messages(acme, where, rule, message):
+    assert acme[(where, rule)].message == message
+
+
+def test_hint_and_related_places(acme):
+    assert acme[("templates/docker/main.tf:16", "ACME001")].hint == "Pin the image to a version or a digest (platform standard PS-4)."
+    related = acme[("templates/docker/main.tf:37", "ACME006")].related
+    assert [(r.span.line, r.message) for r in related] == [(38, "the image that needs it")]
+
+
+def test_files_limits_the_kinds_of_file(tmp_path, monkeypatch):
+    yaml_only = POLICY.replace("files: [terraform, yaml]", "files: [yaml]")
+    write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\n", "p/latest.yaml": yaml_only,
+                          "main.tf": SIDECAR_TF.replace("docker:dind", "docker:latest")})
+    monkeypatch.chdir(tmp_path)
+    report = lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=("ACME001",)))))
+    assert report.findings == []
+
+
+# validation ----------------------------------------------------------------------------------
+
+
+def policy_errors(tmp_path, monkeypatch, text: str, name="bad.yaml") -> list[str]:
+    write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\n", f"p/{name}": text})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as info:
+        Configuration(["."])
+    return info.value.messages
+
+
+def test_custom_ids_may_not_use_the_tdl_prefix_or_collide(tmp_path, monkeypatch):
+    assert policy_errors(tmp_path, monkeypatch, POLICY.replace("ACME001", "TDL950")) == [
+        "p/bad.yaml:1:1: id: `TDL950` is not valid: Custom ids may not use the TDL prefix of the built-in rules."]
+    assert policy_errors(tmp_path, monkeypatch, POLICY.replace("no-latest-images", "parse-error")) == [
+        "p/bad.yaml:2:1: name: `parse-error` is already the name of TDL000"]
+    write_tree(tmp_path, {"p/again.yaml": POLICY.replace("no-latest-images", "pinned")})
+    messages = policy_errors(tmp_path, monkeypatch, POLICY)
+    assert len(messages) == 1 and messages[0].startswith("p/bad.yaml:1:1: id: ACME001 is already the id of pinned (")
+
+
+def test_parameters_are_validated_per_generic_check(tmp_path, monkeypatch):
+    text = POLICY.replace('  forbid: ["*:latest"]', "  forbid: '*:latest'\n  allow: [x]")
+    assert policy_errors(tmp_path, monkeypatch, text) == [
+        "p/bad.yaml:9:3: parameters.forbid: expected a list, got the string `*:latest`",
+        "p/bad.yaml:10:3: parameters.allow: unknown key `allow` (known keys: containers, forbid, hint, require)",
+    ]
+    runtime = POLICY.replace("check: image-pattern", "check: required-runtime")
+    assert policy_errors(tmp_path, monkeypatch, runtime) == [
+        "p/bad.yaml:8:1: parameters: missing required key `images`",
+        "p/bad.yaml:8:1: parameters: missing required key `runtimes`",
+        "p/bad.yaml:9:3: parameters.forbid: unknown key `forbid` (known keys: hint, images, runtimes)",
+    ]
+
+
+def test_a_custom_policy_says_origin_custom_and_names_its_check(tmp_path, monkeypatch):
+    assert policy_errors(tmp_path, monkeypatch, POLICY.replace("check: image-pattern", "check: image")) == [
+        "p/bad.yaml:7:1: check: `image` is not one of: `image-pattern`, `forbidden-host-path`, `env-from-secret`, "
+        "`forbidden-capability`, `required-runtime`"]
+    assert policy_errors(tmp_path, monkeypatch, POLICY.replace("origin: custom", "origin: SEED") + "sources: [{title: ACME}]\n") == [
+        "p/bad.yaml:7:1: check: `image-pattern` is not valid: Only custom policies (origin: custom) bind a generic check.",
+        "p/bad.yaml:10:1: help: `Pin images.` is not valid: Built-in policies use the four headings: ## What it does, "
+        "## Why is this bad?, ## Example, ## Use instead.",
+    ]
+
+
+def test_a_missing_policy_directory(tmp_path, monkeypatch):
+    write_tree(tmp_path, {".tfdind-lint.yaml": "policies: [policies]\n"})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as info:
+        Configuration(["."])
+    assert info.value.messages == [".tfdind-lint.yaml:1:12: policies[0]: the custom policy directory policies does not exist"]
+
+
+# flowing like built-in rules -----------------------------------------------------------------
+
+
+def test_suppressions_baselines_and_outputs(tmp_path, monkeypatch, cli):
+    template = SIDECAR_TF.replace('"codercom/enterprise-base:ubuntu"', '"codercom/enterprise-base" # tfdind-lint: ignore[no-latest-images] -- base image tracks upstream')
+    write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\n", "p/latest.yaml": POLICY,
+                          "main.tf": template.replace("docker:dind", "docker:latest")})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("--select", "ACME", "--format", "json", ".")
+    document = json.loads(out)
+    assert [(f["rule"], f["line"], (f["suppressed"] or {}).get("kind")) for f in document["findings"]] == [
+        ("ACME001", 7, "inline"), ("ACME001", 13, None)]
+    assert cli("--select", "ACME", "--write-baseline")[0] == 0
+    assert cli("--select", "ACME", "--baseline", ".tfdind-lint-baseline.json", ".") == (
+        0, "No findings in 1 file; 1 suppressed; 1 baselined.\n", "")
+    sarif = json.loads(cli("--select", "ACME", "--format", "sarif", ".")[1])
+    rules = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"].startswith("ACME")]
+    assert [(r["id"], r["name"], r["shortDescription"]["text"], r["help"]["markdown"]) for r in rules] == [
+        ("ACME001", "no-latest-images", "Images are pinned to a version, not latest.", "Pin images.\n")]
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["ACME001"]
+
+
+def test_rules_and_explain_list_custom_policies(tmp_path, monkeypatch, cli):
+    write_tree(tmp_path, {"p/latest.yaml": POLICY})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("rules", "--policy-dir", "p")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["ACME001", "no-latest-images", "warning", "enabled", "Images", "are", "pinned",
+                                           "to", "a", "version,", "not", "latest."]
+    assert cli("rules")[1].splitlines()[0].startswith("TDL000")
+    code, out, _ = cli("explain", "no-latest-images", "--policy-dir", "p")
+    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. Origin: custom. Generic check: image-pattern.\n\n"
+                              "Pin images.\n\n## Parameters\n- `forbid`: `[\"*:latest\"]`\n- `require`: `[]`\n"
+                              "- `containers`: `[]`\n- `hint`: `\"\"`\n")
+
+
+def test_policy_dir_on_the_command_line(tmp_path, monkeypatch, cli):
+    write_tree(tmp_path, {"p/latest.yaml": POLICY, "main.tf": SIDECAR_TF.replace("docker:dind", "docker:latest")})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("--policy-dir", "p", "--select", "ACME001", ".")
+    assert (code, out.splitlines()[0]) == (1, "main.tf:13:3: ACME001 The image `docker:latest` matches the forbidden pattern "
+                                              "`*:latest`: use another image")
+
+
+def test_a_nested_configuration_brings_its_policies_to_named_files(tmp_path, monkeypatch, cli):
+    latest = SIDECAR_TF.replace("docker:dind", "docker:latest")
+    write_tree(tmp_path, {"team/.tfdind-lint.yaml": "policies: p\n", "team/p/latest.yaml": POLICY,
+                          "team/main.tf": latest, "other/main.tf": latest})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("--select", "ACME001", "team/main.tf", "other/main.tf")
+    assert (code, out.splitlines()[0][:34]) == (1, "team/main.tf:13:3: ACME001 The ima")
+    assert len(out.splitlines()) == 2  # other/ has no such policy
+
+
+def test_sarif_rule_metadata_is_valid(in_root):
+    report = custom_report(in_root)
+    settings = Settings(configuration=Configuration(["tests/custom"], selection=Selection(select=("ACME",))))
+    document = json.loads(render("sarif", report, settings, Options()))
+    rules = {r["id"]: r for r in document["runs"][0]["tool"]["driver"]["rules"]}
+    assert sorted(rules) == [f"ACME00{n}" for n in range(1, 7)] + ["TDL000", "TDL999"]  # (those two always run)
+    assert rules["ACME002"]["help"]["markdown"] == (
+        "Only images scanned by the company registry may run in workspaces.\n\n## Sources\n- ACME platform standard PS-2\n")

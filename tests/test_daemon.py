@@ -1,0 +1,406 @@
+"""The dind model (checks/daemon.py) and script reading (checks/scripts.py): exact values."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from tfdind_lint.checks import scripts
+from tfdind_lint.checks.daemon import Address, Scene, container_daemons, environment, mentions_start_count, networks, \
+    parse_address
+from tfdind_lint.checks.dind import _uid, world_writable
+from tfdind_lint.module import Module
+from tfdind_lint.node import Node, Span
+from tfdind_lint.sources import kubernetes, terraform
+from tfdind_lint.workload import from_manifest, from_module
+
+
+def module(text: str) -> Module:
+    tf = terraform.parse_file("main.tf", textwrap.dedent(text).encode())
+    return Module.build(".", [tf])
+
+
+def scene(text: str) -> Scene:
+    m = module(text)
+    return Scene.of(from_module(m), m)
+
+
+def manifest(text: str):
+    yaml = kubernetes.parse_text("pod.yaml", textwrap.dedent(text))
+    return [from_manifest(doc, "pod.yaml") for doc in yaml.documents]
+
+
+def listeners(container) -> list[tuple[str, bool | None, bool]]:
+    return [(str(l.address), d.tls, l.implicit) for d in container_daemons(container) for l in d.listeners]
+
+
+# ----------------------------------------------------------------------------------------------
+# Addresses
+# ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("tcp://0.0.0.0:2375", Address("tcp", "0.0.0.0", "2375")),
+    ("localhost:2375", Address("tcp", "localhost", "2375", has_scheme=False)),
+    ("tcp://[::1]:2376", Address("tcp", "::1", "2376")),
+    ("tcp://:2375", Address("tcp", "", "2375")),
+    ("tcp://docker", Address("tcp", "docker", None)),
+    ("TCP://Docker:2376/", Address("tcp", "Docker", "2376")),
+    ("unix:///var/run/docker.sock", Address("unix", path="/var/run/docker.sock")),
+    ("ssh://coder@build-host:22", Address("ssh", "build-host", "22")),
+    ("fd://", Address("fd", path="")),
+    ("${docker_container.dind.name}:2375", Address("tcp", "${docker_container.dind.name}", "2375", has_scheme=False)),
+    ("tcp://${docker_container.dind[0].name}:2376", Address("tcp", "${docker_container.dind[0].name}", "2376")),
+    ("${var.docker_host}", None),  # the unknown piece may hold the scheme
+    ("$DOCKER_HOST", None),
+    ("", None),
+])
+def test_parse_address(text, expected):
+    assert parse_address(text) == expected
+
+
+@pytest.mark.parametrize("text, port, loopback", [
+    ("tcp://0.0.0.0:2375", 2375, False),
+    ("tcp://[::]:2375", 2375, False),
+    ("tcp://127.0.0.2:2375", 2375, True),
+    ("tcp://localhost", 2375, True),  # no port: docker's default 2375
+    ("tcp://:2376", 2376, True),  # an empty host is localhost (moby opts.DefaultHTTPHost)
+    ("tcp://dind:${var.port}", None, False),
+    ("tcp://${var.host}:2375", 2375, None),
+])
+def test_address_port_and_loopback(text, port, loopback):
+    address = parse_address(text)
+    assert address.port_number == port
+    assert address.loopback is loopback
+
+
+# ----------------------------------------------------------------------------------------------
+# Daemons
+# ----------------------------------------------------------------------------------------------
+
+def test_host_flag_spellings_and_tls():
+    s = scene('''
+        resource "docker_container" "dind" {
+          image   = "docker:dind"
+          command = ["dockerd", "-H", "tcp://0.0.0.0:2375", "-Hunix:///a.sock", "--host", "tcp://10.0.0.1:1",
+                     "--host=fd://", "-H=tcp://127.0.0.1:3"]
+        }
+        resource "docker_container" "tls" {
+          image   = "docker:dind"
+          command = ["dockerd", "--tlsverify=true", "--host=tcp://0.0.0.0:2376"]
+        }
+        resource "docker_container" "env_tls" {
+          image   = "docker:dind"
+          command = ["dockerd", "--host=tcp://0.0.0.0:2376"]
+          env     = ["DOCKER_TLS_VERIFY=1"]
+        }
+    ''')
+    dind, tls, env_tls = (w.containers[0] for w in s.workloads)
+    assert listeners(dind) == [
+        ("tcp://0.0.0.0:2375", False, False), ("unix:///a.sock", False, False), ("tcp://10.0.0.1:1", False, False),
+        ("fd://", False, False), ("tcp://127.0.0.1:3", False, False),
+    ]
+    assert listeners(tls) == [("tcp://0.0.0.0:2376", True, False)]
+    assert listeners(env_tls) == [("tcp://0.0.0.0:2376", True, False)]
+
+
+def test_dockerd_defaults_without_hosts():
+    s = scene('''
+        resource "docker_container" "plain" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd"]
+        }
+        resource "docker_container" "tls" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--tlsverify"]
+        }
+    ''')
+    plain, tls = (w.containers[0] for w in s.workloads)
+    assert listeners(plain) == [("unix:///var/run/docker.sock", False, True)]
+    assert listeners(tls) == [("tcp://localhost:2376", True, True)]  # opts.ParseHost with TLS
+
+
+def test_dind_entrypoint_defaults():
+    s = scene('''
+        resource "docker_container" "kept" {
+          image = "docker:27-dind"
+        }
+        resource "docker_container" "options" {
+          image   = "docker:dind"
+          command = ["--mtu=1400", "-H", "tcp://0.0.0.0:2380"]
+        }
+        resource "docker_container" "plain" {
+          image = "docker:dind"
+          env   = ["DOCKER_TLS_CERTDIR=", "DOCKER_HOST=unix:///run/dind.sock"]
+        }
+        resource "docker_container" "explicit" {
+          image   = "docker:dind"
+          command = ["dockerd", "-H", "tcp://127.0.0.1:2375"]
+        }
+        resource "docker_container" "other" {
+          image   = "docker:dind"
+          command = ["sh", "-c", "echo hello"]
+        }
+        resource "docker_container" "unknown_certdir" {
+          image = "docker:dind"
+          env   = ["DOCKER_TLS_CERTDIR=${var.certs}"]
+        }
+    ''')
+    kept, options, plain, explicit, other, unknown = (w.containers[0] for w in s.workloads)
+    assert listeners(kept) == [("unix:///var/run/docker.sock", True, True), ("tcp://0.0.0.0:2376", True, True)]
+    assert listeners(options) == [("unix:///var/run/docker.sock", True, True), ("tcp://0.0.0.0:2376", True, True),
+                                  ("tcp://0.0.0.0:2380", True, False)]
+    assert listeners(plain) == [("unix:///run/dind.sock", False, True), ("tcp://0.0.0.0:2375", False, True)]
+    assert container_daemons(plain)[0].plain_by[1] == 'DOCKER_TLS_CERTDIR=""'
+    assert listeners(explicit) == [("tcp://127.0.0.1:2375", False, False)]
+    assert listeners(other) == []
+    assert listeners(unknown) == [("unix:///var/run/docker.sock", None, True), ("tcp://0.0.0.0:\x00", None, True)]
+
+
+def test_daemons_in_scripts_and_completeness():
+    s = scene('''
+        resource "coder_agent" "main" {
+          startup_script = <<-EOT
+            sudo dockerd --data-root /data/docker -H tcp://0.0.0.0:2375 &
+            dockerd $EXTRA_FLAGS
+          EOT
+        }
+        resource "docker_container" "workspace" {
+          image   = "codercom/enterprise-base:ubuntu"
+          command = ["sh", "-c", coder_agent.main.init_script]
+        }
+    ''')
+    first, second = container_daemons(s.workloads[0].containers[0])
+    assert [str(l.address) for l in first.listeners] == ["tcp://0.0.0.0:2375"]
+    assert first.data_root.text == "/data/docker"
+    assert (first.subject, first.span.line) == ("coder_agent.main", 4)
+    assert first.complete and not second.complete  # $EXTRA_FLAGS may hold a -H
+
+
+# ----------------------------------------------------------------------------------------------
+# Clients and routes
+# ----------------------------------------------------------------------------------------------
+
+def test_environment_from_container_agent_and_exports():
+    s = scene('''
+        resource "coder_agent" "main" {
+          env = {
+            DOCKER_TLS_VERIFY = "1"
+          }
+          startup_script = "export DOCKER_CERT_PATH=/certs/client FOO"
+        }
+        resource "docker_container" "workspace" {
+          image   = "codercom/enterprise-base:ubuntu"
+          command = ["sh", "-c", coder_agent.main.init_script]
+          env     = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2376", "EMPTY="]
+        }
+    ''')
+    env = environment(s.workloads[0].containers[0])
+    assert [(e.name, e.text) for e in env.settings] == [
+        ("DOCKER_HOST", "tcp://${docker_container.dind.name}:2376"), ("EMPTY", ""),
+        ("DOCKER_TLS_VERIFY", "1"), ("DOCKER_CERT_PATH", "/certs/client"),
+    ]
+    assert env.flag("DOCKER_TLS_VERIFY") is True and env.flag("EMPTY") is False and env.flag("OTHER") is False
+    assert [e.subject for e in env.settings] == ["docker_container.workspace"] * 2 + ["coder_agent.main"] * 2
+
+
+def test_routes_by_name_alias_reference_and_netns():
+    s = scene('''
+        resource "docker_container" "dind" {
+          image    = "docker:dind"
+          name     = "dind-${data.coder_workspace.me.id}"
+          hostname = "dockerhost"
+          networks_advanced {
+            name    = "n"
+            aliases = ["docker"]
+          }
+        }
+        resource "docker_container" "by_ref" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376"]
+        }
+        resource "docker_container" "by_template" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://dind-${data.coder_workspace.me.id}:2376"]
+        }
+        resource "docker_container" "by_alias" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://docker:2376"]
+        }
+        resource "docker_container" "by_hostname" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://dockerhost:2376"]
+        }
+        resource "docker_container" "elsewhere" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://build-host:2376"]
+        }
+        resource "docker_container" "shared" {
+          image        = "x"
+          network_mode = "container:${docker_container.dind.id}"
+          env          = ["DOCKER_HOST=tcp://localhost:2376"]
+        }
+        resource "docker_container" "own" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://localhost:2376"]
+        }
+        resource "docker_container" "unknown" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://${var.h}:2376"]
+        }
+    ''')
+    dind = s.workloads[0].containers[0]
+    routes = {c.container.workload.address.split(".")[1]: s.route(c) for c in s.clients}
+    for name in ("by_ref", "by_template", "by_alias", "by_hostname"):
+        assert routes[name].named is dind and len(routes[name].daemons) == 1, name
+    assert routes["elsewhere"].named is None and routes["elsewhere"].daemons == [] and not routes["elsewhere"].local
+    assert routes["shared"].local and routes["shared"].daemons[0].container is dind
+    assert routes["own"].local and routes["own"].daemons == []
+    assert routes["unknown"] is None
+
+
+def test_pod_containers_share_the_network_namespace():
+    pod, = manifest('''
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - {name: dind, image: "docker:dind", args: ["dockerd", "--host=tcp://127.0.0.1:2375"]}
+            - name: dev
+              image: x
+              env: [{name: DOCKER_HOST, value: "tcp://127.0.0.1:2375"}]
+    ''')
+    s = Scene.of([pod])
+    route = s.route(s.clients[0])
+    assert route.local and [d.container.display_name for d in route.daemons] == ["dind"]
+
+
+def test_networks_resolve_references_and_literal_names():
+    m = module('''
+        resource "docker_network" "private" {
+          name = "net-${data.coder_workspace.me.id}"
+        }
+        resource "docker_network" "named" {
+          name = "builds"
+        }
+        resource "docker_container" "a" {
+          image = "x"
+          networks_advanced {
+            name = docker_network.private.id
+          }
+          networks_advanced {
+            name = "builds"
+          }
+        }
+        resource "docker_container" "b" {
+          image        = "x"
+          network_mode = "net-${data.coder_workspace.me.id}"
+        }
+        resource "docker_container" "c" {
+          image        = "x"
+          network_mode = "bridge"
+        }
+        resource "docker_container" "d" {
+          image = "x"
+          networks_advanced {
+            name = var.network
+          }
+        }
+    ''')
+    a, b, c, d = from_module(m)
+    assert networks(a, m) == {"docker_network.private", "docker_network.named"}
+    assert networks(b, m) == {"docker_network.private"}
+    assert networks(c, m) == set()
+    assert networks(d, m) is None
+
+
+def test_mentions_start_count_through_locals():
+    m = module('''
+        locals {
+          running = data.coder_workspace.me.start_count
+          also    = local.running
+        }
+        resource "docker_container" "a" {
+          count = local.also
+          image = "x"
+        }
+        resource "docker_container" "b" {
+          count = var.enabled ? 1 : 0
+          image = "x"
+        }
+    ''')
+    a, b = from_module(m)
+    assert mentions_start_count(a.count, m) is True
+    assert mentions_start_count(b.count, m) is False
+
+
+# ----------------------------------------------------------------------------------------------
+# Scripts and the small helpers of the checks
+# ----------------------------------------------------------------------------------------------
+
+def test_commands_point_at_their_own_lines():
+    m = module('''
+        resource "coder_agent" "main" {
+          startup_script = <<-EOT
+            set -e
+            sudo -u coder /bin/bash <<'INNER'
+            	chmod 666 /var/run/docker.sock
+            INNER
+            sh -c "dockerd -H tcp://0.0.0.0:2375"
+            cat <<'TEXT'
+            dockerd
+            TEXT
+          EOT
+        }
+    ''')
+    (_, node), = scripts.startup_scripts(m)
+    found = [([a.text for a in args], args[0].span.line, args[0].span.column) for args in scripts.commands(node)]
+    assert found == [
+        (["set", "-e"], 4, 5),
+        (["sudo", "-u", "coder", "/bin/bash"], 5, 5),
+        (["chmod", "666", "/var/run/docker.sock"], 6, 6),  # inside the heredoc fed to bash
+        (["sh", "-c", "dockerd -H tcp://0.0.0.0:2375"], 8, 5),
+        (["dockerd", "-H", "tcp://0.0.0.0:2375"], 8, 11),  # the -c script points at its argument
+        (["cat"], 9, 5),  # a heredoc fed to cat is text, not commands
+    ]
+
+
+def test_a_heredoc_template_keeps_its_line_map_while_its_lines_stay():
+    m = module('''
+        variable "two_lines" {
+          default = "a\\nb"
+        }
+        resource "coder_agent" "main" {
+          startup_script = <<-EOT
+            echo ${coder_agent.main.id}
+            chmod 666 /var/run/docker.sock
+          EOT
+        }
+        resource "coder_script" "s" {
+          agent_id = coder_agent.main.id
+          script   = <<-EOT
+            ${var.two_lines}
+            chmod 666 /var/run/docker.sock
+          EOT
+        }
+    ''')
+    (_, kept), (_, dropped) = scripts.startup_scripts(m)
+    assert kept.lines == ((7, 5), (8, 5))
+    assert dropped.lines is None  # a rendered newline moved every later line
+
+
+@pytest.mark.parametrize("mode, expected", [
+    ("666", True), ("0777", True), ("662", True), ("660", False), ("2770", False), ("o+w", True), ("a+rw", True),
+    ("ugo=rwx", True), ("u+rw,o+rw", True), ("g+rw", False), ("+w", False), ("o-w", False), ("a+r", False),
+    ("=rw", False), ("oops", False),
+])
+def test_world_writable(mode, expected):
+    assert world_writable(mode) is expected
+
+
+@pytest.mark.parametrize("value, expected", [(1000, 1000), ("1000", 1000), (0, 0), ("0", 0), ("root", 0),
+                                             ("coder", None), (True, None), (None, None)])
+def test_uid(value, expected):
+    node = Node(value, Span("x", 1, 1, 1, 2)) if value is not None else None
+    assert _uid(node) == expected

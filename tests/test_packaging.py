@@ -1,0 +1,50 @@
+"""An installed wheel carries policies/ and schemas/ and finds them through importlib.resources."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    (path,) = out.glob("tfdind_lint-*.whl")
+    return path
+
+
+def test_wheel_contains_policies_and_schemas(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    policies = sorted(p.name for p in (ROOT / "policies").glob("*.yaml"))
+    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("tfdind_lint/policies/")) == policies
+    assert "tfdind_lint/schemas/policy.schema.json" in names
+    assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import tfdind_lint, tfdind_lint.resources as r, tfdind_lint.policy as p;"
+        "print(tfdind_lint.__file__); print(r.data_dir('policies')); print(r.data_dir('schemas'));"
+        "print(len(p.builtin_policies()))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": ""},
+                            capture_output=True, text=True, check=True)
+    package, policies, schemas, count = result.stdout.splitlines()
+    assert package.startswith(str(site))
+    assert policies == str(site / "tfdind_lint" / "policies")
+    assert schemas == str(site / "tfdind_lint" / "schemas")
+    assert int(count) == len(list((ROOT / "policies").glob("*.yaml")))

@@ -1,0 +1,692 @@
+"""Configuration: discover, load, validate and merge.
+
+Where (like ruff): each linted file takes the nearest configuration walking up
+from its directory; in one directory ``.tfdind-lint.yaml`` wins over
+``.tfdind-lint.yml``, which wins over a ``pyproject.toml`` with a
+``[tool.tfdind-lint]`` table (a pyproject.toml without one is passed over).
+The nearest file wins whole: files are not merged.  ``--config FILE`` uses one
+file for every path, ``--isolated`` none.  Globs (``exclude``, ``overrides``,
+``suppress``) are relative to the configuration file's directory.
+
+What runs on a file is computed in layers, later ones winning:
+1. the rules enabled by default (built-in, plus the configuration's custom policies);
+2. the configuration's ``select`` / ``extend-select`` / ``ignore``, then ``rules.X.enabled``;
+3. the command line's ``--select`` / ``--extend-select`` / ``--ignore``;
+4. the ``overrides`` whose ``files`` match, in order (like ruff's per-file-ignores,
+   they apply after the command line).
+TDL000 (parse errors) and TDL999 (internal errors) always run.
+
+Files are validated against ``schemas/config.schema.json``; every error names the
+file, the line and the key.  jsonschema, ruamel and tomllib are imported only
+when a configuration file exists.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .discover import display_path
+from .finding import Severity
+from .policy import Policy, PolicyError, builtin_policies, find_policy, load_custom, node_locator
+from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
+
+CONFIG_NAMES = (".tfdind-lint.yaml", ".tfdind-lint.yml")
+PYPROJECT = "pyproject.toml"
+#: Rules that run whatever the selection (ruff reports syntax errors the same way).
+ALWAYS_ON = frozenset({"TDL000", "TDL999"})
+
+
+class ConfigError(Exception):
+    """An unusable configuration or command line selection; ``messages`` has one line per problem."""
+
+    def __init__(self, messages: str | list[str]):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__("\n".join(self.messages))
+
+
+# ----------------------------------------------------------------------------------------------
+# Globs relative to a directory
+# ----------------------------------------------------------------------------------------------
+
+
+class Globs:
+    """Path globs, matched like ruff's ``exclude``.
+
+    A glob without ``/`` matches any file or directory name (``generated``, ``*.rendered.yaml``);
+    one with ``/`` is anchored (``examples/**``, ``charts/*/out.yaml``).  ``*`` stays within a
+    name, ``**`` crosses directories; a match on a directory covers everything below it.
+    """
+
+    def __init__(self, patterns):
+        self.patterns = tuple(patterns)
+        self._names = [_glob(p.strip("/")) for p in self.patterns if "/" not in p.strip("/")]
+        self._anchored = [_glob(p.strip("/")) for p in self.patterns if "/" in p.strip("/")]
+
+    def match(self, relative: str) -> bool:
+        """``relative``: a path relative to the globs' directory, with ``/``."""
+        parts = [p for p in relative.split("/") if p not in ("", ".")]
+        if not parts:
+            return False
+        if any(pattern.fullmatch(part) for pattern in self._names for part in parts if part != ".."):
+            return True
+        if parts[0] == "..":
+            return False
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return any(pattern.fullmatch(prefix) for pattern in self._anchored for prefix in prefixes)
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+
+def _glob(pattern: str) -> re.Pattern:
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2:] and _char_class(pattern[i + 1:pattern.index("]", i + 2)]):
+            end = pattern.index("]", i + 2)
+            out.append(_char_class(pattern[i + 1:end]))
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def _char_class(inner: str) -> str | None:
+    """``[abc]`` / ``[!abc]`` as a regex class; None when it is not one (``[z-a]``): the ``[`` is then literal."""
+    text = "[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]"
+    try:
+        re.compile(text)
+    except re.error:
+        return None
+    return text
+
+
+def relative_to(path: str, directory: str) -> str:
+    """``path`` (as shown in findings, or absolute) relative to an absolute directory, with ``/``."""
+    return os.path.relpath(os.path.abspath(path), directory).replace(os.sep, "/")
+
+
+# ----------------------------------------------------------------------------------------------
+# The data
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selection:
+    """``select`` / ``extend-select`` / ``ignore``: ids, kebab names or group prefixes."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def selectors(self) -> tuple[str, ...]:
+        return (*(self.select or ()), *self.extend_select, *self.ignore)
+
+
+@dataclass
+class RuleSettings:
+    enabled: bool | None = None
+    severity: Severity | None = None
+    parameters: dict = field(default_factory=dict)
+
+
+@dataclass
+class Override:
+    files: Globs
+    ignore: tuple[str, ...] = ()
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Config:
+    """One configuration file (or the defaults, ``path == ""``)."""
+
+    path: str  # as shown to the user
+    directory: str  # absolute; globs and paths in the file are relative to it
+    exclude: Globs = field(default_factory=lambda: Globs(()))
+    selection: Selection = field(default_factory=Selection)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    #: the shared ``parameters``, by the rule that takes them
+    parameters: dict[str, dict] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    fail_on: Severity | None = None
+    baseline: str | None = None  # absolute
+    annotation: str = DEFAULT_ANNOTATION
+    #: ids of the custom policies this configuration loads
+    custom: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What runs on one file: the enabled rules, severity overrides and parameters."""
+
+    enabled: frozenset[str]
+    severities: dict[str, Severity]
+    parameters: dict[str, dict]
+    annotation: str = DEFAULT_ANNOTATION
+
+
+# ----------------------------------------------------------------------------------------------
+# The configuration of a run
+# ----------------------------------------------------------------------------------------------
+
+
+class Configuration:
+    """Every configuration a run uses, and the rules that apply to each path.
+
+    ``policies`` holds the built-in policies and every custom one loaded so far
+    (configurations are found as files are discovered, so it grows during discovery).
+    """
+
+    def __init__(self, paths: list[str], *, config_file: str | None = None, isolated: bool = False,
+                 selection: Selection = Selection(), policy_dirs: tuple[str, ...] = (),
+                 fail_on: Severity | None = None, baseline: str | None = None):
+        self.policies: dict[str, Policy] = dict(builtin_policies())
+        self.builtin = frozenset(self.policies)
+        self.selection = selection
+        self.isolated = isolated
+        self._custom_dirs: dict[str, dict[str, Policy]] = {}
+        self._by_dir: dict[str, Config] = {}
+        self._rules: dict[tuple, Rules] = {}
+        self._files: dict[str, Config] = {}
+        self.cli_custom = frozenset().union(*(self.load_policies(os.path.abspath(d), display_path(d)) for d in policy_dirs))
+        self.default = Config("", os.getcwd())
+        self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
+        self.root = self._nearest(_common_directory(paths))
+        self.fail_on = fail_on or self.root.fail_on or Severity.NOTE
+        self.baseline = os.path.abspath(baseline) if baseline else self.root.baseline
+
+    # finding the configuration of a path ------------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        """The configuration of a file (the nearest one above its directory)."""
+        return self._nearest(os.path.dirname(os.path.abspath(path)))
+
+    def load_for(self, paths: list[str]) -> None:
+        """Load the configuration of each file (and its custom policies) before rules are listed or selected."""
+        for path in paths:
+            self.config_for(path)
+
+    def excluded(self, path: str) -> bool:
+        """Whether a file or directory is excluded by the configuration of the directory holding it."""
+        config = self.config_for(path)
+        return bool(config.exclude) and config.exclude.match(relative_to(path, config.directory))
+
+    def _nearest(self, directory: str) -> Config:
+        if self.isolated:
+            return self.default
+        if self.explicit is not None:
+            return self.explicit
+        walked = []
+        found = None
+        current = directory
+        while True:
+            if current in self._by_dir:
+                found = self._by_dir[current]
+                break
+            walked.append(current)
+            path = _config_file(current)
+            if path is not None:
+                found = self._load(path)
+                break
+            parent = os.path.dirname(current)
+            if parent == current:
+                found = self.default
+                break
+            current = parent
+        for d in walked:
+            self._by_dir[d] = found
+        return found
+
+    # the rules of a path ----------------------------------------------------------------------
+    def rules(self, path: str | None = None) -> Rules:
+        """The rules for a file; without a path, the run's own (the root configuration, no overrides)."""
+        config = self.root if path is None else self.config_for(path)
+        relative = None if path is None or not config.overrides else relative_to(path, config.directory)
+        key = (id(config), relative)
+        if key not in self._rules:
+            self._rules[key] = self._compute(config, relative)
+        return self._rules[key]
+
+    def _compute(self, config: Config, relative: str | None) -> Rules:
+        own = self.builtin | config.custom | self.cli_custom
+        enabled = {r for r in own if self.policies[r].enabled}
+        enabled = self._apply(enabled, config.selection, own)
+        for rule, settings in config.rules.items():
+            if settings.enabled is not None:
+                (enabled.add if settings.enabled else enabled.discard)(rule)
+        enabled = self._apply(enabled, self.selection, own)
+        severities = {r: s.severity for r, s in config.rules.items() if s.severity is not None}
+        parameters = {r: dict(p) for r, p in config.parameters.items()}
+        for rule, settings in config.rules.items():
+            parameters[rule] = {**parameters.get(rule, {}), **settings.parameters}
+        for override in config.overrides:
+            if relative is None or not override.files.match(relative):
+                continue
+            for selector in override.ignore:
+                enabled -= self.expand(selector, own, selecting=False)
+            for rule, settings in override.rules.items():
+                if settings.enabled is not None:
+                    (enabled.add if settings.enabled else enabled.discard)(rule)
+                if settings.severity is not None:
+                    severities[rule] = settings.severity
+                parameters[rule] = {**parameters.get(rule, {}), **settings.parameters}
+        enabled |= ALWAYS_ON & own
+        return Rules(frozenset(enabled), severities, {r: p for r, p in parameters.items() if p}, config.annotation)
+
+    def _apply(self, enabled: set[str], selection: Selection, own: frozenset[str]) -> set[str]:
+        if selection.select is not None:
+            enabled = set().union(*(self.expand(s, own, selecting=True) for s in selection.select))
+        for selector in selection.extend_select:
+            enabled |= self.expand(selector, own, selecting=True)
+        for selector in selection.ignore:
+            enabled -= self.expand(selector, own, selecting=False)
+        return enabled
+
+    def expand(self, selector: str, own=None, *, selecting: bool = True) -> set[str]:
+        """The rule ids a selector names: an id or kebab name exactly, or a group prefix.
+
+        Selecting by prefix takes the rules of the group that are enabled by default; an
+        id or name selects its rule even when it is disabled by default.
+        """
+        own = self.policies.keys() if own is None else own
+        policy = find_policy(self.policies, selector)
+        if policy is not None:
+            return {policy.id} & set(own)
+        prefix = selector.strip().upper()
+        return {r for r in own if r.startswith(prefix) and (self.policies[r].enabled or not selecting)}
+
+    def check_selection(self) -> None:
+        """Raise ConfigError for command line selectors that name no rule (call once configurations are loaded)."""
+        unknown = [s for s in self.selection.selectors() if not self.expand(s, selecting=False)]
+        if unknown:
+            raise ConfigError([f"unknown rule selector `{s}`{_did_you_mean(s, self.policies)} (see `tfdind-lint rules`)"
+                               for s in unknown])
+
+    def suppressions(self) -> list[Suppression]:
+        return [s for config in self._files.values() for s in config.suppressions]
+
+    # loading ----------------------------------------------------------------------------------
+    def load_policies(self, directory: str, display: str) -> frozenset[str]:
+        """The ids of the custom policies of a directory (absolute), loaded once."""
+        if directory not in self._custom_dirs:
+            try:
+                loaded = load_custom(Path(directory), display, self.policies)
+            except PolicyError as exc:
+                raise ConfigError(exc.messages) from None
+            self._custom_dirs[directory] = loaded
+            self.policies.update(loaded)
+            self._rules.clear()
+        return frozenset(self._custom_dirs[directory])
+
+    def _load(self, path: str) -> Config:
+        if path not in self._files:
+            self._files[path] = _Loader(self, path).load()
+        return self._files[path]
+
+
+def _config_file(directory: str) -> str | None:
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    candidate = os.path.join(directory, PYPROJECT)
+    if os.path.isfile(candidate):
+        try:
+            with open(candidate, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            return None
+        # a cheap look first: most pyproject.toml files have no [tool.tfdind-lint] and need no TOML parser
+        if _MENTIONS_TABLE.search(text) and _tool_table(_toml(text, _display(candidate)), _display(candidate)) is not None:
+            return candidate
+    return None
+
+
+def _common_directory(paths: list[str]) -> str:
+    directories = [p if os.path.isdir(p) else os.path.dirname(p) for p in (os.path.abspath(p) for p in paths or ["."])]
+    try:
+        return os.path.commonpath(directories)
+    except ValueError:  # different drives
+        return os.getcwd()
+
+
+def accepted_parameters(policy: Policy) -> dict:
+    """The parameters a rule takes, with their defaults: the policy's, and the keyword arguments of its check."""
+    import inspect  # noqa: PLC0415
+
+    from .checks import CHECKS  # noqa: PLC0415
+
+    check = CHECKS.get(policy.id)
+    if check is None and policy.custom:
+        from .checks.custom import GENERIC  # noqa: PLC0415
+
+        check = GENERIC.get(policy.check)
+    accepted = {}
+    if check is not None:
+        for name, parameter in inspect.signature(check).parameters.items():
+            if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+                accepted[name] = None if parameter.default is inspect.Parameter.empty else parameter.default
+    accepted.update(policy.parameters)
+    return accepted
+
+
+def _did_you_mean(text: str, policies: dict[str, Policy]) -> str:
+    words = [*policies, *(p.name for p in policies.values()), *sorted({p.group for p in policies.values()})]
+    close = difflib.get_close_matches(text, words, n=1) or difflib.get_close_matches(text.upper(), words, n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading one file
+# ----------------------------------------------------------------------------------------------
+
+
+class _Loader:
+    """Reads, validates and resolves one configuration file, collecting every error."""
+
+    def __init__(self, configuration: Configuration, path: str):
+        self.configuration = configuration
+        self.path = path
+        self.display = _display(path)
+        self.directory = os.path.dirname(path)
+        self.errors: list[tuple[int, int, str]] = []  # (line, column, message)
+
+    def load(self) -> Config:
+        data, self.locate = self._read()
+        from . import schema  # noqa: PLC0415
+
+        problems = schema.validate(data, "config.schema.json", self.display, self.locate)
+        if problems:
+            raise ConfigError(problems)
+        config = Config(self.display, self.directory)
+        custom: set[str] = set()
+        policies = data.get("policies")
+        for index, directory in enumerate([policies] if isinstance(policies, str) else policies or []):
+            absolute = os.path.normpath(os.path.join(self.directory, directory))
+            if not os.path.isdir(absolute):
+                self._error(("policies",) if isinstance(policies, str) else ("policies", index),
+                            f"the custom policy directory {_display(absolute)} does not exist")
+                continue
+            custom |= self.configuration.load_policies(absolute, _display(absolute))
+        config.custom = frozenset(custom)
+        self.own = self.configuration.builtin | config.custom | self.configuration.cli_custom
+        config.exclude = Globs(data.get("exclude", ()))
+        config.selection = Selection(
+            tuple(self._selectors(data["select"], ("select",))) if "select" in data else None,
+            tuple(self._selectors(data.get("extend-select", ()), ("extend-select",))),
+            tuple(self._selectors(data.get("ignore", ()), ("ignore",))),
+        )
+        config.parameters = self._shared_parameters(data.get("parameters", {}))
+        config.rules = self._rules(data.get("rules", {}), ("rules",))
+        for index, entry in enumerate(data.get("overrides", ())):
+            keys = ("overrides", index)
+            config.overrides.append(Override(
+                Globs(entry["files"]),
+                tuple(self._selectors(entry.get("ignore", ()), keys + ("ignore",))),
+                self._rules(entry.get("rules", {}), keys + ("rules",)),
+            ))
+        for index, entry in enumerate(data.get("suppress", ())):
+            suppression = self._suppression(entry, ("suppress", index), config)
+            if suppression is not None:
+                config.suppressions.append(suppression)
+        if "fail-on" in data:
+            config.fail_on = Severity.parse(data["fail-on"])
+        if "baseline" in data:
+            config.baseline = os.path.normpath(os.path.join(self.directory, data["baseline"]))
+        config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
+        if self.errors:
+            raise ConfigError([message for _, _, message in sorted(set(self.errors))])
+        return config
+
+    def _read(self):
+        try:
+            with open(self.path, "rb") as handle:
+                raw = handle.read()
+        except OSError as exc:
+            raise ConfigError(f"{self.display}: cannot read the configuration: {exc.strerror or exc}") from None
+        from .sources import SourceError  # noqa: PLC0415
+        from .sources.text import decode  # noqa: PLC0415
+
+        try:
+            text = decode(raw, self.display)
+        except SourceError as exc:
+            raise ConfigError(f"{exc.span}: {exc.message}") from None
+        if self.path.endswith(".toml"):
+            data = _toml(text, self.display)
+            if os.path.basename(self.path) == PYPROJECT:
+                data = _tool_table(data, self.display)
+                if data is None:
+                    raise ConfigError(f"{self.display}: no [tool.tfdind-lint] table in this file")
+                return _plain_toml(data), _toml_locator(text)
+            return _plain_toml(data), _toml_locator(text, table=())
+        from .sources.kubernetes import parse_data  # noqa: PLC0415
+
+        try:
+            node = parse_data(self.display, text)
+        except SourceError as exc:
+            raise ConfigError(f"{exc.span}: {exc.message}") from None
+        if node is None:
+            return {}, lambda keys: (1, 1)
+        return node.plain(), node_locator(node)
+
+    def _error(self, keys: tuple, message: str) -> None:
+        from .schema import key_path  # noqa: PLC0415
+
+        line, column = self.locate(keys)
+        self.errors.append((line, column, f"{self.display}:{line}:{column}: {key_path(keys)}: {message}"))
+
+    def _rule(self, name: str, keys: tuple) -> str | None:
+        policy = find_policy(self.configuration.policies, name)
+        if policy is None or policy.id not in self.own:
+            self._error(keys, f"unknown rule `{name}`{_did_you_mean(name, self.configuration.policies)}")
+            return None
+        return policy.id
+
+    def _selectors(self, selectors, keys: tuple):
+        for index, selector in enumerate(selectors):
+            if self.configuration.expand(selector, self.own, selecting=False):
+                yield selector
+            else:
+                self._error(keys + (index,), f"`{selector}` names no rule (an id, a kebab name or a group prefix such as "
+                                             f"TDL4){_did_you_mean(selector, self.configuration.policies)}")
+
+    def _rules(self, table: dict, keys: tuple) -> dict[str, RuleSettings]:
+        out: dict[str, RuleSettings] = {}
+        for name, entry in table.items():
+            rule = self._rule(name, keys + (name,))
+            if rule is None:
+                continue
+            accepted = accepted_parameters(self.configuration.policies[rule])
+            parameters = entry.get("parameters", {})
+            for parameter, value in parameters.items():
+                self._parameter(rule, parameter, value, accepted, keys + (name, "parameters", parameter))
+            out[rule] = RuleSettings(entry.get("enabled"),
+                                     Severity.parse(entry["severity"]) if "severity" in entry else None, dict(parameters))
+        return out
+
+    def _parameter(self, rule: str, name: str, value, accepted: dict, keys: tuple) -> None:
+        if name not in accepted:
+            known = ", ".join(sorted(accepted)) or "none"
+            self._error(keys, f"{rule} has no parameter `{name}` (its parameters: {known})")
+            return
+        expected = _kind(accepted[name])
+        if expected and _kind(value) != expected:
+            self._error(keys, f"expected {expected} like the default `{_show_default(accepted[name])}`, got {_kind(value) or 'nothing'}")
+
+    def _shared_parameters(self, parameters: dict) -> dict[str, dict]:
+        """Each shared parameter goes to every rule that takes it."""
+        by_rule: dict[str, dict] = {}
+        if not parameters:
+            return by_rule
+        accepted = {r: accepted_parameters(self.configuration.policies[r]) for r in sorted(self.own)}
+        for name, value in parameters.items():
+            takers = [r for r in accepted if name in accepted[r]]
+            if not takers:
+                self._error(("parameters", name), f"no rule takes a parameter `{name}`")
+            for rule in takers:
+                self._parameter(rule, name, value, accepted[rule], ("parameters", name))
+                by_rule.setdefault(rule, {})[name] = value
+        return by_rule
+
+    def _suppression(self, entry: dict, keys: tuple, config: Config) -> Suppression | None:
+        rules = [self._rule(name, keys + ("rules", i)) for i, name in enumerate(entry["rules"])]
+        until = None
+        if "until" in entry:
+            try:
+                until = datetime.date.fromisoformat(entry["until"])
+            except ValueError:
+                self._error(keys + ("until",), f"`{entry['until']}` is not a date (YYYY-MM-DD)")
+                return None
+        for i, rule in enumerate(rules):
+            if rule in UNSUPPRESSIBLE:
+                self._error(keys + ("rules", i), f"{rule} findings cannot be suppressed: {UNSUPPRESSIBLE[rule]}")
+                return None
+        if None in rules:
+            return None
+        files = Globs(entry["files"]) if "files" in entry else None
+        subjects = tuple(entry.get("subjects", ()))
+        configuration = self.configuration
+
+        def covers(path: str) -> bool:
+            return configuration.config_for(path) is config and (
+                files is None or files.match(relative_to(path, config.directory)))
+
+        line, column = self.locate(keys)
+        from .node import Span  # noqa: PLC0415
+
+        return Suppression("config", tuple(dict.fromkeys(rules)), entry["reason"].strip(),
+                           Span(self.display, line, column, line, column + 1), until, paths=covers, subjects=subjects)
+
+
+def _display(path: str) -> str:
+    relative = os.path.relpath(path)
+    return display_path(path if relative.startswith("..") else relative)
+
+
+def _kind(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return None
+
+
+def _show_default(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
+# ----------------------------------------------------------------------------------------------
+# pyproject.toml
+# ----------------------------------------------------------------------------------------------
+
+
+def _toml(text: str, display: str) -> dict:
+    try:
+        import tomllib  # noqa: PLC0415
+    except ModuleNotFoundError:  # Python 3.10
+        try:
+            import tomli as tomllib  # noqa: PLC0415
+        except ModuleNotFoundError:
+            raise ConfigError(f"{display}: reading pyproject.toml needs Python 3.11 or the tomli package") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"at line (\d+), column (\d+)", str(exc))
+        where = f"{found.group(1)}:{found.group(2)}" if found else "1:1"
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(f"{display}:{where}: invalid TOML: {reason}") from None
+
+
+def _tool_table(data: dict, display: str) -> dict | None:
+    tool = data.get("tool")
+    table = tool.get("tfdind-lint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{display}: [tool.tfdind-lint] must be a table")
+    return table
+
+
+def _plain_toml(value):
+    """TOML dates become ISO strings, as in YAML (``until = 2027-03-01``)."""
+    if isinstance(value, dict):
+        return {k: _plain_toml(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_toml(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+_MENTIONS_TABLE = re.compile(r"tfdind-lint[\"']?\s*[.\]=]")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _toml_locator(text: str, table: tuple = ("tool", "tfdind-lint")):
+    """Where a key of ``[tool.tfdind-lint]`` (or of the ``table`` given) is written.
+
+    tomllib keeps no positions: this is a line scan, good enough to point at a key in an error.
+    """
+    lines = text.split("\n")
+    headers = [(-1, ())]  # (line index, key tuple); the keys before the first header belong to the root
+    for index, line in enumerate(lines):
+        m = _HEADER.match(line)
+        if m:
+            headers.append((index, tuple(k.strip().strip("\"'") for k in m.group(2).split("."))))
+
+    def locate(keys: tuple) -> tuple[int, int]:
+        full = table + keys
+        best = None  # (matched length, line index, position in headers)
+        for position, (index, header) in enumerate(headers):
+            names = [k for k in full if not isinstance(k, int)]
+            if tuple(names[: len(header)]) != header:
+                continue
+            # an array of tables: the n-th [[...]] with this header is item n
+            after = full[full.index(header[-1]) + 1] if header and header[-1] in full[:-1] else None
+            if isinstance(after, int):
+                same = [i for i, h in headers if h == header]
+                if after >= len(same) or same[after] != index:
+                    continue
+            if best is None or len(header) > best[0]:
+                best = (len(header), index, position)
+        length, index, position = best
+        rest = [k for k in full if not isinstance(k, int)][length:]
+        end = headers[position + 1][0] if position + 1 < len(headers) else len(lines)
+        if rest:
+            key = re.compile(r"^(\s*)[\"']?" + re.escape(str(rest[0])) + r"[\"']?\s*[=.]")
+            for i in range(index + 1, end):
+                m = key.match(lines[i])
+                if m:
+                    return i + 1, len(m.group(1)) + 1
+        return max(index + 1, 1), 1
+
+    return locate
