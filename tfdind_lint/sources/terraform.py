@@ -102,7 +102,7 @@ _TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels o
              "flatten this part or split it up")
 
 
-def _parse(text: str, path: str, line_shift: int = 0, column_shift: int = 0):
+def _parse(text: str, path: str):
     """The Lark tree of HCL text; a ``SourceError`` for a syntax error or a tree nested too deeply."""
     parser = _get_parser()
     try:
@@ -112,8 +112,7 @@ def _parse(text: str, path: str, line_shift: int = 0, column_shift: int = 0):
     deep = _too_deep(tree)
     if deep is not None:
         line, column = (1, 1) if deep.meta.empty else (deep.meta.line, deep.meta.column)
-        column += column_shift if line == 1 else 0
-        raise SourceError(_TOO_DEEP, Span(path, line + line_shift, column, line + line_shift, column + 1))
+        raise SourceError(_TOO_DEEP, Span(path, line, column, line, column + 1))
     return tree
 
 
