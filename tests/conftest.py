@@ -19,12 +19,11 @@ SHARED = ROOT.parent / "shared"
 EXPECT = re.compile(r'(?:#|//)(?:"\s*:\s*")?\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)')
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """The result cache of every run in the tests (in process or not) is a directory of the session's, never the user's."""
-    import os
-
-    os.environ["TFDIND_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """The result cache of every run in a test (in process or not) is the test's own, never the user's: a result
+    cached by another test (with other checks patched in) must not answer for this one."""
+    monkeypatch.setenv("TFDIND_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def shared_file(relative: str) -> Path:

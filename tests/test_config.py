@@ -214,7 +214,7 @@ ignore = ["TDL4"]
 
 def test_syntax_errors(tmp_path, monkeypatch):
     assert config_errors(tmp_path, monkeypatch, ".tfdind-lint.yaml", "rules:\n  TDL401: {severity: error\n") == [
-        ".tfdind-lint.yaml:2:11: invalid YAML: the flow mapping started here is never closed"]
+        ".tfdind-lint.yaml:2:11: Invalid YAML: the '{' opened here is never closed"]
     (tmp_path / ".tfdind-lint.yaml").unlink()
     assert config_errors(tmp_path, monkeypatch, "pyproject.toml", "[tool.tfdind-lint]\nfail-on = error\n") == [
         "pyproject.toml:2:11: invalid TOML: Invalid value"]

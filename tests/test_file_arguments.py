@@ -135,7 +135,7 @@ def test_force_exclude_skips_named_paths_a_walk_would_skip(project, capsys):
     assert data["summary"]["files"] == 1
     assert {s["path"] for s in data["skipped"]} == {".terraform/modules/m/main.tf", str(project / ".terraform")}
     assert main(["--force-exclude", ".terraform/modules/m/main.tf"]) == 0
-    assert capsys.readouterr().out == "No findings in 0 files.\n"
+    assert capsys.readouterr().out == "No findings in 0 files; 1 skipped (--verbose lists them).\n"
 
 
 # --sarif-output -----------------------------------------------------------------------------------

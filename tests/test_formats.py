@@ -26,7 +26,7 @@ def run(paths, fmt, rules=None, **options):
 def test_text_is_path_line_col_rule_message_with_hints_related_and_summary(in_root):
     _, text = run(["tests/policies/TDL001/bad", "tests/policies/TDL000/unterminated_string.tf"], "text", FORMAT_RULES)
     assert text == (
-        "tests/policies/TDL000/unterminated_string.tf:2:11: TDL000 unterminated string: the closing '\"' is missing on this line\n"
+        "tests/policies/TDL000/unterminated_string.tf:2:11: TDL000 Unterminated string: the closing '\"' is missing on this line\n"
         "tests/policies/TDL001/bad/main.tf:12:17: TDL001 `var.namespace` is not declared: no `variable \"namespace\"` "
         "in any file of tests/policies/TDL001/bad/; terraform plan fails with \"Reference to undeclared input variable\"\n"
         "  help: did you mean `var.workspaces_namespace`?\n"

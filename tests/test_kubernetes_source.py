@@ -98,7 +98,7 @@ def test_one_broken_document_does_not_hide_the_others():
     assert [d.get("metadata", "name").value for d in yaml.documents] == ["good", "also-good"]
     (error,) = yaml.errors
     assert error.span.line == 7
-    assert error.message.startswith("invalid YAML")
+    assert error.message.startswith("Invalid YAML")
 
 
 def test_tags_never_construct_objects():
@@ -125,7 +125,7 @@ def test_duplicate_keys_are_reported():
     assert yaml.documents[0].get("metadata", "name").value == "a"
     (error,) = yaml.errors
     assert error.span == S(5, 3, 5, 7)
-    assert "duplicate key 'name'" in error.message
+    assert "Duplicate key 'name'" in error.message
 
 
 def test_aliases_share_values_and_merge_keys_work():

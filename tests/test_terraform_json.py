@@ -187,15 +187,15 @@ resource "kubernetes_pod" "main" {
 
 
 @pytest.mark.parametrize("text, message, line, column", [
-    ("", "the file is empty", 1, 1),
+    ("", "The file is empty", 1, 1),
     ("[]", "must hold one JSON object", 1, 1),
-    ('{"locals": {"a": 1,}}', "trailing comma", 1, 19),
-    ('{"locals": {"a": [1, 2,]}}', "trailing comma", 1, 23),
+    ('{"locals": {"a": 1,}}', "Trailing comma", 1, 19),
+    ('{"locals": {"a": [1, 2,]}}', "Trailing comma", 1, 23),
     ('{\n  "locals": {\n    "a": 1\n', "'{' opened here is never closed", 2, 13),
-    ('{"locals": {"a": "open}}', "unterminated string", 1, 18),
+    ('{"locals": {"a": "open}}', "Unterminated string", 1, 18),
     ('{"locals": {"a": 1} // c\n}', "JSON has no comments", 1, 21),
     ("{'locals': {}}", "double quotes", 1, 2),
-    ('{"locals": {"a": "\\x"}}', "invalid escape", 1, 19),
+    ('{"locals": {"a": "\\x"}}', "Invalid escape", 1, 19),
     ('{"locals": {"a": 01}}', "leading zeros", 1, 18),
     ('{"locals": {"a": 1}} x', "after the end of the JSON object", 1, 22),
     ('{"locals" {}}', "expected ':'", 1, 11),

@@ -250,8 +250,8 @@ def test_redefined_attribute_is_reported_and_the_first_kept():
     "text, line, column, message",
     [
         ('resource "a" "b" {\n  x = 1\n', 1, 18, "'{' opened here is never closed"),
-        ('locals {\n  x = "abc\n}\n', 2, 7, "unterminated string"),
-        ('locals {\n  x = <<EOT\n  hello\n}\n', 2, 7, "heredoc <<EOT is never closed"),
+        ('locals {\n  x = "abc\n}\n', 2, 7, "Unterminated string"),
+        ('locals {\n  x = <<EOT\n  hello\n}\n', 2, 7, "Heredoc <<EOT is never closed"),
         ('locals {\n  x = \n}\n', 2, 7, "a value is missing"),
     ],
 )

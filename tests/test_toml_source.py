@@ -81,9 +81,9 @@ def test_unknown_template_pieces_become_unknown():
 
 
 @pytest.mark.parametrize("text, line, column, message", [
-    ('[settings.kernel.sysctl]\n"user.max_user_namespaces" = \n', 2, 30, "invalid TOML: invalid value"),
-    ("[settings]\nx = 1\nx = 2\n", 3, 6, "invalid TOML: cannot overwrite a value"),
-    ("[settings\n", 1, 10, "invalid TOML: expected ']' at the end of a table declaration"),
+    ('[settings.kernel.sysctl]\n"user.max_user_namespaces" = \n', 2, 30, "Invalid TOML: invalid value"),
+    ("[settings]\nx = 1\nx = 2\n", 3, 6, "Invalid TOML: cannot overwrite a value"),
+    ("[settings\n", 1, 10, "Invalid TOML: expected ']' at the end of a table declaration"),
 ])
 def test_syntax_errors_carry_tomllib_positions(text, line, column, message):
     with pytest.raises(SourceError) as error:

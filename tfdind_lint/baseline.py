@@ -49,10 +49,13 @@ class Excerpts:
     def __call__(self, finding: Finding) -> str:
         span = finding.span
         if span.path not in self.lines:
-            try:
-                with open(span.path, encoding="utf-8", errors="replace") as handle:
-                    self.lines[span.path] = handle.read().replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            except OSError:
+            from .sources import SourceError  # noqa: PLC0415
+            from .sources.text import read_source  # noqa: PLC0415
+
+            try:  # read_source: a file swapped for a FIFO since it was linted must not block
+                text = read_source(span.path).decode("utf-8", errors="replace")
+                self.lines[span.path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            except SourceError:
                 self.lines[span.path] = None
         lines = self.lines[span.path]
         if lines is None or not 0 < span.line <= len(lines):

@@ -59,6 +59,8 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="colour text output (default: auto, which honours NO_COLOR and FORCE_COLOR)")
     parser.add_argument("--show-suppressed", action="store_true",
                         help="text format: also list suppressed and baselined findings")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="text format: list the files not read (FIFOs, links out of the directory, Helm templates...) and why")
     parser.add_argument("--sarif-include-suppressed", action="store_true",
                         help="SARIF: include suppressed and baselined findings, marked with suppressions[] "
                              "(GitHub code scanning shows them as open alerts)")
@@ -233,6 +235,7 @@ def _check(argv: list[str]) -> int:
     options = Options(
         color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
         show_suppressed=args.show_suppressed,
+        verbose=args.verbose,
         sarif_include_suppressed=args.sarif_include_suppressed,
         sarif_category=args.sarif_category,
     )
@@ -246,6 +249,8 @@ def _check(argv: list[str]) -> int:
         if not _write(args.output, text):
             return EXIT_ERROR
     else:
+        if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show a character must not crash the run
+            sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(text)
         sys.stdout.flush()
     if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):

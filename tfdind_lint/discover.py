@@ -16,10 +16,19 @@ file named on the command line is linted anyway unless ``force_exclude``
 inside a hidden directory, as a walk would.  An excluded ``.tf`` file whose
 directory is linted is still read, since its declarations belong to the module,
 but its findings are not reported (``Discovery.excluded``).
+
+Nothing is opened here.  What is not read is listed in ``Discovery.skipped`` with
+the reason: FIFOs, sockets and devices (opening a FIFO blocks), links to files
+outside the directory being linted (a link to ``/proc/self/environ`` must not
+put CI secrets in a report), links to directories (not followed, so no loops),
+directories that cannot be listed, names that are not UTF-8.  Links that dangle
+or loop are handed on, so that reading them gives a finding: Terraform cannot
+read them either.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -109,33 +118,35 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
         path = display_path(raw)
         try:
             mode = os.stat(path).st_mode
-        except FileNotFoundError:
-            raise UsageError(f"path does not exist: {raw}") from None
         except OSError as exc:
-            raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
-        if force_exclude and (excluded(path) or force_excluded(path, stat.S_ISDIR(mode))):
-            found.skipped.append((path, "excluded (--force-exclude)"))
+            if not (os.path.islink(path) and _is_source(path)):
+                if exc.errno == errno.ENOENT:
+                    raise UsageError(f"path does not exist: {raw}") from None
+                raise UsageError(f"cannot read {raw}: {exc.strerror}") from None
+            mode = None  # a link that dangles or loops: reading it reports which (TDL000)
+        is_dir = mode is not None and stat.S_ISDIR(mode)
+        if force_exclude and (excluded(path) or force_excluded(path, is_dir)):
+            found.skipped.append((printable(path), "excluded (--force-exclude)"))
             continue
-        if stat.S_ISDIR(mode):
+        if is_dir:
             walked_dirs.add(path)
             _walk(path, tf, yaml, toml, found.skipped, excluded)
-        elif stat.S_ISREG(mode):
-            if is_terraform(path):
-                named_files.add(path)
-                directory = os.path.dirname(path) or "."
-                tf.setdefault(display_path(directory), set()).add(path)
-                _add_siblings(directory, tf)
-            elif is_yaml(path):
-                named_files.add(path)
-                yaml.add(path)
-            elif is_toml(path):
-                named_files.add(path)
-                toml.add(path)
-            else:
-                named_files.add(path)
-                found.skipped.append((path, "not a Terraform (.tf, .tf.json), YAML (.yaml, .yml) or TOML (.toml) file"))
+            continue
+        named_files.add(path)
+        if not _is_source(path):
+            found.skipped.append((printable(path), "not a Terraform (.tf, .tf.json), YAML (.yaml, .yml) or TOML (.toml) file"))
+            continue
+        directory = os.path.dirname(path) or "."
+        reason = skip_reason(path, os.path.realpath(directory))
+        if reason:
+            found.skipped.append((printable(path), reason))
+        elif is_terraform(path):
+            tf.setdefault(display_path(directory), set()).add(path)
+            _add_siblings(directory, tf, found.skipped)
+        elif is_yaml(path):
+            yaml.add(path)
         else:
-            found.skipped.append((path, "not a regular file"))
+            toml.add(path)
     for directory, files in list(tf.items()):
         # an excluded .tf file is read for its module's declarations, never reported; a module of excluded files is skipped
         out = {f for f in files if f not in named_files and excluded(f)}
@@ -146,6 +157,7 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
     found.yaml = sorted(yaml)
     found.walked = walked_dirs
     found.toml = sorted(toml)
+    found.skipped = sorted(set(found.skipped))
     if named_files and not walked_dirs:
         found.report_only = named_files
     elif named_files:
@@ -155,43 +167,94 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
     return found
 
 
+def _is_source(name: str) -> bool:
+    return is_terraform(name) or is_yaml(name) or is_toml(name)
+
+
+def skip_reason(path: str, root: str) -> str | None:
+    """Why a source file is not read, or None.  ``root`` is the real path of the directory being linted.
+
+    Never opens the file (opening a FIFO blocks).  A link that dangles or loops is
+    read, so that reading reports it as a finding: Terraform cannot read it either.
+    """
+    if printable(path) != path:
+        return "its name is not valid UTF-8 (reports could not name it): not read; rename it"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')}): not read"
+    real = os.path.realpath(path)
+    try:
+        inside = os.path.commonpath([real, root]) == root
+    except ValueError:  # another drive (Windows)
+        inside = False
+    if not inside:
+        return "a symbolic link to a file outside the linted directory: not followed"
+    return None
+
+
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+          stat.S_IFDIR: "a directory"}
+
+
+def printable(path: str) -> str:
+    """A path as reports can write it: bytes of a name that are not UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _under(path: str, directories: set[str]) -> bool:
     return any(d == "." or path == d or path.startswith(d.rstrip("/") + "/") for d in directories)
 
 
-def _add_siblings(directory: str, tf: dict[str, set[str]]) -> None:
+def _add_siblings(directory: str, tf: dict[str, set[str]], skipped: list) -> None:
     """Load every Terraform file of a named file's directory (a Terraform module is a directory)."""
     key = display_path(directory)
     try:
         entries = os.listdir(directory)
     except OSError:
         return
+    root = os.path.realpath(directory)
     for name in entries:
-        if is_terraform(name):
-            full = display_path(os.path.join(directory, name))
-            if os.path.isfile(full):
-                tf.setdefault(key, set()).add(full)
+        full = display_path(os.path.join(directory, name))
+        if not is_terraform(name) or full in tf.get(key, ()) or os.path.isdir(full):
+            continue
+        reason = skip_reason(full, root)
+        if reason:
+            skipped.append((printable(full), reason))
+        else:
+            tf.setdefault(key, set()).add(full)
 
 
 def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], skipped: list,
           excluded: Callable[[str], bool]) -> None:
-    for directory, dirs, files in os.walk(root):
+    real_root = os.path.realpath(root)
+
+    def unreadable(error: OSError) -> None:
+        skipped.append((printable(display_path(error.filename or root)),
+                        f"cannot list this directory: {(error.strerror or 'error').lower()}"))
+
+    for directory, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(display_path(os.path.join(directory, d))))
+        for name in dirs:
+            full = display_path(os.path.join(directory, name))
+            if os.path.islink(full):
+                skipped.append((printable(full), "a symbolic link to a directory: not followed"))
         for name in sorted(files):
-            if not (is_terraform(name) or is_yaml(name) or is_toml(name)):
+            if not _is_source(name):
                 continue
             full = display_path(os.path.join(directory, name))
             if not is_terraform(name) and excluded(full):
                 continue
-            try:
-                mode = os.stat(full).st_mode
-            except OSError:
-                skipped.append((full, "cannot be read (broken link?)"))
-                continue
-            if not stat.S_ISREG(mode):
-                skipped.append((full, "not a regular file"))
-                continue
-            if is_terraform(name):
+            reason = skip_reason(full, real_root)
+            if reason:
+                skipped.append((printable(full), reason))
+            elif is_terraform(name):
                 tf.setdefault(display_path(directory), set()).add(full)
             elif is_toml(name):
                 toml.add(full)

@@ -93,6 +93,10 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
          jobs: int | None = 1, cache=None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
+    Nothing in one file can stop the run: a file that cannot be read or parsed is a
+    TDL000 finding, and an exception in a check or in building the model is a TDL999
+    finding naming the rule and the file (``Report.internal_errors`` makes the exit code 2).
+
     ``jobs``: how many processes may check pieces at once (1, the default: this process
     only; None: one per core the process may use, for inputs large enough to gain; the
     command line's default; worker processes are ``spawn``ed, so a calling script needs
@@ -111,14 +115,15 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
         run.absorb(result)
     run.check()
     run.suppress()
-    findings = [f for f in run.findings if run.reported(f.span.path)]
+    # an internal error is always shown: it explains the exit code
+    findings = [f for f in run.findings if run.reported(f.span.path) or f.rule == "TDL999"]
     # files named on the command line: their module directories were read, only they are reported (nor excluded ones)
     files = [f for f in run.files if run.reported(f)]
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
     stale = 0
     if settings.baseline is not None:
         stale = settings.baseline.apply(findings, {os.path.abspath(p) for p in files})
-    return Report(findings, sorted(files), discovery.skipped + run.skipped, run.internal_errors, stale)
+    return Report(findings, sorted(files), sorted(set(discovery.skipped + run.skipped)), run.internal_errors, stale)
 
 
 class _Run:
@@ -137,6 +142,7 @@ class _Run:
         self.annotations: list[tuple[list, list]] = []
         self.gathered: dict[str, list] = {}
         self.gather_errors: dict[str, str] = {}
+        self.first: dict[str, str] = {}  # project-scoped rule -> the first file it ran on (where its failure is reported)
         self.internal_errors = 0
         # a project-scoped rule runs over the whole run when it is enabled for any file of it
         everything = discovery.files()
@@ -157,6 +163,10 @@ class _Run:
         for rule in self.project_rules:
             if rule in result.gathered:
                 self.gathered.setdefault(rule, []).append(result.gathered[rule])
+            if rule not in self.first:
+                ran_on = next((f for f in result.files if rule in result.ran.get(f, ())), None)
+                if ran_on is not None:
+                    self.first[rule] = ran_on
         for rule, error in result.gather_errors.items():
             self.gather_errors.setdefault(rule, error)
 
@@ -168,19 +178,19 @@ class _Run:
     # the project-scoped checks ----------------------------------------------------------------
     def check(self) -> None:
         settings = self.settings
-        for rule in sorted(self.project_rules):
-            if rule in self.gather_errors:
+        for rule in sorted(self.first):  # the project-scoped rules that ran on a file
+            error = self.gather_errors.get(rule)
+            if error is None:
+                ctx = Context([], gathered={COLLECTORS[rule]: self.gathered.get(rule, [])})
+                try:
+                    hits: list[Hit] = list(CHECKS[rule](ctx, **settings.params(rule)))
+                except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
+                    error = pieces.describe(exc)
+            if error is not None:
                 self.failed.add(rule)
                 self.internal_errors += 1
-                self.findings.append(pieces.internal_error(rule, "the whole run", self.gather_errors[rule]))
-                continue
-            ctx = Context([], gathered={COLLECTORS[rule]: self.gathered.get(rule, [])})
-            try:
-                hits: list[Hit] = list(CHECKS[rule](ctx, **settings.params(rule)))
-            except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
-                self.failed.add(rule)
-                self.internal_errors += 1
-                self.findings.append(pieces.internal_error(rule, "the whole run", pieces.describe(exc)))
+                what = f"in {rule} ({settings.policies[rule].name}) while checking the whole run"
+                self.findings.append(pieces.internal_error(settings, what, self.first[rule], error))
                 continue
             self.findings += pieces.findings(settings, rule, hits)
 

@@ -20,6 +20,8 @@ import dataclasses
 import os
 
 from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan
+from .sources import SourceError
+from .sources.text import read_source
 
 #: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
@@ -78,9 +80,8 @@ def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
     paths = (*spec.files, lock_path(spec.path)) if spec.kind == "terraform" else spec.files
     for path in paths:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
+            data = read_source(path) if os.path.lexists(path) else None  # never blocks on a FIFO, bounded size
+        except SourceError:
             data = None
         if hasher is not None:
             hasher.update(f"{path}\0{-1 if data is None else len(data)}\0".encode())

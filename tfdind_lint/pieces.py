@@ -25,13 +25,16 @@ from dataclasses import dataclass, field
 from . import suppress
 from .checks import CHECKS, COLLECTORS, PROJECT_SCOPED
 from .context import Context, Unit
-from .discover import display_path
+from .discover import display_path, is_terraform
 from .finding import Finding, Hit, Severity
 from .module import Module
 from .node import Span
 from .policy import find_policy
 from .sources import SourceError
+from .sources.text import read_source
 from .workload import from_manifest, from_module
+
+_FAILED = object()
 
 #: ``source = "./x"`` / ``"source": "../x"``: a local module call (checked against the parsed modules afterwards)
 _LOCAL_SOURCE = re.compile(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"')
@@ -45,6 +48,8 @@ class UnitSpec:
     kind: str
     path: str
     files: tuple[str, ...]
+    #: False for a module directory with a .tf file discovery did not hand on (a FIFO, a link out of the root)
+    complete: bool = True
 
 
 @dataclass
@@ -64,14 +69,18 @@ class UnitResult:
     gathered: dict[str, object] = field(default_factory=dict)  # project-scoped rule -> what its collector found
     gather_errors: dict[str, str] = field(default_factory=dict)  # project-scoped rule -> the error of its collector
     calls: list[str] = field(default_factory=list)  # the directories its module calls through a local source
+    built: bool = False  # its model was built (so checks ran on it)
 
 
 def units(discovery) -> list[UnitSpec]:
     """The units of a run, in the order their results are combined."""
-    specs = [UnitSpec(0, "terraform", directory, tuple(files)) for directory, files in discovery.terraform.items()]
+    # a module directory with a .tf file not read (a FIFO, a link out of the root) misses declarations
+    partial = {os.path.dirname(path) or "." for path, _ in discovery.skipped if is_terraform(path)}
+    specs = [UnitSpec(0, "terraform", directory, tuple(files), directory not in partial)
+             for directory, files in discovery.terraform.items()]
     specs += [UnitSpec(0, "yaml", path, (path,)) for path in discovery.yaml]
     specs += [UnitSpec(0, "toml", path, (path,)) for path in discovery.toml]
-    return [UnitSpec(i, s.kind, s.path, s.files) for i, s in enumerate(specs)]
+    return [UnitSpec(i, s.kind, s.path, s.files, s.complete) for i, s in enumerate(specs)]
 
 
 def local_sources(data: bytes) -> list[str]:
@@ -129,6 +138,7 @@ class _Piece:
         project.project = project
         for unit, result in built:
             if unit is not None:
+                result.built = True
                 self._check(unit, result, project)
                 self._gather(unit, result)
                 self._annotations(unit, result)
@@ -137,13 +147,15 @@ class _Piece:
         return [result for _, result in built]
 
     # reading ----------------------------------------------------------------------------------
-    def _read(self, path: str, result: UnitResult) -> bytes | None:
+    def _parse(self, parse, path: str, result: UnitResult):
+        """Read and parse one file: what ``parse`` returns, or ``_FAILED`` after reporting why (TDL000 / TDL999)."""
         try:
-            with open(path, "rb") as handle:
-                return handle.read()
-        except OSError as exc:
-            self._parse_error(SourceError(f"cannot read the file: {exc.strerror or exc}", Span(path, 1, 1, 1, 1)), result)
-            return None
+            return parse(path, read_source(path))
+        except SourceError as error:
+            self._parse_error(error, result)
+        except Exception as exc:  # noqa: BLE001  (a reader bug on odd input must not stop the run)
+            self._internal_error(f"while reading {path}", path, exc, result)
+        return _FAILED
 
     def _parse_error(self, error: SourceError, result: UnitResult) -> None:
         span = error.span
@@ -157,61 +169,53 @@ class _Piece:
         return policy.name if policy else rule.lower()
 
     def _comments(self, path: str, comments, text: str, result: UnitResult) -> None:
-        found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve)
+        try:
+            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve)
+        except Exception as exc:  # noqa: BLE001  (isolate a failure: the other files' suppressions still apply)
+            self._internal_error("while reading suppression comments", path, exc, result)
+            return
         result.comments.append((path, found, trouble))
 
     def _resolve(self, text: str) -> str | None:
         policy = find_policy(self.settings.policies, text)
         return policy.id if policy else None
 
-    def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit:
+    def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
         from .sources import terraform, terraform_json  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
 
         parsed = []
-        complete = True
+        complete = spec.complete
         for path in spec.files:
             result.files.append(path)
-            data = self._read(path, result)
-            if data is None:
-                complete = False
-                continue
             reader = terraform_json if path.endswith(".tf.json") else terraform
-            try:
-                tf = reader.parse_file(path, data)
-            except SourceError as error:
-                self._parse_error(error, result)
+            tf = self._parse(reader.parse_file, path, result)
+            if tf is _FAILED:
                 complete = False
                 continue
             for error in tf.errors:
                 self._parse_error(error, result)
             self._comments(path, tf.comments, tf.text, result)
             parsed.append(tf)
-        module = Module.build(spec.path, parsed)
-        module.lock = lock_file(spec.path)
-        unit = Unit(spec.path, module=module, complete=complete)
+        unit = Unit(spec.path, complete=complete)
         try:
-            unit.workloads = from_module(module)
+            unit.module = Module.build(spec.path, parsed)
+            unit.module.lock = lock_file(spec.path)
+            unit.workloads = from_module(unit.module)
         except Exception as exc:  # noqa: BLE001  (a model bug must not lose other files' findings)
-            self._internal_error("model", spec.path, exc, result)
+            self._internal_error(f"while building the model of the module {spec.path}", spec.files[0], exc, result)
+            return None
         return unit
 
     def _yaml(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
         from .sources import kubernetes  # noqa: PLC0415
 
         path = spec.path
-        data = self._read(path, result)
-        if data is None:
-            result.files.append(path)
-            return None
-        try:
-            yaml = kubernetes.parse_file(path, data)
-        except SourceError as error:
-            result.files.append(path)
-            self._parse_error(error, result)
-            return None
+        yaml = self._parse(kubernetes.parse_file, path, result)
         if yaml is None:
             return None  # not a Kubernetes manifest: skipped silently
         result.files.append(path)
+        if yaml is _FAILED:
+            return None
         if yaml.skipped:
             result.skipped.append((path, yaml.skipped))
             return None
@@ -223,7 +227,7 @@ class _Piece:
             try:
                 workload = from_manifest(document, path)
             except Exception as exc:  # noqa: BLE001
-                self._internal_error("model", path, exc, result)
+                self._internal_error("while building the model of a manifest", path, exc, result)
                 continue
             if workload is not None:
                 unit.workloads.append(workload)
@@ -233,19 +237,12 @@ class _Piece:
         from .sources import toml  # noqa: PLC0415
 
         path = spec.path
-        data = self._read(path, result)
-        if data is None:
-            result.files.append(path)
-            return None
-        try:
-            document = toml.parse_file(path, data)
-        except SourceError as error:
-            result.files.append(path)
-            self._parse_error(error, result)
-            return None
+        document = self._parse(toml.parse_file, path, result)
         if document is None:
             return None  # not Bottlerocket user data: skipped silently
         result.files.append(path)
+        if document is _FAILED:
+            return None
         self._comments(path, document.comments, document.text, result)
         return Unit(path, toml=document)
 
@@ -268,7 +265,8 @@ class _Piece:
                 hits: list[Hit] = list(check(Context([unit], project), **settings.params(rule, files[0])))
             except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
                 result.failed.add(rule)
-                self._internal_error(rule, unit.path, exc, result)
+                where = f"the module {unit.path}" if unit.module is not None else unit.path
+                self._internal_error(f"in {rule} ({policy.name}) while checking {where}", files[0], exc, result)
                 continue
             result.findings += findings(settings, rule, hits)
         for rule in self.project_rules:
@@ -288,15 +286,19 @@ class _Piece:
         key = self.settings.rules(result.files[0]).annotation
         found: list = []
         problems: list = []
-        for node, region in _annotations(unit, key):
-            more, trouble = suppress.parse_annotation(node, region, self._resolve)
-            found += more
-            problems += trouble
+        try:
+            for node, region in _annotations(unit, key):
+                more, trouble = suppress.parse_annotation(node, region, self._resolve)
+                found += more
+                problems += trouble
+        except Exception as exc:  # noqa: BLE001
+            self._internal_error("while reading suppression annotations", result.files[0], exc, result)
+            return
         result.annotations = (found, problems)
 
-    def _internal_error(self, rule: str, where: str, exc: Exception, result: UnitResult) -> None:
+    def _internal_error(self, what: str, path: str, exc: Exception, result: UnitResult) -> None:
         result.internal_errors += 1
-        result.findings.append(internal_error(rule, where, describe(exc)))
+        result.findings.append(internal_error(self.settings, what, path, describe(exc)))
 
 
 def checks(policies) -> dict:
@@ -327,15 +329,18 @@ def findings(settings, rule: str, hits: list[Hit]) -> list[Finding]:
 def describe(exc: Exception) -> str:
     """An exception as an internal error names it: type, message and where it was raised."""
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    location = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    location = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
     return f"{type(exc).__name__}: {exc}{location}"
 
 
-def internal_error(rule: str, where: str, description: str) -> Finding:
+def internal_error(settings, what: str, path: str, description: str) -> Finding:
+    """A TDL999 finding on ``path`` (always a file): ``what`` failed (``description``: ``describe(exc)``)."""
+    policy = settings.policies.get("TDL999")
     return Finding(
-        Span(where, 1, 1, 1, 1), "TDL999", "internal-error", Severity.ERROR,
-        f"internal error in {rule} while checking {where}: {description}; other findings are complete, please report this",
-        subject=where,
+        Span(path, 1, 1, 1, 2), "TDL999", policy.name if policy else "internal-error", Severity.ERROR,
+        f"Internal error {what}: {description}. Findings of this step are missing; other rules and files are "
+        "unaffected. Please report this bug",
+        subject=path,
     )
 
 
@@ -370,10 +375,11 @@ def lock_file(directory: str):
     from .sources import terraform  # noqa: PLC0415
 
     path = lock_path(directory)
+    if not os.path.lexists(path):
+        return None
     try:
-        with open(path, "rb") as handle:
-            return terraform.parse_file(path, handle.read())
-    except (OSError, SourceError):
+        return terraform.parse_file(path, read_source(path))  # read_source: a FIFO named so must not block
+    except SourceError:
         return None
 
 

@@ -11,6 +11,7 @@ of a Terraform template appear as ``\\x00`` and are ordinary word characters.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 _OPERATOR_CHARS = ";&|()"
@@ -67,7 +68,10 @@ class Script:
     lines: list[str]
 
 
+@functools.lru_cache(maxsize=8)
 def parse(text: str) -> Script:
+    """The script's commands and here-documents.  Cached: several rules read the same script (a 50,000-line one
+    takes seconds to parse), so callers must not change what it returns."""
     return _Parser(text).run()
 
 

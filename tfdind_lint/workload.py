@@ -623,7 +623,7 @@ def from_manifest(document: Node, path: str, address: str | None = None) -> Work
         return None
     kind_node = document.value.get("kind")
     kind = kind_node.value if kind_node is not None else None
-    if kind not in YAML_POD_KINDS:
+    if not isinstance(kind, str) or kind not in YAML_POD_KINDS:  # `kind: {a: b}` must not crash the lookup
         return None
     top = _Obj("kubernetes", node=document)
     meta = top.obj("metadata")

@@ -36,8 +36,8 @@ def line_span(node: Node, index: int, start: int = 0, end: int | None = None) ->
     """The span of characters ``start:end`` of line ``index`` of a script value."""
     if node.lines and 0 <= index < len(node.lines):
         line, column = node.lines[index]
-        text = (script_text(node) or "").split("\n")[index]
-        end = len(text.rstrip()) if end is None else end
+        if end is None:  # only then: splitting a 50,000-line script for every word would take minutes
+            end = len((script_text(node) or "").split("\n")[index].rstrip())
         return Span(node.span.path, line, column + start, line, column + max(end, start + 1))
     text = script_text(node)
     if node.span.line == node.span.end_line and text is not None and "\n" not in text:

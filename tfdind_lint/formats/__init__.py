@@ -22,6 +22,7 @@ class Options:
     show_suppressed: bool = False
     sarif_include_suppressed: bool = False
     sarif_category: str | None = None
+    verbose: bool = False  # text: list the files not read, with the reason
     extra: dict = field(default_factory=dict)
 
 

@@ -7,7 +7,7 @@ their SARIF names, and passes plain dicts (``properties``) through.
 Suppressed and baselined findings are left out unless asked for (GitHub does
 not honour SARIF suppressions); then comments and annotations are ``inSource``
 suppressions, configuration entries and the baseline ``external`` ones.
-TDL000 is also a tool execution notification.
+TDL000 and files skipped are also tool execution notifications.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ import sarif_om as om
 
 from .. import __version__
 from ..finding import Severity
+from ..sources import SourceError
+from ..sources.text import read_source
 from .line_hash import line_hashes
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -108,10 +110,9 @@ class _Sources:
 
     def text(self, path: str) -> str | None:
         if path not in self.texts:
-            try:
-                with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-                    self.texts[path] = handle.read()
-            except OSError:
+            try:  # read_source: never blocks on a FIFO, never reads a huge file (the hash would take minutes)
+                self.texts[path] = read_source(path).decode("utf-8", errors="replace")
+            except SourceError:
                 self.texts[path] = None
         return self.texts[path]
 
@@ -166,6 +167,8 @@ def build(report, settings, options) -> dict:
                 message=om.Message(text=f"{f.span.path}: {f.message}"), level="warning",
                 locations=[_location(f.span)], descriptor=om.ReportingDescriptorReference(id="TDL000"),
             ))
+    for path, reason in report.skipped:  # files not read: a warning, as for a file that cannot be parsed
+        notifications.append(om.Notification(message=om.Message(text=f"{path}: skipped: {reason}"), level="warning"))
     for f in report.findings:
         if f.rule == "TDL999":
             notifications.append(om.Notification(message=om.Message(text=f.message), level="error",

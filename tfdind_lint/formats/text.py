@@ -1,4 +1,7 @@
-"""``path:line:col: TDLnnn message`` (ruff's concise shape), related places, and a summary line."""
+"""``path:line:col: TDLnnn message`` (ruff's concise shape), related places, and a summary line.
+
+Files not read are counted in the summary; ``--verbose`` lists them with the reason.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +32,9 @@ def render(report, settings, options) -> str:
         for related in f.related:
             text = f"  {related.span.path}:{related.span.line}:{related.span.column}: {related.message}"
             lines.append(f"{_DIM}{text}{_RESET}" if color else text)
-    lines.append(summary(report))
+    if options.verbose:
+        lines.extend(f"{path}: skipped: {reason}" for path, reason in report.skipped)
+    lines.append(summary(report, hint=not options.verbose))
     return "\n".join(lines) + "\n"
 
 
@@ -40,7 +45,7 @@ def _silenced(suppressed) -> str:
     return f"suppressed {suppressed.kind}{until}: {suppressed.reason}"
 
 
-def summary(report) -> str:
+def summary(report, hint: bool = False) -> str:
     active = report.active
     counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
     files = len(report.files)
@@ -52,6 +57,9 @@ def summary(report) -> str:
     if report.baseline_stale:
         entries = "entry matches" if report.baseline_stale == 1 else "entries match"
         tail += f"; {report.baseline_stale} baseline {entries} no finding any more (write the baseline again)"
+    skipped = len(report.skipped)
+    if skipped:  # not read (a FIFO, a link out of the directory, a Helm template...): say so, list on request
+        tail += f"; {skipped} skipped" + (" (--verbose lists them)" if hint else "")
     if not active:
         return f"No findings in {files} {file_word}{tail}."
     noun = "finding" if len(active) == 1 else "findings"

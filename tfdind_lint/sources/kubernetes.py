@@ -7,7 +7,10 @@ YAML 1.1, which Kubernetes' YAML library follows: ``yes`` is true).
 
 Each document is parsed on its own, so one broken document does not hide the
 others.  Files whose text has no ``apiVersion`` and ``kind`` (CI workflows,
-compose files) are not Kubernetes manifests and are skipped without a word.
+compose files) are not Kubernetes manifests and are skipped without a word, and
+so are such documents in a manifest stream.  Limits keep hostile input cheap:
+nesting depth (``MAX_DEPTH``), alias expansion (``MAX_EXPANDED_NODES``), and the
+file size limit of ``text.read_source``; see docs/robustness.md.
 """
 
 from __future__ import annotations
@@ -18,12 +21,22 @@ from dataclasses import dataclass, field
 
 from ..node import Node, Span
 from . import Comment, SourceError
-from .text import decode
+from .text import LineIndex, decode
 
-_API_VERSION = re.compile(r"^[ \t-]*[\"']?apiVersion[\"']?[ \t]*:", re.M)
-_KIND = re.compile(r"^[ \t-]*[\"']?kind[\"']?[ \t]*:", re.M)
+# at the start of a line (after `- `), or after `{` / `,` (JSON-style manifests)
+_API_VERSION = re.compile(r"(?:^|[{,])[ \t-]*[\"']?apiVersion[\"']?[ \t]*:", re.M)
+_KIND = re.compile(r"(?:^|[{,])[ \t-]*[\"']?kind[\"']?[ \t]*:", re.M)
+_BRACKET = re.compile(r"[\[\]{}]")
 _DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.M)
-_HELM = re.compile(r"\{\{-?\s.*?\}\}|\{\{[-/]?[A-Za-z.$]")
+# A Helm template: an action where a YAML node starts (a line, a list item, a mapping value: never valid
+# plain YAML), whitespace trimming, or Helm's own objects and functions.  A Go template inside a quoted
+# string (`docker ps --format '{{.Names}}'`) is a value, not Helm.  Quantifiers are bounded: no backtracking.
+_HELM = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{][^:\n]{0,200}:[ \t]+)?\{\{"
+    r"|\{\{-|-\}\}"
+    r"|\{\{[^}\n]{0,200}?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|template|tpl|toYaml|required)\b)",
+    re.M,
+)
 _COMMENT = re.compile(r"(?:^|[ \t])#(.*)$")
 
 _BOOL = {
@@ -40,6 +53,9 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)
 
 #: An alias may be used many times; past this many nodes (counting every expansion) a document is refused.
 MAX_EXPANDED_NODES = 200_000
+#: Deepest nesting of mappings and sequences read (real manifests stay under 20).  ruamel's composer
+#: recurses per level, and its scanner slows down quadratically with the depth of flow collections.
+MAX_DEPTH = 100
 
 
 @dataclass(slots=True)
@@ -62,7 +78,7 @@ def parse_file(path: str, data: bytes) -> YamlFile | None:
     if not looks_like_manifest(text):
         return None
     if _HELM.search(text):
-        return YamlFile(path, [], [], text, skipped="a Helm template ({{ ... }}): render it first (helm template) to lint it")
+        return YamlFile(path, [], [], text, skipped="a Helm template ({{ ... }}): render it (helm template) to lint it")
     return parse_text(path, text)
 
 
@@ -71,29 +87,29 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
     lines = text.split("\n")
     result = YamlFile(path, [], [], text)
     block_scalar_lines: set[int] = set()
+    first_line = 0  # 0-based line of the chunk in the text
+    previous = 0
+    yaml = _yaml()
     for start, end in _document_ranges(text):
         chunk = text[start:end]
-        first_line = text.count("\n", 0, start)
+        first_line += text.count("\n", previous, start)
+        previous = start
+        if not looks_like_manifest(chunk):
+            continue  # not a Kubernetes object: nothing to check, and thousands of tiny documents cost seconds
         try:
-            root = _compose(chunk)
+            root = _compose(yaml, chunk)
         except SourceError as exc:
-            if looks_like_manifest(chunk):
-                line = exc.span.line + first_line + line_offset
-                column = exc.span.column + column_offset
-                result.errors.append(SourceError(exc.message, Span(path, line, column, line, column + 1)))
+            line = exc.span.line + first_line + line_offset
+            column = exc.span.column + column_offset
+            result.errors.append(SourceError(exc.message, Span(path, line, column, line, column + 1)))
             continue
         if root is None:
             continue
         converter = _Converter(path, lines, first_line, line_offset, column_offset)
         try:
             node = converter.convert(root, None)
-        except _TooLarge as exc:
-            line = first_line + line_offset + 1
-            result.errors.append(SourceError(str(exc), Span(path, line, 1, line, 2)))
-            continue
-        except RecursionError:
-            line = first_line + line_offset + 1
-            result.errors.append(SourceError("nesting is too deep to analyse", Span(path, line, 1, line, 2)))
+        except _Refused as exc:
+            result.errors.append(SourceError(exc.message, exc.span))
             continue
         result.errors.extend(converter.errors)
         block_scalar_lines.update(converter.block_scalar_lines)
@@ -113,9 +129,9 @@ def parse_data(path: str, text: str) -> Node | None:
     ranges = _document_ranges(text)
     if len(ranges) > 1:
         line = text.count("\n", 0, ranges[1][0]) + 1
-        raise SourceError("one YAML document expected, found a second one here", Span(path, line, 1, line, 4))
+        raise SourceError("One YAML document expected, found a second one here", Span(path, line, 1, line, 4))
     try:
-        root = _compose(text)
+        root = _compose(_yaml(), text)
     except SourceError as exc:
         raise SourceError(exc.message, Span(path, exc.span.line, exc.span.column, exc.span.end_line, exc.span.end_column)) from None
     if root is None:
@@ -123,8 +139,8 @@ def parse_data(path: str, text: str) -> Node | None:
     converter = _Converter(path, text.split("\n"), 0, 0, 0)
     try:
         node = converter.convert(root, None)
-    except (_TooLarge, RecursionError) as exc:
-        raise SourceError(str(exc) or "nesting is too deep to analyse", Span(path, 1, 1, 1, 2)) from None
+    except _Refused as exc:
+        raise SourceError(exc.message, exc.span) from None
     if converter.errors:
         error = converter.errors[0]
         raise SourceError(error.message.replace("; Kubernetes rejects the object", ""), error.span)
@@ -144,36 +160,116 @@ def _document_ranges(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, starts[1:]) if text[a:b].strip()]
 
 
-def _compose(chunk: str):
-    """The ruamel node graph of one document (None for an empty one)."""
+def _yaml():
+    """One ruamel YAML object per file: building one per document costs a directory listing (plug-in lookup)."""
     from ruamel.yaml import YAML  # noqa: PLC0415  (imported only when YAML is read)
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
 
-    yaml = YAML(typ="rt", pure=True)
+    return YAML(typ="rt", pure=True)
+
+
+def _compose(yaml, chunk: str):
+    """The ruamel node graph of one document (None for an empty one)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
+    from ruamel.yaml.reader import ReaderError  # noqa: PLC0415
+
+    deep = _bracket_depth_exceeded(chunk)
+    if deep is not None:  # flow collections may nest too deeply: measure on the text up to there
+        _check_depth(chunk[:deep])
     try:
         return yaml.compose(io.StringIO(chunk))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         context = f" ({exc.context.strip()})" if exc.context and exc.problem else ""
-        message = f"invalid YAML: {problem}{context}"
+        message = f"Invalid YAML: {problem}{context}"
         if "<stream end>" in problem and exc.context_mark is not None:
             # the end of the file is where the parser noticed, not where the mistake is
             mark = exc.context_mark
-            message = f"invalid YAML: the {(exc.context or 'collection').replace('while parsing a ', '').strip()} started here is never closed"
+            message = f"Invalid YAML: the {(exc.context or 'collection').replace('while parsing a ', '').strip()} started here is never closed"
+            opener = _open_flow(chunk)
+            if opener is not None:
+                mark = opener
+                message = f"Invalid YAML: the '{chunk[opener.index]}' opened here is never closed"
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else 1
         if "\t" in chunk.split("\n")[line - 1][:column] or "found character '\\t'" in problem:
-            message = "invalid YAML: a tab character is used for indentation; YAML allows only spaces there"
+            message = "Invalid YAML: a tab character is used for indentation; YAML allows only spaces there"
         raise SourceError(message, Span("", line, column, line, column + 1)) from None
+    except ReaderError as exc:  # a control character (the text is already decoded)
+        line, column = LineIndex(chunk).position(exc.position)
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise SourceError(f"Invalid YAML: the control character {character} is not allowed in YAML; remove it",
+                          Span("", line, column, line, column + 1)) from None
     except YAMLError as exc:
-        raise SourceError(f"invalid YAML: {str(exc).splitlines()[0]}", Span("", 1, 1, 1, 2)) from None
-    except RecursionError:
-        raise SourceError("invalid YAML: nesting is too deep to analyse", Span("", 1, 1, 1, 2)) from None
+        raise SourceError(f"Invalid YAML: {str(exc).splitlines()[0]}", Span("", 1, 1, 1, 2)) from None
+    except RecursionError:  # block collections nested hundreds deep: find where
+        _check_depth(chunk)
+        raise SourceError(_TOO_DEEP, Span("", 1, 1, 1, 2)) from None
 
 
-class _TooLarge(Exception):
-    pass
+_TOO_DEEP = f"Nested too deeply to analyse (more than {MAX_DEPTH} levels of mappings and sequences); flatten it"
+
+
+def _bracket_depth_exceeded(chunk: str) -> int | None:
+    """Offset just past the first bracket that nests deeper than ``MAX_DEPTH`` counting every bracket, or None.
+
+    A cheap hint, not the truth (brackets inside strings count too): ``_check_depth`` decides on
+    the text up to there, which keeps ruamel's scanner (quadratic in flow depth) from looking further.
+    """
+    if chunk.count("[") + chunk.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _BRACKET.finditer(chunk):
+        depth += 1 if m.group(0) in "[{" else -1
+        if depth > MAX_DEPTH:
+            return m.end()
+    return None
+
+
+def _check_depth(chunk: str) -> None:
+    """Raise at the first collection nested deeper than ``MAX_DEPTH``: walks parser events, no recursion."""
+    from ruamel.yaml.error import YAMLError  # noqa: PLC0415
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent  # noqa: PLC0415
+
+    depth = 0
+    try:
+        for event in _yaml().parse(io.StringIO(chunk)):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise SourceError(_TOO_DEEP, Span("", mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2))
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return  # a syntax error: composing reports it
+
+
+def _open_flow(chunk: str):
+    """The start mark of the innermost flow collection (``[`` / ``{``) still open where parsing fails, or None."""
+    from ruamel.yaml.error import YAMLError  # noqa: PLC0415
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent  # noqa: PLC0415
+
+    opened: list = []
+    try:
+        for event in _yaml().parse(io.StringIO(chunk)):
+            if isinstance(event, CollectionStartEvent):
+                opened.append(event.start_mark if event.flow_style else None)
+            elif isinstance(event, CollectionEndEvent):
+                opened.pop()
+    except YAMLError:
+        pass
+    flows = [mark for mark in opened if mark is not None]
+    return flows[-1] if flows else None
+
+
+class _Refused(Exception):
+    """A document not read: nested too deeply, an alias bomb, a recursive alias."""
+
+    def __init__(self, message: str, span: Span):
+        super().__init__(message)
+        self.message = message
+        self.span = span
 
 
 class _Converter:
@@ -185,7 +281,7 @@ class _Converter:
         self.column_offset = column_offset
         self.errors: list[SourceError] = []
         self.block_scalar_lines: set[int] = set()
-        self.sizes: dict[int, int] = {}
+        self.sizes: dict[int, int | None] = {}
         self.converted: dict[int, Node] = {}
 
     def _span(self, start, end) -> Span:
@@ -202,10 +298,15 @@ class _Converter:
                     end_line + 1 + self.line_offset, end_column + 1 + self.column_offset)
 
     def _size(self, node) -> int:
+        """Nodes in the tree under ``node`` once aliases are expanded; refuses a collection that contains itself."""
         key = id(node)
         if key in self.sizes:
+            if self.sizes[key] is None:  # still being counted: an alias inside its own anchor
+                span = self._span(node.start_mark, node.start_mark)
+                raise _Refused("An alias refers to the collection it is part of (a recursive structure); Kubernetes "
+                               "rejects it", Span(span.path, span.line, span.column, span.line, span.column + 1))
             return self.sizes[key]
-        self.sizes[key] = 1  # guards against recursive aliases
+        self.sizes[key] = None
         total = 1
         kind = node.id
         if kind == "mapping":
@@ -214,25 +315,27 @@ class _Converter:
         elif kind == "sequence":
             for v in node.value:
                 total += self._size(v)
+        if total > MAX_EXPANDED_NODES:  # the innermost collection over budget: where the expansion explodes
+            span = self._span(node.start_mark, node.start_mark)
+            raise _Refused(
+                f"This expands to over {MAX_EXPANDED_NODES:,} nodes once its aliases are expanded (an alias bomb?); "
+                "tfdind-lint does not read this document", Span(span.path, span.line, span.column, span.line, span.column + 1))
         self.sizes[key] = total
         return total
 
     def convert(self, root, key) -> Node:
-        if self._size(root) > MAX_EXPANDED_NODES:
-            raise _TooLarge(
-                f"document too large once its aliases are expanded (over {MAX_EXPANDED_NODES:,} nodes); "
-                "is this an alias bomb?"
-            )
+        self._size(root)  # refuses alias bombs and recursive aliases before anything is built
         return self._node(root, key)
 
-    def _node(self, node, key_span: Span | None, key_name: str | None = None) -> Node:
+    def _node(self, node, key_span: Span | None, key_name: str | None = None, depth: int = 0) -> Node:
         shared = self.converted.get(id(node))
         if shared is not None:  # an alias: share the value, keep this key's position
             return Node(shared.value, shared.span, key_span, key_name, shared.lines)
         span = self._span(node.start_mark, node.end_mark)
         kind = node.id
+        if depth >= MAX_DEPTH and kind != "scalar":
+            raise _Refused(_TOO_DEEP, Span(span.path, span.line, span.column, span.line, span.column + 1))
         if kind == "mapping":
-            self.converted[id(node)] = placeholder = Node({}, span)  # a recursive alias sees an empty mapping
             value: dict[str, Node] = {}
             merges = []
             for k, v in node.value:
@@ -243,21 +346,20 @@ class _Converter:
                 k_span = self._span(k.start_mark, k.end_mark)
                 if key_text in value:
                     self.errors.append(SourceError(
-                        f"duplicate key {key_text!r} in this mapping (first at line {value[key_text].key.line}); "
+                        f"Duplicate key {key_text!r} in this mapping (first at line {value[key_text].key.line}); "
                         "Kubernetes rejects the object", k_span))
                     continue
-                value[key_text] = self._node(v, k_span, key_text)
+                value[key_text] = self._node(v, k_span, key_text, depth + 1)
             for merge in merges:  # `<<: *base`: keys not set here come from the merged mappings
                 sources = merge.value if merge.id == "sequence" else [merge]
                 for source in sources:
-                    merged = self._node(source, None)
+                    merged = self._node(source, None, None, depth + 1)
                     if isinstance(merged.value, dict):
                         for k, v in merged.value.items():
                             value.setdefault(k, v)
-            placeholder.value = value
-            result = placeholder
+            result = Node(value, span)
         elif kind == "sequence":
-            result = Node([self._node(v, None) for v in node.value], span)
+            result = Node([self._node(v, None, None, depth + 1) for v in node.value], span)
         else:
             result = Node(self._scalar(node), span, lines=self._block_lines(node))
         self.converted[id(node)] = result

@@ -14,6 +14,10 @@ docs/parsing.md.)
 Template syntax inside other text (heredoc bodies here, JSON strings in
 ``terraform_json.py``) is read by one reader, ``Embedded``, which maps every
 character back to its file position.
+
+Hostile input: nesting deeper than ``MAX_TREE_DEPTH`` is refused before our
+recursive builder sees it (on the brackets of the text, then on the Lark tree),
+and syntax errors become messages that say what to fix (docs/robustness.md).
 """
 
 from __future__ import annotations
@@ -114,25 +118,63 @@ _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _HEREDOC_HEAD = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\n")
 _SCAN = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n')
-_DIRECTIVE = re.compile(r"\s*~?\s*(if|else|endif|for|endfor)\b(.*?)\s*~?\s*$", re.S)
+_DIRECTIVE = re.compile(r"(if|else|endif|for|endfor)\b")  # matched after the padding is stripped: no backtracking
+_DIRECTIVE_PAD = " \t\r\n~"
+_TEMPLATE_START = re.compile(r"[$%]\{")
+_HEREDOC_OPENER = re.compile(r"<<-?([A-Za-z][A-Za-z0-9._-]*)")
 _FOR_HEAD = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\b", re.S)
+
+
+#: The deepest Lark syntax tree we build from: real templates stay under 30 levels.  The builder
+#: recurses once or twice per level, so deeper input is refused before it could exhaust Python's stack.
+MAX_TREE_DEPTH = 200
 
 
 def parse_file(path: str, data: bytes) -> TerraformFile:
     """Parse one ``.tf`` file.  Raises ``SourceError`` when the file cannot be read as HCL."""
     text = decode(data, path)
     prepared, comments = _prepare(text, path)
-    parser = _get_parser()
-    try:
-        tree = parser.parse(prepared + "\n")
-    except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
-        raise _syntax_error(exc, prepared, path) from None
+    stack, _ = _open_brackets(prepared, MAX_TREE_DEPTH)
+    if len(stack) > MAX_TREE_DEPTH:  # each bracket is a level of the tree: refuse before Lark spends seconds
+        line, column = LineIndex(prepared).position(stack[-1])
+        raise SourceError(_TOO_DEEP, Span(path, line, column, line, column + 1))
+    tree = _parse(prepared, path)
     builder = _Builder(prepared, path)
     try:
         body = builder.body(tree.children[0], Span(path, 1, 1, *LineIndex(prepared).position(len(prepared))))
-    except RecursionError:
-        raise SourceError("nesting is too deep to analyse (more than about 300 levels)", Span(path, 1, 1, 1, 1)) from None
+    except RecursionError:  # a backstop: _parse refuses deep trees first
+        raise SourceError(_TOO_DEEP, Span(path, 1, 1, 1, 2)) from None
     return TerraformFile(path, body, comments, text, builder.errors)
+
+
+_TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels of blocks, brackets and expressions); "
+             "flatten this part or split it up")
+
+
+def _parse(text: str, path: str):
+    """The Lark tree of HCL text; a ``SourceError`` for a syntax error or a tree nested too deeply."""
+    parser = _get_parser()
+    try:
+        tree = parser.parse(text + "\n")
+    except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
+        raise _syntax_error(exc, text, path) from None
+    deep = _too_deep(tree)
+    if deep is not None:
+        token = _edge_token(deep, False)  # the parser keeps no positions on trees: its first token's
+        line, column = (1, 1) if token is None else (token.line, token.column)
+        raise SourceError(_TOO_DEEP, Span(path, line, column, line, column + 1))
+    return tree
+
+
+def _too_deep(tree):
+    """The first subtree (in file order) more than ``MAX_TREE_DEPTH`` levels down, or None."""
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_TREE_DEPTH:
+            return node
+        stack.extend((child, depth + 1) for child in reversed(node.children) if hasattr(child, "children"))
+    return None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -216,21 +258,36 @@ def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
 
 
 def _unclosed(text: str) -> int | None:
-    """Offset of the first string that does not close on its line, else of the innermost bracket never closed."""
+    """Offset of the first string or comment that does not close, else of the innermost bracket never closed."""
+    stack, unterminated = _open_brackets(text)
+    if unterminated is not None:
+        return unterminated
+    return stack[-1] if stack else None
+
+
+def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int | None]:
+    """(offsets of the brackets still open at the end of ``text``, offset of a string or comment that never closes).
+
+    With a ``limit``, stops as soon as more than ``limit`` brackets are open.
+    """
     stack: list[int] = []
     for lexeme in _lexemes(text, brackets=True):
-        if lexeme[0] == "string":
-            _, start, end = lexeme
+        kind, start = lexeme[0], lexeme[1]
+        if kind == "string":
+            end = lexeme[2]
             if end >= len(text) or text[end - 1] != '"' or end == start + 1:
-                return start  # a string that never closes on its line
-        elif lexeme[0] == "bracket":
-            offset = lexeme[1]
-            char = text[offset]
+                return stack, start  # a string that never closes on its line
+        elif kind == "comment" and lexeme[3] == "/*" and not text.endswith("*/", start + 2, lexeme[2]):
+            return stack, start  # a comment that never closes
+        elif kind == "bracket":
+            char = text[start]
             if char in "{[(":
-                stack.append(offset)
+                stack.append(start)
+                if limit is not None and len(stack) > limit:
+                    break
             elif stack and text[stack[-1]] == _CLOSING[char]:
                 stack.pop()
-    return stack[-1] if stack else None
+    return stack, None
 
 
 def _skip_string(text: str, pos: int) -> int:
@@ -279,11 +336,27 @@ _TOKEN_NAMES = {
 
 
 def _describe_token(token) -> str:
-    if token.type in ("NAME",):
-        return f"'{token.value}'"
+    value = str(token.value)
+    if token.type == "NAME":
+        return f"'{value}'"
     if token.type in _OPERATORS:
         return f"'{_OPERATORS[token.type]}'"
-    return _TOKEN_NAMES.get(token.type, f"'{str(token.value).strip() or token.type}'")
+    if token.type == "STRING_CHARS" and value:  # text the lexer could not split: show where it starts
+        word = value.split(None, 1)[0][:20] if value.strip() and not value[0].isspace() else ""
+        return f"'{word}'" if word else "a line break" if value[0] == "\n" else "blank space"
+    return _TOKEN_NAMES.get(token.type, f"'{value.strip()[:20] or token.type}'")
+
+
+_VALUE_START = frozenset({"DBLQUOTE", "INT_LITERAL", "LSQB", "LBRACE"})
+
+
+def _unclosed_interpolation(line: str, end: int) -> int | None:
+    """Column offset of the last ``${`` before ``end`` on a line that is not closed before it."""
+    opened = None
+    for m in _TEMPLATE_START.finditer(line, 0, end):
+        if m.group(0) == "${" and _matching_brace(line[:end], m.end()) < 0:
+            opened = m.start()
+    return opened
 
 
 def _syntax_error(exc, text: str, path: str) -> SourceError:
@@ -298,20 +371,27 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
         column = len(lines[-1]) + 1
     here = lines[line - 1][column - 1:] if line <= len(lines) else ""
     span = Span(path, line, column, line, column + 1)
+    if here.startswith("/*") and "*/" not in here:
+        rest = text[LineIndex(text).line_start(line) + column - 1:]
+        if "*/" not in rest:
+            return SourceError("Comment /* opened here is never closed with */", span)
+    heredoc = _HEREDOC_OPENER.match(here)
+    if heredoc:
+        if not here[heredoc.end():].strip():  # `<<EOT` ends its line: the closing line is what is missing
+            return SourceError(
+                f"Heredoc {heredoc.group(0)} is never closed: no later line consists of {heredoc.group(1)} alone", span)
+        return SourceError("A heredoc must start with <<MARKER (or <<-MARKER) followed by a line break", span)
+    interpolation = _unclosed_interpolation(lines[line - 1], column - 1) if line <= len(lines) else None
+    if interpolation is not None:
+        return SourceError("The interpolation ${ opened here is never closed: a '}' is missing",
+                           Span(path, line, interpolation + 1, line, interpolation + 3))
     if isinstance(exc, errors.UnexpectedCharacters):
         char = exc.char
-        if here.startswith("<<"):
-            m = re.match(r"<<-?([A-Za-z][A-Za-z0-9._-]*)", here)
-            if m:
-                return SourceError(
-                    f"heredoc {m.group(0)} is never closed: no later line consists of {m.group(1)} alone", span
-                )
-            return SourceError("a heredoc must start with <<MARKER (or <<-MARKER) followed by a line break", span)
         if char == '"':
-            return SourceError("unterminated string: the closing '\"' is missing on this line", span)
+            return SourceError("Unterminated string: the closing '\"' is missing on this line", span)
         if char == "\n":
-            return SourceError("unterminated string: a quoted string cannot span lines", span)
-        return SourceError(f"unexpected character {char!r}", span)
+            return SourceError("Unterminated string: a quoted string cannot span lines", span)
+        return SourceError(f"Unexpected character {char!r}", span)
     if isinstance(exc, (errors.UnexpectedToken, errors.UnexpectedEOF)):
         token = getattr(exc, "token", None)
         if token is None or token.type == "$END":
@@ -321,33 +401,36 @@ def _syntax_error(exc, text: str, path: str) -> SourceError:
                 line, column = index.position(opener)
                 here_span = Span(path, line, column, line, column + 1)
                 if text[opener] == '"':
-                    return SourceError("unterminated string: the closing '\"' is missing on this line", here_span)
+                    return SourceError("Unterminated string: the closing '\"' is missing on this line", here_span)
+                if text.startswith("/*", opener):
+                    return SourceError("Comment /* opened here is never closed with */", here_span)
                 what = {"{": "'{'", "[": "'['", "(": "'('"}[text[opener]]
-                return SourceError(f"{what} opened here is never closed: the file ends first", here_span)
-            return SourceError("unexpected end of file: a block, bracket or string is not closed", span)
-        found = _describe_token(token)
+                return SourceError(f"The {what} opened here is never closed: the file ends first", here_span)
+            return SourceError("Unexpected end of file: a block, bracket or string is not closed", span)
+        found = re.sub(r"^(a|an|the) ", "", _describe_token(token))  # "Unexpected line break"
         expected = set(getattr(exc, "expected", ()) or ())
-        if token.type == "STRING_CHARS" and "HEREDOC_TEMPLATE" in expected:
-            # nothing valid could be read where a value belongs
-            m = re.match(r"<<-?([A-Za-z][A-Za-z0-9._-]*)", here)
-            if m:
-                return SourceError(
-                    f"heredoc {m.group(0)} is never closed: no later line consists of {m.group(1)} alone", span)
-            if not here.strip():
-                return SourceError("a value is missing after '='", span)
-            return SourceError(f"cannot read a value starting with {here.strip()[:20]!r}", span)
+        if token.type in ("RBRACE", "RSQB", "RPAR") and token.type not in expected:
+            closer = str(token.value).strip()
+            stack, _ = _open_brackets(text[:LineIndex(text).line_start(line) + column - 1])
+            if not stack:
+                return SourceError(f"Unexpected '{closer}': nothing is open here to close (one '{closer}' too many?)", span)
+            opener_line, opener_column = LineIndex(text).position(stack[-1])
+            return SourceError(f"Unexpected '{closer}': the '{text[stack[-1]]}' opened at line {opener_line}, "
+                               f"column {opener_column} must be closed first", span)
         if token.type == "DBLQUOTE" and "QUOTE" not in expected and here.startswith('"') and here.count('"') % 2 == 1:
-            return SourceError("unterminated string: the closing '\"' is missing on this line", span)
+            return SourceError("Unterminated string: the closing '\"' is missing on this line", span)
         if expected <= {"RBRACE", "NL_OR_COMMENT"} and token.type in ("NAME", "DBLQUOTE"):
-            return SourceError(f"unexpected {found}: each attribute or block must start on a new line", span)
-        if "EQ" in expected and token.type in ("LBRACE", "DBLQUOTE", "NAME"):
-            pass
-        if token.type == "RBRACE" and expected & {"NAME", "DBLQUOTE", "INT_LITERAL", "LSQB", "LBRACE"}:
-            return SourceError("unexpected '}': a value is missing after '='", span)
+            return SourceError(f"Unexpected {found}: each attribute or block must start on a new line", span)
+        if _VALUE_START <= expected and not expected & {"RBRACE", "RSQB", "RPAR"}:  # only a value can come here
+            if token.type == "STRING_CHARS" and here.strip():
+                return SourceError(f"Cannot read a value starting with {here.strip()[:20]!r}", span)
+            before = lines[line - 1][:column - 1].rstrip()
+            after = f" after '{before[-1]}'" if before and before[-1] in "=:(,+-*/%<>!&|?" else " here"
+            return SourceError(f"Unexpected {found}: a value is missing{after}", span)
         wanted = sorted({_TOKEN_NAMES.get(t, "") for t in expected} - {""})
         hint = f"; expected {', '.join(wanted[:4])}" if wanted and len(wanted) <= 4 else ""
-        return SourceError(f"unexpected {found}{hint}", span)
-    return SourceError(f"cannot parse: {str(exc).splitlines()[0]}", span)
+        return SourceError(f"Unexpected {found}{hint}", span)
+    return SourceError(f"Cannot parse: {str(exc).splitlines()[0]}", span)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -397,13 +480,14 @@ class _Builder:
                 start = self._token_span(_first_token(child))
                 if start.line == previous_end:
                     self.errors.append(SourceError(
-                        "missing line break: each attribute or block must start on a new line", start))
+                        "Missing line break: each attribute or block must start on a new line; Terraform rejects two on one line",
+                        start))
             if data == "attribute":
                 node = self.attribute(child)
                 previous_end = node.span.end_line
                 if node.name in attributes:
                     self.errors.append(SourceError(
-                        f"attribute {node.name!r} is defined twice in this block "
+                        f"Attribute {node.name!r} is defined twice in this block "
                         f"(first at line {attributes[node.name].key.line}); Terraform rejects this",
                         node.key,
                     ))
@@ -850,16 +934,15 @@ class _Builder:
                 node = self.embedded(text, i + 2, end, locate)
                 parts.append(node if node is not None else "")
             else:
-                m = _DIRECTIVE.match(text, i + 2, end)
-                keyword = m.group(1) if m else ""
+                keyword, expr_start, expr_end = _directive(text, i + 2, end)
                 node = None
                 if keyword == "if":
-                    node = self.embedded(text, m.start(2), m.end(2), locate)
+                    node = self.embedded(text, expr_start, expr_end, locate)
                 elif keyword == "for":
-                    head = _FOR_HEAD.match(text, m.start(2), m.end(2))
+                    head = _FOR_HEAD.match(text, expr_start, expr_end)
                     if head:
                         names = frozenset(n for n in head.groups() if n)
-                        node = self.embedded(text, head.end(), m.end(2), locate)
+                        node = self.embedded(text, head.end(), expr_end, locate)
                         self.scope.append(names)
                         pushed += 1
                 elif keyword == "endfor" and pushed:
@@ -882,11 +965,11 @@ class _Builder:
         end -= len(expr) - len(expr.rstrip())
         snippet = "x=" + text[start:end] + "\n"
         try:
-            tree = _get_parser().parse(snippet)
-        except _lark_errors.LarkError:  # type: ignore[union-attr]
+            tree = _parse(snippet, self.path)
+        except SourceError as error:
             line, column = locate(start)
-            self.errors.append(SourceError("cannot parse the expression in this template interpolation",
-                                           Span(self.path, line, column, line, column + 1)))
+            message = error.message if error.message == _TOO_DEEP else "Cannot parse the expression in this template interpolation"
+            self.errors.append(SourceError(message, Span(self.path, line, column, line, column + 1)))
             return None
         # the "x=" in front is not in the file: give it positions no real character has
         located = [(0, 0), (0, 1)] + [locate(k) for k in range(start, end + 1)] + [locate(end)]
@@ -935,13 +1018,18 @@ class _Directive:
 
 
 def _next_template_start(text: str, pos: int) -> int:
-    a = text.find("${", pos)
-    b = text.find("%{", pos)
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
+    m = _TEMPLATE_START.search(text, pos)  # one scan (two str.find calls would rescan to the end each time)
+    return m.start() if m else -1
+
+
+def _directive(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """(keyword, expression start, expression end) of the directive ``%{ text[start:end] }``."""
+    while start < end and text[start] in _DIRECTIVE_PAD:
+        start += 1
+    while end > start and text[end - 1] in _DIRECTIVE_PAD:
+        end -= 1
+    m = _DIRECTIVE.match(text, start, end)
+    return (m.group(1), m.end(), end) if m else ("", end, end)
 
 
 def _matching_brace(text: str, pos: int) -> int:
@@ -994,13 +1082,15 @@ def _last_token(tree):
 
 
 def _edge_token(item, last: bool):
-    """The first (or last) token of a subtree; None for a subtree without tokens."""
-    if not hasattr(item, "children"):
-        return item
-    for child in reversed(item.children) if last else item.children:
-        token = _edge_token(child, last) if child is not None else None
-        if token is not None:
-            return token
+    """The first (or last) token of a subtree; None for a subtree without tokens (iterative: trees may be deep)."""
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if not hasattr(node, "children"):
+            return node
+        stack.extend(node.children if last else reversed(node.children))
     return None
 
 

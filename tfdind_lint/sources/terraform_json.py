@@ -51,7 +51,9 @@ _EXPRESSION_ATTRIBUTES = {
     "lifecycle": {"ignore_changes", "replace_triggered_by"}, "moved": {"from", "to"}, "removed": {"from"},
     "import": {"to", "provider"},
 }
-_MAX_DEPTH = 300
+#: Deepest nesting of objects and arrays read: the tree built from it is walked recursively (terraform.py's limit
+#: of 200 syntax-tree levels is about 100 brackets).
+_MAX_DEPTH = 100
 
 
 @dataclass(slots=True, eq=False)
@@ -101,13 +103,13 @@ class _Parser:
     def document(self) -> _Value:
         self.skip()
         if self.pos >= len(self.text):
-            raise self.error("the file is empty: a Terraform JSON file holds one JSON object")
+            raise self.error("The file is empty: a Terraform JSON file holds one JSON object")
         if self.text[self.pos] != "{":
-            raise self.error("a Terraform JSON file must hold one JSON object, with blocks such as \"resource\" as its properties")
+            raise self.error("A Terraform JSON file must hold one JSON object, with blocks such as \"resource\" as its properties")
         value = self.value()
         self.skip()
         if self.pos < len(self.text):
-            raise self.error(f"unexpected {self.describe()} after the end of the JSON object")
+            raise self.error(f"Unexpected {self.describe()} after the end of the JSON object")
         return value
 
     def skip(self) -> None:
@@ -143,19 +145,20 @@ class _Parser:
         if c in "/#":
             raise self.error("JSON has no comments: use a \"//\" property instead")
         if c in "}]":
-            raise self.error(f"unexpected {c!r}: a value is missing")
-        raise self.error(f"unexpected {self.describe()}: expected a JSON value (object, array, string, number, true, false or null)")
+            raise self.error(f"Unexpected {c!r}: a value is missing")
+        raise self.error(f"Unexpected {self.describe()}: expected a JSON value (object, array, string, number, true, false or null)")
 
     def unclosed(self) -> SourceError:
         if self.open:
             opener = self.open[-1]
-            return self.error(f"{self.text[opener]!r} opened here is never closed: the file ends first", opener)
-        return self.error("unexpected end of file: a value is missing")
+            return self.error(f"The {self.text[opener]!r} opened here is never closed: the file ends first", opener)
+        return self.error("Unexpected end of file: a value is missing")
 
     def container(self, kind: str) -> _Value:
         start = self.pos
         if len(self.open) >= _MAX_DEPTH:
-            raise self.error(f"nesting is too deep to analyse (more than {_MAX_DEPTH} levels)")
+            raise self.error(f"Nested too deeply to analyse (more than {_MAX_DEPTH} levels of objects and arrays); "
+                             "flatten this part or split it up")
         self.open.append(start)
         close = "}" if kind == "object" else "]"
         self.pos += 1
@@ -172,20 +175,20 @@ class _Parser:
                     raise self.unclosed()
                 if self.text[self.pos] != '"':
                     if self.text[self.pos] == close and items:
-                        raise self.error(f"trailing comma: JSON allows no ',' before {close!r}", self.comma)
-                    raise self.error(f"unexpected {self.describe()}: expected a property name in double quotes")
+                        raise self.error(f"Trailing comma: JSON allows no ',' before {close!r}", self.comma)
+                    raise self.error(f"Unexpected {self.describe()}: expected a property name in double quotes")
                 key = self.string()
                 self.skip()
                 if self.pos >= len(self.text):
                     raise self.unclosed()
                 if self.text[self.pos] != ":":
-                    raise self.error(f"unexpected {self.describe()}: expected ':' after the property name")
+                    raise self.error(f"Unexpected {self.describe()}: expected ':' after the property name")
                 self.pos += 1
                 items.append((key, self.value()))
             else:
                 self.skip()
                 if self.pos < len(self.text) and self.text[self.pos] == close and items:
-                    raise self.error(f"trailing comma: JSON allows no ',' before {close!r}", self.comma)
+                    raise self.error(f"Trailing comma: JSON allows no ',' before {close!r}", self.comma)
                 items.append(self.value())
             self.skip()
             if self.pos >= len(self.text):
@@ -201,7 +204,7 @@ class _Parser:
                 return _Value(kind, items, start, self.pos)
             if c in "/#":
                 raise self.error("JSON has no comments: use a \"//\" property instead")
-            raise self.error(f"unexpected {self.describe()}: expected ',' or {close!r}")
+            raise self.error(f"Unexpected {self.describe()}: expected ',' or {close!r}")
 
     def string(self) -> _Value:
         text = self.text
@@ -212,7 +215,7 @@ class _Parser:
         n = len(text)
         while True:
             if pos >= n or text[pos] == "\n":
-                raise self.error("unterminated string: the closing '\"' is missing on this line", start)
+                raise self.error("Unterminated string: the closing '\"' is missing on this line", start)
             c = text[pos]
             if c == '"':
                 break
@@ -229,9 +232,9 @@ class _Parser:
                     offsets.append(pos)
                     pos += width
                     continue
-                raise self.error(f"invalid escape '\\{escape}' in a string", pos)
+                raise self.error(f"Invalid escape '\\{escape}' in a string", pos)
             if c < " ":
-                raise self.error("a control character (such as a tab) must be escaped in a JSON string", pos)
+                raise self.error("A control character (such as a tab) must be escaped in a JSON string", pos)
             chars.append(c)
             offsets.append(pos)
             pos += 1
@@ -243,7 +246,7 @@ class _Parser:
         """The character of a ``\\uXXXX`` escape at ``pos`` (a surrogate pair takes two escapes) and its width."""
         digits = self.text[pos + 2:pos + 6]
         if len(digits) != 4 or not all(d in "0123456789abcdefABCDEF" for d in digits):
-            raise self.error("invalid \\u escape: four hexadecimal digits must follow", pos)
+            raise self.error("Invalid \\u escape: four hexadecimal digits must follow", pos)
         code = int(digits, 16)
         if 0xD800 <= code < 0xDC00 and self.text.startswith("\\u", pos + 6):
             low = self.text[pos + 8:pos + 12]
@@ -259,9 +262,9 @@ class _Parser:
         while pos < len(text) and text[pos].isdigit():
             pos += 1
         if pos == digits:
-            raise self.error("invalid number: a digit must follow '-'", start)
+            raise self.error("Invalid number: a digit must follow '-'", start)
         if text[digits] == "0" and pos - digits > 1:
-            raise self.error("invalid number: JSON numbers have no leading zeros", start)
+            raise self.error("Invalid number: JSON numbers have no leading zeros", start)
         is_float = False
         if pos < len(text) and text[pos] == ".":
             is_float = True
@@ -270,7 +273,7 @@ class _Parser:
             while pos < len(text) and text[pos].isdigit():
                 pos += 1
             if pos == fraction:
-                raise self.error("invalid number: a digit must follow '.'", start)
+                raise self.error("Invalid number: a digit must follow '.'", start)
         if pos < len(text) and text[pos] in "eE":
             is_float = True
             pos += 1
@@ -280,7 +283,7 @@ class _Parser:
             while pos < len(text) and text[pos].isdigit():
                 pos += 1
             if pos == exponent:
-                raise self.error("invalid number: a digit must follow the exponent", start)
+                raise self.error("Invalid number: a digit must follow the exponent", start)
         self.pos = pos
         literal = text[start:pos]
         value = float(literal) if is_float else int(literal)
@@ -335,7 +338,7 @@ class _Builder:
                 node.name = name
                 if name in attributes:
                     self.errors.append(SourceError(
-                        f"attribute {name!r} is defined twice in this block "
+                        f"Attribute {name!r} is defined twice in this block "
                         f"(first at line {attributes[name].key.line}); Terraform rejects this",
                         node.key,
                     ))

@@ -1,12 +1,61 @@
-"""Bytes to text, and text offsets to 1-based lines and columns."""
+"""Source files to text: reading safely, decoding, and text offsets to 1-based lines and columns."""
 
 from __future__ import annotations
 
 import bisect
 import codecs
+import errno
+import os
+import stat
 
 from ..node import Span
 from . import SourceError
+
+#: Larger files are refused before they are read: parsing runs at roughly 100-150 KB/s, so this
+#: bounds a file's cost to seconds, and no Coder template or workspace manifest comes near it.
+MAX_FILE_BYTES = 1024 * 1024
+
+# O_NONBLOCK: a file swapped for a FIFO after discovery must not block the open(); O_BINARY (Windows): no
+# newline translation; O_NOCTTY: a terminal device never becomes our controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_source(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; anything else is a ``SourceError`` at 1:1."""
+    span = Span(path, 1, 1, 1, 1)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise SourceError(f"Cannot read the file: {_why(path, exc)}", span) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # swapped for a FIFO, a device or a directory after discovery
+        os.close(fd)
+        raise SourceError("Cannot read the file: it is not a regular file", span)
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    size = max(info.st_size, len(data))
+    if size > limit:
+        raise SourceError(
+            f"File too large to lint: {_size(size)}, and tfdind-lint reads files up to {_size(limit)}; "
+            "split it, or exclude it if it is generated", span)
+    return data
+
+
+def _why(path: str, exc: OSError) -> str:
+    """What went wrong, in words (never the absolute path an OSError carries)."""
+    if exc.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return "it is a symbolic link whose target does not exist"
+        return "it was removed or renamed while tfdind-lint was running"
+    if exc.errno == errno.ELOOP:
+        return "it is a symbolic link that loops back on itself"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
 
 
 def decode(data: bytes, path: str) -> str:
@@ -14,21 +63,24 @@ def decode(data: bytes, path: str) -> str:
 
     CRLF becomes LF and a lone CR becomes LF (editors show it as a line break, so
     line numbers stay what the user sees).  UTF-16 (with a BOM) is accepted;
-    anything else that is not UTF-8 is a ``SourceError`` at the first bad byte.
+    anything else that is not UTF-8 is a ``SourceError`` at the first bad byte,
+    and a NUL (binary content, or UTF-16 without a BOM) is refused before decoding.
     """
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+    utf16 = data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE)
+    if utf16:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise SourceError(f"invalid UTF-16: {exc.reason}", Span(path, 1, 1, 1, 1)) from None
+            raise SourceError(f"Not valid UTF-16: {exc.reason}; save the file as UTF-8", Span(path, 1, 1, 1, 2)) from None
     else:
+        if b"\x00" in data:
+            raise _nul(data, path)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            line, column = _position(data, exc.start)
             raise SourceError(
-                f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column}; "
+                f"Not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column}; "
                 "save the file as UTF-8",
                 Span(path, line, column, line, column + 1),
             ) from None
@@ -36,15 +88,36 @@ def decode(data: bytes, path: str) -> str:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        offset = text.index("\x00")
-        index = LineIndex(text)
-        line, column = index.position(offset)
-        raise SourceError(
-            f"binary content: NUL byte at line {line}, column {column}; this is not a text file",
-            Span(path, line, column, line, column + 1),
-        )
+    if utf16 and "\x00" in text:
+        line, column = LineIndex(text).position(text.index("\x00"))
+        raise _binary(path, line, column)
     return text
+
+
+def _nul(data: bytes, path: str) -> SourceError:
+    """The error for bytes holding a NUL: UTF-16 without a byte-order mark, or binary content."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 4 and (odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)):
+        return SourceError("This looks like UTF-16 without a byte-order mark; save the file as UTF-8",
+                           Span(path, 1, 1, 1, 2))
+    return _binary(path, *_position(data, data.index(b"\x00")))
+
+
+def _binary(path: str, line: int, column: int) -> SourceError:
+    return SourceError(
+        f"Binary content: a NUL byte at line {line}, column {column}; this is not a text file "
+        "(exclude it, or rename it if it is not Terraform or YAML)",
+        Span(path, line, column, line, column + 1),
+    )
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset, counting CRLF, LF and a lone CR as one line break."""
+    before = data[:offset]
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    return line, len(before[start:].decode("utf-8", "replace")) + 1
 
 
 class LineIndex:

@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 
 from ..node import Node, Span, Unknown
 from . import UNKNOWN, Comment, SourceError
-from .text import decode
+from .text import LineIndex, decode
 
 _SETTINGS = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']?settings[\"']?[ \t]*[.\]]", re.M)
 _ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+_LEXEME = re.compile(r"\"\"\"|'''|[\"'#\[\]{}]")
+#: Deepest nesting of arrays and inline tables read (Bottlerocket settings nest a few levels).
+MAX_DEPTH = 100
 
 
 @dataclass(slots=True)
@@ -50,6 +53,12 @@ def parse_file(path: str, data: bytes) -> TomlFile | None:
 
 def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 0) -> TomlFile:
     """Parse TOML text that starts at ``line_offset + 1`` (and ``column_offset + 1`` on every line) of ``path``."""
+    deep = _too_deep(text)
+    if deep is not None:  # tomllib and the scanner below recurse per level
+        line, column = LineIndex(text).position(deep)
+        line, column = line + line_offset, column + column_offset
+        raise SourceError(f"Nested too deeply to analyse (more than {MAX_DEPTH} levels of arrays and inline tables); "
+                          "flatten it", Span(path, line, column, line, column + 1))
     tomllib = _tomllib()
     try:
         value = tomllib.loads(text)
@@ -60,7 +69,7 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
         problem = _ERROR_AT.sub("", message).replace(" (at end of document)", "")
         problem = problem[:1].lower() + problem[1:]
         line, column = line + line_offset, column + column_offset
-        raise SourceError(f"invalid TOML: {problem}", Span(path, line, column, line, column + 1)) from None
+        raise SourceError(f"Invalid TOML: {problem}", Span(path, line, column, line, column + 1)) from None
     scanner = _Scanner(path, text, line_offset, column_offset)
     scanner.run()
     lines = text.split("\n")
@@ -256,6 +265,33 @@ class _Scanner:
         if j < len(line) and line[j] == "#":
             span = self.span(i, j, i, len(line))
             self.comments[(i, j)] = Comment(line[j + 1:], span)
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset of the first bracket nested deeper than ``MAX_DEPTH`` (strings and comments skipped), or None."""
+    depth = 0
+    pos = 0
+    n = len(text)
+    while True:
+        m = _LEXEME.search(text, pos)
+        if m is None:
+            return None
+        token, start = m.group(0), m.start()
+        if len(token) == 3:  # a multi-line string
+            end = text.find(token, start + 3)
+            pos = n if end < 0 else end + 3
+        elif token in "\"'":
+            line_end = text.find("\n", start)
+            line_end = n if line_end < 0 else line_end
+            pos = start + _string_end(text[start:line_end], 0)
+        elif token == "#":
+            line_end = text.find("\n", start)
+            pos = n if line_end < 0 else line_end
+        else:
+            depth += 1 if token in "[{" else -1
+            if depth > MAX_DEPTH:
+                return start
+            pos = start + 1
 
 
 def _blank(line: str, j: int) -> int:
