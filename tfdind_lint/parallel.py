@@ -26,8 +26,8 @@ from .sources.text import read_source
 #: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
 PARALLEL_MIN_BYTES = 250_000
-#: Tasks per worker: enough that no worker waits long for the last one, few enough to keep the overhead low.
-TASKS_PER_WORKER = 6
+#: Tasks per process: enough that no process waits long for the last one, few enough to keep the overhead low.
+TASKS_PER_WORKER = 16
 
 
 def available_cores() -> int:

@@ -355,8 +355,10 @@ class _Pod:
     written_as_yaml: bool
     owner: Span | None
 
-    def uses(self, name: str) -> bool:
-        return self.runtime is not None and isinstance(self.runtime.value, str) and self.runtime.value == name
+    @property
+    def runtime_name(self) -> str | None:
+        """The runtime class it names, when known."""
+        return self.runtime.value if self.runtime is not None and isinstance(self.runtime.value, str) else None
 
 
 @dataclass(eq=False)
@@ -387,15 +389,22 @@ def sysbox_runtimeclass_definition(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
     install_label = install_label if install_label is not None else {"sysbox-install": "yes"}
     classes = [rc for f in facts for rc in f.classes]
     pods = [pod for f in facts for pod in f.pods]
+    # pods and classes by runtime class name: linear, however many of each a large repository holds
+    pods_by_name: dict[str, list[_Pod]] = {}
+    for pod in pods:
+        if pod.runtime_name is not None:
+            pods_by_name.setdefault(pod.runtime_name, []).append(pod)
+    classes_by_name: dict[str, list[RuntimeClass]] = {}
+    for rc in classes:
+        classes_by_name.setdefault(rc.name, []).append(rc)
     for rc in classes:
         if rc.name in runtimes:
             users = tuple(Related(pod.runtime.where, f"`{pod.address}` runs with this RuntimeClass")
-                          for pod in pods if pod.uses(rc.name))
+                          for pod in pods_by_name.get(rc.name, ()))
             yield from _sysbox_class_hits(rc, handlers, node_selector, users)
     for pod in pods:
-        for rc in classes:
-            if pod.uses(rc.name):
-                yield from _selector_conflicts(pod, rc)
+        for rc in classes_by_name.get(pod.runtime_name, ()):
+            yield from _selector_conflicts(pod, rc)
     yield from _unlabelled_installers(pods, install_label, lambda key, value: any(f.labelled[key, value] for f in facts))
 
 

@@ -10,7 +10,7 @@ are in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Iterator
 
@@ -420,12 +420,16 @@ class _Labels:
 
     texts: list[str]
     pairs: set[tuple[str, str]]
+    #: labels searched for already (plugins share selectors: each is searched for once)
+    known: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def sets(self, key: str, value: str) -> bool:
         if (key, value) in self.pairs:
             return True
-        pattern = re.compile(rf"(?<![\w./-]){re.escape(key)}={re.escape(value)}(?![\w.-])")
-        return any(pattern.search(text) for text in self.texts)
+        if (key, value) not in self.known:
+            pattern = re.compile(rf"(?<![\w./-]){re.escape(key)}={re.escape(value)}(?![\w.-])")
+            self.known[key, value] = any(pattern.search(text) for text in self.texts)
+        return self.known[key, value]
 
 
 def _labelled_nodes(unit, embedded: list[Node]) -> _Labels:
