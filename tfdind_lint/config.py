@@ -208,6 +208,7 @@ class Configuration:
         self._custom_dirs: dict[str, dict[str, Policy]] = {}
         self._by_dir: dict[str, Config] = {}
         self._rules: dict[tuple, Rules] = {}
+        self._rules_by_path: dict[str | None, Rules] = {}  # checks ask per finding: path lookups are hot
         self._files: dict[str, Config] = {}
         self.cli_custom = frozenset().union(*(self.load_policies(os.path.abspath(d), display_path(d)) for d in policy_dirs))
         self.default = Config("", os.getcwd())
@@ -260,11 +261,15 @@ class Configuration:
     # the rules of a path ----------------------------------------------------------------------
     def rules(self, path: str | None = None) -> Rules:
         """The rules for a file; without a path, the run's own (the root configuration, no overrides)."""
+        known = self._rules_by_path.get(path)
+        if known is not None:
+            return known
         config = self.root if path is None else self.config_for(path)
         relative = None if path is None or not config.overrides else relative_to(path, config.directory)
         key = (id(config), relative)
         if key not in self._rules:
             self._rules[key] = self._compute(config, relative)
+        self._rules_by_path[path] = self._rules[key]
         return self._rules[key]
 
     def _compute(self, config: Config, relative: str | None) -> Rules:
@@ -342,6 +347,7 @@ class Configuration:
             self._custom_dirs[directory] = loaded
             self.policies.update(loaded)
             self._rules.clear()
+            self._rules_by_path.clear()
         return frozenset(self._custom_dirs[directory])
 
     def _load(self, path: str) -> Config:

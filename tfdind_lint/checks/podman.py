@@ -211,9 +211,10 @@ class _FuseFacts:
 def _fuse_facts(unit, *, fuse_device_plugin_images=("*fuse-device-plugin*",),
                 smarter_device_manager_images=("*smarter-device-manager*",)) -> _FuseFacts:
     """TDL302's collector: the FUSE requests, device plugins, ConfigMaps / Secrets and node labels of a unit."""
-    embedded = [d for node in scripts.strings(unit) for d in scripts.embedded_manifests(node)]
+    values = list(scripts.values(unit))  # evaluated once: both readings below walk every value
+    embedded = [d for node in values if isinstance(node.value, (str, Unknown)) for d in scripts.embedded_manifests(node)]
     extra = [w for w in (from_manifest(d, d.span.path) for d in embedded) if w is not None]
-    labels = _labelled_nodes(unit, embedded)
+    labels = _labelled_nodes(values, embedded)
     # only a text with `=` can hold `key=value`; a plugin's selector is looked up in these
     labels.texts = list(dict.fromkeys(t for t in labels.texts if "=" in t))
     return _FuseFacts(_fuse_requests(unit.workloads), _fuse_requests(extra),
@@ -432,9 +433,9 @@ class _Labels:
         return self.known[key, value]
 
 
-def _labelled_nodes(unit, embedded: list[Node]) -> _Labels:
+def _labelled_nodes(values: list[Node], embedded: list[Node]) -> _Labels:
     labels = _Labels([], set())
-    nodes = [*scripts.values(unit), *(n for d in embedded for n in d.walk())]
+    nodes = [*values, *(n for d in embedded for n in d.walk())]
     for node in nodes:
         text = roles.script_text(node)
         if text is not None:

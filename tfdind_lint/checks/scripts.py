@@ -216,8 +216,19 @@ def commands(node: Node | None) -> Iterator[list[Arg]]:
     """
     text = script_text(node) if node is not None else None
     if text is None:
-        return
-    yield from _commands(text, lambda line, start, end: line_span(node, line, start, end))
+        return iter(())
+    # Several rules read the commands of the same startup scripts: read each once.  The key is all
+    # `line_span` consults, so equal nodes (evaluate() copies nodes) share an entry.
+    key = (text, node.span, node.lines, node.value.text if isinstance(node.value, Unknown) else None)
+    found = _COMMANDS.get(key)
+    if found is None:
+        if len(_COMMANDS) >= 256:
+            _COMMANDS.clear()
+        found = _COMMANDS[key] = list(_commands(text, lambda line, start, end: line_span(node, line, start, end)))
+    return iter(found)
+
+
+_COMMANDS: dict[tuple, list[list[Arg]]] = {}
 
 
 def _commands(text: str, locate: _Locate) -> Iterator[list[Arg]]:

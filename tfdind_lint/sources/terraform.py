@@ -35,6 +35,7 @@ from .text import LineIndex, decode
 # Lazily imported: hcl2 and lark cost ~0.1 s to import, and a run that sees no .tf file must not pay it.
 _parser = None
 _lark_errors = None
+_Tree = None  # lark.Tree
 
 
 def _get_parser():
@@ -47,7 +48,7 @@ def _get_parser():
     tables) after Lark checks the grammar files are unchanged; building them from the
     grammar instead takes 1.5 s.  Should they not load, python-hcl2's parser is used.
     """
-    global _parser, _lark_errors
+    global _parser, _lark_errors, _Tree
     if _parser is None:
         import sys  # noqa: PLC0415
 
@@ -69,7 +70,179 @@ def _get_parser():
 
             _parser = parser()
         _lark_errors = lark.exceptions
+        _Tree = lark.Tree
+        try:
+            _fast_lexer(_parser)
+        except Exception:  # noqa: BLE001  (an internal of Lark changed: lex as Lark does, only slower)
+            pass
     return _parser
+
+
+def _fast_lexer(parser) -> None:
+    """Replace the contextual lexer's token loop with one that does the same work in one frame.
+
+    Lark's loop spends about ten Python calls on each token (the per-state lexer, its
+    scanner, the token's constructor, the line counter); lexing was a third of a run.
+    This loop matches with the same per-state expressions, builds the same tokens with
+    the same positions, runs the same terminal callbacks, and hands anything unusual
+    (no match: a syntax error) to Lark's own code, so errors read exactly as before.
+    """
+    import types  # noqa: PLC0415
+
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken  # noqa: PLC0415
+    from lark.lexer import ContextualLexer, Token  # noqa: PLC0415
+
+    frontend = parser.parser
+    connector = frontend.lexer
+    contextual = getattr(connector, "lexer", connector)
+    if type(contextual) is not ContextualLexer:
+        return
+    postlexer = getattr(connector, "postlexer", None)
+    merge = getattr(postlexer, "_merge_newlines_into_operators", None)
+    if merge is not None and type(postlexer).process.__code__.co_names == ("_merge_newlines_into_operators",):
+        postlexer.process = merge  # `process` only delegates to it: one generator less per token
+
+    new_token = str.__new__
+    state_of: dict[int, tuple] = {}
+
+    def lex(self, lexer_state, parser_state):
+        lexers = self.lexers
+        line_ctr = lexer_state.line_ctr
+        text, end = lexer_state.text.text, lexer_state.text.end
+        try:
+            while True:
+                lexer = lexers[parser_state.state_stack[-1]]
+                known = state_of.get(id(lexer))
+                if known is None:
+                    known = state_of[id(lexer)] = (lexer.scanner._mres, lexer.ignore_types, lexer.newline_types,
+                                                   lexer.callback, lexer)
+                mres, ignore_types, newline_types, callback, _ = known
+                while True:  # one token, skipping ignored ones (BasicLexer.next_token)
+                    pos = line_ctr.char_pos
+                    if pos >= end:
+                        raise EOFError(lexer)
+                    for mre in mres:
+                        m = mre.match(text, pos, end)
+                        if m is not None:
+                            break
+                    else:  # no terminal matches here: Lark raises the error
+                        yield lexer.next_token(lexer_state, parser_state)
+                        break
+                    value = m.group(0)
+                    type_ = m.lastgroup
+                    ignored = type_ in ignore_types
+                    token = None
+                    if not ignored or type_ in callback:
+                        token = new_token(Token, value)
+                        token.type = type_
+                        token.start_pos = pos
+                        token.value = value
+                        token.line = line_ctr.line
+                        token.column = line_ctr.column
+                    if type_ in newline_types:
+                        newlines = value.count("\n")
+                        if newlines:
+                            line_ctr.line += newlines
+                            line_ctr.line_start_pos = pos + value.rindex("\n") + 1
+                    line_ctr.char_pos = pos + len(value)
+                    line_ctr.column = line_ctr.char_pos - line_ctr.line_start_pos + 1
+                    if token is not None:
+                        token.end_line = line_ctr.line
+                        token.end_column = line_ctr.column
+                        token.end_pos = line_ctr.char_pos
+                        if type_ in callback:
+                            token = callback[type_](token)
+                        if not ignored:
+                            lexer_state.last_token = token
+                            yield token
+                            break
+        except EOFError:
+            pass
+        except UnexpectedCharacters as e:  # as ContextualLexer.lex: report the token the root lexer sees
+            try:
+                last_token = lexer_state.last_token
+                token = self.root_lexer.next_token(lexer_state, parser_state)
+                raise UnexpectedToken(token, e.allowed, state=parser_state, token_history=[last_token],
+                                      terminals_by_name=self.root_lexer.terminals_by_name)
+            except UnexpectedCharacters:
+                raise e from None
+
+    contextual.lex = types.MethodType(lex, contextual)
+
+
+def _fast_parser(parser) -> None:
+    """Replace the LALR parser's loop with one that shifts and reduces in one frame.
+
+    Lark calls ``ParserState.feed_token`` for every token, which looks each reduction's
+    rule up in the callback table by ``Rule.__hash__`` / ``Rule.__eq__`` (Python code:
+    8 million calls for 1,000 templates) and walks ``rule.origin.name`` for the goto.
+    This loop reads a table made once from Lark's own: for each state and terminal,
+    the next state, or the reduction's size, goto name and callback.  Anything it does
+    not handle (a terminal the state does not expect, the end of input, an interactive
+    parse) goes to Lark's own code, so results and errors are Lark's.
+    """
+    from lark.exceptions import UnexpectedInput  # noqa: PLC0415
+    from lark.lexer import Token  # noqa: PLC0415
+    from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415
+    from lark.parsers.lalr_interactive_parser import InteractiveParser  # noqa: PLC0415
+    from lark.parsers.lalr_parser_state import ParseConf, ParserState  # noqa: PLC0415
+
+    inner = parser.parser.parser.parser  # Lark -> ParsingFrontend -> LALR_Parser -> _Parser
+    callbacks = inner.callbacks
+    if any(isinstance(key, str) for key in callbacks):
+        return  # terminal callbacks (a transformer's): not handled here
+    reductions: dict[int, tuple] = {}
+    table = {}
+    for state, actions in inner.parse_table.states.items():
+        row = {}
+        for terminal, (action, arg) in actions.items():
+            if action is Shift:
+                if arg.__class__ is not int:
+                    return  # not the integer-state table this loop expects
+                row[terminal] = arg
+            else:
+                key = id(arg)
+                if key not in reductions:
+                    reductions[key] = (len(arg.expansion), arg.origin.name, callbacks[arg])
+                row[terminal] = reductions[key]
+        table[state] = row
+    original = inner.parse
+
+    def parse(lexer, start, value_stack=None, state_stack=None, start_interactive=False):
+        if value_stack is not None or state_stack is not None or start_interactive:
+            return original(lexer, start, value_stack, state_stack, start_interactive)
+        state = ParserState(ParseConf(inner.parse_table, callbacks, start), lexer)
+        states = state.state_stack
+        values = state.value_stack
+        token = None
+        try:
+            for token in lexer.lex(state):
+                kind = token.type
+                while True:
+                    action = table[states[-1]].get(kind)
+                    if action is None:  # not expected here: Lark raises the syntax error
+                        state.feed_token(token)
+                        raise AssertionError("Lark accepted a terminal its parse table has no action for")
+                    if action.__class__ is int:  # shift
+                        states.append(action)
+                        values.append(token)
+                        break
+                    size, name, callback = action
+                    if size:
+                        children = values[-size:]
+                        del states[-size:]
+                        del values[-size:]
+                    else:
+                        children = []
+                    values.append(callback(children))
+                    states.append(table[states[-1]][name])
+            end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+            return state.feed_token(end, True)
+        except UnexpectedInput as e:  # as Lark's loop does
+            e.interactive_parser = InteractiveParser(inner, state, state.lexer)
+            raise
+
+    inner.parse = parse
 
 
 def _load_tables():
@@ -134,7 +307,7 @@ def parse_file(path: str, data: bytes) -> TerraformFile:
     """Parse one ``.tf`` file.  Raises ``SourceError`` when the file cannot be read as HCL."""
     text = decode(data, path)
     prepared, comments = _prepare(text, path)
-    stack, _ = _open_brackets(prepared, MAX_TREE_DEPTH)
+    stack = _open_brackets(prepared, MAX_TREE_DEPTH)[0] if _may_nest_deeper(prepared, MAX_TREE_DEPTH) else ()
     if len(stack) > MAX_TREE_DEPTH:  # each bracket is a level of the tree: refuse before Lark spends seconds
         line, column = LineIndex(prepared).position(stack[-1])
         raise SourceError(_TOO_DEEP, Span(path, line, column, line, column + 1))
@@ -151,9 +324,19 @@ _TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels o
              "flatten this part or split it up")
 
 
+_parsed = 0  # texts parsed by this process
+
+
 def _parse(text: str, path: str):
     """The Lark tree of HCL text; a ``SourceError`` for a syntax error or a tree nested too deeply."""
+    global _parsed
     parser = _get_parser()
+    _parsed += 1
+    if _parsed == 4:  # a long run: worth the 10 ms, which a pre-commit run of one file does not recover
+        try:
+            _fast_parser(parser)
+        except Exception:  # noqa: BLE001  (an internal of Lark changed: parse as Lark does, only slower)
+            pass
     try:
         tree = parser.parse(text + "\n")
     except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
@@ -168,13 +351,12 @@ def _parse(text: str, path: str):
 
 def _too_deep(tree):
     """The first subtree (in file order) more than ``MAX_TREE_DEPTH`` levels down, or None."""
-    stack = [(tree, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_TREE_DEPTH:
-            return node
-        stack.extend((child, depth + 1) for child in reversed(node.children) if hasattr(child, "children"))
-    return None
+    level = [tree]  # breadth first, one level at a time: each level lists its subtrees in file order
+    for _depth in range(MAX_TREE_DEPTH):
+        level = [child for node in level for child in node.children if type(child) is _Tree]
+        if not level:
+            return None
+    return level[0]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -257,6 +439,17 @@ def _prepare(text: str, path: str) -> tuple[str, list[Comment]]:
     return text, comments
 
 
+_BRACKET = re.compile(r"[{}\[\]()]")
+_BRACKET_STEP = {"{": 1, "[": 1, "(": 1, "}": -1, "]": -1, ")": -1}
+
+
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """Whether brackets, strings and comments included, ever nest more than ``limit`` deep: a quick test at C
+    speed before the exact scan, which usually need not run.  (The parsed tree's depth is checked after parsing
+    anyway; this only spares Lark hostile input.)"""
+    return max(itertools.accumulate(map(_BRACKET_STEP.__getitem__, _BRACKET.findall(text))), default=0) > limit
+
+
 def _unclosed(text: str) -> int | None:
     """Offset of the first string or comment that does not close, else of the innermost bracket never closed."""
     stack, unterminated = _open_brackets(text)
@@ -290,37 +483,41 @@ def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int 
     return stack, None
 
 
+_STRING_STOP = re.compile(r'[\\\n"]|[$%]\{')  # what ends or opens something in a string's literal part
+_INTERPOLATION_STOP = re.compile(r'[\\{}"]')  # what matters inside ${ ... } / %{ ... }
+
+
 def _skip_string(text: str, pos: int) -> int:
     """Offset just after the closing quote of a string whose body starts at ``pos`` (end of line if unclosed)."""
     n = len(text)
     depth = 0
-    while pos < n:
+    while pos < n:  # jump from one character that matters to the next (the scan runs over every file)
+        m = (_INTERPOLATION_STOP if depth else _STRING_STOP).search(text, pos)
+        if m is None:
+            return n
+        pos = m.start()
         c = text[pos]
         if c == "\\":
             pos += 2
-            continue
-        if c == "\n" and depth == 0:
-            return pos
-        if depth == 0:
+        elif depth == 0:
+            if c == "\n":
+                return pos
             if c == '"':
                 return pos + 1
-            if text.startswith("${", pos) or text.startswith("%{", pos):
-                if pos > 0 and text[pos - 1] == c:  # $${ / %%{ are escapes
-                    pos += 1
-                    continue
+            if pos > 0 and text[pos - 1] == c:  # $${ / %%{ are escapes
+                pos += 1
+            else:
                 depth = 1
                 pos += 2
-                continue
-        else:
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-            elif c == '"':
-                pos = _skip_string(text, pos + 1)
-                continue
-        pos += 1
-    return pos
+        elif c == "{":
+            depth += 1
+            pos += 1
+        elif c == "}":
+            depth -= 1
+            pos += 1
+        else:  # a string inside an interpolation
+            pos = _skip_string(text, pos + 1)
+    return min(pos, n)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -1,0 +1,103 @@
+"""The lexer and LALR loops of sources/terraform.py give what Lark's own give: the same trees, the same errors.
+
+Both replace internals of Lark for speed (docs/benchmarks.md); these tests parse every
+Terraform file of the repository and a set of broken texts with Lark's own parser and
+with the fast one, and compare every tree node and every token's type, text and position.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from tfdind_lint.sources import terraform
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted(p for d in ("tests", "examples") for p in (ROOT / d).rglob("*.tf"))
+
+BROKEN = [
+    'resource "a" "b" {\n  x = \n}\n',  # a value missing
+    'resource "a" "b" {\n  x = "open\n}\n',  # an unterminated string
+    'resource "a" "b" {\n  x = 1 +\n',  # the end of input inside an expression
+    'locals {\n  x = [1, 2\n}\n',  # a bracket never closed
+    'locals {\n  x = 1 ~ 2\n}\n',  # a character no terminal matches
+    'locals {\n  x = <<EOT\nbody\n}\n',  # a heredoc never closed
+    "}",
+    "= 1",
+    'x = "${a"\n',  # an interpolation never closed
+]
+
+
+@pytest.fixture(scope="module")
+def parsers():
+    plain = terraform._load_tables()
+    fast = terraform._load_tables()
+    terraform._fast_lexer(fast)
+    terraform._fast_parser(fast)
+    # both replacements took: a Lark upgrade that silently disabled them would fail here
+    assert "lex" in vars(fast.parser.lexer.lexer)
+    assert "parse" in vars(fast.parser.parser.parser)
+    return plain, fast
+
+
+def _flatten(tree) -> list:
+    """Every node in order: (data, child count) for trees, every token attribute for tokens."""
+    out = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "children"):
+            out.append(("tree", str(node.data), len(node.children)))
+            stack.extend(reversed(node.children))
+        elif node is None:
+            out.append(None)
+        else:
+            out.append(("token", node.type, str(node), node.start_pos, node.end_pos,
+                        node.line, node.column, node.end_line, node.end_column))
+    return out
+
+
+def test_the_repository_has_terraform_files_to_compare():
+    assert len(FILES) > 100
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment"])
+def test_same_tree_for_texts_without_blocks(parsers, text):
+    plain, fast = parsers
+    assert _flatten(fast.parse(text + "\n")) == _flatten(plain.parse(text + "\n"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_same_tree_as_lark(parsers, path):
+    plain, fast = parsers
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        expected = _flatten(plain.parse(text + "\n"))
+    except Exception as exc:  # noqa: BLE001  (a fixture of a syntax error: the same error)
+        with pytest.raises(type(exc)) as raised:
+            fast.parse(text + "\n")
+        assert (getattr(raised.value, "line", None), getattr(raised.value, "column", None)) == \
+            (getattr(exc, "line", None), getattr(exc, "column", None))
+        return
+    assert _flatten(fast.parse(text + "\n")) == expected
+
+
+@pytest.mark.parametrize("text", BROKEN)
+def test_same_error_as_lark(parsers, text):
+    plain, fast = parsers
+    with pytest.raises(Exception) as lark_error:  # noqa: PT011
+        plain.parse(text + "\n")
+    with pytest.raises(type(lark_error.value)) as fast_error:
+        fast.parse(text + "\n")
+    for attribute in ("line", "column", "char", "token", "expected"):
+        assert getattr(fast_error.value, attribute, None) == getattr(lark_error.value, attribute, None), attribute
+    assert str(fast_error.value) == str(lark_error.value)
+
+
+def test_the_fast_paths_are_used_by_a_long_run(monkeypatch):
+    """After a few files a process switches to the fast parser; the first files use the fast lexer only."""
+    monkeypatch.setattr(terraform, "_parsed", 0)
+    calls = []
+    monkeypatch.setattr(terraform, "_fast_parser", calls.append)
+    for _ in range(5):
+        terraform.parse_file("main.tf", b'locals {\n  x = 1\n}\n')
+    assert calls == [terraform._get_parser()]
