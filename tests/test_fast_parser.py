@@ -23,6 +23,9 @@ BROKEN = [
     'locals {\n  x = <<EOT\nbody\n}\n',  # a heredoc never closed
     "}",
     "= 1",
+    # python-hcl2 8.1.4 rejects a comment line before a continuing operator (Terraform does not)
+    "x = (var.p\n  // why\n  && var.q)\n",
+    "x = (var.n\n  /* why */ + 3)\n",
     'x = "${a"\n',  # an interpolation never closed
 ]
 
@@ -60,7 +63,26 @@ def test_the_repository_has_terraform_files_to_compare():
     assert len(FILES) > 100
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment"])
+CONTINUED = """\
+locals {
+  a = (var.x
+    == var.y
+    ? 1
+    : 2)
+  # a comment between
+  b = (var.p
+    && var.q)
+  c = 1
+  d = -2
+  e = [1,
+    2]
+  f = (var.n
+  + 3)
+}
+"""
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment", CONTINUED, "a = 1\n\n\n# end"])
 def test_same_tree_for_texts_without_blocks(parsers, text):
     plain, fast = parsers
     assert _flatten(fast.parse(text + "\n")) == _flatten(plain.parse(text + "\n"))

@@ -197,6 +197,9 @@ def _check(argv: list[str]) -> int:
     from .discover import UsageError, discover, display_path  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
     from .linter import Settings, lint  # noqa: PLC0415
+    from .pieces import tune_collector  # noqa: PLC0415
+
+    tune_collector()
 
     paths = args.paths or ["."]
     if args.statistics and args.format == "sarif":

@@ -8,12 +8,15 @@ Downstream of ``sources/`` nothing sees python-hcl2 or ruamel objects: only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
-    """A region of a file: 1-based lines and columns, end column exclusive (as SARIF wants)."""
+class Span(NamedTuple):
+    """A region of a file: 1-based lines and columns, end column exclusive (as SARIF wants).
+
+    A named tuple, not a frozen dataclass: a run makes a million of them, and a tuple is
+    built, hashed and compared in C (ordered by path, then start, then end, as before).
+    """
 
     path: str
     line: int

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan
+from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan, tune_collector
 from .sources import SourceError
 from .sources.text import read_source
 
@@ -152,6 +152,7 @@ _worker: dict = {}
 
 def _start(recipe, project_rules) -> None:
     """A worker's initializer: its settings, built from the recipe."""
+    tune_collector()
     if recipe[0] == "plain":
         settings = recipe[1]
     else:

@@ -97,10 +97,16 @@ def _fast_lexer(parser) -> None:
     contextual = getattr(connector, "lexer", connector)
     if type(contextual) is not ContextualLexer:
         return
+    # python-hcl2's post-lexer merges a line break into a binary operator that follows it (a
+    # continued expression); this loop does the same, and the post-lexer passes tokens through
     postlexer = getattr(connector, "postlexer", None)
-    merge = getattr(postlexer, "_merge_newlines_into_operators", None)
-    if merge is not None and type(postlexer).process.__code__.co_names == ("_merge_newlines_into_operators",):
-        postlexer.process = merge  # `process` only delegates to it: one generator less per token
+    operators = None
+    if postlexer is not None:
+        merge = getattr(type(postlexer), "_merge_newlines_into_operators", None)
+        if (merge is None or type(postlexer).process.__code__.co_names != ("_merge_newlines_into_operators",)
+                or "NL_OR_COMMENT" not in merge.__code__.co_consts):
+            return  # a post-lexer this loop does not know
+        operators = frozenset(merge.__globals__["OPERATOR_TYPES"])
 
     new_token = str.__new__
     state_of: dict[int, tuple] = {}
@@ -109,6 +115,7 @@ def _fast_lexer(parser) -> None:
         lexers = self.lexers
         line_ctr = lexer_state.line_ctr
         text, end = lexer_state.text.text, lexer_state.text.end
+        pending = None  # a line break held back until the next token shows whether it continues an expression
         try:
             while True:
                 lexer = lexers[parser_state.state_stack[-1]]
@@ -154,10 +161,23 @@ def _fast_lexer(parser) -> None:
                             token = callback[type_](token)
                         if not ignored:
                             lexer_state.last_token = token
+                            if operators is not None:
+                                if token.type == "NL_OR_COMMENT":
+                                    if pending is not None:
+                                        yield pending
+                                    pending = token
+                                    break
+                                if pending is not None:
+                                    if token.type in operators:
+                                        token = token.update(value=str(pending) + str(token))
+                                    else:
+                                        yield pending
+                                    pending = None
                             yield token
                             break
         except EOFError:
-            pass
+            if pending is not None:
+                yield pending
         except UnexpectedCharacters as e:  # as ContextualLexer.lex: report the token the root lexer sees
             try:
                 last_token = lexer_state.last_token
@@ -168,6 +188,12 @@ def _fast_lexer(parser) -> None:
                 raise e from None
 
     contextual.lex = types.MethodType(lex, contextual)
+    if postlexer is not None:
+        postlexer.process = _same_stream
+
+
+def _same_stream(stream):
+    return stream
 
 
 def _fast_parser(parser) -> None:
@@ -674,11 +700,11 @@ class _Builder:
             data = getattr(child, "data", None)
             if data in ("attribute", "block"):
                 # python-hcl2 accepts `a = 1 b = 2` on one line; Terraform does not
-                start = self._token_span(_first_token(child))
-                if start.line == previous_end:
+                token = _first_token(child)
+                if (token.line if self.located is None else self._token_span(token).line) == previous_end:
                     self.errors.append(SourceError(
                         "Missing line break: each attribute or block must start on a new line; Terraform rejects two on one line",
-                        start))
+                        self._token_span(token)))
             if data == "attribute":
                 node = self.attribute(child)
                 previous_end = node.span.end_line
