@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from tfdind_lint import policy
 from tfdind_lint.resources import data_dir
-from tfdind_lint.sources import terraform
+from tfdind_lint.sources import hcl_parser, terraform
 
 HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent")
 
@@ -66,10 +66,10 @@ def test_a_stale_index_is_not_used(tmp_path):
 def test_the_parser_falls_back_to_python_hcl2s_own(monkeypatch, tmp_path):
     text = (ROOT / "examples/dind-docker/good/main.tf").read_bytes()
     expected = terraform.parse_file("main.tf", text)
-    monkeypatch.setattr(terraform, "_parser", None)
-    monkeypatch.setattr(terraform, "_load_tables", lambda: open(tmp_path / "missing.bin"))
+    monkeypatch.setattr(hcl_parser, "_parser", None)
+    monkeypatch.setattr(hcl_parser, "load_tables", lambda: open(tmp_path / "missing.bin"))
     fallback = terraform.parse_file("main.tf", text)
-    assert terraform._parser.options.propagate_positions  # python-hcl2's parser
+    assert hcl_parser._parser.options.propagate_positions  # python-hcl2's parser
     assert repr(fallback.body) == repr(expected.body)  # the same tree, positions included
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tfdind_lint.sources import terraform
+from tfdind_lint.sources import hcl_parser, terraform
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted(p for d in ("tests", "examples") for p in (ROOT / d).rglob("*.tf"))
@@ -32,10 +32,10 @@ BROKEN = [
 
 @pytest.fixture(scope="module")
 def parsers():
-    plain = terraform._load_tables()
-    fast = terraform._load_tables()
-    terraform._fast_lexer(fast)
-    terraform._fast_parser(fast)
+    plain = hcl_parser.load_tables(lazy=False)  # Lark's own, as python-hcl2 loads it (but for positions)
+    fast = hcl_parser.load_tables()
+    hcl_parser._fast_lexer(fast)
+    hcl_parser._fast_parser(fast)
     # both replacements took: a Lark upgrade that silently disabled them would fail here
     assert "lex" in vars(fast.parser.lexer.lexer)
     assert "parse" in vars(fast.parser.parser.parser)
@@ -117,9 +117,17 @@ def test_same_error_as_lark(parsers, text):
 
 def test_the_fast_paths_are_used_by_a_long_run(monkeypatch):
     """After a few files a process switches to the fast parser; the first files use the fast lexer only."""
-    monkeypatch.setattr(terraform, "_parsed", 0)
+    monkeypatch.setattr(hcl_parser, "_parsed", 0)
     calls = []
-    monkeypatch.setattr(terraform, "_fast_parser", calls.append)
+    monkeypatch.setattr(hcl_parser, "_fast_parser", calls.append)
     for _ in range(5):
         terraform.parse_file("main.tf", b'locals {\n  x = 1\n}\n')
-    assert calls == [terraform._get_parser()]
+    assert calls == [hcl_parser.get()]
+
+
+def test_the_lazy_tables_read_only_the_states_a_text_needs():
+    parser = hcl_parser.load_tables()
+    states = parser.parser.parser.parser.parse_table.states
+    assert len(states) == 0 < len(states.raw)
+    parser.parse('locals {\n  x = 1\n}\n')
+    assert 0 < len(states) < len(states.raw) / 4

@@ -48,3 +48,18 @@ def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
     assert policies == str(site / "tfdind_lint" / "policies")
     assert schemas == str(site / "tfdind_lint" / "schemas")
     assert int(count) == len(list((ROOT / "policies").glob("*.yaml")))
+
+
+def test_an_installation_without_its_policies_says_so(tmp_path):
+    """A package copied without policies/ must not report "No findings" for every file (it did)."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "tfdind_lint", site / "tfdind_lint", ignore=shutil.ignore_patterns("__pycache__"))
+    target = ROOT / "examples" / "dind-docker" / "bad"
+    for command in (["check", str(target)], ["rules"]):
+        result = subprocess.run([sys.executable, "-m", "tfdind_lint", *command], cwd=tmp_path,
+                                env={"PYTHONPATH": str(site), "PATH": ""}, capture_output=True, text=True)
+        assert result.returncode == 2, result
+        assert "the built-in policies are missing" in result.stderr
+        assert "Traceback" not in result.stderr

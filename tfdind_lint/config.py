@@ -202,6 +202,11 @@ class Configuration:
         self.arguments = (list(paths), dict(config_file=config_file, isolated=isolated, selection=selection,
                                             policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline))
         self.policies: dict[str, Policy] = dict(builtin_policies())
+        if not self.policies:  # a broken installation must not pass every file in silence
+            from .resources import data_path  # noqa: PLC0415
+
+            raise ConfigError(f"the built-in policies are missing (no policy in {data_path('policies')}): "
+                              "this installation of tfdind-lint is incomplete; reinstall it")
         self.builtin = frozenset(self.policies)
         self.selection = selection
         self.isolated = isolated

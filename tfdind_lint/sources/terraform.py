@@ -1,7 +1,7 @@
 """Terraform (HCL) files to the positioned tree.
 
-The only module that imports python-hcl2.  We use its Lark grammar and parser
-(``hcl2.parses_to_tree``) and build our own tree from the raw Lark tree, whose
+With ``hcl_parser.py``, the only module that uses python-hcl2.  We use its Lark grammar
+and parser (loaded and driven by ``hcl_parser``) and build our own tree from the raw Lark tree, whose
 tokens carry line and column: python-hcl2's own dict output has no positions.
 
 python-hcl2 8.x rejects a heredoc whose closing-marker line carries trailing
@@ -30,271 +30,8 @@ from dataclasses import dataclass, field
 from ..expression import Call, Conditional, Opaque, Operation, Template, Traversal
 from ..node import Block, Node, Reference, Span
 from . import Comment, SourceError
+from . import hcl_parser
 from .text import LineIndex, decode
-
-# Lazily imported: hcl2 and lark cost ~0.1 s to import, and a run that sees no .tf file must not pay it.
-_parser = None
-_lark_errors = None
-_Tree = None  # lark.Tree
-
-
-def _get_parser():
-    """python-hcl2's LALR parser, loaded once per process from the grammar tables python-hcl2 ships.
-
-    Loaded without ``propagate_positions``: that option makes Lark give every tree node
-    its position and more than doubles the parse time, and we need no more than the
-    positions tokens carry (``_edge_token``).  The tables come from python-hcl2's own
-    cache file (Lark's format: a hash line, the grammar files it was built from, the
-    tables) after Lark checks the grammar files are unchanged; building them from the
-    grammar instead takes 1.5 s.  Should they not load, python-hcl2's parser is used.
-    """
-    global _parser, _lark_errors, _Tree
-    if _parser is None:
-        import sys  # noqa: PLC0415
-
-        # Lark imports the `regex` package, when installed, only for its `regex=True` option, which we do not
-        # use: hiding it while Lark loads saves 9 ms of every cold start.
-        hide = "regex" not in sys.modules
-        if hide:
-            sys.modules["regex"] = None  # type: ignore[assignment]
-        try:
-            import lark  # noqa: PLC0415
-        finally:
-            if hide:
-                del sys.modules["regex"]
-
-        try:
-            _parser = _load_tables()
-        except Exception:  # noqa: BLE001  (any trouble: python-hcl2 knows how to build its parser)
-            from hcl2.parser import parser  # noqa: PLC0415
-
-            _parser = parser()
-        _lark_errors = lark.exceptions
-        _Tree = lark.Tree
-        try:
-            _fast_lexer(_parser)
-        except Exception:  # noqa: BLE001  (an internal of Lark changed: lex as Lark does, only slower)
-            pass
-    return _parser
-
-
-def _fast_lexer(parser) -> None:
-    """Replace the contextual lexer's token loop with one that does the same work in one frame.
-
-    Lark's loop spends about ten Python calls on each token (the per-state lexer, its
-    scanner, the token's constructor, the line counter); lexing was a third of a run.
-    This loop matches with the same per-state expressions, builds the same tokens with
-    the same positions, runs the same terminal callbacks, and hands anything unusual
-    (no match: a syntax error) to Lark's own code, so errors read exactly as before.
-    """
-    import types  # noqa: PLC0415
-
-    from lark.exceptions import UnexpectedCharacters, UnexpectedToken  # noqa: PLC0415
-    from lark.lexer import ContextualLexer, Token  # noqa: PLC0415
-
-    frontend = parser.parser
-    connector = frontend.lexer
-    contextual = getattr(connector, "lexer", connector)
-    if type(contextual) is not ContextualLexer:
-        return
-    # python-hcl2's post-lexer merges a line break into a binary operator that follows it (a
-    # continued expression); this loop does the same, and the post-lexer passes tokens through
-    postlexer = getattr(connector, "postlexer", None)
-    operators = None
-    if postlexer is not None:
-        merge = getattr(type(postlexer), "_merge_newlines_into_operators", None)
-        if (merge is None or type(postlexer).process.__code__.co_names != ("_merge_newlines_into_operators",)
-                or "NL_OR_COMMENT" not in merge.__code__.co_consts):
-            return  # a post-lexer this loop does not know
-        operators = frozenset(merge.__globals__["OPERATOR_TYPES"])
-
-    new_token = str.__new__
-    state_of: dict[int, tuple] = {}
-
-    def lex(self, lexer_state, parser_state):
-        lexers = self.lexers
-        line_ctr = lexer_state.line_ctr
-        text, end = lexer_state.text.text, lexer_state.text.end
-        pending = None  # a line break held back until the next token shows whether it continues an expression
-        try:
-            while True:
-                lexer = lexers[parser_state.state_stack[-1]]
-                known = state_of.get(id(lexer))
-                if known is None:
-                    known = state_of[id(lexer)] = (lexer.scanner._mres, lexer.ignore_types, lexer.newline_types,
-                                                   lexer.callback, lexer)
-                mres, ignore_types, newline_types, callback, _ = known
-                while True:  # one token, skipping ignored ones (BasicLexer.next_token)
-                    pos = line_ctr.char_pos
-                    if pos >= end:
-                        raise EOFError(lexer)
-                    for mre in mres:
-                        m = mre.match(text, pos, end)
-                        if m is not None:
-                            break
-                    else:  # no terminal matches here: Lark raises the error
-                        yield lexer.next_token(lexer_state, parser_state)
-                        break
-                    value = m.group(0)
-                    type_ = m.lastgroup
-                    ignored = type_ in ignore_types
-                    token = None
-                    if not ignored or type_ in callback:
-                        token = new_token(Token, value)
-                        token.type = type_
-                        token.start_pos = pos
-                        token.value = value
-                        token.line = line_ctr.line
-                        token.column = line_ctr.column
-                    if type_ in newline_types:
-                        newlines = value.count("\n")
-                        if newlines:
-                            line_ctr.line += newlines
-                            line_ctr.line_start_pos = pos + value.rindex("\n") + 1
-                    line_ctr.char_pos = pos + len(value)
-                    line_ctr.column = line_ctr.char_pos - line_ctr.line_start_pos + 1
-                    if token is not None:
-                        token.end_line = line_ctr.line
-                        token.end_column = line_ctr.column
-                        token.end_pos = line_ctr.char_pos
-                        if type_ in callback:
-                            token = callback[type_](token)
-                        if not ignored:
-                            lexer_state.last_token = token
-                            if operators is not None:
-                                if token.type == "NL_OR_COMMENT":
-                                    if pending is not None:
-                                        yield pending
-                                    pending = token
-                                    break
-                                if pending is not None:
-                                    if token.type in operators:
-                                        token = token.update(value=str(pending) + str(token))
-                                    else:
-                                        yield pending
-                                    pending = None
-                            yield token
-                            break
-        except EOFError:
-            if pending is not None:
-                yield pending
-        except UnexpectedCharacters as e:  # as ContextualLexer.lex: report the token the root lexer sees
-            try:
-                last_token = lexer_state.last_token
-                token = self.root_lexer.next_token(lexer_state, parser_state)
-                raise UnexpectedToken(token, e.allowed, state=parser_state, token_history=[last_token],
-                                      terminals_by_name=self.root_lexer.terminals_by_name)
-            except UnexpectedCharacters:
-                raise e from None
-
-    contextual.lex = types.MethodType(lex, contextual)
-    if postlexer is not None:
-        postlexer.process = _same_stream
-
-
-def _same_stream(stream):
-    return stream
-
-
-def _fast_parser(parser) -> None:
-    """Replace the LALR parser's loop with one that shifts and reduces in one frame.
-
-    Lark calls ``ParserState.feed_token`` for every token, which looks each reduction's
-    rule up in the callback table by ``Rule.__hash__`` / ``Rule.__eq__`` (Python code:
-    8 million calls for 1,000 templates) and walks ``rule.origin.name`` for the goto.
-    This loop reads a table made once from Lark's own: for each state and terminal,
-    the next state, or the reduction's size, goto name and callback.  Anything it does
-    not handle (a terminal the state does not expect, the end of input, an interactive
-    parse) goes to Lark's own code, so results and errors are Lark's.
-    """
-    from lark.exceptions import UnexpectedInput  # noqa: PLC0415
-    from lark.lexer import Token  # noqa: PLC0415
-    from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415
-    from lark.parsers.lalr_interactive_parser import InteractiveParser  # noqa: PLC0415
-    from lark.parsers.lalr_parser_state import ParseConf, ParserState  # noqa: PLC0415
-
-    inner = parser.parser.parser.parser  # Lark -> ParsingFrontend -> LALR_Parser -> _Parser
-    callbacks = inner.callbacks
-    if any(isinstance(key, str) for key in callbacks):
-        return  # terminal callbacks (a transformer's): not handled here
-    reductions: dict[int, tuple] = {}
-    table = {}
-    for state, actions in inner.parse_table.states.items():
-        row = {}
-        for terminal, (action, arg) in actions.items():
-            if action is Shift:
-                if arg.__class__ is not int:
-                    return  # not the integer-state table this loop expects
-                row[terminal] = arg
-            else:
-                key = id(arg)
-                if key not in reductions:
-                    reductions[key] = (len(arg.expansion), arg.origin.name, callbacks[arg])
-                row[terminal] = reductions[key]
-        table[state] = row
-    original = inner.parse
-
-    def parse(lexer, start, value_stack=None, state_stack=None, start_interactive=False):
-        if value_stack is not None or state_stack is not None or start_interactive:
-            return original(lexer, start, value_stack, state_stack, start_interactive)
-        state = ParserState(ParseConf(inner.parse_table, callbacks, start), lexer)
-        states = state.state_stack
-        values = state.value_stack
-        token = None
-        try:
-            for token in lexer.lex(state):
-                kind = token.type
-                while True:
-                    action = table[states[-1]].get(kind)
-                    if action is None:  # not expected here: Lark raises the syntax error
-                        state.feed_token(token)
-                        raise AssertionError("Lark accepted a terminal its parse table has no action for")
-                    if action.__class__ is int:  # shift
-                        states.append(action)
-                        values.append(token)
-                        break
-                    size, name, callback = action
-                    if size:
-                        children = values[-size:]
-                        del states[-size:]
-                        del values[-size:]
-                    else:
-                        children = []
-                    values.append(callback(children))
-                    states.append(table[states[-1]][name])
-            end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
-            return state.feed_token(end, True)
-        except UnexpectedInput as e:  # as Lark's loop does
-            e.interactive_parser = InteractiveParser(inner, state, state.lexer)
-            raise
-
-    inner.parse = parse
-
-
-def _load_tables():
-    """The parser from python-hcl2's tables, with python-hcl2's post-lexer.
-
-    The post-lexer module is loaded from python-hcl2's directory by itself: importing
-    the ``hcl2`` package would also load its dict API (15-20 ms of every cold start).
-    """
-    import importlib.util  # noqa: PLC0415
-    import os  # noqa: PLC0415
-    import pickle  # noqa: PLC0415
-
-    import lark  # noqa: PLC0415
-    from lark.load_grammar import verify_used_files  # noqa: PLC0415
-
-    package = importlib.util.find_spec("hcl2").submodule_search_locations[0]
-    spec = importlib.util.spec_from_file_location("tfdind_lint.sources._hcl2_postlexer", os.path.join(package, "postlexer.py"))
-    postlexer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(postlexer)
-    with open(os.path.join(package, ".lark_cache.bin"), "rb") as handle:  # python-hcl2's parser.PARSER_FILE
-        handle.readline()
-        if not verify_used_files(pickle.load(handle)):
-            raise ValueError("python-hcl2's grammar changed since its parser tables were built")
-        tables = pickle.load(handle)
-    return lark.Lark.__new__(lark.Lark)._load(tables, postlex=postlexer.PostLexer(), propagate_positions=False)
-
 
 @dataclass(slots=True)
 class TerraformFile:
@@ -350,22 +87,11 @@ _TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels o
              "flatten this part or split it up")
 
 
-_parsed = 0  # texts parsed by this process
-
-
 def _parse(text: str, path: str):
     """The Lark tree of HCL text; a ``SourceError`` for a syntax error or a tree nested too deeply."""
-    global _parsed
-    parser = _get_parser()
-    _parsed += 1
-    if _parsed == 4:  # a long run: worth the 10 ms, which a pre-commit run of one file does not recover
-        try:
-            _fast_parser(parser)
-        except Exception:  # noqa: BLE001  (an internal of Lark changed: parse as Lark does, only slower)
-            pass
     try:
-        tree = parser.parse(text + "\n")
-    except _lark_errors.LarkError as exc:  # type: ignore[union-attr]
+        tree = hcl_parser.parse(text + "\n")
+    except hcl_parser.exceptions.LarkError as exc:  # type: ignore[union-attr]  (loaded by then)
         raise _syntax_error(exc, text, path) from None
     deep = _too_deep(tree)
     if deep is not None:
@@ -379,7 +105,7 @@ def _too_deep(tree):
     """The first subtree (in file order) more than ``MAX_TREE_DEPTH`` levels down, or None."""
     level = [tree]  # breadth first, one level at a time: each level lists its subtrees in file order
     for _depth in range(MAX_TREE_DEPTH):
-        level = [child for node in level for child in node.children if type(child) is _Tree]
+        level = [child for node in level for child in node.children if type(child) is hcl_parser.Tree]
         if not level:
             return None
     return level[0]
@@ -583,7 +309,7 @@ def _unclosed_interpolation(line: str, end: int) -> int | None:
 
 
 def _syntax_error(exc, text: str, path: str) -> SourceError:
-    errors = _lark_errors
+    errors = hcl_parser.exceptions
     line = getattr(exc, "line", None)
     column = getattr(exc, "column", None)
     if not isinstance(line, int) or line < 1:
