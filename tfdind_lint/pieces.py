@@ -149,7 +149,6 @@ class _Piece:
             reader = {"terraform": self._terraform, "yaml": self._yaml, "toml": self._toml}[spec.kind]
             built.append((reader(spec, result), result))
         project = Context([unit for unit, _ in built if unit is not None])
-        project.project = project
         for unit, result in built:
             if unit is not None:
                 result.built = True
@@ -158,6 +157,10 @@ class _Piece:
                 self._annotations(unit, result)
                 if unit.module is not None:
                     result.calls = [directory for directory, _ in unit.module.local_calls()]
+        for unit, _ in built:  # containers point back at their workload: free the piece now, not at the next full GC
+            for workload in unit.workloads if unit is not None else ():
+                for container in workload.all_containers():
+                    container.workload = None
         return [result for _, result in built]
 
     # reading ----------------------------------------------------------------------------------
