@@ -32,6 +32,27 @@ def test_linting_terraform_imports_no_yaml_schema_sarif_or_pool():
     assert not modules & set(HEAVY)
 
 
+def imported_modules(*argv: str, cwd) -> set[str]:
+    """Every module a command line imports, run in a fresh interpreter in ``cwd``."""
+    code = ("import sys\nfrom tfdind_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    return set(result.stderr.rsplit("MODULES ", 1)[1].split())
+
+
+def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp_path):
+    """Each of these costs 1-3 ms of a pre-commit run that does not need it (shutil and traceback: Lark imports them)."""
+    template = tmp_path / "main.tf"
+    template.write_bytes((ROOT / "examples/dind-docker/bad/main.tf").read_bytes())
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[project.scripts]\ntfdind-lint = "x:y"\n')
+    modules = imported_modules("--no-cache", str(template), cwd=tmp_path)
+    assert "tfdind_lint.sources.terraform" in modules
+    unexpected = {"tfdind_lint.sources.kubernetes", "tfdind_lint.sources.toml", "tfdind_lint.sources.terraform_json",
+                  "datetime", "tomllib"} & modules
+    assert unexpected == set()
+
+
 def test_version_imports_no_parser():
     modules = imported_by("--version")
     assert not modules & {"hcl2", "lark", *HEAVY}

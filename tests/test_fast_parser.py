@@ -23,9 +23,6 @@ BROKEN = [
     'locals {\n  x = <<EOT\nbody\n}\n',  # a heredoc never closed
     "}",
     "= 1",
-    # python-hcl2 8.1.4 rejects a comment line before a continuing operator (Terraform does not)
-    "x = (var.p\n  // why\n  && var.q)\n",
-    "x = (var.n\n  /* why */ + 3)\n",
     'x = "${a"\n',  # an interpolation never closed
 ]
 
@@ -43,12 +40,20 @@ def parsers():
 
 
 def _flatten(tree) -> list:
-    """Every node in order: (data, child count) for trees, every token attribute for tokens."""
+    """Every node in order: (data, child count) for trees, every token attribute for tokens.
+
+    A run of line breaks and comments is one entry (its text, its start and its end): the fast lexer
+    hands the parser consecutive ones as one token, which the grammar reads the same.
+    """
     out = []
     stack = [tree]
     while stack:
         node = stack.pop()
-        if hasattr(node, "children"):
+        if getattr(node, "data", None) == "new_line_or_comment":
+            first, last = node.children[0], node.children[-1]
+            out.append(("breaks", "".join(map(str, node.children)), first.start_pos, first.line, first.column,
+                        last.end_pos, last.end_line, last.end_column))
+        elif hasattr(node, "children"):
             out.append(("tree", str(node.data), len(node.children)))
             stack.extend(reversed(node.children))
         elif node is None:
@@ -131,3 +136,25 @@ def test_the_lazy_tables_read_only_the_states_a_text_needs():
     assert len(states) == 0 < len(states.raw)
     parser.parse('locals {\n  x = 1\n}\n')
     assert 0 < len(states) < len(states.raw) / 4
+
+
+CONTINUED_AFTER_BREAKS = [
+    "x = (var.p\n\n    && var.q)\n",
+    "x = (var.p\n    # why\n    && var.q)\n",
+    "x = (var.p\n  // why\n  && var.q)\n",
+    "x = (var.n\n  /* why */ + 3)\n",
+    "x = (var.c\n\n  ? 1\n\n  : 2)\n",
+]
+
+
+@pytest.mark.parametrize("text", CONTINUED_AFTER_BREAKS)
+def test_blank_and_comment_lines_before_a_continuing_operator(parsers, text):
+    """Terraform accepts these (terraform fmt parses them); python-hcl2's own post-lexer does not."""
+    plain, fast = parsers
+    with pytest.raises(hcl_parser.exceptions.UnexpectedInput):
+        plain.parse(text)
+    tree = fast.parse(text)
+    operators = [t for t in tree.scan_values(lambda v: getattr(v, "type", "") in ("DOUBLE_AMP", "PLUS", "QMARK"))]
+    assert operators and all(str(t).startswith("\n") for t in operators)  # the breaks went into the operator
+    attribute = terraform.parse_file("main.tf", text.encode()).body.attributes["x"]
+    assert (attribute.span.line, attribute.span.end_line) == (1, text.count("\n"))

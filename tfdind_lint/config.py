@@ -23,7 +23,6 @@ when a configuration file exists.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -571,6 +570,8 @@ class _Loader:
         rules = [self._rule(name, keys + ("rules", i)) for i, name in enumerate(entry["rules"])]
         until = None
         if "until" in entry:
+            import datetime  # noqa: PLC0415  (cold start: most runs have no expiring suppression)
+
             try:
                 until = datetime.date.fromisoformat(entry["until"])
             except ValueError:
@@ -658,6 +659,8 @@ def _tool_table(data: dict, display: str) -> dict | None:
 
 def _plain_toml(value):
     """TOML dates become ISO strings, as in YAML (``until = 2027-03-01``)."""
+    import datetime  # noqa: PLC0415  (tomllib has imported it)
+
     if isinstance(value, dict):
         return {k: _plain_toml(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -667,7 +670,9 @@ def _plain_toml(value):
     return value
 
 
-_MENTIONS_TABLE = re.compile(r"tfdind-lint[\"']?\s*[.\]=]")
+#: A pyproject.toml that may hold our table: ``tool.tfdind-lint`` in a header or dotted key, or a bare ``[tool]``
+#: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint.
+_MENTIONS_TABLE = re.compile(r"""tool\s*\.\s*["']?tfdind-lint["']?\s*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 

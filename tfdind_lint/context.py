@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .module import Module
 from .node import Block
-from .sources.kubernetes import YamlFile
-from .sources.toml import TomlFile
 from .workload import Workload
+
+if TYPE_CHECKING:  # the YAML and TOML readers are imported when such a file is read (cold start)
+    from .sources.kubernetes import YamlFile
+    from .sources.toml import TomlFile
 
 
 @dataclass(eq=False)

@@ -6,9 +6,9 @@ from the cache: parallel.py, cache.py); this module combines what they give back
 
 from __future__ import annotations
 
-import datetime
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import pieces, suppress
 from .checks import BUILTIN, CHECKS, COLLECTORS, PROJECT_SCOPED
@@ -17,6 +17,9 @@ from .context import Context
 from .discover import Discovery, discover
 from .finding import Finding, Hit, Severity
 from .policy import Policy, builtin_policies
+
+if TYPE_CHECKING:
+    import datetime
 
 
 @dataclass
@@ -207,7 +210,11 @@ class _Run:
             problems += trouble
         if settings.configuration is not None:
             suppressions += settings.configuration.suppressions()
-        today = settings.today or datetime.date.today()
+        today = settings.today
+        if today is None and any(s.until is not None for s in suppressions):
+            import datetime  # noqa: PLC0415  (cold start: most runs have no expiring suppression)
+
+            today = datetime.date.today()
         suppress.apply(self.findings, suppressions, today)
         problems += suppress.stale(suppressions, today, self._judged, self._name)
         for problem in problems:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import traceback
 from dataclasses import dataclass, field
 
 from . import suppress
@@ -198,13 +197,16 @@ class _Piece:
         return policy.id if policy else None
 
     def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
-        from .sources import terraform, terraform_json  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
 
         parsed = []
         complete = spec.complete
         for path in spec.files:
             result.files.append(path)
-            reader = terraform_json if path.endswith(".tf.json") else terraform
+            if path.endswith(".tf.json"):
+                from .sources import terraform_json as reader  # noqa: PLC0415
+            else:
+                reader = terraform
             tf = self._parse(reader.parse_file, path, result)
             if tf is _FAILED:
                 complete = False
@@ -345,6 +347,8 @@ def findings(settings, rule: str, hits: list[Hit]) -> list[Finding]:
 
 def describe(exc: Exception) -> str:
     """An exception as an internal error names it: type, message and where it was raised."""
+    import traceback  # noqa: PLC0415  (only for an internal error)
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     location = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
     return f"{type(exc).__name__}: {exc}{location}"

@@ -20,15 +20,17 @@ exactly when its TDL401 finding is suppressed with a reason.
 
 from __future__ import annotations
 
-import datetime
 import fnmatch
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .finding import Finding, Suppressed
 from .node import Node, Span
 from .sources import Comment
+
+if TYPE_CHECKING:
+    import datetime
 
 _DIRECTIVE = re.compile(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$")
 _IGNORE = re.compile(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
@@ -146,6 +148,8 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
 def _date(text: str) -> datetime.date | None:
     if not _ISO_DATE.match(text):
         return None
+    import datetime  # noqa: PLC0415  (cold start: most runs have no expiring suppression)
+
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:

@@ -9,12 +9,23 @@ read into a ``NodeDefinition`` whose user data is a positioned TOML tree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..context import Context
 from ..expression import Call
 from ..node import Node, Span, Unknown
-from ..sources import UNKNOWN, SourceError, toml
+from ..sources import UNKNOWN, SourceError
 from .roles import script_text
+
+if TYPE_CHECKING:
+    from ..sources import toml
+
+
+def _toml():
+    """The TOML reader, imported when a template has user data to read (cold start)."""
+    from ..sources import toml  # noqa: PLC0415
+
+    return toml
 
 #: Karpenter amiFamily values (and alias families) that are not Bottlerocket. ``Custom`` may be anything.
 OTHER_FAMILIES = frozenset({"al2", "al2023", "ubuntu", "windows2019", "windows2022"})
@@ -66,7 +77,7 @@ def _terraform(module) -> list[NodeDefinition]:
         while node is not None and isinstance(node.value, Call) and node.value.name in _PASS_THROUGH and len(node.value.args) == 1:
             node = node.value.args[0]
         node = module.evaluate(node)
-        if node is None or not toml.looks_like_user_data(script_text(node) or ""):
+        if node is None or not _toml().looks_like_user_data(script_text(node) or ""):
             continue  # shell or MIME user data (not Bottlerocket), or nothing knowable
         definition = NodeDefinition(resource.address, resource.block.head, attribute.where, True, None, node, None)
         found.append(_with_user_data(definition, node))
@@ -93,7 +104,7 @@ def _node_class(document: Node, resource) -> NodeDefinition | None:
     definition = NodeDefinition(subject, owner, head, bottlerocket, family, user_data, None)
     if user_data is None:
         return definition
-    if bottlerocket is not True and not toml.looks_like_user_data(script_text(user_data) or ""):
+    if bottlerocket is not True and not _toml().looks_like_user_data(script_text(user_data) or ""):
         return definition  # another family's user data (shell, MIME): not TOML
     return _with_user_data(definition, user_data)
 
@@ -132,7 +143,7 @@ def _with_user_data(definition: NodeDefinition, node: Node) -> NodeDefinition:
     definition.exact = bool(lines) and len({column for _, column in lines}) == 1
     line, column = lines[0] if lines else (node.span.line, node.span.column)
     try:
-        definition.settings = toml.parse_text(node.span.path, text, line - 1, column - 1)
+        definition.settings = _toml().parse_text(node.span.path, text, line - 1, column - 1)
     except SourceError as error:
         if definition.complete:
             definition.error = SourceError(error.message, definition.at(error.span))

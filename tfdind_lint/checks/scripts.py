@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 from .. import shell
 from ..node import Node, Span, Unknown
 from ..shell import SHELLS
-from ..sources import UNKNOWN, kubernetes
+from ..sources import UNKNOWN
 from ..workload import Container, Workload
 from .roles import script_text
 
@@ -132,7 +132,11 @@ def embedded_manifests(node: Node) -> list[Node]:
     ``Unknown`` value.
     """
     text = script_text(node)
-    if text is None or not node.lines or "<<" not in text or not kubernetes.looks_like_manifest(text):
+    if text is None or not node.lines or "<<" not in text:
+        return []
+    from ..sources import kubernetes  # noqa: PLC0415  (cold start: most runs read no YAML)
+
+    if not kubernetes.looks_like_manifest(text):
         return []
     found: list[Node] = []
     for heredoc in shell.parse(text).heredocs:

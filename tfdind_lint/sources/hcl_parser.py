@@ -11,7 +11,7 @@ Everything here is about time (docs/benchmarks.md):
   lexer, is read from the tables when first used (``_lazy_plugins``, through Lark's
   ``_plugins`` option), which saves a pre-commit run of one file ~20 ms.
 - Lexing.  ``_fast_lexer`` does Lark's per-token work in one frame, python-hcl2's
-  post-lexer included.
+  post-lexer included (and fixed: see the loop).
 - Parsing.  From the fourth file on (a long run) ``_fast_parser`` shifts and reduces
   in one frame from a table made of Lark's.
 
@@ -259,9 +259,13 @@ def _fast_lexer(parser) -> None:
                             lexer_state.last_token = token
                             if operators is not None:
                                 if token.type == "NL_OR_COMMENT":
-                                    if pending is not None:
-                                        yield pending
-                                    pending = token
+                                    # consecutive line breaks and comment lines are held as one (the grammar
+                                    # takes one or more wherever it takes any): python-hcl2's post-lexer merges
+                                    # only the last into an operator, and rejects a blank or comment line before
+                                    # a continuing `&&`, `?`... that Terraform accepts
+                                    pending = token if pending is None else Token(
+                                        "NL_OR_COMMENT", str(pending) + str(token), pending.start_pos, pending.line,
+                                        pending.column, token.end_line, token.end_column, token.end_pos)
                                     break
                                 if pending is not None:
                                     if token.type in operators:
@@ -360,7 +364,10 @@ def _fast_parser(parser) -> None:
                         children = []
                     values.append(callback(children))
                     states.append(table[states[-1]][name])
-            end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+            # the end borrows the last token's position, as Lark's loop does; the lexer's last token, not a run of
+            # line breaks the fast lexer joined (whose position is its first break's)
+            last = getattr(getattr(lexer, "state", None), "last_token", None) or token
+            end = Token.new_borrow_pos("$END", "", last) if token else Token("$END", "", 0, 1, 1)
             return state.feed_token(end, True)
         except UnexpectedInput as e:  # as Lark's loop does
             e.interactive_parser = InteractiveParser(inner, state, state.lexer)
