@@ -93,10 +93,19 @@ def test_same_tree_for_texts_without_blocks(parsers, text):
     assert _flatten(fast.parse(text + "\n")) == _flatten(plain.parse(text + "\n"))
 
 
+#: Valid Terraform that python-hcl2's own post-lexer rejects and the fast lexer reads (see CONTINUED_AFTER_BREAKS)
+FIXED_BY_THE_FAST_LEXER = {"tests/policies/TDL000/continued_expressions.tf"}
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_same_tree_as_lark(parsers, path):
     plain, fast = parsers
     text = path.read_text(encoding="utf-8", errors="replace")
+    if str(path.relative_to(ROOT)) in FIXED_BY_THE_FAST_LEXER:
+        with pytest.raises(hcl_parser.exceptions.UnexpectedInput):
+            plain.parse(text + "\n")
+        fast.parse(text + "\n")
+        return
     try:
         expected = _flatten(plain.parse(text + "\n"))
     except Exception as exc:  # noqa: BLE001  (a fixture of a syntax error: the same error)
