@@ -95,11 +95,17 @@ def test_small_inputs_stay_in_this_process(in_root, monkeypatch):
     assert report.findings
 
 
-def test_tasks_keep_the_order_of_the_pieces():
-    specs = [pieces.UnitSpec(i, "yaml", f"{i}.yaml", (f"{i}.yaml",)) for i in range(10)]
-    tasks = parallel._tasks([[s] for s in specs], 3)
-    assert [s.index for task in tasks for piece in task for s in piece] == list(range(10))
-    assert len(tasks) == 4  # three files each, and the rest
+def test_tasks_keep_the_order_of_the_pieces_and_shrink_where_the_processes_meet():
+    specs = [pieces.UnitSpec(i, "yaml", f"{i}.yaml", (f"{i}.yaml",)) for i in range(1000)]
+    tasks = parallel._tasks([[s] for s in specs], 2)
+    assert [s.index for task in tasks for piece in task for s in piece] == list(range(1000))
+    sizes = [len(task) for task in tasks]
+    middle = min(range(len(sizes)), key=lambda i: abs(sum(sizes[:i]) - 500))
+    assert 50 <= sizes[0] <= 63 and 50 <= sizes[-2] <= 63  # an eighth of the way to the middle, from either end
+    assert max(sizes[middle - 2:middle + 3]) <= 2  # around the middle, a file or two
+    assert sizes[:middle] == sorted(sizes[:middle], reverse=True)
+    assert sizes[middle:-1] == sorted(sizes[middle:-1])
+    assert len(tasks) < 100
 
 
 def test_a_checked_piece_is_freed_without_the_garbage_collector(in_root, monkeypatch):

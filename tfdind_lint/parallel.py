@@ -26,8 +26,10 @@ from .sources.text import read_source
 #: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
 PARALLEL_MIN_BYTES = 250_000
-#: Tasks per process: enough that no process waits long for the last one, few enough to keep the overhead low.
-TASKS_PER_WORKER = 16
+#: How fast tasks shrink toward the point where the processes meet: a task is at most the distance to that
+#: point over this many times the number of processes (docs/benchmarks.md: with 16 even tasks per process, the
+#: first process to finish waited up to two tasks, one running and one the pool had queued: 2.4 s of 20).
+TASK_SHRINK = 4
 
 
 def available_cores() -> int:
@@ -101,7 +103,7 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
-    tasks = _tasks(pieces, processes * TASKS_PER_WORKER)
+    tasks = _tasks(pieces, processes)
     done: dict[int, list[list[UnitResult]]] = {}
 
     def here(i: int) -> list[list[UnitResult]]:
@@ -124,18 +126,25 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
     return [piece_results for i in range(len(tasks)) for piece_results in done[i]]
 
 
-def _tasks(pieces: list[list[UnitSpec]], count: int) -> list[list[list[UnitSpec]]]:
-    """Consecutive pieces in ``count`` tasks of about as many files each."""
-    total = sum(len(spec.files) for piece in pieces for spec in piece)
-    target = max(1, total // count)
+def _tasks(pieces: list[list[UnitSpec]], processes: int) -> list[list[list[UnitSpec]]]:
+    """Consecutive pieces in tasks: large at both ends, small where the processes meet.
+
+    The workers take tasks from the start and this process from the end, so they meet
+    about ``(processes - 1) / processes`` of the way through; whoever is done first then
+    waits for no more than the small tasks near that point.
+    """
+    sizes = [sum(len(spec.files) for spec in piece) for piece in pieces]
+    total = sum(sizes)
+    meet = total * (processes - 1) / processes
     tasks: list[list[list[UnitSpec]]] = [[]]
-    files = 0
-    for piece in pieces:
-        if files >= target:
+    files = done = 0
+    for piece, size in zip(pieces, sizes):
+        if files and files >= abs(done - meet) / (processes * TASK_SHRINK):
             tasks.append([])
             files = 0
         tasks[-1].append(piece)
-        files += sum(len(spec.files) for spec in piece)
+        files += size
+        done += size
     return tasks
 
 

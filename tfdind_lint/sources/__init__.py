@@ -1,6 +1,6 @@
 """Readers that turn files into the positioned tree (``node.py``).
 
-``terraform.py`` and ``hcl_parser.py`` are the only modules that import python-hcl2, ``kubernetes.py``
+``hcl_parser.py`` is the only module that imports python-hcl2 (and Lark), ``kubernetes.py``
 the only one that imports ruamel.yaml; ``text.py`` decodes bytes and maps offsets
 to lines and columns for both.
 """
