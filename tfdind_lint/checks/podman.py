@@ -212,7 +212,7 @@ def _fuse_facts(unit, *, fuse_device_plugin_images=("*fuse-device-plugin*",),
                 smarter_device_manager_images=("*smarter-device-manager*",)) -> _FuseFacts:
     """TDL302's collector: the FUSE requests, device plugins, ConfigMaps / Secrets and node labels of a unit."""
     values = list(scripts.values(unit))  # evaluated once: both readings below walk every value
-    embedded = [d for node in values if isinstance(node.value, (str, Unknown)) for d in scripts.embedded_manifests(node)]
+    embedded = [d for node in scripts.string_values(values) for d in scripts.embedded_manifests(node)]
     extra = [w for w in (from_manifest(d, d.span.path) for d in embedded) if w is not None]
     labels = _labelled_nodes(values, embedded)
     # only a text with `=` can hold `key=value`; a plugin's selector is looked up in these

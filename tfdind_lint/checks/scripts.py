@@ -114,7 +114,12 @@ def values(unit) -> Iterator[Node]:
 
 def strings(unit) -> Iterator[Node]:
     """Every string value of a unit (a Terraform template counts): where scripts hide."""
-    return (node for node in values(unit) if isinstance(node.value, (str, Unknown)))
+    return string_values(values(unit))
+
+
+def string_values(nodes) -> Iterator[Node]:
+    """The string values among ``nodes`` (a Terraform template counts)."""
+    return (node for node in nodes if isinstance(node.value, (str, Unknown)))
 
 
 def _block_values(block, module) -> Iterator[Node]:
