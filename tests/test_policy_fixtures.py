@@ -130,6 +130,19 @@ def test_rule_snapshot(directory, findings_of):
     assert text == path.read_text(encoding="utf-8"), f"{path.relative_to(ROOT)} differs; see the module docstring"
 
 
+CONFIGURED = sorted({p.parent for p in (TESTS / "policies").rglob(CONFIG_FILE)})
+
+
+@pytest.mark.parametrize("directory", CONFIGURED, ids=[p.relative_to(TESTS / "policies").as_posix() for p in CONFIGURED])
+def test_a_configured_fixture_changes_the_outcome(directory, in_root):
+    """A fixture that sets a parameter must show what it changes: its findings differ from the defaults'."""
+    rule = directory.relative_to(TESTS / "policies").parts[0]
+    path = str(directory.relative_to(ROOT))
+    configured = lint([path], Settings(configuration=Configuration([path], selection=Selection(select=(rule,)))))
+    default = lint([path], Settings(enabled={rule}))
+    assert snapshot([f for f in configured.active if f.rule == rule]) != snapshot([f for f in default.active if f.rule == rule])
+
+
 def test_a_marker_counts_each_finding_and_checks_its_column_and_severity():
     """The matcher itself: a count, a column and a severity each make a difference."""
     from tfdind_lint.finding import Severity

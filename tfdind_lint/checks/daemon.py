@@ -315,6 +315,9 @@ def container_daemons(container: Container) -> list[Daemon]:
                 daemon.subject, daemon.owner = workload.address, workload.owner
                 daemon.attribute = roles.attribute_path(container, container.image.name)
                 found.append(daemon)
+        elif argv[0].text == scripts.HOLE:  # unknown arguments: the entrypoint may start dockerd on any address
+            found.append(Daemon(container, container.image.where, [], None, False, subject=workload.address,
+                                owner=workload.owner, attribute=roles.command_attribute(container)))
     if workload.module is not None:
         for resource, node in scripts.startup_scripts(workload.module, scripts.agent_names(container)):
             for args in scripts.commands(node):

@@ -14,6 +14,8 @@ HOST_SOCKETS = (
     "/run/containerd/containerd.sock", "/var/run/containerd/containerd.sock",
     "/var/run/crio/crio.sock", "/run/crio/crio.sock",
 )
+#: what a socket path names, for the message (a socket the configuration adds may be none of them)
+SOCKET_KINDS = (("docker", "Docker"), ("containerd", "containerd"), ("crio", "CRI-O"))
 
 
 def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, runtimes):
@@ -86,7 +88,7 @@ def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[
                         continue
                     mounted.setdefault(id(volume.source), (volume.source, []))[1].append((container, mount))
             for source, users in mounted.values():
-                kind = "Docker" if "docker" in source.value else ("containerd" if "containerd" in source.value else "CRI-O")
+                kind = next((k for part, k in SOCKET_KINDS if part in source.value), "container engine")
                 who = ", ".join(f"`{c.display_name}`" for c, _ in users)
                 docker = workload.kind == "docker_container"  # the mount is the block holding the path
                 related = () if docker else tuple(Related(m.span, f"mounted into `{c.display_name}`") for c, m in users)
