@@ -1,0 +1,77 @@
+"""Mutation testing of one module against its fast tests (mutmut 3): ``python bench/mutation.py checks/dind.py``.
+
+Copies the repository's code, data and tests into ``bench/out/mutation/<module>/`` with a
+``[tool.mutmut]`` section that mutates only that module and selects only its tests, runs
+``mutmut run`` there under ``nice``, and prints ``mutmut results``.  The working tree is
+never written.  One run at a time: it uses every core mutmut is given (``--max-children``).
+Install the tool with ``pip install -e '.[mutation]'``.  Not part of the test suite or CI
+(a module takes 10 to 40 minutes); docs/testing.md records the scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: the tests that exercise rules through their fixtures: every rule module's are these plus its own
+FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py"]
+#: a module's fast tests (besides FIXTURE_TESTS for the rule modules)
+TESTS = {
+    "checks/dind.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
+    "checks/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
+    "checks/sysbox.py": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py"],
+    "checks/privileged.py": ["tests/test_seed_4xx.py"],
+    "checks/envbox.py": ["tests/test_envbox_flags.py", "tests/test_seed_2xx_3xx.py"],
+    "checks/podman.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py"],
+    "checks/manifests.py": ["tests/test_seed_1xx_5xx.py"],
+    "checks/general.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
+    "suppress.py": ["tests/test_suppressions.py"],
+    "baseline.py": ["tests/test_baseline.py"],
+    "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
+}
+COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "pyproject.toml", "README.md"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("module", help="a module under tfdind_lint/, e.g. checks/dind.py")
+    parser.add_argument("--tests", nargs="*", help="test files to run (default: the module's fast tests)")
+    parser.add_argument("--max-children", type=int, default=1, help="mutants run at once (default: 1)")
+    args = parser.parse_args(argv)
+    module = args.module.removeprefix("tfdind_lint/")
+    if not (ROOT / "tfdind_lint" / module).is_file():
+        parser.error(f"no module tfdind_lint/{module}")
+    tests = args.tests or (FIXTURE_TESTS if module.startswith("checks/") else []) + TESTS.get(module, [])
+    if not tests:
+        parser.error(f"no tests known for {module}: name them with --tests")
+    work = ROOT / "bench" / "out" / "mutation" / module.replace("/", "_").removesuffix(".py")
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__", "findings.txt.new"))
+        else:
+            shutil.copy2(source, work / name)
+    with open(work / "pyproject.toml", "a", encoding="utf-8") as out:
+        out.write("\n[tool.mutmut]\n")
+        out.write('source_paths = ["tfdind_lint"]\n')
+        out.write(f'only_mutate = ["tfdind_lint/{module}"]\n')
+        out.write(f"pytest_add_cli_args_test_selection = {tests!r}\n".replace("'", '"'))
+        out.write('pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n')
+        out.write('also_copy = ["policies", "schemas", "examples", "README.md"]\n')
+    mutmut = [sys.executable, "-m", "mutmut"]
+    run = subprocess.run(["nice", *mutmut, "run", "--max-children", str(args.max_children)], cwd=work)
+    subprocess.run([*mutmut, "results"], cwd=work)
+    return run.returncode
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TFDIND_LINT_CACHE_DIR", str(ROOT / "bench" / "out" / "mutation" / "cache"))
+    sys.exit(main())
