@@ -90,28 +90,10 @@ def snapshot(findings: list[Finding]) -> str:
     return "\n".join(lines) + "\n" if lines else "(no findings)\n"
 
 
-@pytest.fixture(scope="module")
-def findings_of():
-    """Each rule directory linted once for both tests below."""
-    cache = {}
-    cwd = os.getcwd()
-
-    def of(directory):
-        if directory not in cache:
-            os.chdir(ROOT)
-            try:
-                cache[directory] = rule_findings(directory)
-            finally:
-                os.chdir(cwd)
-        return cache[directory]
-
-    return of
-
-
 @pytest.mark.parametrize("directory", RULE_DIRS, ids=[p.name for p in RULE_DIRS])
-def test_rule_fixtures(directory, findings_of):
+def test_rule_fixtures(directory, in_root):
     rule = directory.name
-    found = findings_of(directory)
+    found = rule_findings(directory)
     missing, unexpected = unmatched([m for m in markers(directory) if m.rule == rule], found)
     assert not missing and not unexpected, "\n".join(
         ["missing (marked, not found):"] + [f"  {m}" for m in missing]
@@ -121,9 +103,10 @@ def test_rule_fixtures(directory, findings_of):
 
 
 @pytest.mark.parametrize("directory", RULE_DIRS, ids=[p.name for p in RULE_DIRS])
-def test_rule_snapshot(directory, findings_of):
+def test_rule_snapshot(directory, in_root):
+    # its own run, not the one above: a mutation tester maps each test to the code it runs
     path = directory / SNAPSHOT
-    text = snapshot(findings_of(directory))
+    text = snapshot(rule_findings(directory))
     if os.environ.get("TFDIND_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"{path.relative_to(ROOT)} is missing; see the module docstring"

@@ -1,0 +1,93 @@
+"""Which suppression wins when several cover one finding, and rules no suppression can silence.
+
+The most specific form wins: inline, then annotation, then file level, then configuration.
+The winner carries the reason; a suppression that matched nothing else is reported unused
+(TDL901), since removing it changes nothing.
+"""
+
+from __future__ import annotations
+
+from conftest import SIDECAR_TF, SIDECAR_YAML
+from test_suppressions import findings, run, sidecar
+
+FILE_LEVEL = "# tfdind-lint: ignore-file[TDL401] -- build farm (SEC-12)\n"
+CONFIG = "suppress:\n  - rules: [TDL401]\n    reason: every template (SEC-1)\n"
+
+
+def annotated(reason: str) -> str:
+    return SIDECAR_YAML.replace("  name: ws\n", f'  name: ws\n  annotations:\n    tfdind-lint.io/ignore: "TDL401 -- {reason}"\n')
+
+
+def test_annotation_wins_over_file_level(tmp_path, monkeypatch):
+    report = run(tmp_path, monkeypatch, {"pod.yaml": FILE_LEVEL + annotated("CI builders (OPS-7)")})
+    assert findings(report) == [("pod.yaml", 1, "TDL901", None), ("pod.yaml", 12, "TDL401", "annotation")]
+    assert report.findings[1].suppressed.reason == "CI builders (OPS-7)"
+
+
+def test_annotation_wins_whichever_comes_first_in_the_file(tmp_path, monkeypatch):
+    text = annotated("CI builders (OPS-7)") + "# tfdind-lint: ignore-file[TDL401] -- build farm (SEC-12)\n"
+    report = run(tmp_path, monkeypatch, {"pod.yaml": text})
+    assert [(f.rule, f.suppressed and f.suppressed.kind) for f in report.findings] == [
+        ("TDL401", "annotation"), ("TDL901", None)]
+
+
+def test_inline_wins_over_file_level(tmp_path, monkeypatch):
+    text = FILE_LEVEL + sidecar("tfdind-lint: ignore[TDL401] -- this sidecar only (OPS-9)", line=14)
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 1, "TDL901", None), ("main.tf", 15, "TDL401", "inline")]
+    assert report.findings[1].suppressed.reason == "this sidecar only (OPS-9)"
+
+
+def test_inline_wins_over_annotation(tmp_path, monkeypatch):
+    text = annotated("CI builders (OPS-7)").replace(
+        "securityContext: {privileged: true}", "securityContext: {privileged: true} # tfdind-lint: ignore[TDL401] -- dind (OPS-9)")
+    report = run(tmp_path, monkeypatch, {"pod.yaml": text})
+    assert findings(report) == [("pod.yaml", 6, "TDL901", None), ("pod.yaml", 11, "TDL401", "inline")]
+
+
+def test_file_level_wins_over_configuration(tmp_path, monkeypatch):
+    report = run(tmp_path, monkeypatch, {".tfdind-lint.yaml": CONFIG, "main.tf": FILE_LEVEL + SIDECAR_TF},
+                 configured=True)
+    assert findings(report) == [(".tfdind-lint.yaml", 2, "TDL901", None), ("main.tf", 15, "TDL401", "file")]
+    assert report.findings[1].suppressed.reason == "build farm (SEC-12)"
+
+
+def test_configuration_applies_when_nothing_nearer_does(tmp_path, monkeypatch):
+    report = run(tmp_path, monkeypatch, {".tfdind-lint.yaml": CONFIG, "main.tf": SIDECAR_TF}, configured=True)
+    assert findings(report) == [("main.tf", 14, "TDL401", "config")]
+
+
+def test_an_expired_inline_suppression_leaves_the_finding_to_the_next_form(tmp_path, monkeypatch):
+    text = FILE_LEVEL + sidecar("tfdind-lint: ignore[TDL401] -- old (until 2020-01-01)", line=14)
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 15, "TDL401", "file"), ("main.tf", 15, "TDL900", None)]
+
+
+# rules no suppression silences ---------------------------------------------------------------
+
+
+def test_ignore_tdl900_is_refused_and_the_finding_stays(tmp_path, monkeypatch):
+    """A reason-less suppression (TDL900) under an own-line ignore[TDL900] that would cover it: both reported."""
+    text = sidecar("tfdind-lint: ignore[TDL401]", line=14).replace(
+        "  privileged = true", "  # tfdind-lint: ignore[TDL900] -- noisy\n  privileged = true")
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 14, "TDL900", None), ("main.tf", 15, "TDL401", None),
+                                ("main.tf", 15, "TDL900", None)]
+    assert report.findings[0].message == (
+        "TDL900 findings cannot be suppressed: fix the suppression, or turn TDL900 off in the configuration")
+
+
+def test_ignore_file_of_unsuppressible_rules_is_refused(tmp_path, monkeypatch):
+    text = "# tfdind-lint: ignore-file[TDL900, TDL901] -- quiet please\n" + sidecar("tfdind-lint: ignore[TDL401]", line=14)
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 1, "TDL900", None), ("main.tf", 1, "TDL900", None),
+                                ("main.tf", 15, "TDL401", None), ("main.tf", 15, "TDL900", None)]
+    assert sorted(f.message.split(" findings")[0] for f in report.findings[:2]) == ["TDL900", "TDL901"]
+
+
+def test_an_unused_suppression_cannot_silence_its_own_report(tmp_path, monkeypatch):
+    text = "# tfdind-lint: ignore-file[TDL401] -- nothing to cover\n# tfdind-lint: ignore-file[TDL901] -- hush\n"
+    report = run(tmp_path, monkeypatch, {"main.tf": text + 'resource "coder_agent" "main" {\n  os = "linux"\n}\n'})
+    assert [(f.span.line, f.span.column, f.rule) for f in report.findings] == [(1, 1, "TDL901"), (2, 1, "TDL900")]
+    assert report.findings[1].message == (
+        "TDL901 findings cannot be suppressed: remove the unused suppression, or turn TDL901 off in the configuration")
