@@ -59,24 +59,17 @@ HOLES = {
 #: removal here.  (rule, form or parameter) -> what is missing.
 PENDING = {
     **{(rule, "envbox_images"): "a mirrored envbox image named by the parameter" for rule in (
-        "TDL101", "TDL103", "TDL105", "TDL106", "TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
+        "TDL103", "TDL105", "TDL106", "TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
         "TDL401", "TDL412")},
     **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in (
-        "TDL101", "TDL105", "TDL106", "TDL107", "TDL401", "TDL412", "TDL414", "TDL501", "TDL505", "TDL506")},
+        "TDL105", "TDL106", "TDL107", "TDL401", "TDL412", "TDL414", "TDL501", "TDL505", "TDL506")},
     **{(rule, "podman_images"): "a Podman image of another name" for rule in ("TDL301", "TDL303", "TDL304")},
-    ("TDL007", "hashicorp_providers"): "a provider added to the list",
-    ("TDL007", "sources"): "a source added to the table",
     ("TDL301", "fuse_resources"): "a FUSE resource of another name",
     ("TDL302", "fuse_device_plugin_images"): "a device-plugin image of another name",
     ("TDL302", "smarter_device_manager_images"): "a smarter-device-manager image of another name",
-    ("TDL303", "nodes_use_apparmor"): "nodes_use_apparmor: false / true",
-    ("TDL411", "sockets"): "a socket path added to the list",
-    ("TDL412", "exempt_envbox"): "exempt_envbox: false on envbox running the agent",
     ("TDL505", "handlers"): "a handler of another name",
     ("TDL505", "node_selector"): "another node selector",
     ("TDL505", "install_label"): "another install label",
-    ("TDL506", "k8s_version"): "a Kubernetes version with KEP-5607",
-    ("TDL506", "feature_gates"): "a feature gate turned on",
     ("TDL106", "Docker"): "a clean Docker case",
     ("TDL202", "Kubernetes"): "a clean Kubernetes provider case",
     ("TDL402", "Kubernetes"): "a clean Kubernetes provider case",
