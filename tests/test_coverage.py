@@ -59,8 +59,7 @@ HOLES = {
 #: removal here.  (rule, form or parameter) -> what is missing.
 PENDING = {
     **{(rule, "envbox_images"): "a mirrored envbox image named by the parameter" for rule in (
-        "TDL103", "TDL105", "TDL106", "TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
-        "TDL401", "TDL412")},
+        "TDL103", "TDL105", "TDL203", "TDL401", "TDL412")},
     **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in (
         "TDL105", "TDL106", "TDL107", "TDL401", "TDL412", "TDL414", "TDL501", "TDL505", "TDL506")},
     **{(rule, "podman_images"): "a Podman image of another name" for rule in ("TDL301", "TDL303", "TDL304")},
