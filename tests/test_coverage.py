@@ -61,7 +61,7 @@ PENDING = {
     **{(rule, "envbox_images"): "a mirrored envbox image named by the parameter" for rule in (
         "TDL103", "TDL105", "TDL203", "TDL401", "TDL412")},
     **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in (
-        "TDL105", "TDL106", "TDL107", "TDL401", "TDL412", "TDL414", "TDL501", "TDL505", "TDL506")},
+        "TDL107", "TDL501", "TDL505")},
     **{(rule, "podman_images"): "a Podman image of another name" for rule in ("TDL301", "TDL303", "TDL304")},
     ("TDL301", "fuse_resources"): "a FUSE resource of another name",
     ("TDL302", "fuse_device_plugin_images"): "a device-plugin image of another name",
