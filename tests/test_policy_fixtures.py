@@ -6,8 +6,8 @@ column if it names one (``TDL404@17``), with a severity if it names one
 line must fire as often as marked and every other line must stay quiet.
 
 Each fixture directory also has ``findings.txt``: the rule's full findings (span,
-severity, subject and attribute, message, hint, related locations), reviewed like
-code.  After an intended change, regenerate with
+severity, subject and attribute, owner, message, hint, related locations), reviewed
+like code.  After an intended change, regenerate with
 ``TFDIND_UPDATE_GOLDEN=1 python -m pytest tests/test_policy_fixtures.py`` and review the diff.
 
 A rule that looks across files (``PROJECT_SCOPED``) sees each entry of its fixture
@@ -81,7 +81,9 @@ def snapshot(findings: list[Finding]) -> str:
 
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
-        lines.append(f"{where(f.span)} {f.rule} {f.severity} {f.subject or '-'} {f.attribute or '-'}")
+        # the owner is where a suppression on the object's first line applies: it counts as much as the span
+        owner = f" owner {f.owner.line}:{f.owner.column}-{f.owner.end_line}:{f.owner.end_column}" if f.owner else ""
+        lines.append(f"{where(f.span)} {f.rule} {f.severity} {f.subject or '-'} {f.attribute or '-'}{owner}")
         lines.append(f"    {f.message}")
         if f.hint:
             lines.append(f"    hint: {f.hint}")

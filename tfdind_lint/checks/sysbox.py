@@ -245,11 +245,14 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
     if first[0] is container:
         return None
     other, other_mount = first
+    this, that = container.display_name, other.display_name
+    if this == that:  # two pods' containers of one name: say whose
+        this, that = f"{this}` of `{workload.address}", f"{that}` of `{other.workload.address}"
     return Hit(mount.path.where,
-               f"`{container.display_name}` mounts the same volume at `{DOCKER_STATE}` as `{other.display_name}`: the "
+               f"`{this}` mounts the same volume at `{DOCKER_STATE}` as `{that}`: the "
                "inner Docker daemon allows only one system container per state directory. Give each container "
                f"its own volume (or {workload.spell('sub_path')})",
-               related=(Related(other_mount.path.where, f"`{other.display_name}` mounts it here"),), **common)
+               related=(Related(other_mount.path.where, f"`{that}` mounts it here"),), **common)
 
 
 def _is_template(workload: Workload) -> bool:
