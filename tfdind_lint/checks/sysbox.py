@@ -217,7 +217,11 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
     volume = mount.volume
     if volume is None or volume.source is None:
         return None
-    common = dict(subject=workload.address, owner=workload.owner)
+    # baselines match on the attribute: the volume's source (a pod-level volume in Kubernetes), or the mount path
+    docker = workload.kind == "docker_container"
+    source_key = volume.source.name or "source"
+    common = dict(subject=workload.address, owner=workload.owner,
+                  attribute=roles.attribute_path(container, source_key) if docker else f"volume[{volume.name}].{source_key}")
     target = roles.normal_path(mount.path)
     if volume.kind in ("bind", "host_path") and roles.normal_path(volume.source) == DOCKER_STATE:
         related = () if mount.path is None or mount.path.where == volume.source.where else (
@@ -248,6 +252,7 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
     this, that = container.display_name, other.display_name
     if this == that:  # two pods' containers of one name: say whose
         this, that = f"{this}` of `{workload.address}", f"{that}` of `{other.workload.address}"
+    common["attribute"] = roles.attribute_path(container, mount.path.name or "mount_path")
     return Hit(mount.path.where,
                f"`{this}` mounts the same volume at `{DOCKER_STATE}` as `{that}`: the "
                "inner Docker daemon allows only one system container per state directory. Give each container "
