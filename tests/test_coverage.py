@@ -33,8 +33,8 @@ CLAIMS = {"terraform": ("Docker", "Kubernetes"), "yaml": ("YAML",), "toml": ("TO
 #: rules (or groups) of Terraform semantics and suppressions: they read blocks, not workloads, so every
 #: Terraform block is one form for them ("Terraform"), whatever its provider
 GENERAL_RULES = ("TDL0", "TDL9")
-#: rules that read Terraform blocks other than containers too (node definitions, RuntimeClasses)
-TERRAFORM_RULES = ("TDL302", "TDL304", "TDL305", "TDL505")
+#: rules that read Terraform blocks other than containers too (node definitions, RuntimeClasses, agent scripts)
+TERRAFORM_RULES = ("TDL302", "TDL304", "TDL305", "TDL505", "TDL411", "TDL413", "TDL503")
 NODES = "rules of node prerequisites: they read node definitions and manifests, not containers"
 
 #: (rule, form or parameter) -> why that cell may stay empty.  A prefix of a rule id names a group.
@@ -69,10 +69,6 @@ PENDING = {
     ("TDL505", "handlers"): "a handler of another name",
     ("TDL505", "node_selector"): "another node selector",
     ("TDL505", "install_label"): "another install label",
-    ("TDL411", "Docker"): "a clean Docker case",
-    ("TDL411", "Kubernetes"): "a firing Kubernetes provider case",
-    ("TDL413", "Docker"): "a firing Docker case (or a reason it cannot fire there)",
-    ("TDL503", "Docker"): "a firing Docker case (or a reason: it reads coder_agent scripts, Terraform blocks)",
     ("TDL505", "Terraform"): "a firing Terraform case",
 }
 
