@@ -30,7 +30,7 @@ TESTS = {
     "checks/podman.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py"],
     "checks/manifests.py": ["tests/test_seed_1xx_5xx.py"],
     "checks/general.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
-    "suppress.py": ["tests/test_suppressions.py"],
+    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py"],
     "baseline.py": ["tests/test_baseline.py"],
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
 }

@@ -59,7 +59,7 @@ HOLES = {
 #: removal here.  (rule, form or parameter) -> what is missing.
 PENDING = {
     **{(rule, "envbox_images"): "a mirrored envbox image named by the parameter" for rule in (
-        "TDL103", "TDL105", "TDL203", "TDL401", "TDL412")},
+        "TDL203",)},
     **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in (
         "TDL107", "TDL501", "TDL505")},
     **{(rule, "podman_images"): "a Podman image of another name" for rule in ("TDL301", "TDL303", "TDL304")},
