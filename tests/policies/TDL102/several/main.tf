@@ -9,9 +9,42 @@ resource "docker_container" "sysbox" {
   runtime = "sysbox-runc"
 }
 
+variable "extra_annotations" {
+  type = map(string)
+}
+
+# annotations the tool cannot read may carry the userns one
+resource "kubernetes_pod" "merged_annotations" {
+  metadata {
+    name        = "merged"
+    annotations = merge(var.extra_annotations, { "example.com/team" = "platform" })
+  }
+  spec {
+    runtime_class_name = "sysbox-runc"
+    container {
+      name  = "dev"
+      image = "codercom/enterprise-base:ubuntu"
+    }
+  }
+}
+
 resource "kubernetes_pod" "no_annotations" {
   metadata {
     name = "no-annotations"
+  }
+  spec {
+    runtime_class_name = "sysbox-runc" # expect: TDL102
+    container {
+      name  = "dev"
+      image = "codercom/enterprise-base:ubuntu"
+    }
+  }
+}
+
+# the _v1 resource is a pod too (the message says "pod", not "pod template")
+resource "kubernetes_pod_v1" "v1" {
+  metadata {
+    name = "v1"
   }
   spec {
     runtime_class_name = "sysbox-runc" # expect: TDL102
