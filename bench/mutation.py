@@ -30,10 +30,12 @@ TESTS = {
     "checks/podman.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py"],
     "checks/manifests.py": ["tests/test_seed_1xx_5xx.py"],
     "checks/general.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
-    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py"],
+    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
     "baseline.py": ["tests/test_baseline.py"],
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
 }
+#: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns)
+KEYWORDS = {"suppress.py": "suppress or TDL900 or TDL901"}
 COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "pyproject.toml", "README.md"]
 
 
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("module", help="a module under tfdind_lint/, e.g. checks/dind.py")
     parser.add_argument("--tests", nargs="*", help="test files to run (default: the module's fast tests)")
     parser.add_argument("--max-children", type=int, default=1, help="mutants run at once (default: 1)")
+    parser.add_argument("--only", nargs="*", default=[], metavar="MUTANT",
+                        help="run only these mutants (names as `mutmut results` prints them), e.g. earlier survivors")
     args = parser.parse_args(argv)
     module = args.module.removeprefix("tfdind_lint/")
     if not (ROOT / "tfdind_lint" / module).is_file():
@@ -64,10 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         out.write('source_paths = ["tfdind_lint"]\n')
         out.write(f'only_mutate = ["tfdind_lint/{module}"]\n')
         out.write(f"pytest_add_cli_args_test_selection = {tests!r}\n".replace("'", '"'))
-        out.write('pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n')
+        keyword = ["-k", KEYWORDS[module]] if module in KEYWORDS and not args.tests else []
+        out.write(f"pytest_add_cli_args = {['-p', 'no:cacheprovider', '-q', '-x', *keyword]!r}\n".replace("'", '"'))
         out.write('also_copy = ["policies", "schemas", "examples", "README.md"]\n')
     mutmut = [sys.executable, "-m", "mutmut"]
-    run = subprocess.run(["nice", *mutmut, "run", "--max-children", str(args.max_children)], cwd=work)
+    run = subprocess.run(["nice", *mutmut, "run", "--max-children", str(args.max_children), *args.only], cwd=work)
     subprocess.run([*mutmut, "results"], cwd=work)
     return run.returncode
 

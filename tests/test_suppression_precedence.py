@@ -7,8 +7,9 @@ The winner carries the reason; a suppression that matched nothing else is report
 
 from __future__ import annotations
 
-from conftest import SIDECAR_TF, SIDECAR_YAML
-from test_suppressions import findings, run, sidecar
+from conftest import SIDECAR_TF, SIDECAR_YAML, write_tree
+from test_suppressions import TODAY, findings, run, sidecar
+from tfdind_lint.linter import Settings, lint
 
 FILE_LEVEL = "# tfdind-lint: ignore-file[TDL401] -- build farm (SEC-12)\n"
 CONFIG = "suppress:\n  - rules: [TDL401]\n    reason: every template (SEC-1)\n"
@@ -91,3 +92,63 @@ def test_an_unused_suppression_cannot_silence_its_own_report(tmp_path, monkeypat
     assert [(f.span.line, f.span.column, f.rule) for f in report.findings] == [(1, 1, "TDL901"), (2, 1, "TDL900")]
     assert report.findings[1].message == (
         "TDL901 findings cannot be suppressed: remove the unused suppression, or turn TDL901 off in the configuration")
+
+
+# where each form reaches ------------------------------------------------------------------------
+
+
+def test_an_annotation_covers_its_object_from_first_to_last_line(tmp_path, monkeypatch):
+    """The privileged line is the document's last line; TDL007's finding is on the resource's first line."""
+    pod = annotated("CI builders (OPS-7)").replace(
+        "    - name: dev\n      image: codercom/enterprise-base:ubuntu\n      env: [{name: CODER_AGENT_TOKEN, value: x}]\n", "")
+    pod = pod.replace("  containers:\n", "  containers:\n    - name: dev\n      image: codercom/enterprise-base:ubuntu\n"
+                      "      env: [{name: CODER_AGENT_TOKEN, value: x}]\n")
+    assert pod.rstrip("\n").endswith("securityContext: {privileged: true}")
+    report = run(tmp_path, monkeypatch, {"pod.yaml": pod})
+    assert findings(report) == [("pod.yaml", 14, "TDL401", "annotation")]
+
+
+def test_an_annotation_covers_the_resource_line_of_a_terraform_object(tmp_path, monkeypatch):
+    text = """\
+resource "kubernetes_pod" "ws" {
+  metadata {
+    name = "ws"
+    annotations = {
+      "tfdind-lint.io/ignore" = "TDL007 -- the provider is required by the root module (OPS-3)"
+    }
+  }
+  spec {
+    container {
+      name  = "dev"
+      image = "codercom/enterprise-base:ubuntu"
+    }
+  }
+}
+"""
+    write_tree(tmp_path, {"main.tf": text})
+    monkeypatch.chdir(tmp_path)
+    report = lint(["."], Settings(enabled={"TDL007", "TDL900", "TDL901"}, today=TODAY))
+    assert findings(report) == [("main.tf", 1, "TDL007", "annotation")]
+
+
+def test_blank_lines_between_annotation_entries(tmp_path, monkeypatch):
+    text = SIDECAR_YAML.replace("  name: ws\n", '  name: ws\n  annotations:\n    tfdind-lint.io/ignore: |\n'
+                                "      TDL412 -- none here (OPS-1)\n\n      TDL401 -- CI builders (OPS-7)\n")
+    report = run(tmp_path, monkeypatch, {"pod.yaml": text})
+    assert findings(report) == [("pod.yaml", 7, "TDL901", None), ("pod.yaml", 14, "TDL401", "annotation")]
+
+
+def test_a_trailing_comment_on_the_resource_line_covers_the_resource(tmp_path, monkeypatch):
+    text = SIDECAR_TF.replace('resource "docker_container" "dind" {',
+                              'resource "docker_container" "dind" { # tfdind-lint: ignore[TDL401] -- build farm (SEC-12)')
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 14, "TDL401", "inline")]
+
+
+def test_a_trailing_comment_above_the_resource_line_does_not(tmp_path, monkeypatch):
+    """It belongs to its own line (the end of the block above), not to the resource below."""
+    text = SIDECAR_TF.replace('  command = ["sh", "-c", coder_agent.main.init_script]\n}\n',
+                              '  command = ["sh", "-c", coder_agent.main.init_script]\n'
+                              '} # tfdind-lint: ignore[TDL401] -- meant for the block below\n')
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 10, "TDL901", None), ("main.tf", 14, "TDL401", None)]

@@ -23,3 +23,17 @@ resource "docker_container" "workspace" {
   name  = "dev"
   # tfdind-lint: disable everything # expect: TDL900
 }
+
+resource "docker_container" "dind4" {
+  image = "docker:dind"
+  # tfdind-lint: ignore[] -- no rule named # expect: TDL900
+  privileged = true
+  # tfdind-lint: ignore[TDL4O1, no-such-rule] -- two unknown names # expect: TDL900
+  name = "dind4"
+}
+
+resource "docker_container" "dind5" {
+  image      = "docker:dind"
+  privileged = true # tfdind-lint: ignore[TDL401, TDL402] # expect: TDL900
+  name       = "dind5"
+}
