@@ -152,3 +152,17 @@ def test_a_trailing_comment_above_the_resource_line_does_not(tmp_path, monkeypat
                               '} # tfdind-lint: ignore[TDL401] -- meant for the block below\n')
     report = run(tmp_path, monkeypatch, {"main.tf": text})
     assert findings(report) == [("main.tf", 10, "TDL901", None), ("main.tf", 14, "TDL401", None)]
+
+
+def test_inline_wins_over_configuration(tmp_path, monkeypatch):
+    report = run(tmp_path, monkeypatch, {
+        ".tfdind-lint.yaml": CONFIG, "main.tf": sidecar("tfdind-lint: ignore[TDL401] -- this sidecar only (OPS-9)")},
+        configured=True)
+    assert findings(report) == [(".tfdind-lint.yaml", 2, "TDL901", None), ("main.tf", 14, "TDL401", "inline")]
+
+
+def test_a_finding_no_suppression_may_cover_does_not_stop_the_others(tmp_path, monkeypatch):
+    """The reason-less directive on line 1 (TDL900) comes before the suppressed TDL401 in the report's order."""
+    text = "# tfdind-lint: ignore[TDL412]\n" + sidecar("tfdind-lint: ignore[TDL401] -- build farm (SEC-12)", line=14)
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 1, "TDL900", None), ("main.tf", 15, "TDL401", "inline")]

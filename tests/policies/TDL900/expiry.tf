@@ -27,3 +27,9 @@ resource "docker_container" "registry_mirror" {
   privileged = true # tfdind-lint: ignore[TDL401] -- mirror (until 31/12/2030) # expect: TDL900
   name       = "mirror"
 }
+
+resource "docker_container" "two_rules" {
+  image      = "docker:dind"
+  privileged = true # tfdind-lint: ignore[TDL401, TDL412] -- migration (until 2020-06-30) # expect: TDL900
+  name       = "two-rules"
+}
