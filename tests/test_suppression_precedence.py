@@ -166,3 +166,13 @@ def test_a_finding_no_suppression_may_cover_does_not_stop_the_others(tmp_path, m
     text = "# tfdind-lint: ignore[TDL412]\n" + sidecar("tfdind-lint: ignore[TDL401] -- build farm (SEC-12)", line=14)
     report = run(tmp_path, monkeypatch, {"main.tf": text})
     assert findings(report) == [("main.tf", 1, "TDL900", None), ("main.tf", 15, "TDL401", "inline")]
+
+
+def test_a_configuration_entry_applies_when_any_of_its_subject_globs_matches(tmp_path, monkeypatch):
+    config = ("suppress:\n  - rules: [TDL401]\n    subjects: [docker_container.buildkit, 'docker_container.d*']\n"
+              "    reason: build farm (SEC-12)\n")
+    report = run(tmp_path, monkeypatch, {".tfdind-lint.yaml": config, "main.tf": SIDECAR_TF}, configured=True)
+    assert findings(report) == [("main.tf", 14, "TDL401", "config")]
+    config = config.replace("'docker_container.d*'", "'docker_container.x*'")
+    report = run(tmp_path, monkeypatch, {".tfdind-lint.yaml": config, "main.tf": SIDECAR_TF}, configured=True)
+    assert findings(report) == [(".tfdind-lint.yaml", 2, "TDL901", None), ("main.tf", 14, "TDL401", None)]
