@@ -72,6 +72,8 @@ def test_tdl007_severities_and_child_modules(in_root):
         ("fragment/main.tf", 19, "note", []),
         ("no_source/main.tf", 4, "error", [("main.tf", 12, 1)]),
         ("no_source/main.tf", 7, "error", [("main.tf", 17, 1)]),
+        # the parameter fixture under the defaults: `acme` is no HashiCorp provider, `random` is
+        ("param_lists/main.tf", 5, "error", [("main.tf", 19, 1)]),
     ]
 
 
