@@ -50,7 +50,8 @@ def rule_findings(directory: Path) -> list[Finding]:
             settings = Settings(configuration=Configuration([path], selection=selection))
         else:
             settings = Settings() if rule in SUPPRESSION_RULES else Settings(enabled={rule})
-        found += [f for f in lint([path], settings).active if f.rule == rule]
+        # an internal error (TDL999: a check crashed) fails every rule's fixtures, whichever check it was
+        found += [f for f in lint([path], settings).active if f.rule in (rule, "TDL999")]
     return found
 
 
