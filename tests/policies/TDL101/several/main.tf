@@ -39,6 +39,19 @@ resource "docker_container" "privileged" {
   command    = ["sh", "-c", coder_agent.main.init_script]
 }
 
+resource "coder_agent" "plain" {
+  arch = "amd64"
+  os   = "linux"
+}
+
+# no sign of Sysbox: its agent starts no Docker
+resource "docker_container" "plain" {
+  name    = "plain-${data.coder_workspace.me.id}"
+  image   = "codercom/enterprise-base:ubuntu"
+  env     = ["CODER_AGENT_TOKEN=${coder_agent.plain.token}"]
+  command = ["sh", "-c", coder_agent.plain.init_script]
+}
+
 # the agent runs in the pod's second container
 resource "kubernetes_pod" "sidecar_first" {
   metadata {
