@@ -147,11 +147,12 @@ def test_a_trailing_comment_on_the_resource_line_covers_the_resource(tmp_path, m
 
 def test_a_trailing_comment_above_the_resource_line_does_not(tmp_path, monkeypatch):
     """It belongs to its own line (the end of the block above), not to the resource below."""
-    text = SIDECAR_TF.replace('  command = ["sh", "-c", coder_agent.main.init_script]\n}\n',
+    text = SIDECAR_TF.replace('  command = ["sh", "-c", coder_agent.main.init_script]\n}\n\n',
                               '  command = ["sh", "-c", coder_agent.main.init_script]\n'
                               '} # tfdind-lint: ignore[TDL401] -- meant for the block below\n')
+    assert 'below\nresource "docker_container" "dind"' in text
     report = run(tmp_path, monkeypatch, {"main.tf": text})
-    assert findings(report) == [("main.tf", 10, "TDL901", None), ("main.tf", 14, "TDL401", None)]
+    assert findings(report) == [("main.tf", 10, "TDL901", None), ("main.tf", 13, "TDL401", None)]
 
 
 def test_inline_wins_over_configuration(tmp_path, monkeypatch):
@@ -176,3 +177,25 @@ def test_a_configuration_entry_applies_when_any_of_its_subject_globs_matches(tmp
     config = config.replace("'docker_container.d*'", "'docker_container.x*'")
     report = run(tmp_path, monkeypatch, {".tfdind-lint.yaml": config, "main.tf": SIDECAR_TF}, configured=True)
     assert findings(report) == [(".tfdind-lint.yaml", 2, "TDL901", None), ("main.tf", 14, "TDL401", None)]
+
+
+def test_a_misplaced_file_level_directive_after_a_blank_line_is_refused_and_the_rest_still_read(tmp_path, monkeypatch):
+    """`ignore-file` trailing code is refused even when the line above is blank; the inline one below still works."""
+    text = SIDECAR_TF.replace('  arch = "amd64"\n', '  arch = "amd64"\n\n  os2 = 1 # tfdind-lint: ignore-file[TDL401] -- all\n')
+    text = text.replace("  privileged = true\n", "  privileged = true # tfdind-lint: ignore[TDL401] -- build farm (SEC-12)\n")
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 5, "TDL900", None), ("main.tf", 16, "TDL401", "inline")]
+
+
+def test_a_file_level_directive_on_the_last_line_after_code_is_refused(tmp_path, monkeypatch):
+    text = SIDECAR_TF.rstrip("\n") + " # tfdind-lint: ignore-file[TDL401] -- all"  # no newline at the end
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 14, "TDL401", None), ("main.tf", 16, "TDL900", None)]
+
+
+def test_a_broken_file_does_not_stop_suppressions_in_the_next(tmp_path, monkeypatch):
+    """The parse error (never suppressible) comes first in the report's order."""
+    report = run(tmp_path, monkeypatch, {
+        "a/main.tf": 'resource "x" "y" {\n',
+        "b/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- build farm (SEC-12)")})
+    assert findings(report) == [("a/main.tf", 1, "TDL000", None), ("b/main.tf", 14, "TDL401", "inline")]
