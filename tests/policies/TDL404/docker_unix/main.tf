@@ -22,7 +22,15 @@ resource "docker_container" "dind" {
   }
 }
 
-# no volume: the path is in this container's own filesystem
+# a second daemon: the message names the first, the related locations its socket only
+resource "docker_container" "dind2" {
+  count      = data.coder_workspace.me.start_count
+  image      = "docker:dind"
+  privileged = true
+  name       = "dind2-${data.coder_workspace.me.id}"
+}
+
+# no volume where the socket is: the path is in this container's own filesystem
 resource "docker_container" "workspace" {
   count   = data.coder_workspace.me.start_count
   image   = "codercom/enterprise-base:ubuntu"
@@ -32,6 +40,27 @@ resource "docker_container" "workspace" {
     "CODER_AGENT_TOKEN=${coder_agent.main.token}",
     "DOCKER_HOST=unix:///var/run/docker.sock", # expect: TDL404@5
   ]
+  volumes {
+    container_path = "/home/coder"
+    volume_name    = "home-${data.coder_workspace.me.id}"
+  }
+}
+
+# TLS without DOCKER_CERT_PATH and no mount at ~/.docker
+resource "docker_container" "tls_no_certs" {
+  count   = data.coder_workspace.me.start_count
+  image   = "codercom/enterprise-base:ubuntu"
+  name    = "tls-${data.coder_workspace.me.id}"
+  command = ["sh", "-c", coder_agent.main.init_script]
+  env = [
+    "CODER_AGENT_TOKEN=${coder_agent.main.token}",
+    "DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376", # expect: TDL404
+    "DOCKER_TLS_VERIFY=1",
+  ]
+  volumes {
+    container_path = "/certs/client"
+    volume_name    = docker_volume.socket.name
+  }
 }
 
 # the socket's directory comes through the volume shared with dind (found through a reference): quiet

@@ -72,3 +72,35 @@ resource "docker_container" "dynamic_mount" {
     }
   }
 }
+
+# an IPv6 address in upper case
+resource "docker_container" "ipv6" {
+  count = data.coder_workspace.me.start_count
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "ipv6-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://[FD00::1]:2376"]
+}
+
+# TLS without DOCKER_CERT_PATH, but the client certificates are mounted where the client looks (~/.docker)
+resource "docker_container" "certs_in_home" {
+  count = data.coder_workspace.me.start_count
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "certs-home-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376", "DOCKER_TLS_VERIFY=1"]
+  volumes {
+    container_path = "/home/coder/.docker/"
+    volume_name    = "certs"
+  }
+}
+
+# the same with a mount the tool cannot place
+resource "docker_container" "certs_unknown_mount" {
+  count = data.coder_workspace.me.start_count
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "certs-unknown-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376", "DOCKER_TLS_VERIFY=1"]
+  volumes {
+    container_path = var.socket_dir
+    volume_name    = "certs"
+  }
+}
