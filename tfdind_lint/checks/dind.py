@@ -185,7 +185,8 @@ def _listener_mismatch(client: Client, daemons: list[Daemon], same_netns: bool):
     same_port = [(d, l) for d, l in tcp if port is None or l.address.port_number in (None, port)]
     if not same_port:
         listens = ", ".join(l.describe() for d in daemons for l in d.listeners)
-        return f"{own} does not match {where}, which listens on {listens}: make the port agree", related, severity
+        verb = "listens" if len(daemons) == 1 else "listen"
+        return f"{own} does not match {where}, which {verb} on {listens}: make the port agree", related, severity
     reachable = [(d, l) for d, l in same_port if same_netns or l.address.loopback is not True]
     if not reachable:
         return (f"{own} cannot reach {where}: it listens on loopback only ({same_port[0][1].describe()}), which other "
