@@ -199,3 +199,10 @@ def test_a_broken_file_does_not_stop_suppressions_in_the_next(tmp_path, monkeypa
         "a/main.tf": 'resource "x" "y" {\n',
         "b/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- build farm (SEC-12)")})
     assert findings(report) == [("a/main.tf", 1, "TDL000", None), ("b/main.tf", 14, "TDL401", "inline")]
+
+
+def test_a_file_level_directive_trailing_code_on_the_first_line_is_refused(tmp_path, monkeypatch):
+    text = SIDECAR_TF.replace('resource "coder_agent" "main" {\n',
+                              'resource "coder_agent" "main" { # tfdind-lint: ignore-file[TDL401] -- all\n', 1)
+    report = run(tmp_path, monkeypatch, {"main.tf": text})
+    assert findings(report) == [("main.tf", 1, "TDL900", None), ("main.tf", 14, "TDL401", None)]
