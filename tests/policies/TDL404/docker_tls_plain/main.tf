@@ -1,6 +1,15 @@
 # The daemon serves plain HTTP (DOCKER_TLS_CERTDIR empty) while the client asks for TLS.
 data "coder_workspace" "me" {}
 
+# an agent no container runs (a VM): its DOCKER_HOST is not this template's dind's business
+resource "coder_agent" "vm" {
+  os   = "linux"
+  arch = "amd64"
+  env = {
+    DOCKER_HOST = "tcp://build-host:2375"
+  }
+}
+
 resource "docker_network" "private_network" {
   name = "network-${data.coder_workspace.me.id}"
 }

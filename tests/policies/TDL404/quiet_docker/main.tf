@@ -73,12 +73,19 @@ resource "docker_container" "dynamic_mount" {
   }
 }
 
-# an IPv6 address in upper case
+# IPv6 addresses in upper and lower case
 resource "docker_container" "ipv6" {
   count = data.coder_workspace.me.start_count
   image = "codercom/enterprise-base:ubuntu"
   name  = "ipv6-${data.coder_workspace.me.id}"
   env   = ["DOCKER_HOST=tcp://[FD00::1]:2376"]
+}
+
+resource "docker_container" "ipv6_lower" {
+  count = data.coder_workspace.me.start_count
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "ipv6-lower-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://[fd00::2]:2376"]
 }
 
 # TLS without DOCKER_CERT_PATH, but the client certificates are mounted where the client looks (~/.docker)
