@@ -3,7 +3,7 @@
 docs/testing.md holds the table between its ``coverage-table`` comments; regenerate it with
 ``TFDIND_UPDATE_GOLDEN=1 python -m pytest tests/test_coverage.py``.  A rule's row may have a
 hole (a form it reads with no firing or no clean case, a parameter no fixture sets) only
-when ``HOLES`` says why.
+when ``HOLES`` says why, or while ``PENDING`` lists it as not filled yet.
 
 A marker counts for the form of the block it is in: a ``docker_*`` resource is the Docker
 provider, a ``kubernetes_*`` one the Kubernetes provider, any other Terraform block is
@@ -58,10 +58,8 @@ HOLES = {
 #: Holes nobody has filled yet: known, listed so the table shows them; filling one makes the test ask for its
 #: removal here.  (rule, form or parameter) -> what is missing.
 PENDING = {
-    **{(rule, "envbox_images"): "a mirrored envbox image named by the parameter" for rule in (
-        "TDL203",)},
-    **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in (
-        "TDL107", "TDL501", "TDL505")},
+    ("TDL203", "envbox_images"): "a mirrored envbox image named by the parameter",
+    **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in ("TDL107", "TDL501", "TDL505")},
     **{(rule, "podman_images"): "a Podman image of another name" for rule in ("TDL301", "TDL303", "TDL304")},
     ("TDL301", "fuse_resources"): "a FUSE resource of another name",
     ("TDL302", "fuse_device_plugin_images"): "a device-plugin image of another name",
