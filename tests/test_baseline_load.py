@@ -1,0 +1,66 @@
+"""Reading a baseline file: every refusal with its message, and what a hand-trimmed entry defaults to."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tfdind_lint.baseline import FORMAT, Baseline, BaselineError, Entry
+
+
+def load_error(path) -> str:
+    with pytest.raises(BaselineError) as caught:
+        Baseline.load(str(path))
+    return str(caught.value)
+
+
+def test_a_directory_cannot_be_read(tmp_path):
+    assert load_error(tmp_path) == f"cannot read the baseline {tmp_path}: Is a directory"
+
+
+def test_not_json_names_line_and_column(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_text('{\n  "tool": tfdind\n}\n', encoding="utf-8")
+    assert load_error(path) == f"{path}:2:11: not a baseline file: Expecting value"
+
+
+@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError,
+                   reason="a baseline that is not UTF-8 escapes as UnicodeDecodeError (a traceback from the CLI)")
+def test_not_utf8(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_bytes(b'{"tool": "tfdind-lint", "x": "\xe9"}')
+    assert load_error(path).startswith(f"{path}: ")
+
+
+@pytest.mark.parametrize("data", [
+    [],
+    {"tool": "other", "format": FORMAT, "findings": []},
+    {"tool": "tfdind-lint", "format": FORMAT},
+    {"tool": "tfdind-lint", "format": FORMAT, "findings": {}},
+])
+def test_not_a_tfdind_lint_baseline(tmp_path, data):
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_error(path) == f"{path}: not a tfdind-lint baseline (write one with --write-baseline)"
+
+
+def test_another_format(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"tool": "tfdind-lint", "format": 0, "findings": []}), encoding="utf-8")
+    assert load_error(path) == (f"{path}: baseline format 0 is not supported (expected {FORMAT}); "
+                                "write it again with --write-baseline")
+
+
+def test_an_entry_without_rule_or_path(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"tool": "tfdind-lint", "format": FORMAT,
+                                "findings": [{"rule": "TDL401", "path": "a.tf"}, {"rule": "TDL401"}]}), encoding="utf-8")
+    assert load_error(path) == f"{path}: entry 1 needs at least `rule` and `path`"
+
+
+def test_a_trimmed_entry_takes_empty_defaults(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"tool": "tfdind-lint", "format": FORMAT,
+                                "findings": [{"rule": "TDL401", "path": "dir/../a.tf"}]}), encoding="utf-8")
+    assert Baseline.load(str(path)).entries == [Entry("TDL401", str(tmp_path / "a.tf"), "", "", "", 0, "")]
