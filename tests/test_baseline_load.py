@@ -64,3 +64,41 @@ def test_a_trimmed_entry_takes_empty_defaults(tmp_path):
     path.write_text(json.dumps({"tool": "tfdind-lint", "format": FORMAT,
                                 "findings": [{"rule": "TDL401", "path": "dir/../a.tf"}]}), encoding="utf-8")
     assert Baseline.load(str(path)).entries == [Entry("TDL401", str(tmp_path / "a.tf"), "", "", "", 0, "")]
+
+
+def _baselined(tmp_path, monkeypatch, written: dict, now: dict):
+    """Write a baseline of ``written`` (TDL401 only), then lint ``now``: (the report, how many entries are stale)."""
+    from conftest import write_tree
+    from tfdind_lint.baseline import write
+    from tfdind_lint.linter import Settings, lint
+
+    write_tree(tmp_path, written)
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(enabled={"TDL401"})
+    write("out/nested/b.json", lint(["."], settings).findings)
+    write("out/nested/b.json", lint(["."], settings).findings)  # the directory exists now: written again
+    write_tree(tmp_path, now)
+    report = lint(["."], settings)
+    baseline = Baseline.load("out/nested/b.json")
+    return report, baseline.apply(report.findings, {str(p) for p in tmp_path.rglob("*.tf")})
+
+
+def test_every_fixed_finding_counts_as_stale(tmp_path, monkeypatch):
+    from conftest import SIDECAR_TF
+
+    two = SIDECAR_TF + SIDECAR_TF.replace('"dind"', '"dind2"').replace('"workspace"', '"workspace2"').replace(
+        '"main"', '"main2"')
+    report, stale = _baselined(tmp_path, monkeypatch, {"a/main.tf": two, "b/main.tf": two},
+                               {"a/main.tf": two.replace("privileged = true", "privileged = false"),
+                                "b/main.tf": two})
+    assert stale == 2
+    assert [(f.span.path, f.suppressed.kind if f.suppressed else None) for f in report.findings] == [
+        ("b/main.tf", "baseline"), ("b/main.tf", "baseline")]
+
+
+def test_a_file_turned_crlf_still_matches(tmp_path, monkeypatch):
+    from conftest import SIDECAR_TF
+
+    report, stale = _baselined(tmp_path, monkeypatch, {"main.tf": SIDECAR_TF},
+                               {"main.tf": SIDECAR_TF.replace("\n", "\r\n")})
+    assert (stale, [f.suppressed.kind for f in report.findings]) == (0, ["baseline"])
