@@ -45,8 +45,8 @@ def test_keys_and_values_have_spans_in_every_document():
 
 def test_scalars_follow_kubernetes_yaml_rules():
     yaml = parse('''
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Settings
         data:
           a: yes
           b: "yes"
@@ -103,8 +103,8 @@ def test_one_broken_document_does_not_hide_the_others():
 
 def test_tags_never_construct_objects():
     yaml = parse('''
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Settings
         data:
           boom: !!python/object/apply:os.system ["echo pwned"]
           name: !custom value

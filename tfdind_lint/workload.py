@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .expression import Expr, references_in
+from .manifest_shape import terraform_manifest
 from .node import Block, Node, Reference, Span, Unknown
 
 # canonical name -> (Terraform provider name, Kubernetes API name)
@@ -492,7 +493,7 @@ def from_module(module) -> list[Workload]:
             if workload is not None:
                 workloads.append(workload)
         elif resource.type == "kubernetes_manifest":
-            manifest = module.evaluate(resource.block.attr("manifest"))
+            manifest = terraform_manifest(module, resource)
             if manifest is not None and isinstance(manifest.value, dict):
                 workload = from_manifest(manifest, resource.path, address=resource.address)
                 if workload is not None:

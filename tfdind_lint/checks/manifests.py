@@ -9,6 +9,7 @@ from typing import Iterator
 from .. import shell
 from ..context import Context, Unit
 from ..finding import Hit, Related, Severity
+from ..manifest_shape import terraform_manifest
 from ..node import Node, Span, Unknown
 from ..workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS, Workload, falsy, truthy
 from . import roles, scripts
@@ -325,7 +326,7 @@ def runtime_classes(units: list[Unit]) -> list[RuntimeClass]:
                 found.append(RuntimeClass(name.value, module.evaluate(resource.block.attr("handler")), None,
                                           resource.block.head, resource.block.head, resource.address, can_schedule=False))
         for resource in module.resources_of("kubernetes_manifest"):
-            manifest = module.evaluate(resource.block.attr("manifest"))
+            manifest = terraform_manifest(module, resource)
             if manifest is not None:
                 rc = _runtime_class(manifest, resource.block.head, resource.block.head, resource.address)
                 if rc is not None:
@@ -508,7 +509,7 @@ def _label_applied(units: list[Unit], key: str, value: str) -> bool:
 
 
 def _manifest_kind(module, resource):
-    manifest = module.evaluate(resource.block.attr("manifest"))
+    manifest = terraform_manifest(module, resource)
     kind = manifest.get("kind") if manifest is not None else None
     return kind.value if kind is not None else None
 

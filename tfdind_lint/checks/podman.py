@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..context import Context
 from ..finding import Hit, Related, Severity
+from ..manifest_shape import terraform_manifest
 from ..node import Node, Span, Unknown
 from ..workload import Container, Workload, from_manifest, truthy
 from . import roles, scripts
@@ -384,7 +385,7 @@ def _objects(unit, embedded: list[Node]) -> list[_Object]:
             if resource.mode != "managed":
                 continue
             if resource.type == "kubernetes_manifest":
-                manifest = unit.module.evaluate(resource.block.attr("manifest"))
+                manifest = terraform_manifest(unit.module, resource)
                 if manifest is not None:
                     documents.append(manifest)
                 continue

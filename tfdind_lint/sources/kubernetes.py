@@ -19,6 +19,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from .. import manifest_shape
 from ..node import Node, Span
 from . import Comment, SourceError
 from .text import LineIndex, decode
@@ -115,7 +116,12 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
         block_scalar_lines.update(converter.block_scalar_lines)
         value = node.value
         if isinstance(value, dict) and "apiVersion" in value and "kind" in value:
-            result.documents.append(node)
+            problem = manifest_shape.kind_problem(node)
+            if problem is not None:
+                message, where = problem
+                result.errors.append(SourceError(message, where.where))
+                continue
+            result.documents.append(manifest_shape.conform(node))
     result.comments = _comments(path, lines, block_scalar_lines, line_offset, column_offset)
     return result
 
