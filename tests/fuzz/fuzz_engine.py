@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SUFFIXES = {".tf.json": "json", ".tf": "hcl", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 #: Seeds larger than this are left out: a mutated case must stay quick.
 MAX_SEED_BYTES = 64 * 1024
+#: How often each kind of file is the one mutated.
+KIND_WEIGHTS = {"hcl": 4, "yaml": 4, "json": 2, "toml": 1}
 #: A case slower than this fails as ``slow`` (the tool reads the largest seed in well under a second).
 DEFAULT_BOUND = 10.0
 #: A case still running after this long is stopped and fails as ``hang``.
@@ -200,14 +202,19 @@ def fuzz(seed: int, *, cases: int | None = None, duration: float | None = None, 
     sources = sources if sources is not None else seeds()
     texts = {path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path): path.read_bytes()
              for path in sources}
+    by_kind: dict[str, list[str]] = {}
+    for name in sorted(texts):
+        by_kind.setdefault(_kind(name), []).append(name)
+    kinds = [kind for kind in KIND_WEIGHTS if kind in by_kind]
+    weights = [KIND_WEIGHTS[kind] for kind in kinds]
     names = sorted(texts)
     session = Session(seed)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tfdind-fuzz-") as scratch:
         directory = Path(scratch) / "case"
         while (cases is None or session.cases < cases) and (duration is None or time.monotonic() - started < duration):
-            name = rng.choice(names)
-            kind = _kind(name)
+            kind = rng.choices(kinds, weights)[0]  # by kind first: there are few .tf.json and TOML seeds
+            name = rng.choice(by_kind[kind])
             data, done = mutate(rng, texts[name], kind)
             files = {Path(name).name: data}
             if rng.random() < 0.25:
