@@ -194,3 +194,25 @@ def test_terraform_converts_scalars_to_strings_where_yaml_refuses_them():
 def test_a_conforming_document_is_left_as_it_is():
     document = kubernetes.parse_text("pod.yaml", _yaml(POD)).documents[0]
     assert document.plain() == POD
+
+
+@pytest.mark.parametrize("key", ["apiVersion", "kind"])
+@pytest.mark.parametrize("value", ['["RuntimeClass"]', '{ name = "sysbox" }', "[[\"\"]]"], ids=["list", "object", "nested"])
+def test_a_kubernetes_manifest_whose_kind_is_not_a_string_is_no_workload(tmp_path, key, value):
+    """The fuzz run's Terraform case: ``kind = [[""]]`` made TDL505 hash a list."""
+    other = "apiVersion" if key == "kind" else "kind"
+    tf = textwrap.dedent(f"""\
+        resource "kubernetes_manifest" "runtime" {{
+          manifest = {{
+            {key} = {value}
+            {other} = "{'node.k8s.io/v1' if other == 'apiVersion' else 'RuntimeClass'}"
+            metadata = {{ name = "sysbox-runc" }}
+            handler = "sysbox-runc"
+          }}
+        }}
+        """)
+    module = Module.build("m", [parse_tf("main.tf", tf.encode())])
+    manifest = terraform_manifest(module, module.resources[0])
+    assert isinstance(manifest.get(key).value, Unknown)
+    report = _lint(tmp_path, {"main.tf": tf, "others.yaml": _yaml(*OTHERS)})
+    assert not [f for f in report.findings if f.rule == "TDL000"]

@@ -8,6 +8,7 @@ modules of two files).  A case fails when:
 - ``lint()`` or an output format (text, JSON, SARIF) raises;
 - the report has an internal error (TDL999);
 - a finding points outside the files of the case (a line past the end);
+- a warning is issued (a library's warning ends up on the user's stderr);
 - the run takes longer than the per-case bound (``slow``), or never ends (a hard limit, by SIGALRM).
 
 A failing case is reduced (lines, then bytes, as long as the same failure remains) and written
@@ -28,6 +29,7 @@ import tempfile
 import threading
 import time
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +111,8 @@ def run_case(case: Case, directory: Path, bound: float = DEFAULT_BOUND) -> tuple
     settings = Settings()
     started = time.perf_counter()
     try:
-        with _deadline(HARD_LIMIT):
+        with _deadline(HARD_LIMIT), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             report = lint([str(directory)], settings)
             for fmt in ("text", "json", "sarif"):
                 render(fmt, report, settings, Options())
@@ -118,6 +121,9 @@ def run_case(case: Case, directory: Path, bound: float = DEFAULT_BOUND) -> tuple
     except Exception as exc:  # noqa: BLE001  (any exception is the finding)
         return Failure(f"exception {type(exc).__name__} {_where(exc)}", traceback.format_exc()), time.perf_counter() - started
     elapsed = time.perf_counter() - started
+    for warning in caught:  # a library's warning printed on stderr is noise in a user's CI log
+        return Failure(f"warning {warning.category.__name__} {Path(warning.filename).name}:{warning.lineno}",
+                       str(warning.message)), elapsed
     for finding in report.findings:
         if finding.rule == "TDL999":
             where = _AT.search(finding.message)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 
 from .. import manifest_shape
@@ -179,14 +180,17 @@ def _yaml():
 
 def _compose(yaml, chunk: str):
     """The ruamel node graph of one document (None for an empty one)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
+    from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError  # noqa: PLC0415
     from ruamel.yaml.reader import ReaderError  # noqa: PLC0415
 
     deep = _bracket_depth_exceeded(chunk)
     if deep is not None:  # flow collections may nest too deeply: measure on the text up to there
         _check_depth(chunk[:deep])
     try:
-        return yaml.compose(io.StringIO(chunk))
+        with warnings.catch_warnings():
+            # an anchor defined twice: YAML lets the later one win (aliases refer to the latest); no word on stderr
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            return yaml.compose(io.StringIO(chunk))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()

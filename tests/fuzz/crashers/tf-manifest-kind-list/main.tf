@@ -1,0 +1,1 @@
+resource"kubernetes_manifest"""{manifest={kind=[[""]]a={s={}}c={}}}r""{a{}}
