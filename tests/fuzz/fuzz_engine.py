@@ -43,6 +43,8 @@ MAX_SEED_BYTES = 64 * 1024
 KIND_WEIGHTS = {"hcl": 4, "yaml": 4, "json": 2, "toml": 1}
 #: A case slower than this fails as ``slow`` (the tool reads the largest seed in well under a second).
 DEFAULT_BOUND = 10.0
+#: Seconds between two progress lines of a long run.
+PROGRESS_EVERY = 300
 #: A case still running after this long is stopped and fails as ``hang``.
 HARD_LIMIT = 120
 
@@ -218,7 +220,12 @@ def fuzz(seed: int, *, cases: int | None = None, duration: float | None = None, 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tfdind-fuzz-") as scratch:
         directory = Path(scratch) / "case"
+        reported = started
         while (cases is None or session.cases < cases) and (duration is None or time.monotonic() - started < duration):
+            if log and time.monotonic() - reported > PROGRESS_EVERY:
+                reported = time.monotonic()
+                session.seconds = reported - started
+                log(session.summary())
             kind = rng.choices(kinds, weights)[0]  # by kind first: there are few .tf.json and TOML seeds
             name = rng.choice(by_kind[kind])
             data, done = mutate(rng, texts[name], kind)
