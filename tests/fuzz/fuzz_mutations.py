@@ -8,8 +8,9 @@ Three families, picked at random for every mutation:
   line below ``kind:`` into its value);
 - grammar-aware, by the file's kind: for HCL, duplicate or delete a block, swap an
   attribute's value for a list, an object, a number, null or a template, nest it deeper;
-  for YAML, the same on ``key: value`` lines and indented blocks; for JSON, on the parsed
-  document (a value replaced by another type, wrapped deeper, a key deleted or duplicated).
+  for YAML, the same on ``key: value`` lines and indented blocks, or on the loaded document as
+  for JSON; for JSON, on the parsed document (a value replaced by another type, wrapped deeper,
+  a key deleted or duplicated).
 
 Everything is drawn from the ``random.Random`` given, so a seed replays a run.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import warnings
 
 TOKENS = [
     "${", "%{", "}", "{", "[", "]", "(", ")", '"', "'", "\\", "<<EOT\n", "<<-EOF\n", "\nEOT\n", "EOF", "&a ", "*a",
@@ -100,6 +102,8 @@ def _indent(line: str) -> int:
 
 
 def _yaml(rng: random.Random, data: bytes) -> tuple[bytes, str]:
+    if rng.random() < 0.3:
+        return _yaml_tree(rng, data)
     text = data.decode("utf-8", "replace")
     lines = text.split("\n")
     entries = [i for i, line in enumerate(lines) if _YAML_ENTRY.match(line)]
@@ -131,6 +135,25 @@ def _yaml(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     else:
         lines[i] = f"{m.group(1)}\n{pad}- {(m.group(2) or ' x').strip()}"
     return "\n".join(lines).encode(), f"yaml {op} at line {i + 1}"
+
+
+def _yaml_tree(rng: random.Random, data: bytes) -> tuple[bytes, str]:
+    """A value anywhere in one document replaced by one of another type (as ``_json``), the stream written as JSON."""
+    from ruamel.yaml import YAML  # noqa: PLC0415
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the seeds include an anchor defined twice
+            documents = [d for d in YAML(typ="safe", pure=True).load_all(data.decode("utf-8")) if d is not None]
+        if not documents:
+            return _bytes(rng, data)
+        index = rng.randrange(len(documents))
+        mutated, note = _json(rng, json.dumps(documents[index], default=str).encode())
+    except Exception:  # noqa: BLE001  (not YAML the safe loader reads: mutate the bytes instead)
+        return _bytes(rng, data)
+    texts = [json.dumps(d, default=str, indent=2) for d in documents]
+    texts[index] = mutated.decode()
+    return "\n---\n".join(texts).encode(), f"yaml tree: document {index + 1}, {note}"
 
 
 def _hcl(rng: random.Random, data: bytes) -> tuple[bytes, str]:
