@@ -8,7 +8,9 @@ YAML 1.1, which Kubernetes' YAML library follows: ``yes`` is true).
 Each document is parsed on its own, so one broken document does not hide the
 others.  Files whose text has no ``apiVersion`` and ``kind`` (CI workflows,
 compose files) are not Kubernetes manifests and are skipped without a word, and
-so are such documents in a manifest stream.  Limits keep hostile input cheap:
+so are such documents in a manifest stream.  A document's fields get the types rules
+expect (``manifest_shape.py``): one whose ``apiVersion`` or ``kind`` is not a string is an
+error, another field of the wrong shape becomes unknown.  Limits keep hostile input cheap:
 nesting depth (``MAX_DEPTH``), alias expansion (``MAX_EXPANDED_NODES``), and the
 file size limit of ``text.read_source``; see docs/robustness.md.
 """
