@@ -151,9 +151,9 @@ def _yaml_tree(rng: random.Random, data: bytes) -> tuple[bytes, str]:
         mutated, note = _json(rng, json.dumps(documents[index], default=str).encode())
     except Exception:  # noqa: BLE001  (not YAML the safe loader reads: mutate the bytes instead)
         return _bytes(rng, data)
-    texts = [json.dumps(d, default=str, indent=2) for d in documents]
-    texts[index] = mutated.decode()
-    return "\n---\n".join(texts).encode(), f"yaml tree: document {index + 1}, {note}"
+    texts = [json.dumps(d, default=str, indent=2).encode() for d in documents]
+    texts[index] = mutated  # bytes: a document without a value to replace gets byte mutations, maybe not UTF-8
+    return b"\n---\n".join(texts), f"yaml tree: document {index + 1}, {note}"
 
 
 def _hcl(rng: random.Random, data: bytes) -> tuple[bytes, str]:

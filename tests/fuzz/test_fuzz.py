@@ -41,6 +41,15 @@ def test_the_mutations_replay_from_the_seed():
     assert mutate(random.Random(3), data, "hcl") != mutate(random.Random(4), data, "hcl")
 
 
+@pytest.mark.parametrize("kind", ["hcl", "yaml", "json", "toml"])
+def test_any_input_can_be_mutated(kind):
+    """The harness must not fail on its own inputs: scalars, empty documents, bytes that are not UTF-8."""
+    for data in (b"", b"x", b"\xe1\xff{[", b'"just a string"', b"- a\n- b\n", b"a: &x 1\nb: &x 2\n", b"{}", b"[1, [2]]"):
+        for seed in range(40):
+            mutated, done = mutate(random.Random(seed), data, kind)
+            assert isinstance(mutated, bytes) and done
+
+
 def test_a_failure_is_found_reduced_and_kept(tmp_path, monkeypatch):
     """The harness itself, on a bug planted in the reader: any document naming `boom` raises."""
     from tfdind_lint import manifest_shape
