@@ -197,7 +197,7 @@ class _Piece:
         return policy.id if policy else None
 
     def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
-        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform  # noqa: PLC0415  (the HCL parser is imported only when Terraform is read)
 
         parsed = []
         complete = spec.complete
