@@ -213,6 +213,7 @@ class _Piece:
                 continue
             for error in tf.errors:
                 self._parse_error(error, result)
+            complete = complete and getattr(tf, "complete", True)  # a syntax error left part of it unread
             self._comments(path, tf.comments, tf.text, result)
             parsed.append(tf)
         unit = Unit(spec.path, complete=complete)

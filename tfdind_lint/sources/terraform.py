@@ -8,6 +8,7 @@ read at its file positions.
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 import sys
@@ -28,13 +29,33 @@ class TerraformFile:
     body: Block
     comments: list[Comment]
     text: str
-    #: Problems Terraform would reject but that do not stop us reading the file (e.g. a redefined attribute).
+    #: Problems Terraform would reject (a redefined attribute, a syntax error the reading resumed after).
     errors: list[SourceError] = field(default_factory=list)
+    #: False when a syntax error left part of the file unread: rules on something's absence stay silent.
+    complete: bool = True
 
 
 def parse_file(path: str, data: bytes) -> TerraformFile:
     """Parse one ``.tf`` file.  Raises ``SourceError`` when the file cannot be read as HCL."""
-    text = decode(data, path)
+    text, not_utf8 = _decode(data, path)
+    if not_utf8:  # bytes that are not UTF-8: where Terraform takes them (comments, strings), read on without them
+        try:
+            checked = _parse(text, path)
+        except SourceError as error:
+            if error.message.startswith("Not valid UTF-8"):
+                raise
+        else:
+            for error in checked.errors:
+                if error.message.startswith("Not valid UTF-8"):
+                    raise error  # the file is refused as a whole, as Terraform refuses it
+        text = _ESCAPED_BYTES.sub(lambda m: "\ufffd" * len(m.group()), text)
+    return _parse(text, path)
+
+
+_ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]+")
+
+
+def _parse(text: str, path: str) -> TerraformFile:
     stack = _open_brackets(text, MAX_TREE_DEPTH)[0] if _may_nest_deeper(text, MAX_TREE_DEPTH) else ()
     if len(stack) > MAX_TREE_DEPTH:  # each bracket is a level of the tree: refuse before the parser recurses
         line, column = LineIndex(text).position(stack[-1])
@@ -45,19 +66,62 @@ def parse_file(path: str, data: bytes) -> TerraformFile:
             body = parser.file()
         except RecursionError:  # a backstop: the parser counts its depth first
             raise SourceError(TOO_DEEP, Span(path, 1, 1, 1, 2)) from None
+    if parser.failures and not body.attributes and not body.blocks:
+        raise parser.failures[0]  # nothing read: the file is one error, as before recovery
     comments = [parser.comments[offset] for offset in sorted(parser.comments)]
-    return TerraformFile(path, body, comments, text, parser.errors)
+    errors = sorted(parser.errors + parser.failures, key=lambda e: (e.span.line, e.span.column))
+    return TerraformFile(path, body, comments, text, errors, complete=not parser.failures)
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _decode(data: bytes, path: str) -> tuple[str, bool]:
+    """The text of a ``.tf`` file, as Terraform reads it: UTF-8 only, CRLF or LF line breaks.
+
+    ``text.decode`` accepts UTF-16 with a byte-order mark and makes a lone CR a line break (YAML
+    allows both); Terraform refuses UTF-16, and a lone CR is a character it rejects outside comments
+    and heredocs, so it is put back for the parser to judge where it stands.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SourceError("Invalid character encoding: this file is UTF-16 (it starts with a UTF-16 byte-order mark), "
+                          "and Terraform reads only UTF-8; save it as UTF-8", Span(path, 1, 1, 1, 2))
+    try:
+        text = decode(data, path)
+    except SourceError as error:
+        if not error.message.startswith("Not valid UTF-8"):
+            raise
+        # Terraform reads bytes that are not UTF-8 in comments, and UTF-8-shaped ones in strings: keep them (as
+        # surrogate escapes) for the parser to judge where they stand
+        text = data.decode("utf-8", "surrogateescape").removeprefix("\ufeff").replace("\r\n", "\n")
+        return text, True
+    if b"\r" in data:
+        lone = [m.start() for m in _LONE_CR.finditer(data)]
+        if lone:
+            chars = list(text)
+            skipped = 3 if data.startswith(codecs.BOM_UTF8) else 0
+            for offset in lone:  # each lone CR became one line break at the same character offset
+                before = data[skipped:offset]
+                chars[len(before.decode("utf-8")) - before.count(b"\r\n")] = "\r"
+            text = "".join(chars)
+    return text, False
+
+
+#: Python frames a tree of ``MAX_TREE_DEPTH`` levels may need: the parser takes three a level, and what reads the
+#: tree later (evaluation, references) recurses too.  Python's default limit (1,000) is below it.
+RECURSION_NEEDED = 12 * MAX_TREE_DEPTH + 1000
 
 
 class _stack_room:
-    """Room for the parser's recursion (three frames a level, ``MAX_TREE_DEPTH`` levels) whatever the caller's depth."""
+    """Room for recursion through a tree of ``MAX_TREE_DEPTH`` levels, here and in what reads the tree afterwards:
+    the limit is raised for the process (never lowered: a run reads trees until its end)."""
 
     def __enter__(self):
-        self.limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(self.limit, 10 * MAX_TREE_DEPTH + 1000))
+        if sys.getrecursionlimit() < RECURSION_NEEDED:
+            sys.setrecursionlimit(RECURSION_NEEDED)
 
     def __exit__(self, *exc):
-        sys.setrecursionlimit(self.limit)
+        return None
 
 
 class Embedded:

@@ -27,20 +27,29 @@ from ..text import LineIndex
 from .scanner import NUMBER, token
 
 #: The deepest nesting of blocks, brackets and expressions read: the tree is walked recursively downstream.
-MAX_TREE_DEPTH = 200
+MAX_TREE_DEPTH = 1024
 
 TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels of blocks, brackets and "
             "expressions); flatten this part or split it up")
 
+#: Syntax errors reported in one file before the rest of it is left unread.
+MAX_FAILURES = 10
+
+#: Where reading resumes after a syntax error: a line that opens a top-level block.
+_RESUME = re.compile(r'^[^\W\d][\w-]*(?:[ \t]+(?:"[^"\n]*"|[^\W\d][\w-]*))*[ \t]*\{[ \t]*(?:#[^\n]*|//[^\n]*)?$', re.M)
+
 _PRECEDENCE = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
                "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
+_OPERATORS = frozenset(("+", "-", "*", "/", "%", "&&", "||", "==", "!=", "<", ">", "<=", ">=", "?", ":", ".", "=>"))
 _CLOSERS = {"}": "{", "]": "[", ")": "("}
 _LITERALS = {"true": True, "false": False, "null": None}
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _BUILTIN_SINGLE = ("count", "each", "self", "path", "terraform")
 
-_QUOTED_STOP = re.compile(r'["\\\n]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
-_HEREDOC_STOP = re.compile(r"\$\$\{|%%\{|[$%]\{")  # the same in a heredoc (no escapes, line breaks are text)
+_QUOTED_STOP = re.compile(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
+_HEREDOC_STOP = re.compile(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
+#: Bytes that are not UTF-8, as decoding with ``surrogateescape`` leaves them (terraform.py reads such files so).
+_ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
 _HEX = re.compile(r"[0-9A-Fa-f]+\Z")
 
 
@@ -54,6 +63,7 @@ class Parser:
         self.scope: list[frozenset[str]] = [] if scope is None else scope  # names bound by for / dynamic
         self.errors: list[SourceError] = [] if errors is None else errors
         self.comments: dict[int, Comment] = {}
+        self.failures: list[SourceError] = []  # syntax errors read past (the file's top level resumes after each)
         self.newlines = [True]  # whether a line break is a token here (a stack: brackets change it)
         self.opened: list[tuple[str, int]] = []  # brackets, ${ and %{ open around here, for messages
         self.depth = 0
@@ -137,6 +147,11 @@ class Parser:
                 if bracket in ("%{", "%{~"):
                     return self.error("The directive %{ opened here is never closed: a '}' is missing", offset)
                 return self.error(f"The {bracket[0]!r} opened here is never closed: the file ends first", offset)
+        if kind == "invalid" and "\udc80" <= self.text[self.start] <= "\udcff":
+            return self.not_utf8(self.start)
+        if kind == "invalid" and self.text[self.start] == "\r":
+            return self.error("Unexpected carriage return: a lone CR is not a line break for Terraform (only LF and "
+                              "CRLF are); convert the file's line endings")
         if kind == "invalid":
             return self.error(f"Unexpected {self.describe()}: this character cannot appear here")
         if kind == "unclosed-comment":
@@ -165,21 +180,65 @@ class Parser:
             return self.unexpected()
         return self.error(f"Unexpected {self.describe()}: a value is missing{after}")
 
+    def escaped_bytes(self, offset: int) -> int:
+        """Check the bytes that are not UTF-8 at ``offset`` of a string or heredoc; the offset after them.
+
+        Terraform's scanner takes any byte sequence shaped like UTF-8 (a lead byte and its continuation
+        bytes, overlong forms included) as a character there, and refuses the rest.
+        """
+        run = _ESCAPED_BYTES.match(self.text, offset)
+        data = [ord(c) - 0xDC00 for c in run.group()]
+        i = 0
+        while i < len(data):
+            lead = data[i]
+            width = 2 if 0xC0 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF7 else 0
+            if not width or i + width > len(data) or not all(0x80 <= b <= 0xBF for b in data[i + 1:i + width]):
+                raise self.not_utf8(offset + i)
+            i += width
+        return run.end()
+
+    def not_utf8(self, offset: int) -> SourceError:
+        line, column = self.locate(offset)
+        return self.error(f"Not valid UTF-8: byte 0x{ord(self.text[offset]) - 0xDC00:02x} at line {line}, "
+                          f"column {column}; save the file as UTF-8", offset)
+
+    def continued(self) -> SourceError:
+        """An operator where a value has ended (at a line break, in a body or an object)."""
+        return self.error(f"Unexpected {self.describe()}: the value before it ended at the line break; to continue "
+                          "an expression on the next line, end the line with the operator or wrap the expression in ( )")
+
     def expect(self, kind: str, expected: str) -> None:
         if self.kind != kind:
             raise self.unexpected(expected)
 
     # structure ------------------------------------------------------------------------------------
     def file(self) -> Block:
+        """The file's body.  After a syntax error, reading resumes at the next line that opens a top-level
+        block (``type "label" {`` at column 1), as Terraform does; the errors go to ``failures`` (at most
+        ``MAX_FAILURES``), and the broken item is left out."""
+        attributes: dict[str, Node] = {}
+        blocks: list[Block] = []
         self.advance_from(0)
-        attributes, blocks = self.body("eof")
+        while True:
+            try:
+                self.body("eof", attributes, blocks)
+                break
+            except SourceError as error:
+                self.failures.append(error)
+                resume = _RESUME.search(self.text, self.text.find("\n", self.start) + 1 or len(self.text))
+                if resume is None or len(self.failures) >= MAX_FAILURES or self.start >= len(self.text):
+                    break
+                del self.scope[:]
+                self.newlines, self.opened, self.depth = [True], [], 0
+                self.advance_from(resume.start())
         end = self.locate(len(self.text))
         return Block("", (), attributes, blocks, Span(self.path, 1, 1, *end), Span(self.path, 1, 1, *end))
 
-    def body(self, end_kind: str) -> tuple[dict[str, Node], list[Block]]:
+    def body(self, end_kind: str, attributes: dict[str, Node] | None = None,
+             blocks: list[Block] | None = None) -> tuple[dict[str, Node], list[Block]]:
         """Attributes and blocks up to ``end_kind`` (``}`` or ``eof``), which is current on return."""
-        attributes: dict[str, Node] = {}
-        blocks: list[Block] = []
+        attributes = {} if attributes is None else attributes
+        blocks = [] if blocks is None else blocks
         while True:
             kind = self.kind
             if kind == "nl":
@@ -188,6 +247,8 @@ class Parser:
             if kind == end_kind:
                 return attributes, blocks
             if kind != "ident":
+                if kind in _OPERATORS:
+                    raise self.continued()
                 if kind == '"':
                     raise self.error("Unexpected '\"': an attribute name or block type is not quoted")
                 if kind == "eof" or kind in _CLOSERS:
@@ -215,9 +276,8 @@ class Parser:
                 "Missing line break: each attribute or block must start on a new line; Terraform rejects two on one line"))
         elif self.kind == "}" and end_kind == "}":
             raise self.error("Missing line break before '}': an attribute or nested block must end its line")
-        elif self.kind in ("+", "-", "*", "/", "%", "&&", "||", "==", "!=", "<", ">", "<=", ">=", "?", ":", "."):
-            raise self.error(f"Unexpected {self.describe()} after the value: to continue an expression on the "
-                             "next line, put the operator at the end of this line or wrap the expression in ( )")
+        elif self.kind in _OPERATORS:
+            raise self.continued()
         elif self.kind == ",":
             raise self.error("Unexpected ',': attributes are separated by line breaks, not commas")
         else:
@@ -322,6 +382,11 @@ class Parser:
             if stop == "\\":
                 char, pos = self.escape(m.start())
                 pieces.append(char)
+            elif stop == "\r":
+                raise self.error("A carriage return (a lone CR line ending) cannot appear in a quoted string; "
+                                 "write \\r, or convert the file's line endings", m.start())
+            elif "\udc80" <= stop <= "\udcff":
+                pos = self.escaped_bytes(m.start())
             elif stop in ("$${", "%%{"):
                 pieces.append(stop[1:])
                 pos = m.end()
@@ -355,28 +420,30 @@ class Parser:
         if self.kind not in _PRECEDENCE:
             return operand
         operands = [operand]
+        depths = [0]  # how deep each operand's tree of operations is: the tree is walked recursively later
         operators: list[tuple[str, int]] = []
-        count = 0
         while True:
             op = self.kind
             precedence = _PRECEDENCE.get(op)
             if precedence is None:
                 break
             while operators and operators[-1][1] >= precedence:
-                self._reduce(operands, operators)
+                self._reduce(operands, depths, operators)
             operators.append((op, precedence))
-            count += 1
-            if count >= MAX_TREE_DEPTH:
-                raise self.error(TOO_DEEP, operands[0][1])
             self.next()
             operands.append(self.unary())
+            depths.append(0)
         while operators:
-            self._reduce(operands, operators)
+            self._reduce(operands, depths, operators)
         return operands[0]
 
-    def _reduce(self, operands: list, operators: list) -> None:
+    def _reduce(self, operands: list, depths: list, operators: list) -> None:
         right = operands.pop()
         left = operands.pop()
+        depth = max(depths.pop(), depths.pop()) + 1
+        if depth + self.depth > MAX_TREE_DEPTH:
+            raise self.error(TOO_DEEP, left[1])
+        depths.append(depth)
         op = operators.pop()[0]
         start, end = left[1], right[2]
         operands.append((Node(Operation(self.text[start:end], op, (left[0], right[0])), self.span(start, end)),
@@ -408,7 +475,7 @@ class Parser:
         steps: list = []
         ref_parts = [root] if root is not None else None
         ref_end = end
-        splat = False
+        splat = attribute_splat = False
         text = self.text
         while True:
             kind = self.kind
@@ -426,13 +493,17 @@ class Parser:
                         raise self.error(f"Invalid legacy index {number!r}: write [{number.replace('.', '][')}]")
                     steps.append(("index", Node(int(number), self.span(self.start, self.end))))
                 elif self.kind == "*":
+                    if attribute_splat:
+                        raise self.error("Nested splat: a '.*' cannot follow another '.*' before a '[' ends it; "
+                                         "write [*] for the inner one")
                     steps.append(("splat", None))
-                    splat = True
+                    splat = attribute_splat = True
                 else:
                     raise self.unexpected("an attribute name is required after '.'")
                 end = self.end
                 self.next()
             elif kind == "[":
+                attribute_splat = False  # an index ends an attribute-only splat (what follows applies to its result)
                 self.open(False)
                 if self.kind == "*":
                     self.next()
@@ -562,6 +633,8 @@ class Parser:
                 continue
             if self.kind == "}":
                 break
+            if self.kind in _OPERATORS and self.kind != "-":
+                raise self.continued()
             key_node = self.expression()[0]
             if self.kind != "=" and self.kind != ":":
                 if self.kind in ("nl", ",", "}"):
@@ -693,11 +766,17 @@ class Parser:
             if stop == '"':
                 end = m.end()
                 break
+            if stop == "\r":
+                raise self.error("A carriage return (a lone CR line ending) cannot appear in a quoted string; "
+                                 "write \\r, or convert the file's line endings", m.start())
             if stop == "\n":
                 raise self.error("Unterminated string: the closing '\"' is missing on this line", quote_start)
             if stop == "\\":
                 char, pos = self.escape(m.start())
                 literal.append(char)
+                continue
+            if "\udc80" <= stop <= "\udcff":
+                pos = self.escaped_bytes(m.start())
                 continue
             if stop == "$${" or stop == "%%{":
                 literal.append(stop[1:])
@@ -772,6 +851,8 @@ class Parser:
             open_directives.append(("for", start, True))
         elif keyword in ("else", "endif", "endfor"):
             expected = ("if",) if keyword == "else" else ("if", "else") if keyword == "endif" else ("for",)
+            if keyword == "else" and open_directives and open_directives[-1][0] == "else":
+                raise self.error("Unexpected %{else}: this %{if} already has its %{else}", start)
             if not open_directives or open_directives[-1][0] not in expected:
                 opened = open_directives[-1][0] if open_directives else ""
                 why = f"the %{{{opened}}} open here must be closed first" if opened else \
@@ -798,6 +879,13 @@ class Parser:
         if closing is None:
             raise self.error(f"Heredoc {head.rstrip()} is never closed: no later line consists of {marker} alone "
                              "(followed by a line break)", start)
+        carriage_return = text.find("\r", body_start, closing.start())
+        if carriage_return >= 0:
+            raise self.error("A carriage return (a lone CR line ending) cannot appear in a heredoc; convert the file's "
+                             "line endings", carriage_return)
+        bad = _ESCAPED_BYTES.search(text, body_start, closing.start())
+        while bad is not None:
+            bad = _ESCAPED_BYTES.search(text, self.escaped_bytes(bad.start()), closing.start())
         closing_line = text[closing.start():closing.end() - 1]
         end = closing.start() + len(closing_line.rstrip())
         body_lines = text[body_start:closing.start()].split("\n")[:-1]
