@@ -27,6 +27,17 @@ def _label(text: str) -> str:
     return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
 
 
+def _raw(text: str) -> bool:
+    """Whether python-hcl2 keeps this string as written where we decode it (escapes, `$${`, `%%{`)."""
+    return "\\" in text or "$$" in text or "%%" in text
+
+
+def _own(key: str) -> bool:
+    """A key of python-hcl2's dict that stands for something in the file (not its markers, not a comment it
+    mistook for a key: `output /* c */ {}`)."""
+    return not key.startswith(("__", "/*", "#", "//"))
+
+
 def _is_block(entry) -> bool:
     """A block's dict: marked, or one label leading to a block's dict (python-hcl2 nests labels as keys)."""
     if not isinstance(entry, dict):
@@ -37,13 +48,24 @@ def _is_block(entry) -> bool:
     return len(keys) == 1 and _is_block(entry[keys[0]])
 
 
+def _past_comments(entry: dict) -> dict:
+    """python-hcl2 reads a comment between a block's labels and its `{` as one more label: step over it."""
+    keys = [k for k in entry if not k.startswith("__")]
+    while len(keys) == 1 and not _own(keys[0]) and isinstance(entry[keys[0]], dict):
+        entry = entry[keys[0]]
+        keys = [k for k in entry if not k.startswith("__")]
+    return entry
+
+
 def _is_blocks(value) -> bool:
     return isinstance(value, list) and bool(value) and all(_is_block(v) for v in value)
 
 
 def compare_body(theirs: dict, ours: Block, where: str) -> None:
     """python-hcl2's dict of a body against our Block: attributes, then nested blocks by type."""
-    attributes = [k for k, v in theirs.items() if not k.startswith("__") and not _is_blocks(v)]
+    if set(ours.attributes) & {b.type for b in ours.blocks}:
+        return  # an attribute and a block of the same name: one key in python-hcl2's dict, nothing to compare
+    attributes = [k for k, v in theirs.items() if _own(k) and not _is_blocks(v)]
     assert attributes == list(ours.attributes), f"{where}: attribute names"
     for name in attributes:
         compare_value(theirs[name], ours.attributes[name], f"{where}.{name}")
@@ -54,27 +76,30 @@ def compare_body(theirs: dict, ours: Block, where: str) -> None:
         assert len(theirs[type_]) == len(blocks), f"{where}: {type_} blocks"
         for entry, block in zip(theirs[type_], blocks):
             for label in block.labels:  # each label is one level of nesting in python-hcl2's dict
-                (key,) = [k for k in entry if not k.startswith("__")]
-                assert _label(key) == label, f"{where}: labels of {type_}"
+                entry = _past_comments(entry)
+                (key,) = [k for k in entry if _own(k)]
+                assert _label(key) == label or _raw(key), f"{where}: labels of {type_}"
                 entry = entry[key]
-            compare_body(entry, block, f"{where}/{type_}{list(block.labels)}")
+            compare_body(_past_comments(entry), block, f"{where}/{type_}{list(block.labels)}")
 
 
 def compare_value(theirs, ours: Node, where: str) -> None:
     value = ours.value
+    if isinstance(theirs, str) and theirs.startswith("${") and theirs.endswith("}"):
+        return  # python-hcl2 kept it as an expression (it reads `1E-3`, for one, so): nothing literal to compare
     if isinstance(value, bool) or value is None:
         assert theirs == value, where
     elif isinstance(value, (int, float)):
         assert theirs == value, where
     elif isinstance(value, str):
-        if isinstance(theirs, str) and not theirs.startswith('"<<') and not set(value) & set('\\"\n\r\t$%'):
+        if isinstance(theirs, str) and not theirs.startswith('"<<') and not _raw(theirs):
             assert theirs == f'"{value}"', where  # python-hcl2 keeps a string's quotes (and escapes) as written
     elif isinstance(value, list) and isinstance(theirs, list):
         assert len(theirs) == len(value), where
         for i, (t, o) in enumerate(zip(theirs, value)):
             compare_value(t, o, f"{where}[{i}]")
     elif isinstance(value, dict) and isinstance(theirs, dict):
-        assert [_label(k) for k in theirs] == list(value), where
+        assert [_label(k) for k in theirs if not _raw(k)] == [k for k, t in zip(value, theirs) if not _raw(t)], where
         for key, t in zip(value, theirs.values()):
             compare_value(t, value[key], f"{where}.{key}")
 

@@ -504,18 +504,24 @@ class Parser:
                 self.next()
             elif kind == "[":
                 attribute_splat = False  # an index ends an attribute-only splat (what follows applies to its result)
-                self.open(False)
+                self.opened.append(("[", self.start))
+                self.next()  # a splat's '*' and ']' are read as line breaks count around the '[' (as Terraform does)
                 if self.kind == "*":
                     self.next()
                     self.expect("]", "expected ']' after '[*'")
                     steps.append(("splat", None))
                     splat = True
+                    end = self.end
+                    self.opened.pop()
+                    self.next()
                 else:
+                    self.newlines.append(False)  # an index is an expression: line breaks do not count in it
+                    self.advance_from(self.last_end)
                     index = self.expression()[0]
                     if self.kind != "]":
                         raise self.unexpected("expected ']' closing the index")
                     steps.append(("index", index))
-                end = self.close()
+                    end = self.close()
             else:
                 break
         span = self.span(start, end)
