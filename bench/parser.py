@@ -98,6 +98,7 @@ def main() -> None:
     parser.add_argument("--before", metavar="ROOT", help="a copy of the tool before the change (its PYTHONPATH root)")
     parser.add_argument("--rounds", type=int, default=15, help="rounds of the small measurements (default 15)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds of the 1,000-template run (default 1)")
+    parser.add_argument("--page", action="store_true", help="write the table into docs/benchmarks.md")
     args = parser.parse_args()
     versions = {"after": ROOT}
     if args.before:
@@ -129,10 +130,9 @@ def main() -> None:
             results[name].setdefault("1,000 templates", []).append(
                 wall([python, "-m", "tfdind_lint", "--no-cache", "--format", "json", tree], root))
     floor = statistics.median(bare)
-    print(f"Python {sys.version.split()[0]}; bare `python -c pass`: {floor * 1000:.1f} ms; "
-          f"500-line template: {lines} lines; medians of {args.rounds} rounds ({args.repeat} for 1,000 templates)")
-    print("| figure | " + " | ".join(versions) + " |")
-    print("|---|" + "---|" * len(versions))
+    out = [f"Python {sys.version.split()[0]}; bare `python -c pass`: {floor * 1000:.1f} ms CPU; a {lines}-line "
+           f"template; medians of {args.rounds} rounds ({args.repeat} for 1,000 templates), the versions alternated.",
+           "", "| figure (CPU time) | " + " | ".join(versions) + " |", "|---|" + "---|" * len(versions)]
     for figure in ("import", "first parse", "warm parse", "one-file run", "1,000 templates"):
         if figure not in results["after"]:
             continue
@@ -143,7 +143,31 @@ def main() -> None:
             if figure == "one-file run":
                 text += f" ({value / floor:.1f}x bare)"
             cells.append(text)
-        print(f"| {figure} | " + " | ".join(cells) + " |")
+        out.append(f"| {figure} | " + " | ".join(cells) + " |")
+    table = "\n".join(out)
+    print(table)
+    if args.page:
+        write_section(table)
+
+
+EXPLAINED = "`import`: importing the Terraform reader in a fresh interpreter, less what every run imports anyway (the tree's classes, `re`, `dataclasses`); before, Lark and python-hcl2's tables loaded on the first parse, which `first parse` includes. `one-file run`: `tfdind-lint --no-cache examples/dind-docker/good/main.tf`; `1,000 templates`: bench/generate.py's tree, `--no-cache`."
+
+
+def write_section(table: str) -> None:
+    """Put the table in docs/benchmarks.md between this script's markers (bench/run.py keeps them)."""
+    page = os.path.join(ROOT, "docs", "benchmarks.md")
+    with open(page, encoding="utf-8") as handle:
+        text = handle.read()
+    begin, end = "<!-- bench/parser.py: begin -->", "<!-- bench/parser.py: end -->"
+    section = (f"{begin}\n## The HCL parser (issue 19)\n\nWritten by `python bench/parser.py --before DIR --page` "
+               "(DIR: the tool before the change, e.g. `git archive 1286093 | tar -x -C DIR`): our own scanner and "
+               "parser (after) against python-hcl2's Lark grammar (before).\n\n" + table + "\n\n" + EXPLAINED + f"\n{end}")
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(page, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 
 from . import suppress
@@ -230,7 +231,12 @@ class _Piece:
         from .sources import kubernetes  # noqa: PLC0415
 
         path = spec.path
-        yaml = self._parse(kubernetes.parse_file, path, result)
+        limit = sys.getrecursionlimit()  # the YAML reader finds block collections nested too deep by Python's
+        sys.setrecursionlimit(min(limit, 1000))  # default limit: a deep Terraform file read before may have raised it
+        try:
+            yaml = self._parse(kubernetes.parse_file, path, result)
+        finally:
+            sys.setrecursionlimit(limit)
         if yaml is None:
             return None  # not a Kubernetes manifest: skipped silently
         result.files.append(path)

@@ -66,6 +66,7 @@ def _parse(text: str, path: str) -> TerraformFile:
             body = parser.file()
         except RecursionError:  # a backstop: the parser counts its depth first
             raise SourceError(TOO_DEEP, Span(path, 1, 1, 1, 2)) from None
+    _room_for(parser.deepest)
     if parser.failures and not body.attributes and not body.blocks:
         raise parser.failures[0]  # nothing read: the file is one error, as before recovery
     comments = [parser.comments[offset] for offset in sorted(parser.comments)]
@@ -107,21 +108,34 @@ def _decode(data: bytes, path: str) -> tuple[str, bool]:
     return text, False
 
 
-#: Python frames a tree of ``MAX_TREE_DEPTH`` levels may need: the parser takes three a level, and what reads the
-#: tree later (evaluation, references) recurses too.  Python's default limit (1,000) is below it.
-RECURSION_NEEDED = 12 * MAX_TREE_DEPTH + 1000
+#: Python frames a level of the tree may take: three in the parser, more in what reads the tree afterwards
+#: (evaluation, references), which recurses too.
+FRAMES_PER_LEVEL = 12
+
+#: Trees up to this deep fit in Python's default recursion limit (1,000) downstream; real templates stay under 30.
+SHALLOW = 60
 
 
 class _stack_room:
-    """Room for recursion through a tree of ``MAX_TREE_DEPTH`` levels, here and in what reads the tree afterwards:
-    the limit is raised for the process (never lowered: a run reads trees until its end)."""
+    """Room for the parser's recursion while it reads (the limit is put back after)."""
 
     def __enter__(self):
-        if sys.getrecursionlimit() < RECURSION_NEEDED:
-            sys.setrecursionlimit(RECURSION_NEEDED)
+        self.limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(self.limit, FRAMES_PER_LEVEL * MAX_TREE_DEPTH + 1000))
 
     def __exit__(self, *exc):
-        return None
+        sys.setrecursionlimit(self.limit)
+
+
+def _room_for(depth: int) -> None:
+    """Raise Python's recursion limit for the rest of the process so that a tree this deep can be walked.
+
+    Only files nested deeper than real templates ever are need it, and the limit is never lowered: the tree
+    is read until the end of the run.  (Other readers that rely on the default limit, such as the YAML
+    composer's depth check, set it for themselves: ``pieces.py``.)
+    """
+    if depth > SHALLOW:
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), FRAMES_PER_LEVEL * depth + 1000))
 
 
 class Embedded:
@@ -143,7 +157,9 @@ class Embedded:
         depth = len(self.scope)
         try:
             with _stack_room():
-                return parser.template_node(span, source, lines)
+                node = parser.template_node(span, source, lines)
+            _room_for(parser.deepest)
+            return node
         except (SourceError, RecursionError) as error:
             del self.scope[depth:]
             self.errors.append(error if isinstance(error, SourceError) else SourceError(TOO_DEEP, span))
@@ -161,6 +177,7 @@ class Embedded:
                 node = parser.expression()[0]
                 if parser.kind != "eof":
                     raise parser.unexpected("expected the end of the expression")
+            _room_for(parser.deepest)
         except (SourceError, RecursionError) as error:
             del self.scope[depth:]
             line, column = locate(0)

@@ -67,6 +67,7 @@ class Parser:
         self.newlines = [True]  # whether a line break is a token here (a stack: brackets change it)
         self.opened: list[tuple[str, int]] = []  # brackets, ${ and %{ open around here, for messages
         self.depth = 0
+        self.deepest = 0  # the deepest level reached: what reads the tree afterwards recurses as deep
         self.kind, self.start, self.end, self.last_end = "eof", 0, 0, 0
 
     # tokens --------------------------------------------------------------------------------------
@@ -142,9 +143,9 @@ class Parser:
         kind = self.kind
         if kind == "eof":
             for bracket, offset in reversed(self.opened):
-                if bracket in ("${", "${~"):
+                if bracket == "${":
                     return self.error("The interpolation ${ opened here is never closed: a '}' is missing", offset)
-                if bracket in ("%{", "%{~"):
+                if bracket == "%{":
                     return self.error("The directive %{ opened here is never closed: a '}' is missing", offset)
                 return self.error(f"The {bracket[0]!r} opened here is never closed: the file ends first", offset)
         if kind == "invalid" and "\udc80" <= self.text[self.start] <= "\udcff":
@@ -173,7 +174,7 @@ class Parser:
     def value_missing(self) -> SourceError:
         if self.kind in ("eof", "invalid", "unclosed-comment") or self.kind in _CLOSERS and self.kind != "}":
             return self.unexpected()
-        before = self.text[:self.start].rstrip(" \t")
+        before = self.text[max(self.start - 200, 0):self.start].rstrip(" \t")
         last = before[-1:] if before and not before.endswith("\n") else ""
         after = f" after '{last}'" if last and last in "=:(,+-*/%<>!&|?[{" else " here"
         if self.kind == "}" and last not in ("=", ":"):
@@ -336,6 +337,7 @@ class Parser:
         self.depth += 1
         if self.depth > MAX_TREE_DEPTH:
             raise self.error(TOO_DEEP)
+        self.deepest = max(self.deepest, self.depth)
         try:
             self.open(True)
             if self.kind in ("nl", "eof", "}"):
@@ -401,6 +403,8 @@ class Parser:
         self.depth += 1
         if self.depth > MAX_TREE_DEPTH:
             raise self.error(TOO_DEEP)
+        if self.depth > self.deepest:
+            self.deepest = self.depth
         result = self.binary()
         if self.kind == "?":
             self.next()
@@ -443,6 +447,7 @@ class Parser:
         depth = max(depths.pop(), depths.pop()) + 1
         if depth + self.depth > MAX_TREE_DEPTH:
             raise self.error(TOO_DEEP, left[1])
+        self.deepest = max(self.deepest, depth + self.depth)
         depths.append(depth)
         op = operators.pop()[0]
         start, end = left[1], right[2]
