@@ -8,6 +8,7 @@ through ``sys.setprofile``, grow by the factor the input grows, for the shapes t
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import sys
 from pathlib import Path
@@ -20,8 +21,10 @@ from tfdind_lint.node import Block, Node
 from tfdind_lint.sources import SourceError
 from tfdind_lint.sources.terraform import parse_file
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "hcl_corpus"))
-from generate import Gen  # noqa: E402
+_SPEC = importlib.util.spec_from_file_location("hcl_corpus_generate", Path(__file__).resolve().parent / "hcl_corpus" / "generate.py")
+_GENERATE = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_GENERATE)
+Gen = _GENERATE.Gen  # the corpus's grammar-driven generator
 
 PROPERTY = settings(max_examples=300, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
