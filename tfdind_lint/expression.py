@@ -250,9 +250,9 @@ def _evaluate_traversal(expr: Traversal, lookup: Lookup):
                 return _unknown(expr)
         else:
             return _unknown(expr)
-    if not current.known:
+    if not current.known and expr.reference is not None:
         return _unknown(expr)
-    return current
+    return current  # a bound iterator's element keeps its own unknown pieces (`${docker_network.x.name}`)
 
 
 def _evaluate_template(expr: Template, lookup: Lookup):

@@ -283,18 +283,37 @@ class Module:
                 found.append(self._instantiate(content, scope, type_, dynamic.head))
         return found, open_
 
+    def possible(self, block: Block, type_: str) -> list[Block] | None:
+        """Every ``type_`` block that may exist on some branch: a ``for_each`` conditional on an unknown value
+        (``var.dind ? [1] : []``) contributes both branches; None when a ``for_each`` is unknown on a branch."""
+        found = list(block.blocks_of(type_))
+        for dynamic in block.dynamic(type_):
+            content = dynamic.block("content")
+            for_each = dynamic.attr("for_each")
+            if any(t.flows and t.reference.kind == "var" for t in self.trace(for_each)):
+                return None  # the elements come from a variable: whoever sets it may add more
+            items = self.for_each_items(for_each, branches=True)
+            if items is None or content is None:
+                return None
+            name = _iterator_name(dynamic)
+            for key, value in items:
+                found.append(self._instantiate(content, {name: Node({"key": key, "value": value}, dynamic.head)},
+                                               type_, dynamic.head))
+        return found
+
     def _instantiate(self, block: Block, scope: dict[str, Node], type_: str | None = None, head=None) -> Block:
         """A copy of a block with every attribute evaluated in ``scope`` (nested blocks too)."""
         attributes = {name: self.evaluate_in(node, scope) for name, node in block.attributes.items()}
         children = [self._instantiate(child, scope) for child in block.blocks]
         return Block(type_ or block.type, () if type_ else block.labels, attributes, children, block.span, head or block.head)
 
-    def for_each_items(self, node: Node | None) -> list[tuple[Node, Node]] | None:
+    def for_each_items(self, node: Node | None, branches: bool = False) -> list[tuple[Node, Node]] | None:
         """The (key, value) pairs a ``for_each`` iterates over, or None when they are not known.
 
         A map gives its keys; a set (``toset``) gives each element as key and value; a list its indexes.
+        ``branches``: a conditional on an unknown value gives the elements of both branches.
         """
-        found = self._collection(node, 0)
+        found = self._collection(node, 0, branches)
         if found is None:
             return None
         value, is_set = found
@@ -302,27 +321,34 @@ class Module:
             return [(Node(key, item.span), item) for key, item in value.items()]
         return [(item if is_set else Node(index, item.span), item) for index, item in enumerate(value)]
 
-    def _collection(self, node: Node | None, depth: int) -> tuple[list | dict, bool] | None:
+    def _collection(self, node: Node | None, depth: int, branches: bool = False) -> tuple[list | dict, bool] | None:
         if node is None or depth > 20:
             return None
         value = node.value
         if isinstance(value, Unknown):
-            return self._collection(Node(value.expr, node.span), depth + 1) if value.expr is not None else None
+            return self._collection(Node(value.expr, node.span), depth + 1, branches) if value.expr is not None else None
         if isinstance(value, Conditional):
             condition = self.evaluate(value.condition).value
             if condition in ("true", "false"):
                 condition = condition == "true"
-            if not isinstance(condition, bool):
+            if isinstance(condition, bool):
+                return self._collection(value.then if condition else value.otherwise, depth + 1, branches)
+            if not branches:
                 return None
-            return self._collection(value.then if condition else value.otherwise, depth + 1)
+            both = [self._collection(branch, depth + 1, branches) for branch in (value.then, value.otherwise)]
+            if any(b is None for b in both):
+                return None
+            if all(isinstance(b[0], dict) for b in both):
+                return {**both[1][0], **both[0][0]}, False
+            return [item for b in both for item in (b[0].values() if isinstance(b[0], dict) else b[0])], any(b[1] for b in both)
         if isinstance(value, Call):
             if value.name in ("toset", "tolist", "tomap") and len(value.args) == 1:
-                inner = self._collection(value.args[0], depth + 1)
+                inner = self._collection(value.args[0], depth + 1, branches)
                 return None if inner is None else (inner[0], value.name == "toset" or inner[1])
             if value.name == "concat":
                 items: list = []
                 for arg in value.args:
-                    inner = self._collection(arg, depth + 1)
+                    inner = self._collection(arg, depth + 1, branches)
                     if inner is None or not isinstance(inner[0], list):
                         return None
                     items += inner[0]
@@ -332,9 +358,9 @@ class Module:
                 and value.reference.kind in ("var", "local"):
             name = value.steps[0][1]
             if value.reference.kind == "local":
-                return self._collection(self.locals.get(name), depth + 1)
+                return self._collection(self.locals.get(name), depth + 1, branches)
             variable = self.variables.get(name)
-            return self._collection(variable.default if variable is not None else None, depth + 1)
+            return self._collection(variable.default if variable is not None else None, depth + 1, branches)
         evaluated = self.evaluate(node)
         if isinstance(evaluated.value, (list, dict)):
             return evaluated.value, False

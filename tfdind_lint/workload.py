@@ -287,7 +287,9 @@ class Workload:
     hostname: Node | None = None
     networks: list[Node] = field(default_factory=list)  # networks_advanced.name
     aliases: list[Node] = field(default_factory=list)  # networks_advanced.aliases entries
-    networks_open: bool = False  # a dynamic networks_advanced block exists
+    networks_open: bool = False  # a dynamic networks_advanced block may add networks the tool cannot list
+    #: networks_advanced.name on every branch a dynamic block's conditional for_each may take (None: unknown)
+    possible_networks: list[Node] | None = None
     # Terraform meta
     count: Node | None = None
     for_each: Node | None = None
@@ -526,6 +528,9 @@ def _docker_workload(resource, module) -> Workload:
             workload.networks.append(name)
         aliases = ev(network.attr("aliases"))
         workload.aliases.extend(_items(aliases))
+    possible = module.possible(block, "networks_advanced") if workload.networks_open else network_blocks
+    if possible is not None:
+        workload.possible_networks = [n for n in (ev(b.attr("name")) for b in possible) if n is not None]
     volume_blocks, volumes_open = module.expand(block, "volumes")
     mount_blocks, mount_blocks_open = module.expand(block, "mounts")
     mounts_open = volumes_open or mount_blocks_open
@@ -536,7 +541,7 @@ def _docker_workload(resource, module) -> Workload:
     if env_node is not None:
         if isinstance(env_node.value, list):
             for item in env_node.value:
-                env.append(_docker_env(item))
+                env.append(docker_env(item))
         else:
             env_open = True
     mounts: list[Mount] = []
@@ -580,7 +585,7 @@ def _docker_workload(resource, module) -> Workload:
     return workload
 
 
-def _docker_env(item: Node) -> Env:
+def docker_env(item: Node) -> Env:
     """A Docker ``env`` list entry: ``"NAME=value"``, possibly a template."""
     value = item.value
     if isinstance(value, str):
