@@ -72,3 +72,36 @@ def test_a_list_binds_the_index_as_key():
 def test_an_unbound_iterator_stays_unknown():
     c = container(dynamic('["/a"]', source="other.value"))
     assert c.mounts[0].volume is None or not c.mounts[0].volume.source.known
+
+
+def test_a_dynamic_block_inside_another_sees_both_iterators():
+    text = HEAD + """
+resource "kubernetes_pod" "p" {
+  metadata {
+    name = "p"
+  }
+  spec {
+    dynamic "container" {
+      for_each = { dev = ["/var/run/docker.sock"] }
+      content {
+        name  = container.key
+        image = "x"
+        dynamic "volume_mount" {
+          for_each = container.value
+          content {
+            name       = "${container.key}-sock"
+            mount_path = volume_mount.value
+          }
+        }
+      }
+    }
+  }
+}
+"""
+    module = Module.build("m", [parse_tf("m/main.tf", text.encode())])
+    (workload,) = from_module(module)
+    (c,) = workload.containers
+    assert c.name.value == "dev"
+    inner = next(i for i, line in enumerate(text.split("\n"), 1) if 'dynamic "volume_mount"' in line)
+    assert [(m.path.value, m.span.line) for m in c.mounts] == [("/var/run/docker.sock", inner)]
+    assert not c.mounts_open

@@ -118,6 +118,8 @@ class Module:
     required_providers: dict[str, RequiredProvider] = field(default_factory=dict)
     uses: list[Use] = field(default_factory=list)
     _evaluated: dict = field(default_factory=dict, repr=False)
+    #: the names bound around a dynamic block copied out of another one's content: id -> (block, scope)
+    _scopes: dict = field(default_factory=dict, repr=False)
     _evaluating: set = field(default_factory=set, repr=False)
     #: the directory's ``.terraform.lock.hcl`` (a TerraformFile) when it has one: the provider versions in use
     lock: object = field(default=None, repr=False)
@@ -279,7 +281,7 @@ class Module:
             open_ = open_ or any(t.reference.kind == "var" for t in self.trace(for_each))
             name = _iterator_name(dynamic)
             for key, value in items:
-                scope = {name: Node({"key": key, "value": value}, dynamic.head)}
+                scope = {**self._outer(dynamic), name: Node({"key": key, "value": value}, dynamic.head)}
                 found.append(self._instantiate(content, scope, type_, dynamic.head))
         return found, open_
 
@@ -297,12 +299,23 @@ class Module:
                 return None
             name = _iterator_name(dynamic)
             for key, value in items:
-                found.append(self._instantiate(content, {name: Node({"key": key, "value": value}, dynamic.head)},
-                                               type_, dynamic.head))
+                scope = {**self._outer(dynamic), name: Node({"key": key, "value": value}, dynamic.head)}
+                found.append(self._instantiate(content, scope, type_, dynamic.head))
         return found
+
+    def _outer(self, dynamic: Block) -> dict[str, Node]:
+        """The iterators bound around a dynamic block that is itself the content of another one."""
+        kept = self._scopes.get(id(dynamic))
+        return kept[1] if kept is not None and kept[0] is dynamic else {}
 
     def _instantiate(self, block: Block, scope: dict[str, Node], type_: str | None = None, head=None) -> Block:
         """A copy of a block with every attribute evaluated in ``scope`` (nested blocks too)."""
+        if block.type == "dynamic" and not type_:  # its content is evaluated when it is expanded, with both iterators
+            attributes = {name: self.evaluate_in(node, scope) if name == "for_each" else node
+                          for name, node in block.attributes.items()}
+            copy = Block(block.type, block.labels, attributes, block.blocks, block.span, block.head)
+            self._scopes[id(copy)] = (copy, {**self._outer(block), **scope})
+            return copy
         attributes = {name: self.evaluate_in(node, scope) for name, node in block.attributes.items()}
         children = [self._instantiate(child, scope) for child in block.blocks]
         return Block(type_ or block.type, () if type_ else block.labels, attributes, children, block.span, head or block.head)
