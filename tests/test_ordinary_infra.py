@@ -15,7 +15,7 @@ def test_ordinary_infrastructure_stays_quiet(in_root):
 
 CHILD = """
 resource "docker_container" "box" {
-  image      = "codercom/enterprise-base:ubuntu"
+  image      = "ubuntu:24.04"
   name       = "box"
   privileged = true
 }

@@ -81,6 +81,8 @@ def runs_agent_script(container: Container) -> bool:
 
 #: env variables only a Coder agent (or envbox starting one) reads
 CODER_ENV = ("CODER_AGENT_TOKEN", "CODER_AGENT_URL", "CODER_BOOTSTRAP_SCRIPT")
+#: images made to be Coder workspaces (Coder's workspace images, envbuilder)
+CODER_WORKSPACE_IMAGES = ("codercom/enterprise-*", "*/codercom/enterprise-*", "ghcr.io/coder/envbuilder*")
 
 _WORKSPACE_UNITS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -91,8 +93,9 @@ def is_coder_workspace(ctx, unit) -> bool:
     Terraform: the directory declares a coder provider resource or data source
     (``coder_agent``, ``data.coder_workspace``...) or requires the coder provider, a
     container runs an agent's init script, sets an agent variable (``CODER_AGENT_TOKEN``)
-    or is envbox; or a directory that calls it through a local ``module`` block is one.
-    YAML: a container sets an agent variable or is envbox, or a workload carries Coder labels.
+    or is envbox, or runs a Coder workspace image (``codercom/enterprise-*``, envbuilder); or a directory
+    that calls it through a local ``module`` block is one.  YAML: the same for its containers, or a
+    workload carries Coder labels.
     A plain privileged CNI DaemonSet or a Docker host module is none of these.
     """
     known = _WORKSPACE_UNITS.get(unit)
@@ -134,8 +137,8 @@ def _coder_workload(workload: Workload) -> bool:
     labels = workload.labels.value if workload.labels is not None and isinstance(workload.labels.value, dict) else {}
     if any(k.startswith(CODER_LABEL_PREFIXES) for k in labels):
         return True
-    return any(runs_agent_script(c) or is_envbox(c) or any(c.env_named(name) for name in CODER_ENV)
-               for c in workload.all_containers())
+    return any(runs_agent_script(c) or is_envbox(c) or image_matches(c, CODER_WORKSPACE_IMAGES)
+               or any(c.env_named(name) for name in CODER_ENV) for c in workload.all_containers())
 
 
 def agent_containers(workloads: list[Workload], workspace: bool = True) -> list[Container]:
