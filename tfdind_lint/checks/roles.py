@@ -116,7 +116,9 @@ def _coder_unit(ctx, unit) -> bool:
         if current.directory in seen:
             continue
         seen.add(current.directory)
-        if _coder_module(current) or (current is not module and any(_coder_workload(w) for w in (ctx.project or ctx).workloads_of(current))):
+        if _coder_module(current):
+            return True
+        if current is not module and any(_coder_workload(w) for w in (ctx.project or ctx).workloads_of(current)):
             return True
         stack.extend(caller for caller, _ in ctx.callers(current))
     return False
