@@ -21,7 +21,8 @@ Nothing is opened here.  What is not read is listed in ``Discovery.skipped`` wit
 the reason: FIFOs, sockets and devices (opening a FIFO blocks), links to files
 outside the directory being linted (a link to ``/proc/self/environ`` must not
 put CI secrets in a report), links to directories (not followed, so no loops),
-directories that cannot be listed, names that are not UTF-8.  Links that dangle
+directories that cannot be listed, names that are not UTF-8, YAML files under the ``templates/``
+directory of a Helm chart (a ``Chart.yaml`` next to it: they are not YAML until rendered).  Links that dangle
 or loop are handed on, so that reading them gives a finding: Terraform cannot
 read them either.
 """
@@ -192,6 +193,20 @@ def skip_reason(path: str, root: str) -> str | None:
         inside = False
     if not inside:
         return "a symbolic link to a file outside the linted directory: not followed"
+    chart = helm_chart(path) if is_yaml(path) else None
+    if chart is not None:
+        return f"a template of the Helm chart {chart}/: render it (helm template) to lint it"
+    return None
+
+
+def helm_chart(path: str) -> str | None:
+    """The chart directory when a YAML file is under a ``templates/`` directory next to a ``Chart.yaml``, else None."""
+    parts = display_path(path).split("/")[:-1]
+    for i in range(len(parts) - 1, -1, -1):
+        if parts[i] == "templates":
+            chart = "/".join(parts[:i]) or "."
+            if os.path.isfile(os.path.join(chart, "Chart.yaml")):
+                return chart
     return None
 
 

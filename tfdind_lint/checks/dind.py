@@ -471,6 +471,8 @@ def world_writable(mode: str) -> bool:
 def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[Hit]:
     """TDL411: a script makes the Docker socket writable for everyone (``chmod 666 /var/run/docker.sock``)."""
     for unit in ctx.units:
+        if not roles.is_coder_workspace(ctx, unit):
+            continue  # "every user and process of the workspace": only said of a Coder workspace
         places = []  # (commands, (subject, owner, attribute))
         for workload in unit.workloads:
             for container in workload.all_containers():
@@ -504,7 +506,9 @@ def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[H
 
 def remote_docker_plaintext(ctx: Context) -> Iterator[Hit]:
     """TDL413: DOCKER_HOST points at a daemon outside the template over plain TCP."""
-    for _, scene in _scenes(ctx):
+    for unit, scene in _scenes(ctx):
+        if not roles.is_coder_workspace(ctx, unit):
+            continue  # "every workspace of the template shares it": only said of a Coder template
         for client in _workspace_clients(scene):
             address = client.address
             route = scene.route(client)

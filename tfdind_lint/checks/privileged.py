@@ -22,9 +22,10 @@ def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, run
     Pods on the Sysbox runtime are left out: privilege there is TDL103's finding (one finding per mistake).
     """
     for unit in ctx.units:
-        agents = roles.agent_containers(unit.workloads)
+        workspace = roles.is_coder_workspace(ctx, unit)
+        agents = roles.agent_containers(unit.workloads, workspace)
         for workload in unit.workloads:
-            if not roles.is_workspace_workload(workload, agents) or roles.uses_runtime(workload, runtimes):
+            if not roles.is_workspace_workload(workload, agents, workspace) or roles.uses_runtime(workload, runtimes):
                 continue
             for container in workload.all_containers():
                 if not roles.is_privileged(container):
@@ -72,9 +73,10 @@ def privileged_workspace_container(ctx: Context, *, exempt_envbox=True, envbox_i
 def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[Hit]:
     """TDL410: a workspace container mounts the host's Docker / containerd / CRI-O socket."""
     for unit in ctx.units:
-        agents = roles.agent_containers(unit.workloads)
+        workspace = roles.is_coder_workspace(ctx, unit)
+        agents = roles.agent_containers(unit.workloads, workspace)
         for workload in unit.workloads:
-            if not roles.is_workspace_workload(workload, agents):
+            if not roles.is_workspace_workload(workload, agents, workspace):
                 continue
             mounted: dict[int, tuple] = {}  # one finding per host path, naming every container that mounts it
             for container in workload.all_containers():
@@ -104,7 +106,7 @@ def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "
                                    runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL414: the container that runs the Coder agent adds CAP_SYS_ADMIN (or ALL) without being privileged."""
     for unit in ctx.units:
-        for container in roles.agent_containers(unit.workloads):
+        for container in roles.agent_containers(unit.workloads, roles.is_coder_workspace(ctx, unit)):
             workload = container.workload
             privileged = container.privileged
             if privileged is not None and (truthy(privileged) or not privileged.known):
