@@ -84,10 +84,12 @@ def _check_parser() -> argparse.ArgumentParser:
     outcome.add_argument("--exit-zero", action="store_true",
                          help="exit 0 even when there are findings (still 2 on errors)")
     outcome.add_argument("--baseline", metavar="FILE",
-                         help="do not report the findings recorded in FILE (default: the configuration's `baseline`)")
-    outcome.add_argument("--write-baseline", nargs="?", const="", metavar="FILE",
-                         help=f"record the current findings in FILE (default: --baseline, the configuration's "
-                              f"`baseline`, or {DEFAULT_BASELINE}) and exit 0")
+                         help=f"do not report the findings recorded in FILE (default: the configuration's `baseline`, "
+                              f"or {DEFAULT_BASELINE} next to the configuration file or in this directory)")
+    outcome.add_argument("--write-baseline", action="store_true",
+                         help="record the current findings in the baseline (--baseline FILE, the configuration's "
+                              f"`baseline`, or {DEFAULT_BASELINE} next to the configuration file) and exit 0; entries "
+                              "of rules and files the run did not check are kept")
     _integration_arguments(parser)
     speed = parser.add_argument_group("speed (docs/benchmarks.md)")
     speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
@@ -192,12 +194,19 @@ def _configuration(args, paths: list[str]):
 
 
 def _check(argv: list[str]) -> int:
+    for word in argv:
+        if word == "--":
+            break
+        if word.startswith("--write-baseline="):  # it once took a FILE, which could be a template (issue 12)
+            return _error("--write-baseline takes no value: name the file with --baseline FILE "
+                          "(`tfdind-lint --baseline ci/baseline.json --write-baseline`)")
     args = _check_parser().parse_args(argv)  # first: --help and --version import nothing more
     from .config import ConfigError  # noqa: PLC0415
-    from .discover import UsageError, discover, display_path  # noqa: PLC0415
+    from .discover import UsageError, discover  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
     from .linter import Settings, lint  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
+    from .writes import WriteError  # noqa: PLC0415
 
     tune_collector()
 
@@ -209,31 +218,21 @@ def _check(argv: list[str]) -> int:
         discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
         configuration.load_for(discovery.files())
         configuration.check_selection()
-        baseline_file = display_path(os.path.relpath(configuration.baseline)) if configuration.baseline else None
-        write_to = None
-        if args.write_baseline is not None:
-            write_to = args.write_baseline or baseline_file or DEFAULT_BASELINE
-        settings = Settings(configuration=configuration,
-                            baseline=_baseline(baseline_file) if baseline_file and write_to is None else None)
+        write_to = _destinations(args, configuration, discovery)
+        baseline = _baseline(configuration, writing=write_to is not None)
+        settings = Settings(configuration=configuration, baseline=baseline)
         cache = None
         if not args.no_cache:
             from .cache import Cache  # noqa: PLC0415
 
             cache = Cache()
         report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache)
-    except UsageError as exc:
+    except (UsageError, WriteError) as exc:
         return _error(str(exc))
     except ConfigError as exc:
         return _error(exc.messages)
     if write_to is not None:
-        from .baseline import write  # noqa: PLC0415
-
-        try:
-            count = write(write_to, report.findings)
-        except OSError as exc:
-            return _error(f"cannot write {write_to}: {exc.strerror or exc}")
-        sys.stdout.write(f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {write_to}.\n")
-        return EXIT_ERROR if report.internal_errors else EXIT_CLEAN
+        return _write_baseline(write_to, report, baseline, configuration)
     to_file = args.output is not None
     options = Options(
         color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
@@ -266,15 +265,75 @@ def _check(argv: list[str]) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _baseline(path: str):
-    """The baseline file; a file that is missing or not a baseline is a usage error."""
+def _destinations(args, configuration, discovery) -> str | None:
+    """Check every file the run will write before it starts (raises WriteError); returns the baseline to write, if any."""
+    from .writes import BASELINE, REPORT, SARIF, WriteError, check  # noqa: PLC0415
+
+    inputs = [*discovery.files(), *configuration.loaded()]
+    if args.write_baseline:
+        target = configuration.baseline if configuration.baseline_source != "default" else configuration.default_baseline()
+        if target is None:  # --isolated: no default location
+            raise WriteError("--write-baseline with --isolated needs --baseline FILE to name the file")
+        check(_shown(target), BASELINE, "--write-baseline:", inputs)
+        return _shown(target)
+    if configuration.baseline:
+        inputs.append(configuration.baseline)
+    if args.output is not None:
+        check(args.output, REPORT, "--output", inputs)
+    if args.sarif_output is not None:
+        check(args.sarif_output, SARIF, "--sarif-output", inputs)
+        if args.output is not None and os.path.abspath(args.output) == os.path.abspath(args.sarif_output):
+            raise WriteError(f"--output and --sarif-output name the same file ({args.output}): name two files")
+    return None
+
+
+def _shown(path: str) -> str:
+    from .discover import display_path  # noqa: PLC0415
+
+    return display_path(os.path.relpath(path))
+
+
+def _baseline(configuration, writing: bool):
+    """The baseline of the run; a file that is missing or not a baseline is a usage error (unless it is to be written)."""
     from .baseline import Baseline, BaselineError  # noqa: PLC0415
     from .discover import UsageError  # noqa: PLC0415
 
+    if configuration.baseline is None or (writing and not os.path.exists(configuration.baseline)):
+        return None
     try:
-        return Baseline.load(path)
+        return Baseline.load(_shown(configuration.baseline))
     except BaselineError as exc:
-        raise UsageError(str(exc)) from None
+        where = configuration.baseline_where()
+        raise UsageError(f"{where}: {exc}" if where else str(exc)) from None
+
+
+def _write_baseline(path: str, report, baseline, configuration) -> int:
+    from .baseline import write  # noqa: PLC0415
+
+    try:
+        count, kept = write(path, report.findings, baseline)
+    except OSError as exc:
+        return _error(f"cannot write {path}: {exc.strerror or exc}")
+    message = f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {path}"
+    if kept:
+        message += f"; kept {kept} entr{'ies' if kept != 1 else 'y'} of rules or files this run did not check"
+    sys.stdout.write(f"{message}.\n{_how_it_is_read(path, configuration)}\n")
+    return EXIT_ERROR if report.internal_errors else EXIT_CLEAN
+
+
+def _how_it_is_read(path: str, configuration) -> str:
+    """Whether the next plain run reads the baseline just written, and if not, the line to add."""
+    target = os.path.abspath(path)
+    root = configuration.root
+    if root.baseline == target:
+        return f"Later runs read it: {root.path} names it (`baseline:`)."
+    if target == configuration.default_baseline():
+        where = f"next to {root.path}" if root.path else "in this directory"
+        return f"Later runs read it from this default location ({where}); commit it."
+    relative = os.path.relpath(target, root.directory).replace(os.sep, "/")
+    if root.path:
+        return f"Later runs read it with `--baseline {path}`, or add `baseline: {relative}` to {root.path}."
+    return f"Later runs read it with `--baseline {path}`, or from a .tfdind-lint.yaml with `baseline: {relative}`."
 
 
 def _policies(argv: list[str], parser: argparse.ArgumentParser):
@@ -291,9 +350,10 @@ def _policies(argv: list[str], parser: argparse.ArgumentParser):
 
 
 def _write(path: str, text: str) -> bool:
+    from .writes import write_atomic  # noqa: PLC0415
+
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_atomic(path, text)
     except OSError as exc:
         _error(f"cannot write {path}: {exc.strerror or exc}")
         return False

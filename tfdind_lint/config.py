@@ -34,6 +34,9 @@ from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
 
 CONFIG_NAMES = (".tfdind-lint.yaml", ".tfdind-lint.yml")
 PYPROJECT = "pyproject.toml"
+#: Where ``--write-baseline`` writes without ``--baseline`` or ``baseline:``, and where a run looks for one:
+#: next to the configuration file of the run (in the working directory when there is none).
+DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 #: Rules that run whatever the selection (ruff reports syntax errors the same way).
 ALWAYS_ON = frozenset({"TDL000", "TDL999"})
 
@@ -167,6 +170,8 @@ class Config:
     suppressions: list[Suppression] = field(default_factory=list)
     fail_on: Severity | None = None
     baseline: str | None = None  # absolute
+    #: where ``baseline:`` is written in the file (line, column)
+    baseline_at: tuple[int, int] | None = None
     annotation: str = DEFAULT_ANNOTATION
     #: ids of the custom policies this configuration loads
     custom: frozenset[str] = frozenset()
@@ -219,7 +224,27 @@ class Configuration:
         self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
         self.root = self._nearest(_common_directory(paths))
         self.fail_on = fail_on or self.root.fail_on or Severity.NOTE
-        self.baseline = os.path.abspath(baseline) if baseline else self.root.baseline
+        #: the baseline file of the run (absolute) and where it was named: "flag", "config" or "default"
+        self.baseline, self.baseline_source = self._baseline(baseline)
+
+    def _baseline(self, flag: str | None) -> tuple[str | None, str]:
+        if flag:
+            return os.path.abspath(flag), "flag"
+        if self.root.baseline:
+            return self.root.baseline, "config"
+        default = self.default_baseline()
+        return (default if default and os.path.isfile(default) else None), "default"
+
+    def default_baseline(self) -> str | None:
+        """The default baseline location (absolute): next to the run's configuration file; none with --isolated."""
+        return None if self.isolated else os.path.join(self.root.directory, DEFAULT_BASELINE)
+
+    def baseline_where(self) -> str:
+        """Where the configuration names the baseline: ``file:line:column: baseline``, or ""."""
+        if self.baseline_source != "config" or self.root.baseline_at is None:
+            return ""
+        line, column = self.root.baseline_at
+        return f"{self.root.path}:{line}:{column}: baseline"
 
     # finding the configuration of a path ------------------------------------------------------
     def config_for(self, path: str) -> Config:
@@ -471,6 +496,7 @@ class _Loader:
             config.fail_on = Severity.parse(data["fail-on"])
         if "baseline" in data:
             config.baseline = os.path.normpath(os.path.join(self.directory, data["baseline"]))
+            config.baseline_at = self.locate(("baseline",))
         config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
         if self.errors:
             raise ConfigError([message for _, _, message in sorted(set(self.errors))])

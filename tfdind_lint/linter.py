@@ -125,7 +125,7 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
     stale = 0
     if settings.baseline is not None:
-        stale = settings.baseline.apply(findings, {os.path.abspath(p) for p in files})
+        stale = settings.baseline.apply(findings, run.baseline_judge())
     return Report(findings, sorted(files), sorted(set(discovery.skipped + run.skipped)), run.internal_errors, stale)
 
 
@@ -222,6 +222,27 @@ class _Run:
             if settings.is_enabled(problem.rule, path):
                 self.findings.append(Finding(problem.span, problem.rule, self._name(problem.rule),
                                              settings.severity(problem.rule, path), problem.message, subject=path))
+
+    def baseline_judge(self):
+        """``judged(rule, path)`` for baseline entries (absolute paths): whether the run could have found the finding.
+
+        On a reported file, the rule ran there; on a file that is gone, the run walked the directory that
+        held it and the rule is enabled there.  A rule whose check failed judges nothing.
+        """
+        ran = {os.path.abspath(f): self.ran.get(f, ()) for f in self.files if self.reported(f)}
+        walked = [os.path.abspath(d) for d in self.discovery.walked]
+        settings = self.settings
+
+        def judged(rule: str, path: str) -> bool:
+            if rule in self.failed:
+                return False
+            if path in ran:
+                return rule in ran[path]
+            if os.path.exists(path):
+                return False  # not linted this time
+            return any(path.startswith(d.rstrip(os.sep) + os.sep) for d in walked) and settings.is_enabled(rule, path)
+
+        return judged
 
     def _name(self, rule: str) -> str:
         policy = self.settings.policies.get(rule)
