@@ -91,6 +91,9 @@ def _check_parser() -> argparse.ArgumentParser:
                               f"`baseline`, or {DEFAULT_BASELINE} next to the configuration file) and exit 0; entries "
                               "of rules and files the run did not check are kept")
     _integration_arguments(parser)
+    parser.add_argument("--max-file-size", type=_size, metavar="SIZE",
+                        help="do not read files larger than SIZE (bytes, or 2MiB, 512KiB...; default: the "
+                             "configuration's `max-file-size`, or 1MiB); a larger file is a TDL000 finding")
     speed = parser.add_argument_group("speed (docs/benchmarks.md)")
     speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                        help="check with at most N processes (default: one per core, for inputs large enough to gain; "
@@ -99,6 +102,15 @@ def _check_parser() -> argparse.ArgumentParser:
                        help="neither read nor write the result cache (default: reuse the results of unchanged files "
                             "from the user cache directory, or $TFDIND_LINT_CACHE_DIR)")
     return parser
+
+
+def _size(text: str) -> int:
+    from .sources.text import parse_size  # noqa: PLC0415
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _jobs(text: str) -> int:
@@ -116,6 +128,9 @@ def _integration_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force-exclude", action="store_true",
                         help="skip named files and directories that a directory walk would skip (the "
                              "configuration's exclude, .terraform/ and other hidden directories), as pre-commit needs")
+    parser.add_argument("--fail-if-empty", action="store_true",
+                        help="exit 2 when a directory named holds no Terraform or Kubernetes file (a mistyped "
+                             "path in CI must not pass; the GitHub Action sets it unless allow-empty is true)")
     parser.add_argument("--sarif-output", metavar="FILE",
                         help="also write a SARIF report to FILE, whatever the --format "
                              "(annotations and code scanning from one run)")
@@ -190,7 +205,7 @@ def _configuration(args, paths: list[str]):
     fail_on = getattr(args, "fail_on", None)
     return Configuration(paths, config_file=args.config, isolated=args.isolated, selection=selection,
                          policy_dirs=tuple(args.policy_dir), fail_on=Severity.parse(fail_on) if fail_on else None,
-                         baseline=getattr(args, "baseline", None))
+                         baseline=getattr(args, "baseline", None), max_file_size=getattr(args, "max_file_size", None))
 
 
 def _check(argv: list[str]) -> int:
@@ -231,8 +246,13 @@ def _check(argv: list[str]) -> int:
         return _error(str(exc))
     except ConfigError as exc:
         return _error(exc.messages)
+    empty = _empty_directories(paths, report, discovery)
+    for path, passed_over in empty:
+        hint = " (-v lists what was skipped there)" if passed_over and not args.verbose else ""
+        sys.stderr.write(f"tfdind-lint: warning: no Terraform or Kubernetes files found under {path}{hint}\n")
     if write_to is not None:
-        return _write_baseline(write_to, report, baseline, configuration)
+        code = _write_baseline(write_to, report, baseline, configuration)
+        return EXIT_ERROR if empty and args.fail_if_empty else code
     to_file = args.output is not None
     options = Options(
         color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
@@ -257,12 +277,37 @@ def _check(argv: list[str]) -> int:
         sys.stdout.flush()
     if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):
         return EXIT_ERROR
-    if report.internal_errors:
+    if report.internal_errors or (empty and args.fail_if_empty):
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
     failing = any(f.severity >= configuration.fail_on for f in report.active)
+    if report.active and not failing:
+        _below_threshold(len(report.active), args, configuration)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _empty_directories(paths: list[str], report, discovery) -> list[tuple[str, bool]]:
+    """The directories named on the command line under which no file was linted, and whether files were skipped there."""
+    from .discover import display_path  # noqa: PLC0415
+
+    out = []
+    for raw in paths:
+        path = display_path(raw)
+        if path not in discovery.walked:
+            continue
+        prefix = "" if path == "." else path.rstrip("/") + "/"
+        if not any(f.startswith(prefix) for f in report.files):
+            out.append((raw, any(p.startswith(prefix) for p, _ in report.skipped + report.pruned)))
+    return out
+
+
+def _below_threshold(count: int, args, configuration) -> None:
+    """Findings that do not fail the run: say so, and which threshold applies."""
+    threshold = str(configuration.fail_on)
+    source = f"--fail-on {threshold}" if args.fail_on else f"`fail-on: {threshold}` in {configuration.root.path}"
+    findings = "the finding is" if count == 1 else f"the {count} findings are"
+    sys.stderr.write(f"tfdind-lint: {findings} below the threshold of {source}, so the exit code is 0\n")
 
 
 def _destinations(args, configuration, discovery) -> str | None:

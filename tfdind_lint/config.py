@@ -172,6 +172,7 @@ class Config:
     baseline: str | None = None  # absolute
     #: where ``baseline:`` is written in the file (line, column)
     baseline_at: tuple[int, int] | None = None
+    max_file_size: int | None = None  # bytes
     annotation: str = DEFAULT_ANNOTATION
     #: ids of the custom policies this configuration loads
     custom: frozenset[str] = frozenset()
@@ -201,10 +202,11 @@ class Configuration:
 
     def __init__(self, paths: list[str], *, config_file: str | None = None, isolated: bool = False,
                  selection: Selection = Selection(), policy_dirs: tuple[str, ...] = (),
-                 fail_on: Severity | None = None, baseline: str | None = None):
+                 fail_on: Severity | None = None, baseline: str | None = None, max_file_size: int | None = None):
         #: how to build this configuration again (a worker process does: parallel.py)
         self.arguments = (list(paths), dict(config_file=config_file, isolated=isolated, selection=selection,
-                                            policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline))
+                                            policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline,
+                                            max_file_size=max_file_size))
         self.policies: dict[str, Policy] = dict(builtin_policies())
         if not self.policies:  # a broken installation must not pass every file in silence
             from .resources import data_path  # noqa: PLC0415
@@ -224,6 +226,8 @@ class Configuration:
         self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
         self.root = self._nearest(_common_directory(paths))
         self.fail_on = fail_on or self.root.fail_on or Severity.NOTE
+        #: files larger than this are not read (bytes; None: sources/text.py's default)
+        self.max_file_size = max_file_size or self.root.max_file_size
         #: the baseline file of the run (absolute) and where it was named: "flag", "config" or "default"
         self.baseline, self.baseline_source = self._baseline(baseline)
 
@@ -497,6 +501,13 @@ class _Loader:
         if "baseline" in data:
             config.baseline = os.path.normpath(os.path.join(self.directory, data["baseline"]))
             config.baseline_at = self.locate(("baseline",))
+        if "max-file-size" in data:
+            from .sources.text import parse_size  # noqa: PLC0415
+
+            try:
+                config.max_file_size = parse_size(data["max-file-size"])
+            except ValueError as exc:
+                self._error(("max-file-size",), str(exc))
         config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
         if self.errors:
             raise ConfigError([message for _, _, message in sorted(set(self.errors))])

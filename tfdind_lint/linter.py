@@ -42,11 +42,18 @@ class Settings:
     baseline: object = None
     #: the day ``until`` dates of suppressions are compared with (None: today)
     today: datetime.date | None = None
+    #: files larger than this many bytes are not read (None: the configuration's, or the default)
+    file_limit: int | None = None
 
     def __post_init__(self):
         if self.configuration is not None:
             self.policies = self.configuration.policies
         self._plain: Rules | None = None
+
+    def max_file_size(self) -> int | None:
+        if self.file_limit is None and self.configuration is not None:
+            return self.configuration.max_file_size
+        return self.file_limit
 
     def rules(self, path: str | None = None) -> Rules:
         if self.configuration is not None:
@@ -81,6 +88,8 @@ class Report:
     internal_errors: int = 0
     #: baseline entries whose finding is gone (fixed): the baseline can be written again
     baseline_stale: int = 0
+    #: (path, why) for directories and files a walk passed over on purpose (hidden, excluded)
+    pruned: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def active(self) -> list[Finding]:
@@ -107,6 +116,9 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     runs' results.
     """
     settings = settings or Settings()
+    from .sources.text import set_limit  # noqa: PLC0415
+
+    set_limit(settings.max_file_size())
     discovery = discovery or discover(paths, exclude=settings.excluded if settings.configuration else None)
     if settings.configuration is not None:
         settings.configuration.load_for(discovery.files())
@@ -126,7 +138,8 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     stale = 0
     if settings.baseline is not None:
         stale = settings.baseline.apply(findings, run.baseline_judge())
-    return Report(findings, sorted(files), sorted(set(discovery.skipped + run.skipped)), run.internal_errors, stale)
+    return Report(findings, sorted(files), sorted(set(discovery.skipped + run.skipped)), run.internal_errors, stale,
+                  discovery.pruned)
 
 
 class _Run:
