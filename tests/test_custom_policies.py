@@ -200,7 +200,7 @@ def test_rules_and_explain_list_custom_policies(tmp_path, monkeypatch, cli):
                                            "to", "a", "version,", "not", "latest."]
     assert cli("rules")[1].splitlines()[0].startswith("TDL000")
     code, out, _ = cli("explain", "no-latest-images", "--policy-dir", "p")
-    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. Origin: custom. Generic check: image-pattern.\n\n"
+    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. A custom policy of this repository. Generic check: image-pattern.\n\n"
                               "Pin images.\n\n## Parameters\n- `forbid`: `[\"*:latest\"]`\n- `require`: `[]`\n"
                               "- `containers`: `[]`\n- `hint`: `\"\"`\n")
 

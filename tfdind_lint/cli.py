@@ -13,6 +13,13 @@ import sys
 from . import __version__
 
 COMMANDS = ("check", "rules", "explain")
+COMMANDS_HELP = """commands:
+  check [PATH ...]  lint files and directories (the default: `tfdind-lint PATH` means `tfdind-lint check PATH`)
+  rules             list the rules (`--format markdown` writes docs/rules.md)
+  explain RULE      print a rule's documentation (an id such as TDL401, or a kebab name)
+
+A first argument that names a command is the command, even when a file or directory of that name
+exists (tfdind-lint says so); lint such a path with `tfdind-lint check rules` or `tfdind-lint ./rules`."""
 DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -43,10 +50,12 @@ def _config_arguments(parser: argparse.ArgumentParser) -> None:
 def _check_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tfdind-lint",
+        usage="tfdind-lint [check] [options] [PATH ...]\n       tfdind-lint rules [options]\n"
+              "       tfdind-lint explain RULE",
         description="Lint Coder workspace templates (Terraform) and Kubernetes manifests that run Docker in workspaces.",
-        epilog="Commands: `tfdind-lint rules` lists the rules, `tfdind-lint explain TDL101` prints one. "
-               "Exit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, configuration or internal error. "
-               "See docs/configuration.md.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=COMMANDS_HELP + "\n\nExit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, "
+               "configuration or internal error.\nSee docs/configuration.md.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
     parser.add_argument("-f", "--format", "--output-format", dest="format", default="text",
@@ -155,6 +164,12 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] and argv[0] in COMMANDS and os.path.lexists(argv[0]):
+            sys.stderr.write(f"tfdind-lint: note: `{argv[0]}` is read as the command, not as the path {argv[0]}; "
+                             f"to lint that path, run `tfdind-lint check ./{argv[0]}`\n")
+        elif argv[:1] and _unknown_command(argv[0]):
+            return _error(f"no such command or path: {argv[0]} (commands: {', '.join(COMMANDS)}; a path is linted, "
+                          "as `check PATH` does; see `tfdind-lint --help`)")
         if argv[:1] == ["rules"]:
             return _rules(argv[1:])
         if argv[:1] == ["explain"]:
@@ -172,6 +187,13 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return EXIT_ERROR
+
+
+def _unknown_command(word: str) -> bool:
+    """A bare word that is neither a command nor an existing path (``help``, ``init``, ``lint``)."""
+    import re  # noqa: PLC0415
+
+    return word not in COMMANDS and bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", word)) and not os.path.lexists(word)
 
 
 def _use_color(choice: str, stream) -> bool:
@@ -439,7 +461,10 @@ def _explain(argv: list[str]) -> int:
     args, policies = _policies(argv, parser)
     policy = find_policy(policies, args.rule)
     if policy is None:
-        sys.stderr.write(f"tfdind-lint: error: unknown rule: {args.rule} (see `tfdind-lint rules`)\n")
+        from .suggest import did_you_mean, rule_words  # noqa: PLC0415
+
+        hint = did_you_mean(args.rule, rule_words(policies, groups=False))
+        sys.stderr.write(f"tfdind-lint: error: unknown rule: {args.rule}{hint} (see `tfdind-lint rules`)\n")
         return EXIT_ERROR
     sys.stdout.write(explain_text(policy))
     return EXIT_CLEAN
@@ -457,11 +482,26 @@ def explain_text(policy) -> str:
     listed = "\n".join(f"- `{name}`: `{_parameter_text(value)}`" for name, value in parameters.items())
     return (
         f"# {policy.name} ({policy.id})\n\n"
-        f"Severity: {policy.severity}. Origin: {policy.origin}.{enabled}{check}\n\n"
+        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}\n\n"
         f"{policy.help.strip()}\n"
         + (f"\n## Parameters\n{listed}\n" if listed else "")
         + (f"\n## Sources\n{sources}\n" if sources else "")
     )
+
+
+CODER_PAGE = "Coder's page “Docker in Workspaces” (coder.com/docs/admin/templates/extending-templates/docker-in-workspaces)"
+PRIMARY = "primary sources (the projects' own documentation and code, listed under Sources)"
+
+
+def basis(policy) -> str:
+    """What a rule rests on, in words (the policies' `origin` tag: SEED, PRIMARY, SEED+PRIMARY, tool, custom)."""
+    return {
+        "SEED": f"Based on {CODER_PAGE}.",
+        "PRIMARY": f"Based on {PRIMARY}.",
+        "SEED+PRIMARY": f"Based on {CODER_PAGE}, made exact by {PRIMARY}.",
+        "tool": "A rule about tfdind-lint's own input: files it cannot read, and its suppressions.",
+        "custom": "A custom policy of this repository.",
+    }.get(policy.origin, f"Origin: {policy.origin}.")
 
 
 def _parameter_text(value) -> str:
@@ -489,7 +529,7 @@ def rules_markdown(policies) -> str:
         summary = p.summary.replace("|", "\\|")
         out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {summary} |")
     for p in policies.values():
-        out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. Origin: {p.origin}. "
+        out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. {basis(p)} "
                 f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}"]
         params = ", ".join(f"`{k}`" for k in p.parameters)
         if params:

@@ -435,12 +435,16 @@ def accepted_parameters(policy: Policy) -> dict:
     return accepted
 
 
-def _did_you_mean(text: str, policies: dict[str, Policy]) -> str:
-    import difflib  # noqa: PLC0415
+def _suggest(word: str, words) -> str:
+    from .suggest import did_you_mean  # noqa: PLC0415
 
-    words = [*policies, *(p.name for p in policies.values()), *sorted({p.group for p in policies.values()})]
-    close = difflib.get_close_matches(text, words, n=1) or difflib.get_close_matches(text.upper(), words, n=1)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return did_you_mean(word, sorted(words))
+
+
+def _did_you_mean(text: str, policies: dict[str, Policy], groups: bool = True) -> str:
+    from .suggest import did_you_mean, rule_words  # noqa: PLC0415
+
+    return did_you_mean(text, rule_words(policies, groups))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -462,9 +466,13 @@ class _Loader:
         data, self.locate = self._read()
         from . import schema  # noqa: PLC0415
 
-        problems = schema.validate(data, "config.schema.json", self.display, self.locate)
-        if problems:
-            raise ConfigError(problems)
+        # every mistake in one run: the schema's, then the rules, parameters and paths of the parts that are valid
+        problems = schema.problems(data, "config.schema.json", self.display, self.locate)
+        self.errors += [(line, column, message) for line, column, _, message in problems]
+        self.invalid = [keys for _, _, keys, _ in problems]
+        if not isinstance(data, dict) or self._broken(()):
+            raise ConfigError([message for _, _, message in self.errors])
+        data = {key: value for key, value in data.items() if not self._broken((key,))}
         config = Config(self.display, self.directory)
         custom: set[str] = set()
         policies = data.get("policies")
@@ -487,13 +495,21 @@ class _Loader:
         config.rules = self._rules(data.get("rules", {}), ("rules",))
         for index, entry in enumerate(data.get("overrides", ())):
             keys = ("overrides", index)
+            if self._broken(keys) or not isinstance(entry, dict) or self._broken(keys + ("files",)):
+                continue
             config.overrides.append(Override(
                 Globs(entry["files"]),
                 tuple(self._selectors(entry.get("ignore", ()), keys + ("ignore",))),
                 self._rules(entry.get("rules", {}), keys + ("rules",)),
             ))
         for index, entry in enumerate(data.get("suppress", ())):
-            suppression = self._suppression(entry, ("suppress", index), config)
+            keys = ("suppress", index)
+            if self._inside(keys):  # still name its unknown rules
+                for i, name in enumerate(entry.get("rules", ()) if isinstance(entry, dict) else ()):
+                    if isinstance(name, str) and isinstance(entry["rules"], list):
+                        self._rule(name, keys + ("rules", i))
+                continue
+            suppression = self._suppression(entry, keys, config)
             if suppression is not None:
                 config.suppressions.append(suppression)
         if "fail-on" in data:
@@ -512,6 +528,15 @@ class _Loader:
         if self.errors:
             raise ConfigError([message for _, _, message in sorted(set(self.errors))])
         return config
+
+    def _inside(self, keys: tuple) -> bool:
+        """Whether the schema found a problem at ``keys`` or anywhere under it."""
+        return any(p[:len(keys)] == keys for p in self.invalid)
+
+    def _broken(self, keys: tuple) -> bool:
+        """Whether the schema found a problem with the value at ``keys`` itself (its type, a required key):
+        such a part is not checked further; its other problems (an unknown key inside it) do not stop that."""
+        return keys in self.invalid
 
     def _read(self):
         try:
@@ -553,12 +578,16 @@ class _Loader:
     def _rule(self, name: str, keys: tuple) -> str | None:
         policy = find_policy(self.configuration.policies, name)
         if policy is None or policy.id not in self.own:
-            self._error(keys, f"unknown rule `{name}`{_did_you_mean(name, self.configuration.policies)}")
+            self._error(keys, f"unknown rule `{name}`{_did_you_mean(name, self.configuration.policies, groups=False)}")
             return None
         return policy.id
 
     def _selectors(self, selectors, keys: tuple):
+        if not isinstance(selectors, list) or self._broken(keys):
+            return
         for index, selector in enumerate(selectors):
+            if not isinstance(selector, str):
+                continue  # the schema said so
             if self.configuration.expand(selector, self.own, selecting=False):
                 yield selector
             else:
@@ -567,22 +596,27 @@ class _Loader:
 
     def _rules(self, table: dict, keys: tuple) -> dict[str, RuleSettings]:
         out: dict[str, RuleSettings] = {}
+        if not isinstance(table, dict) or self._broken(keys):
+            return out
         for name, entry in table.items():
             rule = self._rule(name, keys + (name,))
-            if rule is None:
+            if rule is None or not isinstance(entry, dict) or self._broken(keys + (name,)):
                 continue
             accepted = accepted_parameters(self.configuration.policies[rule])
             parameters = entry.get("parameters", {})
+            if not isinstance(parameters, dict) or self._broken(keys + (name, "parameters")):
+                parameters = {}
             for parameter, value in parameters.items():
                 self._parameter(rule, parameter, value, accepted, keys + (name, "parameters", parameter))
-            out[rule] = RuleSettings(entry.get("enabled"),
-                                     Severity.parse(entry["severity"]) if "severity" in entry else None, dict(parameters))
+            severity = None if self._inside(keys + (name, "severity")) else entry.get("severity")
+            enabled = None if self._inside(keys + (name, "enabled")) else entry.get("enabled")
+            out[rule] = RuleSettings(enabled, Severity.parse(severity) if severity else None, dict(parameters))
         return out
 
     def _parameter(self, rule: str, name: str, value, accepted: dict, keys: tuple) -> None:
         if name not in accepted:
             known = ", ".join(sorted(accepted)) or "none"
-            self._error(keys, f"{rule} has no parameter `{name}` (its parameters: {known})")
+            self._error(keys, f"{rule} has no parameter `{name}`{_suggest(name, accepted)} (its parameters: {known})")
             return
         expected = _kind(accepted[name])
         if expected and _kind(value) != expected:
@@ -591,13 +625,14 @@ class _Loader:
     def _shared_parameters(self, parameters: dict) -> dict[str, dict]:
         """Each shared parameter goes to every rule that takes it."""
         by_rule: dict[str, dict] = {}
-        if not parameters:
+        if not parameters or not isinstance(parameters, dict):
             return by_rule
         accepted = {r: accepted_parameters(self.configuration.policies[r]) for r in sorted(self.own)}
         for name, value in parameters.items():
             takers = [r for r in accepted if name in accepted[r]]
             if not takers:
-                self._error(("parameters", name), f"no rule takes a parameter `{name}`")
+                every = sorted({p for r in accepted for p in accepted[r]})
+                self._error(("parameters", name), f"no rule takes a parameter `{name}`{_suggest(name, every)}")
             for rule in takers:
                 self._parameter(rule, name, value, accepted[rule], ("parameters", name))
                 by_rule.setdefault(rule, {})[name] = value
