@@ -252,8 +252,11 @@ def test_a_path_with_nothing_to_lint_fails_the_step_unless_allowed(runner, tmp_p
     (workspace / "ci").mkdir()
     (workspace / "ci" / "build.yaml").write_text("on: push\njobs: {}\n", encoding="utf-8")
     done, outputs, _ = runner.lint(workspace, paths="ci", format="text")
-    assert (done.returncode, outputs["exit-code"]) == (2, "2")
-    assert "tfdind-lint: warning: no Terraform or Kubernetes files found under ci\n" in done.stderr
+    assert (done.returncode, outputs) == (2, {"sarif-file": "", "exit-code": "2"})  # no empty SARIF to upload
+    assert done.stdout == ""
+    assert ("tfdind-lint: warning: no Terraform or Kubernetes files found under ci\n"
+            "tfdind-lint: error: nothing to lint under ci (--fail-if-empty); no report written\n") in done.stderr
+    assert not (workspace / "tfdind-lint.sarif").exists()
     done, outputs, _ = runner.lint(workspace, paths="ci", format="text", **{"allow-empty": "true"})
     assert (done.returncode, done.stdout) == (0, "No findings in 0 files.\n")
     assert "no Terraform or Kubernetes files found under ci" in done.stderr

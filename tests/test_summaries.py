@@ -39,7 +39,10 @@ def test_a_directory_with_nothing_to_lint_is_named_on_stderr(tmp_path, monkeypat
                                        "tfdind-lint: warning: no Terraform or Kubernetes files found under empty\n")
     assert cli(*SIDECAR, "ex")[2] == ("tfdind-lint: warning: no Terraform or Kubernetes files found under ex "
                             "(-v lists what was skipped there)\n")
-    assert cli(*SIDECAR, "--fail-if-empty", "ci", "t")[0] == 2
+    assert cli(*SIDECAR, "--fail-if-empty", "-o", "report.txt", "ci", "t") == (
+        2, "", "tfdind-lint: warning: no Terraform or Kubernetes files found under ci\n"
+               "tfdind-lint: error: nothing to lint under ci (--fail-if-empty); no report written\n")
+    assert not (tmp_path / "report.txt").exists()
     assert cli(*SIDECAR, "--fail-if-empty", "t") == (0, "No findings in 1 file.\n", "")
     assert cli(*SIDECAR, "--fail-if-empty", "ci/build.yaml")[0] == 0  # a file named (pre-commit passes them): no warning
 

@@ -1,6 +1,7 @@
 """Baselines: the findings a repository already had when it adopted the tool.
 
-``tfdind-lint --write-baseline FILE`` records the current findings; with
+``tfdind-lint --write-baseline`` records the current findings (in ``--baseline FILE``, the configuration's
+``baseline`` or the default file next to the configuration); with
 ``--baseline FILE`` (or ``baseline:`` in the configuration) a recorded finding
 is marked ``baseline`` and not reported, a new one is.
 

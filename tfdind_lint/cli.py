@@ -272,9 +272,11 @@ def _check(argv: list[str]) -> int:
     for path, passed_over in empty:
         hint = " (-v lists what was skipped there)" if passed_over and not args.verbose else ""
         sys.stderr.write(f"tfdind-lint: warning: no Terraform or Kubernetes files found under {path}{hint}\n")
+    if empty and args.fail_if_empty:  # a usage error: no report (an empty SARIF upload would close every alert)
+        return _error("nothing to lint under " + ", ".join(path for path, _ in empty) + " (--fail-if-empty); "
+                      "no report written")
     if write_to is not None:
-        code = _write_baseline(write_to, report, baseline, configuration)
-        return EXIT_ERROR if empty and args.fail_if_empty else code
+        return _write_baseline(write_to, report, baseline, configuration)
     to_file = args.output is not None
     options = Options(
         color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
@@ -299,7 +301,7 @@ def _check(argv: list[str]) -> int:
         sys.stdout.flush()
     if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):
         return EXIT_ERROR
-    if report.internal_errors or (empty and args.fail_if_empty):
+    if report.internal_errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
