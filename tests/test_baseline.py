@@ -213,3 +213,15 @@ def test_isolated_runs_do_not_read_the_default_baseline(tmp_path, monkeypatch, c
     assert cli("--select", "TDL401", "--write-baseline")[0] == 0
     assert cli("--select", "TDL401", ".")[0] == 0
     assert cli("--select", "TDL401", "--isolated", ".")[0] == 1
+
+
+def test_entries_of_the_tools_own_rules_are_judged_where_they_are_enabled(tmp_path, monkeypatch, cli):
+    """TDL900 has no check of its own: it ran wherever it is enabled, so a fixed TDL900 entry is stale."""
+    broken = SIDECAR_TF.replace("privileged = true", "privileged = true # tfdind-lint: ignore[TDL401]")
+    adopt(tmp_path, monkeypatch, cli, {"templates/main.tf": SIDECAR_TF})
+    write_tree(tmp_path, {"templates/main.tf": broken})
+    assert cli("--write-baseline")[1].startswith("Recorded 2 findings")
+    write_tree(tmp_path, {"templates/main.tf": SIDECAR_TF})
+    assert cli(".") == (
+        0, "No findings in 1 file; 1 baselined; 1 baseline entry matches no finding any more (write the baseline again).\n",
+        "")

@@ -128,3 +128,8 @@ def test_a_write_replaces_the_file_in_one_step(repo, monkeypatch):
     assert (repo / "out.txt").read_text() == "new\n"
     [(temporary, target)] = calls
     assert temporary.startswith(".out.txt.") and temporary.endswith(".tmp") and target == "out.txt"
+
+
+def test_a_device_is_written_as_a_stream(repo, cli):
+    assert cli("-o", os.devnull, ".")[0] == 1
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

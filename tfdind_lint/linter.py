@@ -242,15 +242,16 @@ class _Run:
         On a reported file, the rule ran there; on a file that is gone, the run walked the directory that
         held it and the rule is enabled there.  A rule whose check failed judges nothing.
         """
-        ran = {os.path.abspath(f): self.ran.get(f, ()) for f in self.files if self.reported(f)}
+        shown = {os.path.abspath(f): f for f in self.files if self.reported(f)}
         walked = [os.path.abspath(d) for d in self.discovery.walked]
         settings = self.settings
 
         def judged(rule: str, path: str) -> bool:
             if rule in self.failed:
                 return False
-            if path in ran:
-                return rule in ran[path]
+            if path in shown:  # the tool's own rules (parse errors, suppressions) have no check: enabled is ran
+                return rule in self.ran.get(shown[path], ()) or (
+                    rule in BUILTIN and rule != "TDL999" and settings.is_enabled(rule, shown[path]))
             if os.path.exists(path):
                 return False  # not linted this time
             return any(path.startswith(d.rstrip(os.sep) + os.sep) for d in walked) and settings.is_enabled(rule, path)

@@ -9,7 +9,8 @@ misplaced argument can never turn a template into a report.
 
 A write goes to a temporary file in the destination's directory, which then replaces
 the destination in one step (``os.replace``): an interrupted run leaves the old file
-or the new one, never half of one.
+or the new one, never half of one.  A device or a pipe (``-o /dev/stdout``) is written
+as a stream.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def check(path: str, kind: str, flag: str, inputs=()) -> None:
         raise WriteError(f"{flag} {path}: cannot write it: {(exc.strerror or str(exc)).lower()}") from None
     if stat.S_ISDIR(info.st_mode):
         raise WriteError(f"{flag} {path} is a directory: name a file")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return  # /dev/stdout, /dev/null, a pipe (`-o >(gzip > r.gz)`): a stream, not a file to keep
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(f"{flag} {path} is not a regular file: refusing to write to it; name another file")
     for source in inputs:
@@ -92,6 +95,14 @@ def write_atomic(path: str, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` through a temporary file and one rename (raises OSError)."""
     directory = os.path.dirname(os.path.abspath(path))
     data = text.encode("utf-8")
+    try:
+        streamed = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        streamed = False
+    if streamed:  # a device or a pipe (check() allowed it): written as a stream, there is nothing to replace
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     for _ in range(100):
         temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.urandom(4).hex()}.tmp")
         try:  # 0o666 and O_EXCL: the user's umask applies, and nothing already there is reused
