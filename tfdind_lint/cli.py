@@ -234,7 +234,7 @@ def _check(argv: list[str]) -> int:
     for word in argv:
         if word == "--":
             break
-        if word.startswith("--write-baseline="):  # it once took a FILE, which could be a template (issue 12)
+        if word.startswith("--write-baseline="):  # no FILE here: a template named after it must stay a path
             return _error("--write-baseline takes no value: name the file with --baseline FILE "
                           "(`tfdind-lint --baseline ci/baseline.json --write-baseline`)")
     args = _check_parser().parse_args(argv)  # first: --help and --version import nothing more
