@@ -179,9 +179,9 @@ suppress:
         ".tfdind-lint.yaml:3:3: rules.sysbox-runtime-mising: unknown rule `sysbox-runtime-mising`; "
         "did you mean `sysbox-runtime-missing`?",
         ".tfdind-lint.yaml:6:7: rules.TDL101.parameters.runtimes: expected a list like the default `[sysbox-runc]`, got a string",
-        ".tfdind-lint.yaml:7:7: rules.TDL101.parameters.runtime: TDL101 has no parameter `runtime` (its parameters: "
+        ".tfdind-lint.yaml:7:7: rules.TDL101.parameters.runtime: TDL101 has no parameter `runtime`; did you mean `runtimes`? (its parameters: "
         "docker_default_runtime_is_sysbox, envbox_images, runtimes)",
-        ".tfdind-lint.yaml:9:3: parameters.envbox_image: no rule takes a parameter `envbox_image`",
+        ".tfdind-lint.yaml:9:3: parameters.envbox_image: no rule takes a parameter `envbox_image`; did you mean `envbox_images`?",
         ".tfdind-lint.yaml:11:13: suppress[0].rules[0]: TDL000 findings cannot be suppressed: fix the file or exclude it "
         "in the configuration",
     ]

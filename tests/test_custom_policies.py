@@ -181,8 +181,8 @@ def test_suppressions_baselines_and_outputs(tmp_path, monkeypatch, cli):
     document = json.loads(out)
     assert [(f["rule"], f["line"], (f["suppressed"] or {}).get("kind")) for f in document["findings"]] == [
         ("ACME001", 7, "inline"), ("ACME001", 13, None)]
-    assert cli("--select", "ACME", "--write-baseline")[0] == 0
-    assert cli("--select", "ACME", "--baseline", ".tfdind-lint-baseline.json", ".") == (
+    assert cli("--select", "ACME", "--baseline", "b.json", "--write-baseline")[0] == 0
+    assert cli("--select", "ACME", "--baseline", "b.json", ".") == (
         0, "No findings in 1 file; 1 suppressed; 1 baselined.\n", "")
     sarif = json.loads(cli("--select", "ACME", "--format", "sarif", ".")[1])
     rules = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"].startswith("ACME")]
@@ -200,7 +200,7 @@ def test_rules_and_explain_list_custom_policies(tmp_path, monkeypatch, cli):
                                            "to", "a", "version,", "not", "latest."]
     assert cli("rules")[1].splitlines()[0].startswith("TDL000")
     code, out, _ = cli("explain", "no-latest-images", "--policy-dir", "p")
-    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. Origin: custom. Generic check: image-pattern.\n\n"
+    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. A custom policy of this repository. Generic check: image-pattern.\n\n"
                               "Pin images.\n\n## Parameters\n- `forbid`: `[\"*:latest\"]`\n- `require`: `[]`\n"
                               "- `containers`: `[]`\n- `hint`: `\"\"`\n")
 

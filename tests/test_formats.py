@@ -31,7 +31,7 @@ def test_text_is_path_line_col_rule_message_with_hints_related_and_summary(in_ro
         "in any file of tests/policies/TDL001/bad/; terraform plan fails with \"Reference to undeclared input variable\"\n"
         "  help: did you mean `var.workspaces_namespace`?\n"
         "  tests/policies/TDL001/bad/main.tf:2:1: `variable \"workspaces_namespace\"` is declared here\n"
-        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 files.\n"
+        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files.\n"
     )
 
 

@@ -136,7 +136,7 @@ def test_cli_prints_annotations_then_the_summary_line(in_root, capsys, monkeypat
         "terraform plan fails with \"Reference to undeclared input variable\"%0A"
         "help: did you mean `var.workspaces_namespace`?%0A"
         "tests/policies/TDL001/bad/main.tf:2:1: `variable \"workspaces_namespace\"` is declared here") in out
-    assert re.fullmatch(r"Found \d+ findings \(.*\) in 2 files; 3 suppressed\.", out[-1])
+    assert re.fullmatch(r"Found \d+ findings \(.*\) in 2 of 2 files; 3 suppressed\.", out[-1])
 
 
 # step summary -----------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def test_summary_tables_per_rule_and_per_file_with_links():
     files = "https://github.example/octo/templates/blob/abc123"
     assert step_summary(r, GITHUB) == (
         "## tfdind-lint\n\n"
-        "Found 4 findings (2 errors, 2 warnings, 0 notes) in 2 files; 1 suppressed.\n\n"
+        "Found 4 findings (2 errors, 2 warnings, 0 notes) in 2 of 2 files; 1 suppressed.\n\n"
         "| Rule | Severity | Findings |\n"
         "|---|---|---:|\n"
         f"| [TDL101 sysbox-runtime-missing]({rules}#tdl101-sysbox-runtime-missing) | error, warning | 3 |\n"

@@ -315,6 +315,6 @@ def test_sarif_carries_suppressions_only_when_asked(tmp_path, monkeypatch):
 def test_text_hides_them_with_a_count(tmp_path, monkeypatch):
     report = run(tmp_path, monkeypatch, {"a/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- reviewed"), "b/main.tf": SIDECAR_TF})
     text = render("text", report, Settings())
-    assert text.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 notes) in 2 files; 1 suppressed."
+    assert text.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 notes) in 1 of 2 files; 1 suppressed."
     shown = render("text", report, Settings(), Options(show_suppressed=True)).splitlines()
     assert shown[0].endswith("(suppressed inline: reviewed)")

@@ -21,7 +21,7 @@ import os
 
 from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan, tune_collector
 from .sources import SourceError
-from .sources.text import read_source
+from .sources.text import current_limit, read_source, set_limit
 
 #: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
@@ -86,7 +86,8 @@ def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
         except SourceError:
             data = None
         if hasher is not None:
-            hasher.update(f"{path}\0{-1 if data is None else len(data)}\0".encode())
+            # a file not read: its TDL000 names the size limit, which is part of the key then
+            hasher.update(f"{path}\0{-current_limit() if data is None else len(data)}\0".encode())
             hasher.update(data or b"")
         if data is not None:
             size += len(data)
@@ -172,6 +173,7 @@ def _start(recipe, project_rules) -> None:
         configuration = Configuration(paths, **arguments)
         configuration.load_for(files)
         settings = Settings(configuration=configuration, today=today)
+    set_limit(settings.max_file_size())
     _worker.update(settings=settings, project_rules=project_rules)
 
 

@@ -51,8 +51,9 @@ def test_read_source_size_limit(tmp_path):
     assert read_source(str(path), limit=10) == b"x" * 10
     with pytest.raises(SourceError) as caught:
         read_source(str(path), limit=9)
-    assert caught.value.message == ("File too large to lint: 0 KiB, and tfdind-lint reads files up to 0 KiB; "
-                                    "split it, or exclude it if it is generated")
+    assert caught.value.message == ("File too large to lint: 10 bytes, over the limit of 9 bytes; raise the limit with "
+                                    "`max-file-size: 1KiB` in the configuration or `--max-file-size 1KiB`, split the "
+                                    "file, or exclude it if it is generated")
 
 
 def test_read_source_never_blocks_on_a_fifo_or_reads_a_directory(tmp_path):

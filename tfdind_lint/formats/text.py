@@ -33,7 +33,7 @@ def render(report, settings, options) -> str:
             text = f"  {related.span.path}:{related.span.line}:{related.span.column}: {related.message}"
             lines.append(f"{_DIM}{text}{_RESET}" if color else text)
     if options.verbose:
-        lines.extend(f"{path}: skipped: {reason}" for path, reason in report.skipped)
+        lines.extend(f"{path}: skipped: {reason}" for path, reason in sorted(report.skipped + report.pruned))
     lines.append(summary(report, hint=not options.verbose))
     return "\n".join(lines) + "\n"
 
@@ -64,4 +64,6 @@ def summary(report, hint: bool = False) -> str:
         return f"No findings in {files} {file_word}{tail}."
     noun = "finding" if len(active) == 1 else "findings"
     parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE))
-    return f"Found {len(active)} {noun} ({parts}) in {files} {file_word}{tail}."
+    # files with findings, of the files linted: "in 3 of 7 files" (an internal error may name a file not linted)
+    where = f"{min(len({f.span.path for f in active}), files)} of {files} files" if files > 1 else f"{files} {file_word}"
+    return f"Found {len(active)} {noun} ({parts}) in {where}{tail}."
