@@ -137,7 +137,7 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
         problems.append(Problem(
             "TDL900", span,
             f"This suppression of {', '.join(names)} has no reason, so it suppresses nothing: "
-            f"add `-- <why this is acceptable>` after `{written}`",
+            f"add `-- <why>` after `{written}`",
         ))
         return None
     if not rules:
@@ -169,7 +169,7 @@ def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve) 
         if ignore is None:
             problems.append(Problem("TDL900", comment.span, "Not a tfdind-lint directive: write "
                                                             "`tfdind-lint: ignore[TDLnnn] -- <reason>` or "
-                                                            "`tfdind-lint: ignore-file[TDLnnn] -- <reason>`"))
+                                                            "`ignore-file[TDLnnn] -- <reason>`"))
             continue
         form = ignore.group("form")
         kind = _FORMS[form]
