@@ -16,10 +16,10 @@ _INTERVAL = 0.1  # at most ten redraws a second
 
 
 class Progress:
-    def __init__(self, stream, delay: float = DELAY):
+    def __init__(self, stream, delay: float | None = None):
         self.stream = stream
         self.start = time.monotonic()
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay
         self.last = 0.0
         self.shown = False
 

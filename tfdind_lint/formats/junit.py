@@ -51,8 +51,7 @@ def render(report, settings, options) -> str:
 def _failure(f) -> str:
     where = f"{f.span.path}:{f.span.line}:{f.span.column}"
     body = [f"{where}: {f.rule} {f.severity}: {f.message}"]
-    if f.hint:
-        body.append(f"help: {f.hint}")
+    body += [f"help: {text}" for text in f.hint.splitlines()]
     body += [f"{r.span.path}:{r.span.line}:{r.span.column}: {r.message}" for r in f.related]
     return (f"      <failure type={_attr(f.rule)} message={_attr(f'line {f.span.line}, column {f.span.column}: {f.message}')}>"
             f"{_text(chr(10).join(body))}</failure>\n")

@@ -106,7 +106,7 @@ def build(report, settings, options) -> dict:
         if f.rule not in index:
             continue
         related = [_location(r.span, r.message, i + 1) for i, r in enumerate(f.related)]
-        message = f.message + (f" ({f.hint})" if f.hint else "")
+        message = f.message + (f" ({'; '.join(f.hint.splitlines())})" if f.hint else "")
         fingerprints = {FINGERPRINT_KEY: fingerprint(f, sources.excerpt(f.span), seen)}
         line_hash = sources.line_hash(f.span.path, f.span.line)
         if line_hash:

@@ -115,8 +115,8 @@ def _group(group: list, settings, sources: SourceLines, paint: _Paint) -> list[s
         if frame:
             out += [f"{pad} {bar}", *frame, f"{pad} {bar}"]
     equals = paint("=", _GUTTER)
-    for i, text in enumerate(first.hint.split("\n") if first.hint else ()):
-        out.append(f"{pad} {equals} help: {text}" if i == 0 else f"{pad}         {text}")
+    for text in first.hint.split("\n") if first.hint else ():
+        out.append(f"{pad} {equals} help: {text}")
     for r in related:
         out.append(f"{pad}{paint(':::', _GUTTER)} {r.span.path}:{r.span.line}:{r.span.column}: {r.message}")
         frame = _frame(r.span, sources, width, "-", paint, _GUTTER, first_line_only=True)
