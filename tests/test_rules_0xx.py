@@ -35,7 +35,7 @@ def test_tdl002_severity_follows_the_coder_constraint(in_root):
 def test_tdl002_hint_adds_the_owner_data_source_only_when_missing(in_root):
     hints = {f.span.path.rsplit("/", 2)[-2]: f.hint for f in lint(["tests/policies/TDL002"], Settings(enabled={"TDL002"})).findings}
     assert hints["unpinned"] == "use `data.coder_workspace_owner.me.id`"
-    assert hints["pinned_v1"] == 'use `data.coder_workspace_owner.me.name`, declaring `data "coder_workspace_owner" "me" {}`'
+    assert hints["pinned_v1"] == 'use `data.coder_workspace_owner.me.full_name`, declaring `data "coder_workspace_owner" "me" {}`'
 
 
 def test_tdl003_constraint_lock_file_and_note(in_root):

@@ -108,7 +108,7 @@ def undeclared_reference(ctx: Context) -> Iterator[Hit]:
             what = _KIND_WORDS[kind]
             declare = _declaration_text(ref)
             hint = "\n".join(filter(None, [f"did you mean `{suggestion}`?" if suggestion else "",
-                                            f"declare it (no {declare} in any file of {module.directory or '.'}/)"]))
+                                            f"declare it: there is no {declare} in any file of {module.directory or '.'}/"]))
             yield Hit(
                 ref.span,
                 f"`{address}` is not declared in this module: plan fails with \"Reference to undeclared {what}\"",
