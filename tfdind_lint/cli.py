@@ -224,9 +224,7 @@ def _check(argv: list[str]) -> int:
             from .cache import Cache  # noqa: PLC0415
 
             cache = Cache()
-        progress = None
-        if Progress.wanted(sys.stderr, args.quiet):
-            progress = Progress(sys.stderr)
+        progress = Progress(sys.stderr) if Progress.wanted(sys.stderr, args.quiet) else None
         try:
             report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache, progress=progress)
         finally:

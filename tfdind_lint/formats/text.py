@@ -176,12 +176,13 @@ def _frame(span, sources: SourceLines, width: int, mark: str, paint: _Paint, col
     return out
 
 
-def _width(ch: str) -> int:
-    if ch < "\u1100":
-        return len(_TAB) if ch == "\t" else 1
+def _width(text: str) -> int:
+    """Display columns: a tab is four, East Asian wide characters two."""
+    if text.isascii():  # nearly every line: no per-character work
+        return len(text) + (len(_TAB) - 1) * text.count("\t")
     import unicodedata  # noqa: PLC0415
 
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return sum(len(_TAB) if c == "\t" else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def _cut(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -191,7 +192,7 @@ def _cut(line: str, start: int, end: int) -> tuple[str, int, int]:
     end = min(max(end, start + 1), len(line) + 2)
     first, last = 0, len(line)
     prefix = suffix = ""
-    if sum(_width(c) for c in line) > MAX_LINE_WIDTH:
+    if len(line) > MAX_LINE_WIDTH or _width(line) > MAX_LINE_WIDTH:
         first = max(0, start - 1 - _CONTEXT)
         last = min(len(line), max(end - 1, start) + _CONTEXT, first + MAX_LINE_WIDTH)
         prefix = "…" if first > 0 else ""
@@ -199,8 +200,8 @@ def _cut(line: str, start: int, end: int) -> tuple[str, int, int]:
     shown = line[first:last]
     before = shown[:max(start - 1 - first, 0)]
     marked = line[start - 1:min(end - 1, last)]
-    offset = len(prefix) + sum(_width(c) for c in before)
-    marks = max(sum(_width(c) for c in marked), 1)
+    offset = len(prefix) + _width(before)
+    marks = max(_width(marked), 1)
     text = prefix + shown.replace("\t", _TAB) + suffix
     return text, offset, marks
 
