@@ -187,11 +187,16 @@ class _Piece:
 
     def _comments(self, path: str, comments, text: str, result: UnitResult) -> None:
         try:
-            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve)
+            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve, self._suggest)
         except Exception as exc:  # noqa: BLE001  (isolate a failure: the other files' suppressions still apply)
             self._internal_error("while reading suppression comments", path, exc, result)
             return
         result.comments.append((path, found, trouble))
+
+    def _suggest(self, text: str) -> str | None:
+        from .suggest import closest, rule_words  # noqa: PLC0415  (only for a suppression naming no rule)
+
+        return closest(text, rule_words(self.settings.policies, groups=False))
 
     def _resolve(self, text: str) -> str | None:
         policy = find_policy(self.settings.policies, text)
@@ -314,7 +319,7 @@ class _Piece:
         problems: list = []
         try:
             for node, region in _annotations(unit, key):
-                more, trouble = suppress.parse_annotation(node, region, self._resolve)
+                more, trouble = suppress.parse_annotation(node, region, self._resolve, self._suggest)
                 found += more
                 problems += trouble
         except Exception as exc:  # noqa: BLE001

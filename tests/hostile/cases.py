@@ -350,7 +350,7 @@ CASES = [
          same_as=("pod.yaml", b"---\n---\n" + POD + b"---\n...\n")),
     # --- size and depth -------------------------------------------------------------------------------
     Case("tf-10mb", "a 10 MB .tf file", write("main.tf", lambda: big_terraform(10 * 1024 * 1024)),
-         findings=((H + "main.tf", "TDL000", 1, 1, "File too large to lint: 10.0 MiB, and tfdind-lint reads files up to 1.0 MiB"),)),
+         findings=((H + "main.tf", "TDL000", 1, 1, "File too large to lint: 10.0 MiB, over the limit of 1.0 MiB; raise the limit with `max-file-size: 11MiB`"),)),
     Case("yaml-10mb", "a 10 MB manifest", write("pod.yaml", lambda: POD + b"---\n" + POD * (10 * 1024 * 1024 // len(POD))),
          findings=((H + "pod.yaml", "TDL000", 1, 1, "File too large to lint"),)),
     Case("tf-heredoc-50000-lines", "a heredoc of 50,000 lines", write("main.tf", lambda: long_heredoc(50_000))),
