@@ -12,11 +12,12 @@ import sys
 
 from . import __version__
 
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "rules", "explain", "server")
 COMMANDS_HELP = """commands:
   check [PATH ...]  lint files and directories (the default: `tfdind-lint PATH` means `tfdind-lint check PATH`)
   rules             list the rules (`--format markdown` writes docs/rules.md)
   explain RULE      print a rule's documentation (an id such as TDL401, or a kebab name)
+  server            a language server over stdio for editors (needs `pip install 'tfdind-lint[lsp]'`; docs/editors.md)
 
 A first argument that names a command is the command, even when a file or directory of that name
 exists (tfdind-lint says so); lint such a path with `tfdind-lint check rules` or `tfdind-lint ./rules`."""
@@ -177,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(argv[1:])
         if argv[:1] == ["explain"]:
             return _explain(argv[1:])
+        if argv[:1] == ["server"]:
+            return _server(argv[1:])
         if argv[:1] == ["check"]:
             argv = argv[1:]
         return _check(argv)
@@ -463,6 +466,23 @@ def _rules(argv: list[str]) -> int:
         enabled = "enabled" if p.enabled else "disabled"
         sys.stdout.write(f"{p.id}  {p.name:<{width}}  {str(p.severity):<7}  {enabled:<8}  {p.summary}\n")
     return EXIT_CLEAN
+
+
+def _server(argv: list[str]) -> int:
+    parser = _Parser(prog="tfdind-lint server",
+                     description="Serve diagnostics, code actions and rule documentation to an editor over the Language "
+                                 "Server Protocol (stdio). Set-up for each editor: docs/editors.md.")
+    parser.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only transport; accepted "
+                                                             "because some clients pass it)")
+    parser.parse_args(argv)
+    try:
+        import lsprotocol  # noqa: F401, PLC0415
+        import pygls  # noqa: F401, PLC0415
+    except ImportError:
+        return _error("the language server needs the `lsp` extra: pip install 'tfdind-lint[lsp]'")
+    from .server import main as serve  # noqa: PLC0415
+
+    return serve()
 
 
 def _explain(argv: list[str]) -> int:

@@ -102,7 +102,7 @@ class Report:
 
 
 def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None, *,
-         jobs: int | None = 1, cache=None, progress=None) -> Report:
+         jobs: int | None = 1, cache=None, progress=None, overlay: dict[str, bytes] | None = None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
     Nothing in one file can stop the run: a file that cannot be read or parsed is a
@@ -113,8 +113,14 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     only; None: one per core the process may use, for inputs large enough to gain; the
     command line's default; worker processes are ``spawn``ed, so a calling script needs
     the usual ``if __name__ == "__main__":`` guard); ``cache``: a ``cache.Cache`` of earlier
-    runs' results; ``progress(files_done, files_total)``: called as pieces are checked.
+    runs' results; ``progress(files_done, files_total)``: called as pieces are checked; ``overlay``: file path ->
+    bytes read instead of the file's (an editor's unsaved buffers), in this process, without the cache.
     """
+    if overlay:
+        from .sources.text import overlay as reading  # noqa: PLC0415
+
+        with reading({os.path.abspath(path): data for path, data in overlay.items()}):
+            return lint(paths, settings, discovery, jobs=1, progress=progress)
     settings = settings or Settings()
     from .sources.text import set_limit  # noqa: PLC0415
 
