@@ -330,9 +330,8 @@ def hover(ls: TfdindLanguageServer, params: types.HoverParams) -> types.Hover | 
     here = params.position
     parts = []
     cover = None
-    for diagnostic, finding in ls.published.get(path, ()):
-        if finding is None or not _contains(diagnostic.range, here):
-            continue
+    under = [(d, f) for d, f in ls.published.get(path, ()) if f is not None and _contains(d.range, here)]
+    for diagnostic, finding in sorted(under, key=lambda entry: _extent(entry[0].range)):  # the narrowest first
         from ..cli import explain_text  # noqa: PLC0415
 
         folder = ls.engine.folder_of(path)
@@ -344,11 +343,15 @@ def hover(ls: TfdindLanguageServer, params: types.HoverParams) -> types.Hover | 
         policy = policies.get(finding.rule)
         heading = f"**{finding.rule}** {finding.message}" + (f"\n\n{finding.hint}" if finding.hint else "")
         parts.append(heading + ("\n\n" + explain_text(policy) if policy is not None else ""))
-        cover = diagnostic.range
+        cover = cover or diagnostic.range
     if not parts:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
                        range=cover)
+
+
+def _extent(r: types.Range) -> tuple[int, int]:
+    return r.end.line - r.start.line, r.end.character - r.start.character
 
 
 def _before(a: types.Position, b: types.Position) -> bool:
