@@ -14,7 +14,7 @@ from tfdind_lint import policy
 from tfdind_lint.resources import data_dir
 from tfdind_lint.sources import terraform
 
-HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent")
+HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent", "pygls", "lsprotocol")
 
 
 def imported_by(*argv: str) -> set[str]:
@@ -49,7 +49,7 @@ def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp
     modules = imported_modules("--no-cache", str(template), cwd=tmp_path)
     assert "tfdind_lint.sources.terraform" in modules
     unexpected = {"tfdind_lint.sources.kubernetes", "tfdind_lint.sources.toml", "tfdind_lint.sources.terraform_json",
-                  "datetime", "tomllib"} & modules
+                  "datetime", "tomllib", "tfdind_lint.server"} & modules
     assert unexpected == set()
 
 
