@@ -535,14 +535,17 @@ checks and output take ~15 ms. What is left would take a parser other than Lark,
 
 
 def kept_section(path: str) -> str:
-    """The page's section written by bench/parser.py (between its markers), kept when the page is rewritten."""
+    """The page's sections written by other scripts (bench/parser.py, bench/lsp.py: between their markers), kept
+    when the page is rewritten."""
+    import re  # noqa: PLC0415
+
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except OSError:
         return ""
-    start, end = text.find("<!-- bench/parser.py: begin -->"), text.find("<!-- bench/parser.py: end -->")
-    return "\n" + text[start:end + len("<!-- bench/parser.py: end -->")] + "\n" if 0 <= start < end else ""
+    found = [m.group(0) for m in re.finditer(r"<!-- bench/(\S+): begin -->.*?<!-- bench/\1: end -->", text, re.S)]
+    return "".join("\n" + section + "\n" for section in found)
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ log = logging.getLogger("tfdind-lint.server")
 
 SOURCE = "tfdind-lint"
 #: seconds without a change before a buffer is linted (``initializationOptions.debounce``, in milliseconds)
-DEBOUNCE = 0.03
+DEBOUNCE = 0.02
 PLACE_CURSOR = "tfdind-lint.placeCursor"
 
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
