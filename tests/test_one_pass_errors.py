@@ -110,8 +110,8 @@ def test_an_annotation_that_almost_follows_the_syntax(tmp_path, monkeypatch, cli
 @pytest.mark.parametrize("word", ["help", "init", "lint"])
 def test_unknown_commands_list_the_commands(tmp_path, monkeypatch, cli, word):
     monkeypatch.chdir(tmp_path)
-    assert cli(word) == (2, "", f"tfdind-lint: error: no such command or path: {word} (commands: check, rules, explain; "
-                                "a path is linted, as `check PATH` does; see `tfdind-lint --help`)\n")
+    assert cli(word) == (2, "", f"tfdind-lint: error: no such command or path: {word} (commands: check, rules, explain, "
+                                "server; a path is linted, as `check PATH` does; see `tfdind-lint --help`)\n")
 
 
 def test_a_word_that_is_a_command_and_a_path_is_the_command_and_says_so(tmp_path, monkeypatch, cli):
