@@ -199,3 +199,23 @@ def test_malformed_messages_on_stdio_are_survived(tmp_path):
     assert answered[1]["result"]["serverInfo"]["name"] == "tfdind-lint"
     assert answered[1]["result"]["capabilities"]["hoverProvider"]
     assert result.returncode == 0
+
+
+def test_without_snippet_edits_the_action_inserts_text_and_a_command_places_the_cursor(monkeypatch):
+    types = pytest.importorskip("lsprotocol.types")
+    from tfdind_lint.server import actions  # noqa: PLC0415
+    from tfdind_lint.server.protocol import PLACE_CURSOR, TfdindLanguageServer, _code_action  # noqa: PLC0415
+
+    server = TfdindLanguageServer()
+    monkeypatch.setattr(type(server), "workspace", property(lambda self: _NoDocuments()))
+    server.protocol.client_capabilities = types.ClientCapabilities(
+        window=types.WindowClientCapabilities(show_document=types.ShowDocumentClientCapabilities(support=True)))
+    [action] = actions.acknowledge("TDL401", 1, 0, ["x {", "  é = true", "}"], "/x/main.tf")
+    diagnostic = types.Diagnostic(range=types.Range(types.Position(1, 2), types.Position(1, 10)), message="m")
+    code_action = _code_action(server, "file:///x/main.tf", action, diagnostic)
+    [edit] = code_action.edit.changes["file:///x/main.tf"]
+    assert edit.new_text == "  # tfdind-lint: ignore[TDL401] -- \n" and edit.range.start == types.Position(1, 0)
+    assert code_action.command.command == PLACE_CURSOR
+    assert code_action.command.arguments == ["file:///x/main.tf", 1, len("  # tfdind-lint: ignore[TDL401] -- ")]
+    server.protocol.client_capabilities = types.ClientCapabilities()  # neither: the edit alone
+    assert _code_action(server, "file:///x/main.tf", action, diagnostic).command is None

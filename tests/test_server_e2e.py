@@ -175,6 +175,16 @@ async def test_acknowledge_action_inserts_the_comment_with_a_snippet_cursor(clie
     assert ("TDL402", 20, 48, 20, 68) in summary(diagnostics)
 
 
+async def test_the_place_cursor_command_shows_the_document_with_the_cursor_after_the_comment(client: LanguageClient,
+                                                                                              tmp_path):
+    uri = open_document(client, tmp_path / "main.tf", MAIN)
+    await published(client, uri)
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="tfdind-lint.placeCursor", arguments=[uri, 17, 35]))
+    [shown] = client.shown_documents
+    assert (shown.uri, shown.selection, shown.take_focus) == (uri, _range(17, 35, 17, 35), True)
+
+
 async def test_hover_shows_the_rule_documentation(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "main.tf", MAIN)
     await published(client, uri)
