@@ -225,6 +225,17 @@ async def test_configuration_change_is_reloaded_and_a_broken_one_is_shown(client
     assert "TDL407" in codes and "TDL401" not in codes
 
 
+async def test_a_configuration_saved_in_the_editor_is_read_again(client: LanguageClient, tmp_path):
+    """Clients without file watchers: saving the configuration in the editor reloads it."""
+    uri = open_document(client, tmp_path / "main.tf", MAIN)
+    assert "TDL009" in {d.code for d in await published(client, uri)}
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.tfdind-lint]\nignore = ["TDL009"]\n', encoding="utf-8")
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(config.as_uri())))
+    assert "TDL009" not in {d.code for d in await published(client, uri)}
+
+
 async def test_tf_json_and_kubernetes_yaml(client: LanguageClient, tmp_path):
     pod = (ROOT / "tests/policies/TDL401/yaml/workspace-pod.yaml").read_text(encoding="utf-8")
     uri = open_document(client, tmp_path / "pod.yaml", pod, "yaml")
