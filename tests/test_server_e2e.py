@@ -268,3 +268,33 @@ async def test_garbage_never_stops_the_server(client: LanguageClient, tmp_path):
     # still serving
     uri = open_document(client, tmp_path / "main.tf", MAIN)
     assert len(await published(client, uri)) == 4
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=ENV))
+async def watching_client(lsp_client: LanguageClient, tmp_path):
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+
+    capabilities = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=capabilities, workspace_folders=[types.WorkspaceFolder(tmp_path.as_uri(), "templates")]))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_the_server_asks_to_watch_configurations_and_templates(watching_client: LanguageClient):
+    async def registered():
+        while not watching_client.registrations:
+            await asyncio.sleep(0.01)
+    await asyncio.wait_for(registered(), 20)
+    [registration] = watching_client.registrations
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    patterns = [w["globPattern"] if isinstance(w, dict) else w.glob_pattern
+                for w in (registration.register_options["watchers"] if isinstance(registration.register_options, dict)
+                          else registration.register_options.watchers)]
+    assert patterns == ["**/.tfdind-lint.yaml", "**/.tfdind-lint.yml", "**/pyproject.toml", "**/*baseline.json",
+                        "**/*.tf", "**/*.tf.json"]
