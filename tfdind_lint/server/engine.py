@@ -52,6 +52,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     #: a file of the module could not be parsed: the others' findings may be incomplete
     broken: set[str] = field(default_factory=set)
+    #: the workspace folder whose configuration applied (or failed)
+    folder: str = ""
 
 
 class _Folder:
@@ -115,9 +117,9 @@ class Engine:
             configuration.load_for(discovery.files())
         except ConfigError as exc:
             folder.configuration = None  # read it again next time: the user is fixing it
-            return Outcome(problems=[problem(message, folder.root) for message in exc.messages])
+            return Outcome(problems=[problem(message, folder.root) for message in exc.messages], folder=folder.root)
         if not discovery.files():
-            return Outcome(findings={path: []})
+            return Outcome(findings={path: []}, folder=folder.root)
         baseline = None
         if folder.baseline is not None:
             from ..baseline import Baseline  # noqa: PLC0415
@@ -127,7 +129,7 @@ class Engine:
         files = discovery.files()
         overlay = {f: self.buffers[f].encode("utf-8", "surrogatepass") for f in files if f in self.buffers}
         report = lint(files, settings, discovery, overlay=overlay)
-        outcome = Outcome(findings={f: [] for f in discovery.report_only or files})
+        outcome = Outcome(findings={f: [] for f in discovery.report_only or files}, folder=folder.root)
         for finding in report.active:
             outcome.findings.setdefault(finding.span.path, []).append(finding)
             if finding.rule == "TDL000":

@@ -44,7 +44,7 @@ class TfdindLanguageServer(LanguageServer):
         #: path -> the diagnostics last published for it, each with its finding (None for one of ours, TDL999)
         self.published: dict[str, list[tuple[types.Diagnostic, Finding | None]]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.config_shown: set[str] = set()  # configuration files showing a problem
+        self.config_shown: dict[str, set[str]] = {}  # workspace folder -> its configuration files showing a problem
 
     # helpers ----------------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -128,11 +128,11 @@ class TfdindLanguageServer(LanguageServer):
             self.publish(file, findings)
 
     def show_problems(self, outcome: Outcome) -> None:
-        """Configuration problems as diagnostics on their files; cleared once a lint runs."""
+        """Configuration problems as diagnostics on their files; cleared once a lint of the folder runs."""
+        shown = self.config_shown.pop(outcome.folder, set())
         if not outcome.problems:
-            for path in sorted(self.config_shown):
+            for path in sorted(shown):
                 self.send(path, [])
-            self.config_shown.clear()
             return
         by_file: dict[str, list] = {}
         cache: dict = {}
@@ -146,11 +146,11 @@ class TfdindLanguageServer(LanguageServer):
             by_file.setdefault(problem.path, []).append((types.Diagnostic(
                 range=types.Range(start, end), message=problem.message, severity=types.DiagnosticSeverity.Error,
                 source=SOURCE, code="configuration"), None))
-        for path in sorted(self.config_shown - set(by_file)):
+        for path in sorted(shown - set(by_file)):
             self.send(path, [])
         for path, entries in by_file.items():
             self.send(path, entries)
-        self.config_shown = set(by_file)
+        self.config_shown[outcome.folder] = set(by_file)
 
     def lint_open(self, where=None) -> None:
         """Lint every open document (``where(path)``: only those it accepts), a module directory once."""
