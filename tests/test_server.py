@@ -219,3 +219,22 @@ def test_without_snippet_edits_the_action_inserts_text_and_a_command_places_the_
     assert code_action.command.arguments == ["file:///x/main.tf", 1, len("  # tfdind-lint: ignore[TDL401] -- ")]
     server.protocol.client_capabilities = types.ClientCapabilities()  # neither: the edit alone
     assert _code_action(server, "file:///x/main.tf", action, diagnostic).command is None
+
+
+def test_kept_trees_give_the_same_findings_as_parsing_again():
+    """Every Terraform fixture and example, linted with trees kept from an earlier run: the same report."""
+    from tfdind_lint.linter import lint  # noqa: PLC0415
+    from tfdind_lint.pieces import keeping_trees  # noqa: PLC0415
+
+    def report(paths):
+        return [(f.span, f.rule, f.message, f.related, f.suppressed) for f in lint(paths).findings]
+
+    paths = [str(p) for p in sorted((ROOT / "tests" / "policies").iterdir())] + [str(ROOT / "examples")]
+    fresh = report(paths)
+    memo: dict = {}
+    with keeping_trees(memo):
+        assert report(paths) == fresh
+        kept = dict(memo)
+        assert len(kept) > 50
+        assert report(paths) == fresh  # every tree from the memo this time
+    assert all(memo[path][2] is kept[path][2] for path in kept)  # reused, not parsed again

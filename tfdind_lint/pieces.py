@@ -47,6 +47,33 @@ _LOCAL_SOURCE = re.compile(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"')
 GC_THRESHOLD = (10_000, 10, 10)
 
 
+#: path -> (reader, bytes, tree) of Terraform files, kept between runs by a long-lived process (the language
+#: server, which lints a module again at every edit): a file whose bytes did not change is not parsed again.
+_kept: dict | None = None
+KEPT_MAX = 1000  # files; past that the kept trees are dropped and kept again as files are read
+
+
+class keeping_trees:  # noqa: N801  (used as a function: ``with keeping_trees(memo):``)
+    """While active, Terraform trees are kept in ``memo`` and reused for files whose bytes are unchanged.
+
+    Trees are never modified once parsed (the model reads them), so a run may share them with the next.
+    """
+
+    def __init__(self, memo: dict):
+        self.memo = memo
+
+    def __enter__(self):
+        global _kept  # noqa: PLW0603
+        if len(self.memo) > KEPT_MAX:
+            self.memo.clear()
+        self.saved, _kept = _kept, self.memo
+        return self
+
+    def __exit__(self, *exc):
+        global _kept  # noqa: PLW0603
+        _kept = self.saved
+
+
 def tune_collector() -> None:
     """Set the run's garbage-collector thresholds (in this process and in each worker)."""
     import gc  # noqa: PLC0415
@@ -167,7 +194,15 @@ class _Piece:
     def _parse(self, parse, path: str, result: UnitResult):
         """Read and parse one file: what ``parse`` returns, or ``_FAILED`` after reporting why (TDL000 / TDL999)."""
         try:
-            return parse(path, read_source(path))
+            data = read_source(path)
+            if _kept is None or not is_terraform(path):
+                return parse(path, data)
+            kept = _kept.get(path)
+            if kept is not None and kept[0] is parse and kept[1] == data:
+                return kept[2]
+            tree = parse(path, data)
+            _kept[path] = (parse, data, tree)
+            return tree
         except SourceError as error:
             self._parse_error(error, result)
         except Exception as exc:  # noqa: BLE001  (a reader bug on odd input must not stop the run)

@@ -18,6 +18,7 @@ from ..config import CONFIG_NAMES, PYPROJECT, ConfigError, Configuration
 from ..discover import Discovery, display_path, is_terraform, is_toml, is_yaml, skip_reason
 from ..finding import Finding
 from ..linter import Settings, lint
+from ..pieces import keeping_trees
 
 #: ``path:line:column: message`` at the start of a configuration or baseline error
 _LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.S)
@@ -82,6 +83,7 @@ class Engine:
     def __init__(self, folders: list[str] | None = None):
         self.folders = {os.path.abspath(f): _Folder(os.path.abspath(f)) for f in folders or ()}
         self.buffers: dict[str, str] = {}  # absolute path -> the editor's text
+        self.trees: dict = {}  # Terraform trees of earlier lints (pieces.keeping_trees): unchanged files are not parsed again
 
     # buffers and configuration ----------------------------------------------------------------
     def set_folders(self, folders: list[str]) -> None:
@@ -128,7 +130,8 @@ class Engine:
         settings = Settings(configuration=configuration, baseline=baseline)
         files = discovery.files()
         overlay = {f: self.buffers[f].encode("utf-8", "surrogatepass") for f in files if f in self.buffers}
-        report = lint(files, settings, discovery, overlay=overlay)
+        with keeping_trees(self.trees):
+            report = lint(files, settings, discovery, overlay=overlay)
         outcome = Outcome(findings={f: [] for f in discovery.report_only or files}, folder=folder.root)
         for finding in report.active:
             outcome.findings.setdefault(finding.span.path, []).append(finding)
