@@ -238,3 +238,34 @@ def test_kept_trees_give_the_same_findings_as_parsing_again():
         assert len(kept) > 50
         assert report(paths) == fresh  # every tree from the memo this time
     assert all(memo[path][2] is kept[path][2] for path in kept)  # reused, not parsed again
+
+
+def test_a_burst_of_changes_is_linted_at_its_first_change_and_once_it_pauses(monkeypatch):
+    pytest.importorskip("pygls")
+    import asyncio  # noqa: PLC0415
+
+    from tfdind_lint.server.protocol import TfdindLanguageServer  # noqa: PLC0415
+
+    server = TfdindLanguageServer()
+    server.debounce = 0.05
+    linted = []
+    monkeypatch.setattr(server.engine, "lint", lambda path: linted.append(path) or _Empty())
+
+    async def burst():
+        for _ in range(5):  # five changes 5 ms apart: the first at once, the other four as one, 50 ms later
+            server.schedule("/x/main.tf")
+            await asyncio.sleep(0.005)
+        assert linted == ["/x/main.tf"]
+        await asyncio.sleep(0.2)
+        assert linted == ["/x/main.tf", "/x/main.tf"]
+        server.schedule("/x/main.tf")  # after a pause: at once again
+        assert len(linted) == 3
+
+    asyncio.run(burst())
+
+
+class _Empty:
+    findings: dict = {}
+    problems: list = []
+    broken: set = set()
+    folder = ""

@@ -1,8 +1,9 @@
 """The Language Server Protocol side (pygls 2): documents in, diagnostics, code actions and hovers out.
 
-Linting runs in the event loop, one file at a time: a change is linted once the client has
-been quiet for ``debounce`` seconds (a burst of edits is linted once), an open or a save
-at once.  Nothing a buffer holds can stop the server: the pipeline turns unreadable input
+Linting runs in the event loop, one file at a time: an open or a save is linted at once, and
+so is the first change after ``debounce`` seconds without a lint of the file; changes that
+follow closer are linted once they pause for ``debounce`` seconds (a burst is linted twice,
+not once per change).  Nothing a buffer holds can stop the server: the pipeline turns unreadable input
 into TDL000 and a failing check into TDL999, and anything else that escapes is logged and
 shown as a TDL999 diagnostic on the file.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -44,6 +46,7 @@ class TfdindLanguageServer(LanguageServer):
         #: path -> the diagnostics last published for it, each with its finding (None for one of ours, TDL999)
         self.published: dict[str, list[tuple[types.Diagnostic, Finding | None]]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.linted: dict[str, float] = {}  # path -> when its last lint started (time.monotonic)
         self.config_shown: dict[str, set[str]] = {}  # workspace folder -> its configuration files showing a problem
 
     # helpers ----------------------------------------------------------------------------------
@@ -98,15 +101,21 @@ class TfdindLanguageServer(LanguageServer):
 
     # linting ----------------------------------------------------------------------------------
     def schedule(self, path: str) -> None:
+        """Lint a changed buffer: at once after a quiet spell, else once the burst of changes pauses."""
+        loop = asyncio.get_running_loop()
         handle = self.pending.pop(path, None)
         if handle is not None:
             handle.cancel()
-        self.pending[path] = asyncio.get_running_loop().call_later(self.debounce, self.lint, path)
+        elif time.monotonic() - self.linted.get(path, float("-inf")) >= self.debounce:
+            self.lint(path)  # the first change after a pause: no wait (one keystroke, one lint)
+            return
+        self.pending[path] = loop.call_later(self.debounce, self.lint, path)
 
     def lint(self, path: str) -> None:
         handle = self.pending.pop(path, None)
         if handle is not None:
             handle.cancel()
+        self.linted[path] = time.monotonic()
         try:
             outcome = self.engine.lint(path)
         except Exception as exc:  # noqa: BLE001  (a bug outside the pipeline's isolation: report it, keep serving)
