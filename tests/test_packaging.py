@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +31,30 @@ def test_wheel_contains_policies_and_schemas(wheel):
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("tfdind_lint/policies/")) == policies
     assert "tfdind_lint/schemas/policy.schema.json" in names
     assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def test_wheel_carries_the_licence_and_declares_it(wheel):
+    archive = zipfile.ZipFile(wheel)
+    (info,) = {n.split("/", 1)[0] for n in archive.namelist() if n.split("/", 1)[0].endswith(".dist-info")}
+    assert archive.read(f"{info}/licenses/LICENSE") == (ROOT / "LICENSE").read_bytes()
+    metadata = archive.read(f"{info}/METADATA").decode("utf-8")
+    assert "License-Expression: MIT" in metadata.splitlines()
+    assert "License-File: LICENSE" in metadata.splitlines()
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8").splitlines()[0]
+    classifiers = [line.split(" :: ", 2)[-1] for line in metadata.splitlines()
+                   if line.startswith("Classifier: Programming Language :: Python :: 3.")]
+    assert classifiers == ["3.10", "3.11", "3.12", "3.13"]
+    assert "Requires-Python: >=3.10" in metadata.splitlines()
+
+
+def test_sdist_carries_the_licence_and_the_changelog(tmp_path):
+    pytest.importorskip("hatchling")
+    from hatchling.builders.sdist import SdistBuilder
+
+    (path,) = [Path(p) for p in SdistBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])]
+    with tarfile.open(path) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
+    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "tests/data/sarif/NOTICE.md"} <= names
 
 
 def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
