@@ -1,7 +1,8 @@
-"""An installed wheel carries policies/ and schemas/ and finds them through importlib.resources."""
+"""The sdist and the wheel: policies/, schemas/ and the licence inside, data found through importlib.resources."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
@@ -11,6 +12,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+
+
+def bare_environment(site) -> dict[str, str]:
+    """Only ``site`` on the module path and nothing on PATH; Windows needs SYSTEMROOT to start Python at all."""
+    environment = {"PYTHONPATH": str(site), "PATH": ""}
+    if "SYSTEMROOT" in os.environ:
+        environment["SYSTEMROOT"] = os.environ["SYSTEMROOT"]
+    return environment
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +76,7 @@ def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
         "print(tfdind_lint.__file__); print(r.data_dir('policies')); print(r.data_dir('schemas'));"
         "print(len(p.builtin_policies()))"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": ""},
+    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=bare_environment(site),
                             capture_output=True, text=True, check=True)
     package, policies, schemas, count = result.stdout.splitlines()
     assert package.startswith(str(site))
@@ -85,7 +94,7 @@ def test_an_installation_without_its_policies_says_so(tmp_path):
     target = ROOT / "examples" / "dind-docker" / "bad"
     for command in (["check", str(target)], ["rules"]):
         result = subprocess.run([sys.executable, "-m", "tfdind_lint", *command], cwd=tmp_path,
-                                env={"PYTHONPATH": str(site), "PATH": ""}, capture_output=True, text=True)
+                                env=bare_environment(site), capture_output=True, text=True)
         assert result.returncode == 2, result
         assert "the built-in policies are missing" in result.stderr
         assert "Traceback" not in result.stderr
