@@ -106,10 +106,11 @@ def test_the_action_runs_on_itself_and_its_sarif_is_checked():
     lint = next(step for step in job["steps"] if step.get("uses") == "./")
     assert lint["with"]["paths"] == "examples" and lint.get("continue-on-error") is True
     check = job["steps"][names.index("./") + 1]
-    assert "test \"$EXIT_CODE\" = 1" in check["run"]
+    assert check["env"]["OUTCOME"] == "${{ steps.%s.outcome }}" % lint["id"]
+    assert 'test "$OUTCOME" = failure' in check["run"]  # findings fail the step (continue-on-error keeps going)
+    assert f"test -f {lint['with']['sarif-file']}" in check["run"]
     assert "tests/data/sarif/sarif-schema-2.1.0.json" in check["run"]
     assert (ROOT / "tests/data/sarif/sarif-schema-2.1.0.json").exists()
-    assert check["env"]["SARIF_FILE"] == "${{ steps.%s.outputs.sarif-file }}" % lint["id"]
 
 
 def test_pre_commit_try_repo_runs_the_hook_on_real_examples():
