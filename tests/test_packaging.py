@@ -56,14 +56,16 @@ def test_wheel_carries_the_licence_and_declares_it(wheel):
     assert "Requires-Python: >=3.10" in metadata.splitlines()
 
 
-def test_sdist_carries_the_licence_and_the_changelog(tmp_path):
+def test_sdist_carries_the_licence_changelog_and_what_the_suite_reads(tmp_path):
     pytest.importorskip("hatchling")
     from hatchling.builders.sdist import SdistBuilder
 
     (path,) = [Path(p) for p in SdistBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])]
     with tarfile.open(path) as archive:
         names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
-    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "tests/data/sarif/NOTICE.md"} <= names
+    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "tests/data/sarif/NOTICE.md",
+            ".gitattributes", ".github/workflows/ci.yml", ".ci/run", "tests/crlf/dind-docker/main.tf"} <= names
+    assert not any(name.startswith((".ci/venv", ".venv")) for name in names)
 
 
 def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
