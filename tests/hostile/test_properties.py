@@ -155,6 +155,15 @@ def _sarif(report: Report, include_suppressed: bool) -> dict:
     return json.loads(render("sarif", report, SETTINGS, options))
 
 
+def test_a_kind_that_is_a_mapping_is_no_internal_error(tmp_path):
+    """Found by test_mutated_inputs_never_crash: TDL505's node-label search hashed a mapping ``kind``."""
+    (tmp_path / "pod.yaml").write_text(
+        "apiVersion: v1\nkind:\n  name: sysbox-with-dind\nmetadata:\n  name: x\nspec:\n"
+        "  runtimeClassName: sysbox-runc\n  containers:\n    - name: a\n      image: b\n", encoding="utf-8")
+    report = lint([str(tmp_path / "pod.yaml")], Settings())
+    assert [f.message for f in report.findings if f.rule == "TDL999"] == []
+
+
 @settings(PROPERTY, max_examples=40)
 @given(report=reports(), include_suppressed=st.booleans())
 def test_sarif_validates_against_the_official_schema(official_validator, report, include_suppressed):
