@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import sys
 
 #: Version of the encoding; an entry of another version is a miss.
 VERSION = 2
@@ -128,18 +129,27 @@ class _Codecs:
         from .node import Span  # noqa: PLC0415
         from .sources import SourceError  # noqa: PLC0415
 
-        self.classes = {name: getattr(importlib.import_module(module), name) for name, module in CLASSES.items()}
         self.any = (_SCALARS, self._encode_any, self._decode_any)
-        # every class gets its codec first, its fields after: classes refer to each other (Node <-> Unknown)
-        cells = {name: self._object_codec(cls) for name, cls in self.classes.items()}
-        self.of_class = {name: codec for name, (codec, _) in cells.items()}
+        self.classes: dict[str, type] = {}
+        self._fields: dict[str, list] = {}  # each class's (name, scalars, encode, decode), filled by ``resolve``
+        self.by_class: dict[type, str] = {Span: "Span", Severity: "Severity", SourceError: "SourceError"}
+        # every class gets its codec first, its fields when it is resolved: classes refer to each other
+        self.of_class = {name: self._object_codec(name) for name in CLASSES}
         self.of_class.update(Span=_span(Span), Severity=_severity(Severity))
         self.of_class["SourceError"] = _source_error(SourceError, self.of_class["Span"])
-        self.by_class = {cls: name for name, cls in self.classes.items()}
-        self.by_class.update({Span: "Span", Severity: "Severity", SourceError: "SourceError"})
-        for name, (_, fields) in cells.items():
-            fields += [(field, *self.compile(_parse(text))) for field, text in self.fields(name)]
+        for name, module in CLASSES.items():
+            if module in sys.modules:  # the others (sources.toml) are imported when an entry holds one
+                self.resolve(name)
         self.results = self.compile(_parse("list[UnitResult]"))
+
+    def resolve(self, name: str) -> type:
+        """One of ``CLASSES``, imported, with its fields' codecs."""
+        cls = self.classes.get(name)
+        if cls is None:
+            cls = self.classes[name] = getattr(importlib.import_module(CLASSES[name]), name)
+            self.by_class[cls] = name
+            self._fields[name] += [(field, *self.compile(_parse(text))) for field, text in self.fields(name)]
+        return cls
 
     def fields(self, name: str) -> list[tuple[str, str]]:
         """The schema of one of ``CLASSES``: its fields and their annotations, in order."""
@@ -174,8 +184,7 @@ class _Codecs:
             return self.of_class[head]
         raise LookupError(f"no codec for the type {head!r}")  # a new annotation: extend this function
 
-    @staticmethod
-    def _object_codec(cls: type) -> tuple:
+    def _object_codec(self, name: str) -> tuple:
         """An object of one of ``CLASSES``: its fields in order (an array), or its number when met before.
 
         Objects are numbered in the order they are first met, on writing and on reading.  A class with a
@@ -183,12 +192,17 @@ class _Codecs:
         its workload); a slotted one (``Node``, ``Finding``...: never part of a cycle) is built by its
         constructor from its fields, which is faster.
         """
-        name = cls.__name__
-        fields: list[tuple] = []  # (name, scalars, encode, decode), filled once every class has its codec
-        slotted = "__slots__" in cls.__dict__
+        fields = self._fields[name] = []
+        known: list[type] = []  # the class, once resolved
         new = object.__new__
 
+        def the_class() -> type:
+            if not known:
+                known.append(self.resolve(name))
+            return known[0]
+
         def encode(value, memo: dict):
+            cls = known[0] if known else the_class()
             if type(value) is not cls:
                 raise Unencodable(f"{type(value).__name__} where {name} was expected")
             number = memo.get(id(value))
@@ -199,14 +213,15 @@ class _Codecs:
                     for item, (_, scalars, field_encode, _) in zip([getattr(value, f[0]) for f in fields], fields)]
 
         def decode(data, table: list):
+            cls = known[0] if known else the_class()
             if type(data) is int:  # an object met before
-                if 0 <= data < len(table) and type(table[data]) is cls:
+                if 0 < data < len(table) and type(table[data]) is cls:
                     return table[data]
                 raise Invalid(f"bad reference {data} for {name}")
             if type(data) is not list or len(data) != len(fields):
                 raise Invalid(f"{name} expected")
             number = len(table)
-            if slotted:
+            if "__slots__" in cls.__dict__:
                 table.append(None)
                 value = cls(*[item if type(item) in scalars else field_decode(item, table)
                               for (_, scalars, _, field_decode), item in zip(fields, data)])
@@ -218,7 +233,7 @@ class _Codecs:
                                        for (field, scalars, _, field_decode), item in zip(fields, data)])
             return value
 
-        return (frozenset(), encode, decode), fields
+        return frozenset(), encode, decode
 
     # Any / object -----------------------------------------------------------------------------
     def _encode_any(self, value, memo: dict):
@@ -234,6 +249,8 @@ class _Codecs:
                 out += (encode(key, memo), encode(item, memo))
             return out
         name = self.by_class.get(kind)
+        if name is None and CLASSES.get(kind.__name__) == kind.__module__:
+            name = kind.__name__  # a class whose module was imported after the codecs were built
         if name is not None:
             return ["O", name, self.of_class[name][1](value, memo)]
         if kind.__module__ == "datetime" and kind.__name__ in _TIMES:
@@ -436,6 +453,16 @@ def _date() -> tuple:
 
 def _parse(text: str) -> tuple:
     """A type annotation as a tuple: ``("list", ("Node",))``, ``("|", X)`` for ``X | None``; no ``eval``."""
+    found = _PARSED.get(text)
+    if found is None:
+        found = _PARSED[text] = _parse_text(text)
+    return found
+
+
+_PARSED: dict[str, tuple] = {}
+
+
+def _parse_text(text: str) -> tuple:
     text = text.strip().strip("'\"")
     options = _split(text, "|")
     if len(options) > 1:
@@ -455,6 +482,10 @@ def _parse(text: str) -> tuple:
 
 def _split(text: str, separator: str) -> list[str]:
     """``text`` cut at each ``separator`` outside brackets."""
+    if separator not in text:
+        return [text]
+    if "[" not in text:
+        return text.split(separator)
     parts, depth, start = [], 0, 0
     for i, char in enumerate(text):
         depth += char == "["
