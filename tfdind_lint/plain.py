@@ -131,7 +131,7 @@ class _Codecs:
 
         self.any = (_SCALARS, self._encode_any, self._decode_any)
         self.classes: dict[str, type] = {}
-        self._fields: dict[str, list] = {}  # each class's (name, scalars, encode, decode), filled by ``resolve``
+        self._bind: dict = {}  # class name -> how its codec learns the class and its fields' codecs
         self.by_class: dict[type, str] = {Span: "Span", Severity: "Severity", SourceError: "SourceError"}
         # every class gets its codec first, its fields when it is resolved: classes refer to each other
         self.of_class = {name: self._object_codec(name) for name in CLASSES}
@@ -148,7 +148,7 @@ class _Codecs:
         if cls is None:
             cls = self.classes[name] = getattr(importlib.import_module(CLASSES[name]), name)
             self.by_class[cls] = name
-            self._fields[name] += [(field, *self.compile(_parse(text))) for field, text in self.fields(name)]
+            self._bind[name](cls, [(field, *self.compile(_parse(text))) for field, text in self.fields(name)])
         return cls
 
     def fields(self, name: str) -> list[tuple[str, str]]:
@@ -192,45 +192,49 @@ class _Codecs:
         its workload); a slotted one (``Node``, ``Finding``...: never part of a cycle) is built by its
         constructor from its fields, which is faster.
         """
-        fields = self._fields[name] = []
-        known: list[type] = []  # the class, once resolved
+        cls = names = scalars = encoders = decoders = None  # set by ``bind`` when the class is resolved
+        slotted = False
+        width = 0
         new = object.__new__
 
-        def the_class() -> type:
-            if not known:
-                known.append(self.resolve(name))
-            return known[0]
+        def bind(resolved: type, fields: list[tuple]) -> None:
+            nonlocal cls, names, scalars, encoders, decoders, slotted, width
+            names, scalars, encoders, decoders = (tuple(column) for column in zip(*fields))
+            slotted, width, cls = "__slots__" in resolved.__dict__, len(fields), resolved
+
+        self._bind[name] = bind
 
         def encode(value, memo: dict):
-            cls = known[0] if known else the_class()
+            if cls is None:
+                self.resolve(name)
             if type(value) is not cls:
                 raise Unencodable(f"{type(value).__name__} where {name} was expected")
             number = memo.get(id(value))
             if number is not None:
                 return number
             memo[id(value)] = len(memo)
-            return [item if type(item) in scalars else field_encode(item, memo)
-                    for item, (_, scalars, field_encode, _) in zip([getattr(value, f[0]) for f in fields], fields)]
+            return [item if type(item) in s else e(item, memo)
+                    for item, s, e in zip([getattr(value, field) for field in names], scalars, encoders)]
 
         def decode(data, table: list):
-            cls = known[0] if known else the_class()
+            if cls is None:
+                self.resolve(name)
             if type(data) is int:  # an object met before
                 if 0 < data < len(table) and type(table[data]) is cls:
                     return table[data]
                 raise Invalid(f"bad reference {data} for {name}")
-            if type(data) is not list or len(data) != len(fields):
+            if type(data) is not list or len(data) != width:
                 raise Invalid(f"{name} expected")
             number = len(table)
-            if "__slots__" in cls.__dict__:
+            if slotted:
                 table.append(None)
-                value = cls(*[item if type(item) in scalars else field_decode(item, table)
-                              for (_, scalars, _, field_decode), item in zip(fields, data)])
-                table[number] = value
+                value = table[number] = cls(*[item if type(item) in s else d(item, table)
+                                              for item, s, d in zip(data, scalars, decoders)])
             else:
                 value = new(cls)
                 table.append(value)
-                value.__dict__.update([(field, item if type(item) in scalars else field_decode(item, table))
-                                       for (field, scalars, _, field_decode), item in zip(fields, data)])
+                value.__dict__.update(zip(names, [item if type(item) in s else d(item, table)
+                                                  for item, s, d in zip(data, scalars, decoders)]))
             return value
 
         return frozenset(), encode, decode
@@ -324,7 +328,9 @@ def _sequence(container: type, element: tuple) -> tuple:
             table.append(None)
             table[number] = found = frozenset(items(data, table))
             return found
-        found = items(data, table)
+        if width:
+            return container(items(data, table))
+        found = [v if type(v) in scalars else decode_element(v, table) for v in data]
         return found if container is list else container(found)
 
     return frozenset(), encode, decode
@@ -342,7 +348,7 @@ def _fixed_tuple(elements: list[tuple]) -> tuple:
     def decode(data, table: list):
         if type(data) is not list or len(data) != width:
             raise Invalid(f"tuple of {width} expected")
-        return tuple(v if type(v) in s else d(v, table) for (s, _, d), v in zip(elements, data))
+        return tuple([v if type(v) in s else d(v, table) for (s, _, d), v in zip(elements, data)])
 
     if all(d is _refuse_decode for _, _, d in elements) and len({s for s, _, _ in elements}) == 1:
         decode.flat_width, decode.scalars = width, elements[0][0]
