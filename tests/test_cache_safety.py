@@ -182,6 +182,24 @@ def test_damaged_entries_are_misses_and_are_written_again(repo, tmp_path, damage
     assert all(store.get(os.path.basename(path)) is not None for path in entries(cache))
 
 
+@POSIX_ONLY
+def test_an_entry_that_is_a_fifo_or_a_link_is_a_miss(repo, tmp_path):
+    """Never blocks on a FIFO, never follows a link (to /dev/zero, to another user's file)."""
+    cache = tmp_path / "cache"
+    expected = lint(repo, cache).stdout
+    first, second = entries(cache)[:2]
+    os.remove(first)
+    os.mkfifo(first)
+    target = tmp_path / "elsewhere"
+    target.write_bytes(open(second, "rb").read())
+    os.remove(second)
+    os.symlink(target, second)
+    store = Cache(str(cache))
+    assert store.get(os.path.basename(first)) is None and store.get(os.path.basename(second)) is None
+    assert lint(repo, cache).stdout == expected  # and both are written again, as files
+    assert os.path.isfile(first) and not os.path.islink(second)
+
+
 def test_twelve_concurrent_runs_give_the_same_report(repo, tmp_path):
     env = {**os.environ, "TFDIND_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "tfdind_lint", "--format", "json", "--jobs", "1", "."]

@@ -318,8 +318,9 @@ def _sequence(container: type, element: tuple) -> tuple:
 
     def decode(data, table: list):
         if type(data) is not list:
-            if container is frozenset and type(data) is int and 0 < data < len(table) and type(table[data]) is frozenset:
-                return table[data]
+            if container is frozenset and type(data) is int and 0 < data < len(table):  # one met before
+                if type(table[data]) is frozenset:
+                    return table[data]
             raise Invalid(f"{container.__name__} expected")
         if not data:
             return container()
@@ -381,8 +382,8 @@ def _dict(key: tuple, value: tuple) -> tuple:
             return {k: v if type(v) in scalars else decode_value(v, table) for k, v in data.items()}
         if type(data) is not list or len(data) % 2:
             raise Invalid("array of keys and values expected")
-        return {k if type(k) in key_scalars else decode_key(k, table): v if type(v) in scalars else decode_value(v, table)
-                for k, v in zip(data[::2], data[1::2])}
+        return {(k if type(k) in key_scalars else decode_key(k, table)):
+                (v if type(v) in scalars else decode_value(v, table)) for k, v in zip(data[::2], data[1::2])}
 
     return frozenset(), encode, decode
 
