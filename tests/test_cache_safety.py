@@ -240,6 +240,15 @@ def test_a_cache_directory_others_can_write_is_refused(repo, tmp_path, mode, wri
     assert stat.S_IMODE(os.stat(cache).st_mode) == mode  # and not changed behind the user's back
 
 
+def test_a_cache_path_that_is_not_a_directory_is_refused(repo, tmp_path):
+    cache = tmp_path / "file"
+    cache.write_text("not a directory\n", encoding="utf-8")
+    expected = lint(repo, cache, "--no-cache")
+    result = lint(repo, cache)
+    assert result.stderr.decode() == warning(cache, "it is not a directory")
+    assert result.stdout == expected.stdout and cache.read_text(encoding="utf-8") == "not a directory\n"
+
+
 @POSIX_ONLY
 def test_an_unsafe_directory_inside_the_cache_is_refused(repo, tmp_path):
     cache = tmp_path / "cache"
