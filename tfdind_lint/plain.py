@@ -4,9 +4,9 @@ A cache entry holds what checking a piece gave (``pieces.UnitResult``: findings,
 suppressions written in its files, the extracts of the project-scoped rules' collectors).
 ``dumps`` writes it as JSON, guided by the type annotations of our own dataclasses;
 ``loads`` builds those classes back, checking every value against the same annotations.
-The only classes an entry can name are those in ``CLASSES``; nothing is imported, looked
-up or called because the data says so, and a value that does not fit is ``Invalid`` (for
-the cache: a miss).  A result holding anything else (a Terraform module a device-plugin
+The only classes an entry can name are those in ``CLASSES`` (the tool's own, built by their
+constructors); nothing else is imported, looked up or called because the data says so, and a
+value that does not fit is ``Invalid`` (for the cache: a miss).  A result holding anything else (a Terraform module a device-plugin
 DaemonSet evaluates through, a callable) is ``Unencodable``: that piece is simply not cached.
 
 An object met twice (a container and its workload point at each other, a node shared by
@@ -124,6 +124,8 @@ def _refuse_decode(data, table):
 
 
 class _Codecs:
+    """The codec of every annotation of ``CLASSES`` (``compile``), and of ``Any`` values (tagged)."""
+
     def __init__(self):
         from .finding import Severity  # noqa: PLC0415
         from .node import Span  # noqa: PLC0415
