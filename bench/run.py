@@ -540,6 +540,17 @@ checks and output take ~15 ms. What is left would take a parser other than Lark,
 """
 
 
+def kept_section(path: str) -> str:
+    """The page's section written by bench/parser.py (between its markers), kept when the page is rewritten."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError:
+        return ""
+    start, end = text.find("<!-- bench/parser.py: begin -->"), text.find("<!-- bench/parser.py: end -->")
+    return "\n" + text[start:end + len("<!-- bench/parser.py: end -->")] + "\n" if 0 <= start < end else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--all", action="store_true", help="run every case")
@@ -567,7 +578,7 @@ def main() -> None:
         data = run_all(args, log)
         with open(RESULTS, "wb") as handle:
             pickle.dump(data, handle)
-    text = page(data)
+    text = page(data) + kept_section(PAGE)
     if args.no_page:
         print(text)
     else:

@@ -280,7 +280,7 @@ def _code() -> str:
 
         parts = [__version__, sys.version]
         roots = [os.path.dirname(os.path.abspath(__file__)), data_path("policies"), data_path("schemas")]
-        for name in ("hcl2", "lark", "ruamel.yaml"):
+        for name in ("ruamel.yaml",):  # (the HCL parser is the tool's own code)
             spec = importlib.util.find_spec(name)
             if spec is not None and spec.origin:
                 roots.append(os.path.dirname(spec.origin))
