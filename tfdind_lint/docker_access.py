@@ -95,7 +95,9 @@ def folder_on_daemon(access: DockerAccess, folder: str) -> tuple[bool | None, Mo
     workspace = access.workspace
     mount = _covering(workspace, folder)
     if mount is None:
-        return (None if workspace.mounts_open else False), None
+        # a mount whose path the tool cannot read may hold the folder
+        unreadable = any(roles.normal_path(m.path) is None for m in workspace.mounts)
+        return (None if workspace.mounts_open or unreadable else False), None
     if mount.volume is None:
         return None, mount
     if access.method == "host-socket":

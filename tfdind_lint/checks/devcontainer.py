@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..context import Context, Unit
-from ..docker_access import Model, folder_on_daemon
+from .. import docker_access  # a module, not names: docker_access imports this package's daemon model
 from ..expression import references_in
 from ..finding import Hit, Related, Severity
 from ..node import Span
@@ -54,7 +54,7 @@ def _agent_of(node) -> str | None:
     return None
 
 
-def uses(unit: Unit, model: Model) -> list[Use]:
+def uses(unit: Unit, model: docker_access.Model) -> list[Use]:
     found: list[Use] = []
     module = unit.module
     if module is not None:
@@ -87,7 +87,7 @@ def uses(unit: Unit, model: Model) -> list[Use]:
     return found
 
 
-def _container(model: Model, use: Use) -> Container | None:
+def _container(model: docker_access.Model, use: Use) -> Container | None:
     if use.container is not None:
         return use.container
     return model.agent_container(use.agent) if use.agent is not None else None
@@ -106,11 +106,11 @@ def _first(group: list[Use]) -> Use:
     return sorted(group, key=lambda u: order[u.kind])[0]
 
 
-def _units(ctx: Context) -> Iterator[tuple[Unit, Model, list[Use]]]:
+def _units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model, list[Use]]]:
     for unit in ctx.units:
         if unit.module is None and not unit.workloads:
             continue
-        model = Model(unit.workloads, unit.module)
+        model = docker_access.Model(unit.workloads, unit.module)
         found = uses(unit, model)
         if found:
             yield unit, model, found
@@ -250,7 +250,7 @@ def devcontainer_folder_not_on_daemon(ctx: Context) -> Iterator[Hit]:
             access = model.access(container)
             if not access.outside:
                 continue
-            on, mount = folder_on_daemon(access, node.value)
+            on, mount = docker_access.folder_on_daemon(access, node.value)
             if on is not False:
                 continue
             folder = posixpath.normpath(node.value)
