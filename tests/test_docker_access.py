@@ -30,6 +30,8 @@ def model_of(directory) -> Model:
     ("TDL601/privileged_startup_script", "main", "privileged", None),
     ("TDL601/host_socket", "main", "host-socket", None),
     ("TDL601/custom_image_file_scripts", "workspace", "unknown", None),
+    ("TDL601/sysbox_image_entrypoint", "main", "unknown", None),
+    ("TDL601/sysbox_dogfood_shape", "dev", "sysbox", None),
     ("TDL605/bad_seed_sidecar", "main", "dind-sidecar", "dind"),
     ("TDL605/bad_docker_sidecar", "main", "dind-sidecar", "docker_container.dind"),
     ("TDL605/bad_host_socket", "main", "host-socket", None),

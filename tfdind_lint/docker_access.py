@@ -167,8 +167,11 @@ class Model:
         podman = self._podman(c)
         if podman is not None:
             return podman
-        if self._unreadable(c):
-            return DockerAccess("unknown", c)
+        if self._unreadable(c) or daemons.environment(c).open:
+            return DockerAccess("unknown", c)  # a script, an image or an env_from the tool cannot read
+        if c.entrypoint is None and not roles.image_matches(c, roles.CODER_WORKSPACE_IMAGES) and (
+                roles.uses_runtime(workload, roles.SYSBOX_RUNTIMES) or roles.is_privileged(c)):
+            return DockerAccess("unknown", c)  # the image's own ENTRYPOINT may start dockerd
         if roles.uses_runtime(workload, roles.SYSBOX_RUNTIMES):
             return DockerAccess("none", c, evidence=workload.runtime.where,
                                 reason="it runs under Sysbox but nothing starts dockerd")
@@ -182,9 +185,6 @@ class Model:
     def _through_docker_host(self, c: Container) -> DockerAccess | None:
         clients = [k for k in self.scene.clients if k.container is c]
         if not clients:
-            env = daemons.environment(c)
-            if env.open:
-                return DockerAccess("unknown", c)  # env_from and friends may set DOCKER_HOST
             return self._socket(c, daemons.DEFAULT_SOCKET[len("unix://"):], None)
         client = clients[-1]
         address = client.address
