@@ -23,10 +23,10 @@ resource "docker_container" "workspace" {
   image   = "codercom/enterprise-base:ubuntu"
   command = ["sh", "-c", coder_agent.main.init_script]
   env     = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]
-  # tfdind-lint: ignore[TDL410] -- this fixture is about the folder, not the socket
   volumes {
     container_path = "/var/run/docker.sock"
-    host_path      = "/var/run/docker.sock"
+    # tfdind-lint: ignore[TDL410] -- this fixture is about the folder, not the socket
+    host_path = "/var/run/docker.sock"
   }
   volumes {
     container_path = "/home/coder"

@@ -31,8 +31,8 @@ resource "docker_container" "workspace" {
   name       = "coder-${data.coder_workspace.me.id}"
   entrypoint = ["sh", "-c", coder_agent.main.init_script]
   env        = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]
-  # tfdind-lint: ignore[TDL410] -- sibling dev containers on the host, on purpose
   volumes {
+    # tfdind-lint: ignore[TDL410] -- sibling dev containers on the host, on purpose
     host_path      = "/var/run/docker.sock"
     container_path = "/var/run/docker.sock"
   }
