@@ -228,7 +228,7 @@ def _too_old(requirements, since: Version, span: Span, what: str) -> Hit | None:
             except ValueError:
                 pass
         text = ", ".join(f"`{v.value}`" for v in requirement.versions)
-        return Hit(span, f"{what} needs coder provider {since} or later, but the constraint {text} admits older versions",
+        return Hit(span, f"{what} needs coder provider >= {since}, but {text} admits older versions",
                    related=tuple(Related(v.where, f"this constraint admits versions before {since}")
                                  for v in requirement.versions))
     return None
