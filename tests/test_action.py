@@ -188,7 +188,7 @@ def test_findings_fail_the_step_and_still_write_sarif_annotations_and_summary(ru
         "templates/sysbox/main.tf"}  # the good podman template stays quiet
     assert {"TDL010", "TDL101"} <= {r["ruleId"] for r in results}
     assert ("::error file=templates/sysbox/main.tf,line=94,col=1,endLine=94,endColumn=40,"
-            "title=tfdind-lint TDL101 sysbox-runtime-missing::templates/sysbox/main.tf:94:1: TDL101 No `runtime") in done.stdout
+            "title=tfdind-lint TDL101 sysbox-runtime-missing::TDL101 No `runtime") in done.stdout
     assert done.stdout.count("\n::") + done.stdout.startswith("::") == len(results)  # one annotation per result
     rules = f"https://github.com/{ACTION_REPOSITORY}/blob/{ACTION_REF}/docs/rules.md"
     assert f"| [TDL101 sysbox-runtime-missing]({rules}#tdl101-sysbox-runtime-missing) | error | 1 |" in summary

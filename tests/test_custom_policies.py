@@ -208,8 +208,8 @@ def test_rules_and_explain_list_custom_policies(tmp_path, monkeypatch, cli):
 def test_policy_dir_on_the_command_line(tmp_path, monkeypatch, cli):
     write_tree(tmp_path, {"p/latest.yaml": POLICY, "main.tf": SIDECAR_TF.replace("docker:dind", "docker:latest")})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli("--policy-dir", "p", "--select", "ACME001", ".")
-    assert (code, out.splitlines()[0]) == (1, "main.tf:13:3: ACME001 The image `docker:latest` matches the forbidden pattern "
+    code, out, _ = cli("--policy-dir", "p", "--select", "ACME001", "-f", "concise", ".")
+    assert (code, out.splitlines()[0]) == (1, "main.tf:13:3: ACME001 warning: The image `docker:latest` matches the forbidden pattern "
                                               "`*:latest`: use another image")
 
 
@@ -218,8 +218,8 @@ def test_a_nested_configuration_brings_its_policies_to_named_files(tmp_path, mon
     write_tree(tmp_path, {"team/.tfdind-lint.yaml": "policies: p\n", "team/p/latest.yaml": POLICY,
                           "team/main.tf": latest, "other/main.tf": latest})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli("--select", "ACME001", "team/main.tf", "other/main.tf")
-    assert (code, out.splitlines()[0][:34]) == (1, "team/main.tf:13:3: ACME001 The ima")
+    code, out, _ = cli("--select", "ACME001", "-f", "concise", "team/main.tf", "other/main.tf")
+    assert (code, out.splitlines()[0][:43]) == (1, "team/main.tf:13:3: ACME001 warning: The ima")
     assert len(out.splitlines()) == 2  # other/ has no such policy
 
 

@@ -75,26 +75,25 @@ def test_did_you_mean_on_the_command_line(tmp_path, monkeypatch, cli, arguments,
 SUPPRESSED = SIDECAR_TF.replace("privileged = true", "privileged = true # tfdind-lint: WRITTEN")
 
 
+REASON_AFTER_HYPHENS = "The reason must follow ` -- `, so this suppresses nothing: write `tfdind-lint: ignore[TDL401] -- build farm`"
+
+
 @pytest.mark.parametrize("written,message", [
-    ("ignore[TDL401] - build farm", "This suppression's reason must follow ` -- ` (two hyphens), so it suppresses "
-                                    "nothing: write `tfdind-lint: ignore[TDL401] -- build farm`"),
-    ("ignore[TDL401]: build farm", "This suppression's reason must follow ` -- ` (two hyphens), so it suppresses "
-                                   "nothing: write `tfdind-lint: ignore[TDL401] -- build farm`"),
-    ("ignore[TDL401] \u2014 build farm", "This suppression's reason must follow ` -- ` (two hyphens), so it "
-                                         "suppresses nothing: write `tfdind-lint: ignore[TDL401] -- build farm`"),
+    ("ignore[TDL401] - build farm", REASON_AFTER_HYPHENS),
+    ("ignore[TDL401]: build farm", REASON_AFTER_HYPHENS),
+    ("ignore[TDL401] \u2014 build farm", REASON_AFTER_HYPHENS),
     ("ignore[TDL4O1] -- build farm", "This suppression names an unknown rule: TDL4O1 (`TDL4O1`: did you mean "
                                      "`TDL401`?; see `tfdind-lint rules`)"),
-    ("ignore[TDL4] -- build farm", "`TDL4` is a group prefix, and a suppression names rules one by one (prefixes "
-                                   "are not allowed there, so it silences only what was reviewed): write the ids, "
-                                   "such as `ignore[TDL401] -- <reason>`"),
+    ("ignore[TDL4] -- build farm", "`TDL4` is a group prefix, not allowed in a suppression: name the rules, such as "
+                                   "`ignore[TDL401] -- <reason>`"),
 ])
 def test_suppressions_that_almost_follow_the_syntax(tmp_path, monkeypatch, cli, written, message):
     write_tree(tmp_path, {"main.tf": SUPPRESSED.replace("WRITTEN", written)})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli(*SIDECAR, ".")
+    code, out, _ = cli(*SIDECAR, "--output-format", "concise", ".")
     lines = out.splitlines()
     assert code == 1
-    assert f"main.tf:14:21: TDL900 {message}" in lines
+    assert f"main.tf:14:21: TDL900 warning: {message}" in lines
     assert any(" TDL401 " in line for line in lines)  # nothing was suppressed
 
 
@@ -102,10 +101,10 @@ def test_an_annotation_that_almost_follows_the_syntax(tmp_path, monkeypatch, cli
     text = SIDECAR_YAML.replace("  name: ws\n", "  name: ws\n  annotations:\n    tfdind-lint.io/ignore: \"TDL401: farm\"\n")
     write_tree(tmp_path, {"pod.yaml": text})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli(*SIDECAR, ".")
+    code, out, _ = cli(*SIDECAR, "--output-format", "concise", ".")
     assert code == 1
-    assert ("pod.yaml:6:5: TDL900 This suppression's reason must follow ` -- ` (two hyphens), so it suppresses "
-            "nothing: write `TDL401 -- farm`") in out.splitlines()
+    assert ("pod.yaml:6:5: TDL900 warning: The reason must follow ` -- `, so this suppresses nothing: "
+            "write `TDL401 -- farm`") in out.splitlines()
 
 
 @pytest.mark.parametrize("word", ["help", "init", "lint"])

@@ -104,7 +104,8 @@ def test_defective_template_is_refused_and_the_finding_printed(tmp_path, hooks):
     code, output = _commit(project, hooks, ".pre-commit-config.yaml", "workspace")
     assert code != 0, output
     assert "tfdind-lint..." in output and "Failed" in output
-    assert "workspace/main.tf:94:1: TDL101 No `runtime = \"sysbox-runc\"` on this container" in output
+    assert "workspace/main.tf:94:1: TDL101 error: No `runtime = \"sysbox-runc\"` on this container" in output
+    assert "= help: set `runtime = \"sysbox-runc\"`" in output  # the full form, with help
     assert "workspace/main.tf:35:10: TDL010" in output
     assert _commits(project, hooks[0]) == 0
 

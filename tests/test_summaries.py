@@ -66,7 +66,7 @@ def test_the_file_size_limit_is_a_setting_and_a_flag(tmp_path, monkeypatch, cli)
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli(*SIDECAR, "--max-file-size", "2KiB", ".")
     assert (code, out.splitlines()[0]) == (
-        1, "main.tf:1:1: TDL000 File too large to lint: 3 KiB, over the limit of 2 KiB; raise the limit with "
+        1, "main.tf:1:1: TDL000 error: File too large to lint: 3 KiB, over the limit of 2 KiB; raise the limit with "
            "`max-file-size: 3KiB` in the configuration or `--max-file-size 3KiB`, split the file, or exclude it if it "
            "is generated")
     assert cli(*SIDECAR, "--max-file-size", "3KiB", ".")[0] == 0
@@ -86,5 +86,5 @@ def test_the_limit_reaches_worker_processes(tmp_path, monkeypatch, cli):
     write_tree(tmp_path, {f"t{i}/main.tf": CLEAN_TF + "# padding\n" * 300 for i in range(3)})
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli(*SIDECAR, "--jobs", "2", "--max-file-size", "2KiB", ".")
-    assert (code, out.count("TDL000 File too large to lint: 3 KiB, over the limit of 2 KiB")) == (1, 3)
+    assert (code, out.count("TDL000 error: File too large to lint: 3 KiB, over the limit of 2 KiB")) == (1, 3)
     assert cli(*SIDECAR, "--jobs", "2", "--max-file-size", "8KiB", ".")[0] == 0

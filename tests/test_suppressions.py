@@ -87,7 +87,7 @@ def test_without_a_reason_nothing_is_suppressed(tmp_path, monkeypatch):
     assert findings(report) == [("main.tf", 14, "TDL401", None), ("main.tf", 14, "TDL900", None)]
     assert report.findings[1].message == (
         "This suppression of TDL401 has no reason, so it suppresses nothing: "
-        "add `-- <why this is acceptable>` after `ignore[TDL401]`")
+        "add `-- <why>` after `ignore[TDL401]`")
 
 
 def test_parse_errors_cannot_be_suppressed():
@@ -146,7 +146,7 @@ def test_annotation_without_reason(tmp_path, monkeypatch):
     report = run(tmp_path, monkeypatch, {"pod.yaml": text})
     assert findings(report) == [("pod.yaml", 6, "TDL900", None), ("pod.yaml", 11, "TDL401", None)]
     assert report.findings[0].message == (
-        "This suppression of TDL401 has no reason, so it suppresses nothing: add `-- <why this is acceptable>` after `TDL401`")
+        "This suppression of TDL401 has no reason, so it suppresses nothing: add `-- <why>` after `TDL401`")
 
 
 def test_annotation_on_a_terraform_kubernetes_resource(tmp_path, monkeypatch):

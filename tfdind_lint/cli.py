@@ -58,10 +58,13 @@ def _check_parser() -> argparse.ArgumentParser:
                "configuration or internal error.\nSee docs/configuration.md.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
-    parser.add_argument("-f", "--format", "--output-format", dest="format", default="text",
-                        choices=["text", "json", "sarif", "github"],
-                        help="report format (default: text); github prints workflow-command annotations and "
-                             "appends a summary to $GITHUB_STEP_SUMMARY when it is set")
+    parser.add_argument("--output-format", "--format", "-f", dest="format", default="full", metavar="FORMAT",
+                        choices=["full", "concise", "text", "json", "sarif", "github", "gitlab", "junit"],
+                        help="report format: full (the default: code frames and help; text is another name for it), "
+                             "concise (one line per finding), json, sarif, github (workflow-command annotations, and a "
+                             "summary appended to $GITHUB_STEP_SUMMARY when it is set), gitlab (Code Quality), junit")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print the findings only: no summary line, no progress")
     parser.add_argument("-o", "--output", "--output-file", dest="output", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -243,13 +246,14 @@ def _check(argv: list[str]) -> int:
     from .formats import Options, render  # noqa: PLC0415
     from .linter import Settings, lint  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
+    from .progress import Progress  # noqa: PLC0415
     from .writes import WriteError  # noqa: PLC0415
 
     tune_collector()
 
     paths = args.paths or ["."]
-    if args.statistics and args.format == "sarif":
-        return _error("--statistics prints text or json, not sarif")
+    if args.statistics and args.format in ("sarif", "gitlab", "junit"):
+        return _error(f"--statistics prints text or json, not {args.format}")
     try:
         configuration = _configuration(args, paths)
         discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
@@ -263,7 +267,12 @@ def _check(argv: list[str]) -> int:
             from .cache import Cache  # noqa: PLC0415
 
             cache = Cache()
-        report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache)
+        progress = Progress(sys.stderr) if Progress.wanted(sys.stderr, args.quiet) else None
+        try:
+            report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache, progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
     except (UsageError, WriteError) as exc:
         return _error(str(exc))
     except ConfigError as exc:
@@ -279,9 +288,10 @@ def _check(argv: list[str]) -> int:
         return _write_baseline(write_to, report, baseline, configuration)
     to_file = args.output is not None
     options = Options(
-        color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
+        color=args.format in ("full", "text", "concise") and not to_file and _use_color(args.color, sys.stdout),
         show_suppressed=args.show_suppressed,
         verbose=args.verbose,
+        quiet=args.quiet,
         sarif_include_suppressed=args.sarif_include_suppressed,
         sarif_category=args.sarif_category,
     )

@@ -102,7 +102,7 @@ class Report:
 
 
 def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None, *,
-         jobs: int | None = 1, cache=None) -> Report:
+         jobs: int | None = 1, cache=None, progress=None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
     Nothing in one file can stop the run: a file that cannot be read or parsed is a
@@ -113,7 +113,7 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     only; None: one per core the process may use, for inputs large enough to gain; the
     command line's default; worker processes are ``spawn``ed, so a calling script needs
     the usual ``if __name__ == "__main__":`` guard); ``cache``: a ``cache.Cache`` of earlier
-    runs' results.
+    runs' results; ``progress(files_done, files_total)``: called as pieces are checked.
     """
     settings = settings or Settings()
     from .sources.text import set_limit  # noqa: PLC0415
@@ -125,7 +125,7 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     run = _Run(settings, discovery)
     from . import parallel  # noqa: PLC0415
 
-    results = parallel.check(pieces.units(discovery), settings, run.project_rules, jobs, cache)
+    results = parallel.check(pieces.units(discovery), settings, run.project_rules, jobs, cache, progress)
     for result in results:
         run.absorb(result)
     run.check()

@@ -40,8 +40,10 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: int | None, cache) -> list[UnitResult]:
-    """The result of every unit, in run order."""
+def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: int | None, cache,
+          progress=None) -> list[UnitResult]:
+    """The result of every unit, in run order; ``progress(files_done, files_total)`` is called as pieces finish."""
+    advance = _Advance(specs, progress)
     sources: dict[int, list[str]] = {}
     digests: dict[int, str] = {}
     sizes: dict[int, int] = {}
@@ -57,8 +59,10 @@ def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: 
             results.update((spec.index, dataclasses.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
         else:
             todo.append((piece, key))
+            continue
+        advance(piece)
     fresh = _run([piece for piece, _ in todo], settings, project_rules, jobs,
-                 sum(sizes[s.index] for piece, _ in todo for s in piece))
+                 sum(sizes[s.index] for piece, _ in todo for s in piece), advance)
     checked = {r.index: r for piece_results in fresh for r in piece_results}
     if crossing(pieces, {**results, **checked}):
         return check_piece(specs, settings, project_rules)
@@ -96,10 +100,29 @@ def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
     return size, sources, hasher.hexdigest() if hasher is not None else None
 
 
-def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None, size: int) -> list[list[UnitResult]]:
+class _Advance:
+    """Counts the files of finished pieces for a progress callback (a no-op without one)."""
+
+    def __init__(self, specs: list[UnitSpec], progress):
+        self.progress = progress
+        self.done = 0
+        self.total = sum(len(spec.files) for spec in specs)
+
+    def __call__(self, piece: list[UnitSpec]) -> None:
+        if self.progress is not None:
+            self.done += sum(len(spec.files) for spec in piece)
+            self.progress(self.done, self.total)
+
+
+def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None, size: int,
+         advance=lambda piece: None) -> list[list[UnitResult]]:
     processes = min(jobs or available_cores(), len(pieces))
     if processes < 2 or size < PARALLEL_MIN_BYTES:
-        return [check_piece(piece, settings, project_rules) for piece in pieces]
+        results = []
+        for piece in pieces:
+            results.append(check_piece(piece, settings, project_rules))
+            advance(piece)
+        return results
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
@@ -108,7 +131,11 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
     done: dict[int, list[list[UnitResult]]] = {}
 
     def here(i: int) -> list[list[UnitResult]]:
-        return [check_piece(piece, settings, project_rules) for piece in tasks[i]]
+        results = []
+        for piece in tasks[i]:
+            results.append(check_piece(piece, settings, project_rules))
+            advance(piece)
+        return results
 
     # this process is one of the processes: while the workers start (a fresh interpreter, imports, parser
     # tables: ~0.3 s) and then alongside them, it takes tasks from the end, the workers from the start
@@ -124,6 +151,9 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
                     done[i] = future.result()
                 except BrokenProcessPool:  # a worker was killed (out of memory, a signal): do its task here
                     done[i] = here(i)
+                    continue
+                for piece in tasks[i]:
+                    advance(piece)
     return [piece_results for i in range(len(tasks)) for piece_results in done[i]]
 
 

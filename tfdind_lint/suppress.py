@@ -120,10 +120,8 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
     for name in names:
         rule = resolve(name)
         if rule is None and _PREFIX.match(name.upper()):
-            problems.append(Problem("TDL900", span, f"`{name}` is a group prefix, and a suppression names rules one by "
-                                                    f"one (prefixes are not allowed there, so it silences only what was "
-                                                    f"reviewed): write the ids, such as `{form.format(name.upper() + '01')}"
-                                                    " -- <reason>`"))
+            problems.append(Problem("TDL900", span, f"`{name}` is a group prefix, not allowed in a suppression: name the "
+                                                    f"rules, such as `{form.format(name.upper() + '01')} -- <reason>`"))
         elif rule is None:
             unknown.append(name)
         elif rule in UNSUPPRESSIBLE:
@@ -140,8 +138,7 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
     if near is not None or (reason_match is None and tail and not tail.startswith("(")):
         written = (form.format(",".join(names)) + " -- " + (near.group("reason") if near else tail)).strip()
         written = "tfdind-lint: " + written if form.startswith("ignore") else written
-        problems.append(Problem("TDL900", span, "This suppression's reason must follow ` -- ` (two hyphens), so it "
-                                                f"suppresses nothing: write `{written}`"))
+        problems.append(Problem("TDL900", span, f"The reason must follow ` -- `, so this suppresses nothing: write `{written}`"))
         return None
     until = None
     until_match = _UNTIL.search(reason)
@@ -158,7 +155,7 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
         problems.append(Problem(
             "TDL900", span,
             f"This suppression of {', '.join(names)} has no reason, so it suppresses nothing: "
-            f"add `-- <why this is acceptable>` after `{written}`",
+            f"add `-- <why>` after `{written}`",
         ))
         return None
     if not rules:
@@ -191,7 +188,7 @@ def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve,
         if ignore is None:
             problems.append(Problem("TDL900", comment.span, "Not a tfdind-lint directive: write "
                                                             "`tfdind-lint: ignore[TDLnnn] -- <reason>` or "
-                                                            "`tfdind-lint: ignore-file[TDLnnn] -- <reason>`"))
+                                                            "`ignore-file[TDLnnn] -- <reason>`"))
             continue
         form = ignore.group("form")
         kind = _FORMS[form]
