@@ -287,9 +287,7 @@ def _code() -> str:
         for root in roots:
             for directory, _, files in sorted(os.walk(root)):
                 for name in sorted(files):
-                    # not python-hcl2's .lark_cache.bin: its first run writes it, which would make every entry of
-                    # that run a miss at the next; it is compiled from the .lark grammar, which is here
-                    if name.endswith((".py", ".yaml", ".json", ".lark", ".bin")) and name != ".lark_cache.bin":
+                    if name.endswith((".py", ".yaml", ".json")):
                         info = os.stat(os.path.join(directory, name))
                         parts.append(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns}")
         _CODE.append(hashlib.sha256("\n".join(parts).encode()).hexdigest())
