@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 
 from . import suppress
@@ -202,7 +203,7 @@ class _Piece:
         return policy.id if policy else None
 
     def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
-        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform  # noqa: PLC0415  (the HCL parser is imported only when Terraform is read)
 
         parsed = []
         complete = spec.complete
@@ -218,6 +219,7 @@ class _Piece:
                 continue
             for error in tf.errors:
                 self._parse_error(error, result)
+            complete = complete and getattr(tf, "complete", True)  # a syntax error left part of it unread
             self._comments(path, tf.comments, tf.text, result)
             parsed.append(tf)
         unit = Unit(spec.path, complete=complete)
@@ -234,7 +236,12 @@ class _Piece:
         from .sources import kubernetes  # noqa: PLC0415
 
         path = spec.path
-        yaml = self._parse(kubernetes.parse_file, path, result)
+        limit = sys.getrecursionlimit()  # the YAML reader finds block collections nested too deep by Python's
+        sys.setrecursionlimit(min(limit, 1000))  # default limit: a deep Terraform file read before may have raised it
+        try:
+            yaml = self._parse(kubernetes.parse_file, path, result)
+        finally:
+            sys.setrecursionlimit(limit)
         if yaml is None:
             return None  # not a Kubernetes manifest: skipped silently
         result.files.append(path)

@@ -11,7 +11,8 @@ from harness import needs
 from tfdind_lint.discover import discover, printable, skip_reason
 from tfdind_lint.sources import SourceError
 from tfdind_lint.sources.kubernetes import MAX_DEPTH, _bracket_depth_exceeded, parse_file
-from tfdind_lint.sources.terraform import _open_brackets, _unclosed_interpolation
+from tfdind_lint.sources.terraform import _open_brackets
+from tfdind_lint.sources.terraform import parse_file as parse_terraform
 from tfdind_lint.sources.text import _position, decode, read_source
 
 
@@ -140,9 +141,11 @@ def test_open_brackets():
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ('  name = "dev-${var.owner"', 14),  # 0-based offset of the `${`
-    ('  name = "dev-${var.owner}"', None),
-    ('  name = "${a}-${b"', 15),
+    ('  name = "dev-${var.owner"', 15),  # 1-based column of the `${`
+    ('  name = "${a}-${b"', 16),
 ])
 def test_unclosed_interpolation(line, expected):
-    assert _unclosed_interpolation(line, len(line)) == expected
+    with pytest.raises(SourceError) as info:
+        parse_terraform("main.tf", f"locals {{\n{line}\n}}\n".encode())
+    assert info.value.message.startswith("The interpolation ${ opened here is never closed")
+    assert (info.value.span.line, info.value.span.column) == (2, expected)
