@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 
 from . import suppress
@@ -186,18 +187,23 @@ class _Piece:
 
     def _comments(self, path: str, comments, text: str, result: UnitResult) -> None:
         try:
-            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve)
+            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve, self._suggest)
         except Exception as exc:  # noqa: BLE001  (isolate a failure: the other files' suppressions still apply)
             self._internal_error("while reading suppression comments", path, exc, result)
             return
         result.comments.append((path, found, trouble))
+
+    def _suggest(self, text: str) -> str | None:
+        from .suggest import closest, rule_words  # noqa: PLC0415  (only for a suppression naming no rule)
+
+        return closest(text, rule_words(self.settings.policies, groups=False))
 
     def _resolve(self, text: str) -> str | None:
         policy = find_policy(self.settings.policies, text)
         return policy.id if policy else None
 
     def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
-        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform  # noqa: PLC0415  (the HCL parser is imported only when Terraform is read)
 
         parsed = []
         complete = spec.complete
@@ -213,6 +219,7 @@ class _Piece:
                 continue
             for error in tf.errors:
                 self._parse_error(error, result)
+            complete = complete and getattr(tf, "complete", True)  # a syntax error left part of it unread
             self._comments(path, tf.comments, tf.text, result)
             parsed.append(tf)
         unit = Unit(spec.path, complete=complete)
@@ -229,7 +236,12 @@ class _Piece:
         from .sources import kubernetes  # noqa: PLC0415
 
         path = spec.path
-        yaml = self._parse(kubernetes.parse_file, path, result)
+        limit = sys.getrecursionlimit()  # the YAML reader finds block collections nested too deep by Python's
+        sys.setrecursionlimit(min(limit, 1000))  # default limit: a deep Terraform file read before may have raised it
+        try:
+            yaml = self._parse(kubernetes.parse_file, path, result)
+        finally:
+            sys.setrecursionlimit(limit)
         if yaml is None:
             return None  # not a Kubernetes manifest: skipped silently
         result.files.append(path)
@@ -307,7 +319,7 @@ class _Piece:
         problems: list = []
         try:
             for node, region in _annotations(unit, key):
-                more, trouble = suppress.parse_annotation(node, region, self._resolve)
+                more, trouble = suppress.parse_annotation(node, region, self._resolve, self._suggest)
                 found += more
                 problems += trouble
         except Exception as exc:  # noqa: BLE001
