@@ -164,7 +164,7 @@ def test_version_input_installs_that_release_from_pypi(tmp_path):
                       PATH=os.pathsep.join([str(fake), os.environ.get("PATH", "")]))
     assert done.returncode == 0, done.stderr
     assert calls.read_text(encoding="utf-8").splitlines() == [
-        "-m pip install --quiet tfdind-lint==9.9.9", "-m tfdind_lint --version"]
+        "-I -m pip install --quiet tfdind-lint==9.9.9", "-I -m tfdind_lint --version"]
     assert runner.outputs["install"] == {"python": f"{tmp_path}/tfdind-lint-venv/bin/python"}
 
 

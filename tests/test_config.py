@@ -348,7 +348,11 @@ def test_the_config_schema_is_draft_07_for_editors():
 def test_documented_examples_are_valid(tmp_path, monkeypatch):
     """Every configuration and custom policy example of docs/configuration.md passes validation."""
     import re
-    import tomllib
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: the backport the package depends on there
+        import tomli as tomllib
 
     from conftest import ROOT
     from tfdind_lint import schema

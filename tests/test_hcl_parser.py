@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from tfdind_lint.expression import Call, Opaque, Operation, Template, Traversal
+from tfdind_lint.expression import Call, Opaque, Operation, Template
 from tfdind_lint.linter import Settings, lint
 from tfdind_lint.sources import SourceError
 from tfdind_lint.sources.terraform import parse_file

@@ -7,6 +7,7 @@ one-second delay is set to 0 there so a short run shows it.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -54,7 +55,7 @@ def test_progress_is_shown_on_a_terminal_and_erased(in_root):
     out, terminal = run_on_terminal("examples")
     assert "\rtfdind-lint: checked " in terminal and " files\033[K" in terminal
     assert terminal.endswith("\r\033[K")  # the line is erased: the screen keeps the report alone
-    files = int(out.rsplit(" in ", 1)[1].split()[0])
+    files = int(re.search(r" in (?:\d+ of )?(\d+) files?", out).group(1))  # the files linted, not those with findings
     assert f"checked {files}/{files} files" in terminal
     assert "checked" not in out
 

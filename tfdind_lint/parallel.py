@@ -55,7 +55,7 @@ def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: 
     for piece in pieces:
         key = cache.key(piece, digests, settings, project_rules) if cache is not None else None
         cached = cache.get(key) if key is not None else None
-        if cached is not None:  # the same units, perhaps at other places in another run
+        if cached is not None and len(cached) == len(piece):  # the same units, perhaps at other places in another run
             results.update((spec.index, dataclasses.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
         else:
             todo.append((piece, key))

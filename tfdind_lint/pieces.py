@@ -428,8 +428,8 @@ def _annotations(unit: Unit, key: str):
                 yield node, document.span
     for workload in unit.workloads:
         region = workload.document.span if workload.origin == "kubernetes" else workload.resource.block.span
-        for annotations in (workload.object_annotations, workload.annotations):
-            node = annotations.get(key) if annotations is not None else None
+        for table in (workload.object_annotations, workload.annotations):
+            node = table.get(key) if table is not None else None
             if node is not None and id(node) not in seen:
                 seen.add(id(node))
                 yield node, region

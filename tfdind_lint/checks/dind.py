@@ -94,7 +94,7 @@ def docker_host_missing_scheme(ctx: Context) -> Iterator[Hit]:
             seen.add(setting.span)
             text = setting.text.strip()
             fixed = f"unix://{text}" if text.startswith("/") else f"tcp://{text}"
-            yield Hit(setting.span, f"`DOCKER_HOST` has no scheme: clients built on the Docker SDK fail to parse it",
+            yield Hit(setting.span, "`DOCKER_HOST` has no scheme: clients built on the Docker SDK fail to parse it",
                       hint=f"write `{fixed}` (the docker CLI assumes tcp; testcontainers and IDE plugins fail with "
                            "\"unable to parse docker host\")",
                       subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner)

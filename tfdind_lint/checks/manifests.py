@@ -494,7 +494,8 @@ def _label_applied(units: list[Unit], key: str, value: str) -> bool:
         if unit.yaml is not None:
             for document in unit.yaml.documents:
                 kind = document.get("kind")
-                roots.append((document, kind is None or kind.value not in YAML_POD_KINDS))
+                pod = kind is not None and isinstance(kind.value, str) and kind.value in YAML_POD_KINDS
+                roots.append((document, not pod))
         if unit.module is not None:
             for resource in unit.module.resources:
                 pod = resource.type in TERRAFORM_POD_TYPES or (

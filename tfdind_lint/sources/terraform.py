@@ -196,15 +196,15 @@ _SCAN_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()
 _CLOSING = {"}": "{", "]": "[", ")": "("}
 
 
-def _lexemes(text: str, brackets: bool = False):
+def _lexemes(text: str):
     """What a quick scan of HCL text sees, skipping the insides of strings and heredoc bodies.
 
     Yields ``("comment", start, end, marker)``, ``("string", start, end)`` (end is where
     the string stops: after its closing quote, or at the end of its line when it
-    never closes), ``("heredoc", closing_line_start, closing_line_end, marker)`` and,
-    with ``brackets``, ``("bracket", offset)``.
+    never closes), ``("heredoc", closing_line_start, closing_line_end, marker)`` and
+    ``("bracket", offset)``.
     """
-    pattern = _SCAN_BRACKETS if brackets else _SCAN
+    pattern = _SCAN_BRACKETS
     pos = 0
     n = len(text)
     while pos < n:
@@ -265,7 +265,7 @@ def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int 
     With a ``limit``, stops as soon as more than ``limit`` brackets are open.
     """
     stack: list[int] = []
-    for lexeme in _lexemes(text, brackets=True):
+    for lexeme in _lexemes(text):
         kind, start = lexeme[0], lexeme[1]
         if kind == "string":
             end = lexeme[2]
