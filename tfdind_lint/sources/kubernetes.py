@@ -32,15 +32,8 @@ _API_VERSION = re.compile(r"(?:^|[{,])[ \t-]*[\"']?apiVersion[\"']?[ \t]*:", re.
 _KIND = re.compile(r"(?:^|[{,])[ \t-]*[\"']?kind[\"']?[ \t]*:", re.M)
 _BRACKET = re.compile(r"[\[\]{}]")
 _DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.M)
-# A Helm template: an action where a YAML node starts (a line, a list item, a mapping value: never valid
-# plain YAML), whitespace trimming, or Helm's own objects and functions.  A Go template inside a quoted
-# string (`docker ps --format '{{.Names}}'`) is a value, not Helm.  Quantifiers are bounded: no backtracking.
-_HELM = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{][^:\n]{0,200}:[ \t]+)?\{\{"
-    r"|\{\{-|-\}\}"
-    r"|\{\{[^}\n]{0,200}?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|template|tpl|toYaml|required)\b)",
-    re.M,
-)
+#: Why a file with template actions that YAML cannot read as written is not linted.
+TEMPLATE_SKIPPED = "a Helm template ({{ ... }}): render it (helm template) to lint it"
 _COMMENT = re.compile(r"(?:^|[ \t])#(.*)$")
 
 _BOOL = {
@@ -81,9 +74,41 @@ def parse_file(path: str, data: bytes) -> YamlFile | None:
     text = decode(data, path)
     if not looks_like_manifest(text):
         return None
-    if _HELM.search(text):
-        return YamlFile(path, [], [], text, skipped="a Helm template ({{ ... }}): render it (helm template) to lint it")
-    return parse_text(path, text)
+    result = parse_text(path, text)
+    if "{{" in text and _unreadable_template(text, result):
+        return YamlFile(path, [], [], text, skipped=TEMPLATE_SKIPPED)
+    return result
+
+
+def _unreadable_template(text: str, result: YamlFile) -> bool:
+    """Whether template syntax keeps a file from being the YAML Kubernetes reads (then it is a template to render).
+
+    Either every document that fails to parse holds a ``{{`` action (``{{- if .Values.x }}`` on a line of
+    its own), or an action stands where a YAML node starts (``privileged: {{ .Values.on }}``): YAML reads a
+    flow mapping with a mapping for key, which Kubernetes rejects.  An action inside a block scalar or a
+    quoted string (Flux's ``summary``, Argo's ``{{inputs.parameters.x}}``, a Go template in a ConfigMap)
+    is a value: such files are linted.
+    """
+    if result.errors:
+        ranges = _document_ranges(text)
+        starts = [text.count("\n", 0, start) + 1 for start, _ in ranges]
+        for error in result.errors:
+            index = max((i for i, line in enumerate(starts) if line <= error.span.line), default=0)
+            start, end = ranges[index] if ranges else (0, len(text))
+            if "{{" not in text[start:end]:
+                return False  # a real YAML error: TDL000 says where
+        return True
+    lines = text.split("\n")
+    return any(isinstance(node.value, dict) and any(key.startswith("{") and _flow_key(lines, node.value[key].key)
+                                                    for key in node.value)
+               for document in result.documents for node in document.walk())
+
+
+def _flow_key(lines: list[str], span: Span | None) -> bool:
+    """Whether a mapping key is written as a flow mapping (``{ .Values.x }``), not as a quoted ``"{x}"``."""
+    if span is None or not 0 < span.line <= len(lines):
+        return False
+    return lines[span.line - 1][span.column - 1:span.column] == "{"
 
 
 def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 0) -> YamlFile:
