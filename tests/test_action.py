@@ -164,7 +164,7 @@ def test_version_input_installs_that_release_from_pypi(tmp_path):
                       PATH=os.pathsep.join([str(fake), os.environ.get("PATH", "")]))
     assert done.returncode == 0, done.stderr
     assert calls.read_text(encoding="utf-8").splitlines() == [
-        "-m pip install --quiet tfdind-lint==9.9.9", "-m tfdind_lint --version"]
+        "-I -m pip install --quiet tfdind-lint==9.9.9", "-I -m tfdind_lint --version"]
     assert runner.outputs["install"] == {"python": f"{tmp_path}/tfdind-lint-venv/bin/python"}
 
 
@@ -188,7 +188,7 @@ def test_findings_fail_the_step_and_still_write_sarif_annotations_and_summary(ru
         "templates/sysbox/main.tf"}  # the good podman template stays quiet
     assert {"TDL010", "TDL101"} <= {r["ruleId"] for r in results}
     assert ("::error file=templates/sysbox/main.tf,line=94,col=1,endLine=94,endColumn=40,"
-            "title=tfdind-lint TDL101 sysbox-runtime-missing::templates/sysbox/main.tf:94:1: TDL101 No `runtime") in done.stdout
+            "title=tfdind-lint TDL101 sysbox-runtime-missing::TDL101 No `runtime") in done.stdout
     assert done.stdout.count("\n::") + done.stdout.startswith("::") == len(results)  # one annotation per result
     rules = f"https://github.com/{ACTION_REPOSITORY}/blob/{ACTION_REF}/docs/rules.md"
     assert f"| [TDL101 sysbox-runtime-missing]({rules}#tdl101-sysbox-runtime-missing) | error | 1 |" in summary
@@ -243,3 +243,24 @@ def test_inputs_are_never_executed(runner, tmp_path):
     assert done.returncode == 2
     assert "::error::tfdind-lint action: cannot split the args input: No closing quotation" in done.stderr
     assert outputs["exit-code"] == ""  # the step stopped before running the tool
+
+
+def test_a_path_with_nothing_to_lint_fails_the_step_unless_allowed(runner, tmp_path):
+    """A mistyped `paths:` (a directory of CI YAML, an empty one) must not go green."""
+    workspace = workspace_with(tmp_path, sysbox="sysbox-kubernetes/good")
+    (workspace / ".github" / "workflows").mkdir(parents=True)
+    (workspace / "ci").mkdir()
+    (workspace / "ci" / "build.yaml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    done, outputs, _ = runner.lint(workspace, paths="ci", format="text")
+    assert (done.returncode, outputs) == (2, {"sarif-file": "", "exit-code": "2"})  # no empty SARIF to upload
+    assert done.stdout == ""
+    assert ("tfdind-lint: warning: no Terraform or Kubernetes files found under ci\n"
+            "tfdind-lint: error: nothing to lint under ci (--fail-if-empty); no report written\n") in done.stderr
+    assert not (workspace / "tfdind-lint.sarif").exists()
+    done, outputs, _ = runner.lint(workspace, paths="ci", format="text", **{"allow-empty": "true"})
+    assert (done.returncode, done.stdout) == (0, "No findings in 0 files.\n")
+    assert "no Terraform or Kubernetes files found under ci" in done.stderr
+    done, _, _ = runner.lint(workspace, paths="templates", format="text")
+    assert done.returncode == 0, done.stderr
+    done, _, _ = runner.lint(workspace, paths="ci", **{"allow-empty": "maybe"})
+    assert done.returncode == 2 and "allow-empty must be true or false" in done.stdout

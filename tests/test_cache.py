@@ -116,7 +116,7 @@ def test_the_cache_directory_follows_the_platform(monkeypatch):
 def test_the_least_recently_used_entries_go_first(tmp_path):
     store = Cache(str(tmp_path), max_bytes=4000)
     for i in range(8):
-        store.put(f"{i:02d}" + "0" * 62, b"x" * 900)
+        store.put(f"{i:02d}" + "0" * 62, [pieces.UnitResult(0, files=["x" * 850])])
         path = store._path(f"{i:02d}" + "0" * 62)
         os.utime(path, (1000 + i, 1000 + i))
     store.get("00" + "0" * 62)  # used just now: kept

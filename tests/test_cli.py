@@ -106,3 +106,33 @@ def test_rules_index_is_up_to_date(capsys):
     generated = capsys.readouterr().out
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == generated, (
         "docs/rules.md is stale: run `tfdind-lint rules --format markdown > docs/rules.md`")
+
+
+@pytest.mark.parametrize("flag", ["--output-format", "--format", "-f"])
+def test_output_format_and_its_aliases(in_root, capsys, flag):
+    assert main([flag, "concise", "--select", "TDL001", "--no-cache", "tests/policies/TDL001/bad"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("tests/policies/TDL001/bad/main.tf:12:17: TDL001 error: ")
+    assert len(out.splitlines()) == 2  # the finding and the summary
+
+
+def test_default_is_the_full_format_with_code_frames(in_root, capsys):
+    assert main(["--no-cache", "tests/policies/TDL001/bad"]) == 1
+    out = capsys.readouterr().out
+    assert "12 |     namespace = var.namespace # expect: TDL001\n" in out
+    assert "= help: did you mean `var.workspaces_namespace`?" in out
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise"])
+def test_quiet_prints_only_findings(in_root, capsys, fmt):
+    assert main(["-q", "-f", fmt, "--no-cache", "tests/policies/TDL001/bad"]) == 1
+    captured = capsys.readouterr()
+    assert "TDL001 error:" in captured.out and "Found" not in captured.out and captured.err == ""
+    assert main(["--quiet", "-f", fmt, "--no-cache", "examples/dind-docker/good"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "junit", "sarif"])
+def test_statistics_need_text_or_json(in_root, capsys, fmt):
+    assert main(["--statistics", "-f", fmt, "tests/policies/TDL001/bad"]) == 2
+    assert f"--statistics prints text or json, not {fmt}" in capsys.readouterr().err

@@ -110,7 +110,7 @@ def test_statistics(repo, cli):
     assert (code, out) == (1, "1  TDL401  privileged-sidecar-unacknowledged\n"
                               "1  TDL412  privileged-workspace-container\n"
                               "1  TDL900  invalid-suppression\n"
-                              "Found 3 findings (1 error, 2 warnings, 0 notes) in 2 files.\n")
+                              "Found 3 findings (1 error, 2 warnings, 0 notes) in 2 of 2 files.\n")
     code, out, _ = cli("--statistics", "--format", "json", "--select", "TDL4", ".")
     assert json.loads(out) == [{"rule": "TDL401", "name": "privileged-sidecar-unacknowledged", "count": 1},
                                {"rule": "TDL412", "name": "privileged-workspace-container", "count": 1}]

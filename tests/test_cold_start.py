@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT
 from tfdind_lint import policy
 from tfdind_lint.resources import data_dir
-from tfdind_lint.sources import hcl_parser, terraform
+from tfdind_lint.sources import terraform
 
-HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent")
+HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent", "pygls", "lsprotocol")
 
 
 def imported_by(*argv: str) -> set[str]:
@@ -28,7 +28,7 @@ def imported_by(*argv: str) -> set[str]:
 
 def test_linting_terraform_imports_no_yaml_schema_sarif_or_pool():
     modules = imported_by("--no-cache", "examples/dind-docker/good/main.tf")
-    assert "lark" in modules and "hcl2" not in modules  # python-hcl2 only for its post-lexer and tables
+    assert "tfdind_lint" in modules and not modules & {"lark", "hcl2"}  # our own HCL parser
     assert not modules & set(HEAVY)
 
 
@@ -49,7 +49,7 @@ def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp
     modules = imported_modules("--no-cache", str(template), cwd=tmp_path)
     assert "tfdind_lint.sources.terraform" in modules
     unexpected = {"tfdind_lint.sources.kubernetes", "tfdind_lint.sources.toml", "tfdind_lint.sources.terraform_json",
-                  "datetime", "tomllib"} & modules
+                  "datetime", "tomllib", "tfdind_lint.server"} & modules
     assert unexpected == set()
 
 
@@ -84,14 +84,14 @@ def test_a_stale_index_is_not_used(tmp_path):
     assert json.loads((tmp_path / policy.INDEX).read_text(encoding="utf-8"))["policies"]
 
 
-def test_the_parser_falls_back_to_python_hcl2s_own(monkeypatch, tmp_path):
-    text = (ROOT / "examples/dind-docker/good/main.tf").read_bytes()
-    expected = terraform.parse_file("main.tf", text)
-    monkeypatch.setattr(hcl_parser, "_parser", None)
-    monkeypatch.setattr(hcl_parser, "load_tables", lambda: open(tmp_path / "missing.bin"))
-    fallback = terraform.parse_file("main.tf", text)
-    assert hcl_parser._parser.options.propagate_positions  # python-hcl2's parser
-    assert repr(fallback.body) == repr(expected.body)  # the same tree, positions included
+def test_the_hcl_parser_imports_only_the_standard_library():
+    code = ("import sys\nbefore = set(sys.modules)\nimport tfdind_lint.sources.hcl.parser\n"
+            "print(' '.join(sorted({m.split('.')[0] for m in set(sys.modules) - before})))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    imported = set(result.stdout.split())
+    assert "tfdind_lint" in imported
+    assert imported - {"tfdind_lint"} <= set(sys.stdlib_module_names)
 
 
 @pytest.mark.parametrize("name", ["main.tf"])

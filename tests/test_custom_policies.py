@@ -181,8 +181,8 @@ def test_suppressions_baselines_and_outputs(tmp_path, monkeypatch, cli):
     document = json.loads(out)
     assert [(f["rule"], f["line"], (f["suppressed"] or {}).get("kind")) for f in document["findings"]] == [
         ("ACME001", 7, "inline"), ("ACME001", 13, None)]
-    assert cli("--select", "ACME", "--write-baseline")[0] == 0
-    assert cli("--select", "ACME", "--baseline", ".tfdind-lint-baseline.json", ".") == (
+    assert cli("--select", "ACME", "--baseline", "b.json", "--write-baseline")[0] == 0
+    assert cli("--select", "ACME", "--baseline", "b.json", ".") == (
         0, "No findings in 1 file; 1 suppressed; 1 baselined.\n", "")
     sarif = json.loads(cli("--select", "ACME", "--format", "sarif", ".")[1])
     rules = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"].startswith("ACME")]
@@ -200,7 +200,7 @@ def test_rules_and_explain_list_custom_policies(tmp_path, monkeypatch, cli):
                                            "to", "a", "version,", "not", "latest."]
     assert cli("rules")[1].splitlines()[0].startswith("TDL000")
     code, out, _ = cli("explain", "no-latest-images", "--policy-dir", "p")
-    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. Origin: custom. Generic check: image-pattern.\n\n"
+    assert (code, out) == (0, "# no-latest-images (ACME001)\n\nSeverity: warning. A custom policy of this repository. Generic check: image-pattern.\n\n"
                               "Pin images.\n\n## Parameters\n- `forbid`: `[\"*:latest\"]`\n- `require`: `[]`\n"
                               "- `containers`: `[]`\n- `hint`: `\"\"`\n")
 
@@ -208,8 +208,8 @@ def test_rules_and_explain_list_custom_policies(tmp_path, monkeypatch, cli):
 def test_policy_dir_on_the_command_line(tmp_path, monkeypatch, cli):
     write_tree(tmp_path, {"p/latest.yaml": POLICY, "main.tf": SIDECAR_TF.replace("docker:dind", "docker:latest")})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli("--policy-dir", "p", "--select", "ACME001", ".")
-    assert (code, out.splitlines()[0]) == (1, "main.tf:13:3: ACME001 The image `docker:latest` matches the forbidden pattern "
+    code, out, _ = cli("--policy-dir", "p", "--select", "ACME001", "-f", "concise", ".")
+    assert (code, out.splitlines()[0]) == (1, "main.tf:13:3: ACME001 warning: The image `docker:latest` matches the forbidden pattern "
                                               "`*:latest`: use another image")
 
 
@@ -218,8 +218,8 @@ def test_a_nested_configuration_brings_its_policies_to_named_files(tmp_path, mon
     write_tree(tmp_path, {"team/.tfdind-lint.yaml": "policies: p\n", "team/p/latest.yaml": POLICY,
                           "team/main.tf": latest, "other/main.tf": latest})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli("--select", "ACME001", "team/main.tf", "other/main.tf")
-    assert (code, out.splitlines()[0][:34]) == (1, "team/main.tf:13:3: ACME001 The ima")
+    code, out, _ = cli("--select", "ACME001", "-f", "concise", "team/main.tf", "other/main.tf")
+    assert (code, out.splitlines()[0][:43]) == (1, "team/main.tf:13:3: ACME001 warning: The ima")
     assert len(out.splitlines()) == 2  # other/ has no such policy
 
 

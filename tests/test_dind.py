@@ -47,3 +47,12 @@ def test_findings_inside_scripts_belong_to_their_resource(in_root):
     report = lint(["tests/policies/TDL411/terraform"], Settings(enabled={"TDL411"}))
     assert [(f.span.line, f.subject) for f in report.active] == [
         (9, "coder_agent.main"), (16, "coder_script.docker"), (25, "docker_container.workspace")]
+
+
+def test_an_optional_sidecar_wired_right_on_its_branch_is_quiet_under_every_cross_resource_rule(in_root):
+    """The branch of a conditional env element and of a dynamic networks_advanced where the sidecar exists is
+    checked; wired right there (tests/policies/TDL405/conditional_clean), TDL403 to TDL406 stay quiet."""
+    report = lint(["tests/policies/TDL405/conditional_clean"], Settings(enabled={"TDL403", "TDL404", "TDL405", "TDL406"}))
+    assert [f"{f.span}: {f.rule}" for f in report.active] == []
+    bad = lint(["tests/policies/TDL405/conditional"], Settings(enabled={"TDL403", "TDL404", "TDL405", "TDL406"}))
+    assert [f"{f.span}: {f.rule}" for f in bad.active] == ["tests/policies/TDL405/conditional/main.tf:45:25: TDL405"]

@@ -27,6 +27,7 @@ def test_good_variants_are_clean_and_acknowledge_their_privileged_sidecars(in_ro
     report = lint(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*/good")))
     assert report.active == []
     assert sorted((f.rule, f.span.path, f.span.line) for f in report.findings) == [
+        ("TDL401", "examples/devcontainer-kubernetes/good/main.tf", 136),
         ("TDL401", "examples/dind-docker/good/main.tf", 112),
         ("TDL401", "examples/dind-kubernetes/good/main.tf", 120),
     ]

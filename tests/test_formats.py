@@ -23,15 +23,14 @@ def run(paths, fmt, rules=None, **options):
     return report, render(fmt, report, settings, Options(**options))
 
 
-def test_text_is_path_line_col_rule_message_with_hints_related_and_summary(in_root):
-    _, text = run(["tests/policies/TDL001/bad", "tests/policies/TDL000/unterminated_string.tf"], "text", FORMAT_RULES)
+def test_concise_text_is_path_line_col_rule_severity_message_and_summary(in_root):
+    _, text = run(["tests/policies/TDL001/bad", "tests/policies/TDL000/unterminated_string.tf"], "concise", FORMAT_RULES)
     assert text == (
-        "tests/policies/TDL000/unterminated_string.tf:2:11: TDL000 Unterminated string: the closing '\"' is missing on this line\n"
-        "tests/policies/TDL001/bad/main.tf:12:17: TDL001 `var.namespace` is not declared: no `variable \"namespace\"` "
-        "in any file of tests/policies/TDL001/bad/; terraform plan fails with \"Reference to undeclared input variable\"\n"
-        "  help: did you mean `var.workspaces_namespace`?\n"
-        "  tests/policies/TDL001/bad/main.tf:2:1: `variable \"workspaces_namespace\"` is declared here\n"
-        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 files.\n"
+        "tests/policies/TDL000/unterminated_string.tf:2:11: TDL000 error: Unterminated string: the closing '\"' is "
+        "missing on this line\n"
+        "tests/policies/TDL001/bad/main.tf:12:17: TDL001 error: `var.namespace` is not declared in this module: plan "
+        "fails with \"Reference to undeclared input variable\"\n"
+        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files.\n"
     )
 
 

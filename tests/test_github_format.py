@@ -60,7 +60,7 @@ def test_escape_data_and_property():
 def test_annotation_line_is_exact():
     assert annotation(finding()) == (
         "::error file=main.tf,line=3,col=5,endLine=3,endColumn=9,title=tfdind-lint TDL101 sysbox-runtime-missing"
-        "::main.tf:3:5: TDL101 Bad")
+        "::TDL101 Bad")  # the place is in the properties, not repeated in the body
 
 
 @pytest.mark.parametrize("severity, command", [(Severity.ERROR, "error"), (Severity.WARNING, "warning"),
@@ -76,13 +76,13 @@ def test_message_with_percent_colon_comma_and_newlines_and_a_hostile_file_name()
     assert line == (
         "::error file=mods/a%2Cb%3Ac%25d/main.tf,line=3,col=5,endLine=3,endColumn=9,"
         "title=tfdind-lint TDL101 sysbox-runtime-missing::"
-        "mods/a,b:c%25d/main.tf:3:5: TDL101 Use 100%25: set a, b%0Athen c%0D%0Aend%0Ahelp: try `x = 1`%0A"
+        "TDL101 Use 100%25: set a, b%0Athen c%0D%0Aend%0Ahelp: try `x = 1`%0A"
         "mods/a,b:c%25d/vars.tf:2:1: Declared here")
     command, properties, message = parse(line)
     assert command == "error"
     assert properties == {"file": "mods/a,b:c%d/main.tf", "line": "3", "col": "5", "endLine": "3", "endColumn": "9",
                           "title": "tfdind-lint TDL101 sysbox-runtime-missing"}
-    assert message == ("mods/a,b:c%d/main.tf:3:5: TDL101 Use 100%: set a, b\nthen c\r\nend\nhelp: try `x = 1`\n"
+    assert message == ("TDL101 Use 100%: set a, b\nthen c\r\nend\nhelp: try `x = 1`\n"
                        "mods/a,b:c%d/vars.tf:2:1: Declared here")
 
 
@@ -97,7 +97,7 @@ def test_a_file_name_cannot_forge_properties():
 def test_any_path_and_message_round_trip_through_the_runner(path, message):
     command, properties, data = parse(annotation(finding(path=path, message=message)))
     assert properties["file"] == path
-    assert data == f"{path}:3:5: TDL101 {message}"
+    assert data == f"TDL101 {message}"
 
 
 def test_a_range_over_several_lines_has_no_columns():
@@ -108,7 +108,7 @@ def test_a_range_over_several_lines_has_no_columns():
 
 def test_an_internal_error_is_not_placed_in_a_file():
     line = annotation(finding(path="the whole run", rule="TDL999", name="internal-error", message="internal error"))
-    assert line == "::error title=tfdind-lint TDL999 internal-error::the whole run:3:5: TDL999 internal error"
+    assert line == "::error title=tfdind-lint TDL999 internal-error::TDL999 internal error"
 
 
 def test_file_is_relative_to_the_workspace(tmp_path, monkeypatch):
@@ -131,12 +131,12 @@ def test_cli_prints_annotations_then_the_summary_line(in_root, capsys, monkeypat
     assert [parse(line)[1]["line"] for line in out[:-1]] == [str(f["line"]) for f in active]
     assert (
         "::error file=tests/policies/TDL001/bad/main.tf,line=12,col=17,endLine=12,endColumn=30,"
-        "title=tfdind-lint TDL001 undeclared-variable::tests/policies/TDL001/bad/main.tf:12:17: TDL001 "
-        "`var.namespace` is not declared: no `variable \"namespace\"` in any file of tests/policies/TDL001/bad/; "
-        "terraform plan fails with \"Reference to undeclared input variable\"%0A"
+        "title=tfdind-lint TDL001 undeclared-variable::TDL001 "
+        "`var.namespace` is not declared in this module: plan fails with \"Reference to undeclared input variable\"%0A"
         "help: did you mean `var.workspaces_namespace`?%0A"
+        "help: declare `variable \"namespace\"` in a file of tests/policies/TDL001/bad/%0A"
         "tests/policies/TDL001/bad/main.tf:2:1: `variable \"workspaces_namespace\"` is declared here") in out
-    assert re.fullmatch(r"Found \d+ findings \(.*\) in 2 files; 3 suppressed\.", out[-1])
+    assert re.fullmatch(r"Found \d+ findings \(.*\) in 2 of 2 files; 3 suppressed\.", out[-1])
 
 
 # step summary -----------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def test_summary_tables_per_rule_and_per_file_with_links():
     files = "https://github.example/octo/templates/blob/abc123"
     assert step_summary(r, GITHUB) == (
         "## tfdind-lint\n\n"
-        "Found 4 findings (2 errors, 2 warnings, 0 notes) in 2 files; 1 suppressed.\n\n"
+        "Found 4 findings (2 errors, 2 warnings, 0 notes) in 2 of 2 files; 1 suppressed.\n\n"
         "| Rule | Severity | Findings |\n"
         "|---|---|---:|\n"
         f"| [TDL101 sysbox-runtime-missing]({rules}#tdl101-sysbox-runtime-missing) | error, warning | 3 |\n"

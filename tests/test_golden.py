@@ -8,36 +8,49 @@ from __future__ import annotations
 
 import json
 import os
+from unittest import mock
 
 import pytest
 
 from conftest import TESTS
 from sarif_schemas import assert_valid_sarif
-from tfdind_lint.formats import Options, render
+from tfdind_lint.formats import Options, links, render
 from tfdind_lint.linter import Settings, lint
 
 GOLDEN = TESTS / "golden"
-FORMATS = {"text": "examples.txt", "json": "examples.json", "sarif": "examples.sarif"}
+#: golden file -> (format, options)
+FORMATS = {
+    "examples.txt": ("full", {}),
+    "examples.color.txt": ("full", {"color": True}),
+    "examples.concise.txt": ("concise", {}),
+    "examples.json": ("json", {}),
+    "examples.sarif": ("sarif", {}),
+    "examples.gitlab.json": ("gitlab", {}),
+    "examples.junit.xml": ("junit", {}),
+}
 
 
 @pytest.fixture(scope="module")
 def rendered():
     cwd = os.getcwd()
     os.chdir(TESTS.parent)
-    try:
-        settings = Settings()
-        report = lint(["examples"], settings)
-        return {fmt: render(fmt, report, settings, Options()) for fmt in FORMATS}
-    finally:
-        os.chdir(cwd)
+    environ = {k: v for k, v in os.environ.items() if k != "CI_PROJECT_DIR"}
+    # no project URLs, whatever the installed metadata says: the golden files stay the same
+    with mock.patch.object(links, "project_urls", lambda: {}), mock.patch.dict(os.environ, environ, clear=True):
+        try:
+            settings = Settings()
+            report = lint(["examples"], settings)
+            return {name: render(fmt, report, settings, Options(**options)) for name, (fmt, options) in FORMATS.items()}
+        finally:
+            os.chdir(cwd)
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_golden(fmt, rendered):
-    path = GOLDEN / FORMATS[fmt]
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_golden(name, rendered):
+    path = GOLDEN / name
     if os.environ.get("TFDIND_UPDATE_GOLDEN"):
-        path.write_text(rendered[fmt], encoding="utf-8")
-    assert rendered[fmt] == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
+        path.write_text(rendered[name], encoding="utf-8")
+    assert rendered[name] == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
 
 
 def test_golden_sarif_is_valid_against_both_schemas():

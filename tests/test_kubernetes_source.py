@@ -45,8 +45,8 @@ def test_keys_and_values_have_spans_in_every_document():
 
 def test_scalars_follow_kubernetes_yaml_rules():
     yaml = parse('''
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Settings
         data:
           a: yes
           b: "yes"
@@ -103,8 +103,8 @@ def test_one_broken_document_does_not_hide_the_others():
 
 def test_tags_never_construct_objects():
     yaml = parse('''
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Settings
         data:
           boom: !!python/object/apply:os.system ["echo pwned"]
           name: !custom value
@@ -140,3 +140,23 @@ def test_aliases_share_values_and_merge_keys_work():
     ''')
     container = yaml.documents[0].get("spec", "containers", 0).plain()
     assert container == {"name": "override", "image": "docker:dind"}
+
+
+def test_an_anchor_defined_twice_is_read_without_a_warning():
+    """YAML lets a later anchor of the same name win; ruamel warns on stderr, which a CI log must not show."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yaml = parse('''
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: &a dev
+              namespace: &a coder
+            spec:
+              containers:
+                - name: *a
+        ''')
+    assert not caught
+    assert yaml.documents[0].get("spec", "containers", 0, "name").value == "coder"

@@ -1,14 +1,25 @@
-"""An installed wheel carries policies/ and schemas/ and finds them through importlib.resources."""
+"""The sdist and the wheel: policies/, schemas/ and the licence inside, data found through importlib.resources."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tarfile
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+
+
+def bare_environment(site) -> dict[str, str]:
+    """Only ``site`` on the module path and nothing on PATH; Windows needs SYSTEMROOT to start Python at all."""
+    environment = {"PYTHONPATH": str(site), "PATH": ""}
+    if "SYSTEMROOT" in os.environ:
+        environment["SYSTEMROOT"] = os.environ["SYSTEMROOT"]
+    return environment
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +42,32 @@ def test_wheel_contains_policies_and_schemas(wheel):
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
+def test_wheel_carries_the_licence_and_declares_it(wheel):
+    archive = zipfile.ZipFile(wheel)
+    (info,) = {n.split("/", 1)[0] for n in archive.namelist() if n.split("/", 1)[0].endswith(".dist-info")}
+    assert archive.read(f"{info}/licenses/LICENSE") == (ROOT / "LICENSE").read_bytes()
+    metadata = archive.read(f"{info}/METADATA").decode("utf-8")
+    assert "License-Expression: MIT" in metadata.splitlines()
+    assert "License-File: LICENSE" in metadata.splitlines()
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8").splitlines()[0]
+    classifiers = [line.split(" :: ", 2)[-1] for line in metadata.splitlines()
+                   if line.startswith("Classifier: Programming Language :: Python :: 3.")]
+    assert classifiers == ["3.10", "3.11", "3.12", "3.13"]
+    assert "Requires-Python: >=3.10" in metadata.splitlines()
+
+
+def test_sdist_carries_the_licence_changelog_and_what_the_suite_reads(tmp_path):
+    pytest.importorskip("hatchling")
+    from hatchling.builders.sdist import SdistBuilder
+
+    (path,) = [Path(p) for p in SdistBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])]
+    with tarfile.open(path) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
+    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "tests/data/sarif/NOTICE.md",
+            ".gitattributes", ".github/workflows/ci.yml", ".ci/run", "tests/crlf/dind-docker/main.tf"} <= names
+    assert not any(name.startswith((".ci/venv", ".venv")) for name in names)
+
+
 def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -41,7 +78,7 @@ def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
         "print(tfdind_lint.__file__); print(r.data_dir('policies')); print(r.data_dir('schemas'));"
         "print(len(p.builtin_policies()))"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": ""},
+    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=bare_environment(site),
                             capture_output=True, text=True, check=True)
     package, policies, schemas, count = result.stdout.splitlines()
     assert package.startswith(str(site))
@@ -59,7 +96,7 @@ def test_an_installation_without_its_policies_says_so(tmp_path):
     target = ROOT / "examples" / "dind-docker" / "bad"
     for command in (["check", str(target)], ["rules"]):
         result = subprocess.run([sys.executable, "-m", "tfdind_lint", *command], cwd=tmp_path,
-                                env={"PYTHONPATH": str(site), "PATH": ""}, capture_output=True, text=True)
+                                env=bare_environment(site), capture_output=True, text=True)
         assert result.returncode == 2, result
         assert "the built-in policies are missing" in result.stderr
         assert "Traceback" not in result.stderr

@@ -104,7 +104,8 @@ def test_defective_template_is_refused_and_the_finding_printed(tmp_path, hooks):
     code, output = _commit(project, hooks, ".pre-commit-config.yaml", "workspace")
     assert code != 0, output
     assert "tfdind-lint..." in output and "Failed" in output
-    assert "workspace/main.tf:94:1: TDL101 No `runtime = \"sysbox-runc\"` on this container" in output
+    assert "workspace/main.tf:94:1: TDL101 error: No `runtime = \"sysbox-runc\"` on this container" in output
+    assert "= help: set `runtime = \"sysbox-runc\"`" in output  # the full form, with help
     assert "workspace/main.tf:35:10: TDL010" in output
     assert _commits(project, hooks[0]) == 0
 
@@ -155,4 +156,4 @@ def test_try_repo_flags_the_defective_template_and_not_the_clean_one(tmp_path, h
     report = done.stdout.split("- exit code: 1", 1)[1]
     assert "bad/main.tf:94:1: TDL101" in report
     assert "good/" not in report
-    assert re.search(r"^Found \d+ findings \(.*\) in 4 files", report, re.M)  # bad/ and good/ were read
+    assert re.search(r"^Found \d+ findings \(.*\) in \d of 4 files", report, re.M)  # bad/ and good/ were read

@@ -34,8 +34,8 @@ def test_tdl002_severity_follows_the_coder_constraint(in_root):
 
 def test_tdl002_hint_adds_the_owner_data_source_only_when_missing(in_root):
     hints = {f.span.path.rsplit("/", 2)[-2]: f.hint for f in lint(["tests/policies/TDL002"], Settings(enabled={"TDL002"})).findings}
-    assert hints["unpinned"] == ""
-    assert hints["pinned_v1"] == 'declare `data "coder_workspace_owner" "me" {}`'
+    assert hints["unpinned"] == "use `data.coder_workspace_owner.me.id`"
+    assert hints["pinned_v1"] == 'use `data.coder_workspace_owner.me.full_name`, declaring `data "coder_workspace_owner" "me" {}`'
 
 
 def test_tdl003_constraint_lock_file_and_note(in_root):
@@ -85,7 +85,7 @@ def test_tdl007_declaration_block_is_related(tmp_path, monkeypatch):
     (finding,) = lint(["."], Settings(enabled={"TDL007"})).findings
     assert (finding.span.line, [(r.span.line, r.message) for r in finding.related]) == (
         7, [(2, "declare `docker` here")])
-    assert 'docker = { source = "kreuzwerker/docker" }' in finding.message
+    assert 'docker = { source = "kreuzwerker/docker" }' in finding.hint
 
 
 def test_trace_follows_locals_calls_and_conditions():

@@ -69,7 +69,7 @@ def test_seed_examples_give_exactly_the_expected_findings(in_root):
 def test_ex12_suggests_the_declared_variable(in_root):
     report = lint(["tests/seed/ex12"], Settings(enabled={"TDL001"}))
     (finding,) = report.active
-    assert finding.hint == "did you mean `var.workspaces_namespace`?"
+    assert finding.hint.splitlines()[0] == "did you mean `var.workspaces_namespace`?"
     assert [(r.span.line, r.span.column) for r in finding.related] == [(13, 1)]
 
 

@@ -66,7 +66,7 @@ def test_ex04_advertises_github_com_fuse_only(in_root, tmp_path):
     report = lint([f"{SEED}/ex04", str(workspace)], Settings(enabled={"TDL302"}))
     mismatch = [f for f in report.active if f.span.path == str(workspace)]
     assert [(f.span.line, f.span.column) for f in mismatch] == [(13, 11)]
-    assert "`soolaugust/fuse-device-plugin:v1.0` advertises `github.com/fuse`" in mismatch[0].message
+    assert "`soolaugust/fuse-device-plugin:v1.0` advertises `github.com/fuse`" in mismatch[0].hint
     assert mismatch[0].related[0].span.path == "tests/seed/ex04/fuse-device-plugin.yaml"
     assert mismatch[0].related[0].span.line == 18
 

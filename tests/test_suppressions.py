@@ -87,7 +87,7 @@ def test_without_a_reason_nothing_is_suppressed(tmp_path, monkeypatch):
     assert findings(report) == [("main.tf", 14, "TDL401", None), ("main.tf", 14, "TDL900", None)]
     assert report.findings[1].message == (
         "This suppression of TDL401 has no reason, so it suppresses nothing: "
-        "add `-- <why this is acceptable>` after `ignore[TDL401]`")
+        "add `-- <why>` after `ignore[TDL401]`")
 
 
 def test_parse_errors_cannot_be_suppressed():
@@ -146,7 +146,7 @@ def test_annotation_without_reason(tmp_path, monkeypatch):
     report = run(tmp_path, monkeypatch, {"pod.yaml": text})
     assert findings(report) == [("pod.yaml", 6, "TDL900", None), ("pod.yaml", 11, "TDL401", None)]
     assert report.findings[0].message == (
-        "This suppression of TDL401 has no reason, so it suppresses nothing: add `-- <why this is acceptable>` after `TDL401`")
+        "This suppression of TDL401 has no reason, so it suppresses nothing: add `-- <why>` after `TDL401`")
 
 
 def test_annotation_on_a_terraform_kubernetes_resource(tmp_path, monkeypatch):
@@ -315,6 +315,6 @@ def test_sarif_carries_suppressions_only_when_asked(tmp_path, monkeypatch):
 def test_text_hides_them_with_a_count(tmp_path, monkeypatch):
     report = run(tmp_path, monkeypatch, {"a/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- reviewed"), "b/main.tf": SIDECAR_TF})
     text = render("text", report, Settings())
-    assert text.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 notes) in 2 files; 1 suppressed."
+    assert text.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 notes) in 1 of 2 files; 1 suppressed."
     shown = render("text", report, Settings(), Options(show_suppressed=True)).splitlines()
     assert shown[0].endswith("(suppressed inline: reviewed)")

@@ -1,6 +1,7 @@
 """Baselines: the findings a repository already had when it adopted the tool.
 
-``tfdind-lint --write-baseline FILE`` records the current findings; with
+``tfdind-lint --write-baseline`` records the current findings (in ``--baseline FILE``, the configuration's
+``baseline`` or the default file next to the configuration); with
 ``--baseline FILE`` (or ``baseline:`` in the configuration) a recorded finding
 is marked ``baseline`` and not reported, a new one is.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .finding import Finding, Suppressed
 
@@ -38,6 +39,8 @@ class Entry:
     excerpt: str
     line: int
     reason: str = ""
+    #: the entry as written in the file (kept as it is when the run could not judge it)
+    record: dict = field(default=None, compare=False, repr=False)
 
 
 class Excerpts:
@@ -69,6 +72,10 @@ class Baseline:
     def __init__(self, path: str, entries: list[Entry]):
         self.path = path  # as given
         self.entries = entries
+        #: id(finding) -> the entry it matched (writing again keeps the entry's reason)
+        self.matched: dict[int, Entry] = {}
+        #: entries the last ``apply`` could not judge: their rule did not run on their file
+        self.kept: list[Entry] = []
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
@@ -93,14 +100,24 @@ class Baseline:
                 entries.append(Entry(
                     str(item["rule"]), os.path.normpath(os.path.join(base, item["path"])), str(item.get("subject", "")),
                     str(item.get("attribute", "")), str(item.get("excerpt", "")), int(item.get("line", 0)),
-                    str(item.get("reason", "")),
+                    str(item.get("reason", "")), dict(item),
                 ))
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise BaselineError(f"{path}: entry {index} needs at least `rule` and `path`") from None
         return cls(path, entries)
 
-    def apply(self, findings: list[Finding], linted: set[str]) -> int:
-        """Mark the findings the baseline records; returns how many entries matched nothing in ``linted`` files (fixed)."""
+    def apply(self, findings: list[Finding], judged) -> int:
+        """Mark the findings the baseline records; returns how many entries are stale (their finding is fixed).
+
+        ``judged(rule, path)`` (an absolute path) says whether the run could have found the entry's finding:
+        the rule ran on that file, or, for a file that is gone, on the directory that held it.  Only those
+        entries can be stale; the others are kept as they are (``kept``), so a run narrowed by ``--select``,
+        ``--ignore``, overrides or named files neither reports nor drops other rules' and files' entries.
+        A set of linted paths stands for "every rule ran on these files".
+        """
+        if not callable(judged):
+            linted = judged
+            judged = lambda rule, path: path in linted or not os.path.exists(path)  # noqa: E731
         excerpt = Excerpts()
         pending = [(f, os.path.abspath(f.span.path), excerpt(f)) for f in findings if f.suppressed is None]
         by_key: dict[tuple, list] = {}
@@ -122,11 +139,12 @@ class Baseline:
         # renamed or moved files: the recorded file is gone, the same thing is flagged elsewhere
         remaining = [item for items in by_key.values() for item in items if item[0].suppressed is None]
         stale = 0
+        self.kept = []
         for entry in unmatched:
-            if os.path.exists(entry.path):
-                stale += entry.path in linted
+            if not judged(entry.rule, entry.path):
+                self.kept.append(entry)
                 continue
-            if entry.subject:
+            if not os.path.exists(entry.path) and entry.subject:
                 moved = [c for c in remaining if (c[0].rule, c[0].subject, c[0].attribute, c[2])
                          == (entry.rule, entry.subject, entry.attribute, entry.excerpt)]
                 # several candidates (a rename and a copy): the one nearest the old place
@@ -145,32 +163,53 @@ class Baseline:
                 left.append(entry)
                 continue
             finding = min(options, key=lambda c: (place(entry, c), abs(c[0].span.line - entry.line)))[0]
+            self.matched[id(finding)] = entry
             finding.suppressed = Suppressed("baseline", entry.reason or f"Recorded in the baseline {self.path}")
         return left
 
 
-def write(path: str, findings: list[Finding]) -> int:
-    """Record the findings that are not suppressed otherwise; returns how many."""
+def write(path: str, findings: list[Finding], baseline: Baseline | None = None) -> tuple[int, int]:
+    """Record the findings that are not suppressed otherwise; returns (findings recorded, entries kept).
+
+    With the ``baseline`` the run applied (the file's earlier content), the findings it
+    matched are recorded again with their entry's ``reason``, and the entries the run
+    could not judge (``Baseline.kept``) are kept as they were.  The write is atomic.
+    """
+    from .writes import write_atomic  # noqa: PLC0415
+
     base = os.path.dirname(os.path.abspath(path))
     excerpt = Excerpts()
+    matched = baseline.matched if baseline is not None else {}
     records = []
     for f in findings:
-        if f.suppressed is not None:
+        entry = matched.get(id(f)) if f.suppressed is not None and f.suppressed.kind == "baseline" else None
+        if f.suppressed is not None and entry is None:
             continue
-        records.append({
+        record = {
             "rule": f.rule,
-            "path": os.path.relpath(os.path.abspath(f.span.path), base).replace(os.sep, "/"),
+            "path": _relative(f.span.path, base),
             "line": f.span.line,
             "subject": f.subject,
             "attribute": f.attribute,
             "excerpt": excerpt(f),
             "message": f.message,
-        })
-    records.sort(key=lambda r: (r["path"], r["line"], r["rule"], r["subject"], r["attribute"], r["message"]))
+        }
+        if entry is not None and entry.reason:
+            record["reason"] = entry.reason
+        records.append(record)
+    count = len(records)
+    kept = baseline.kept if baseline is not None else []
+    for entry in kept:
+        records.append({**(entry.record or {}), "rule": entry.rule, "path": _relative(entry.path, base)})
+    records.sort(key=lambda r: (r["path"], r.get("line", 0), r["rule"], r.get("subject", ""), r.get("attribute", ""),
+                                str(r.get("message", ""))))
     document = {"tool": "tfdind-lint", "format": FORMAT, "findings": records}
     directory = os.path.dirname(path)
     if directory:
         os.makedirs(directory, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    return len(records)
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    return count, len(kept)
+
+
+def _relative(path: str, base: str) -> str:
+    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")

@@ -14,13 +14,19 @@ they never go stale in it.
 Where: ``$TFDIND_LINT_CACHE_DIR``, else the user cache directory:
 ``$XDG_CACHE_HOME/tfdind-lint`` or ``~/.cache/tfdind-lint`` (Linux),
 ``~/Library/Caches/tfdind-lint`` (macOS), ``%LOCALAPPDATA%\\tfdind-lint\\cache``
-(Windows).  An entry is one file, ``v1/<ab>/<key>``: a header, the SHA-256 of the
-payload, and the payload (a pickle, read only from this directory, which is the
-user's own).  It is written to a temporary file beside it and renamed into place,
-so concurrent runs see a whole entry or none; an entry that does not read
-(truncated, corrupt, another format) is a miss and is written again.  After a run
-that wrote entries, the least recently used ones go while the cache is over
-``MAX_BYTES``.
+(Windows).  An entry is one file, ``v2/<ab>/<key>``: a header, the SHA-256 of the
+payload, and the payload: JSON of plain values (plain.py), read back into our own
+types with validation, never code.  It is written to a temporary file beside it and
+renamed into place, so concurrent runs see a whole entry or none; an entry that does
+not read (truncated, corrupt, another format, a value of the wrong type) is a miss and
+is written again.  After a run that wrote entries, the least recently used ones go
+while the cache is over ``MAX_BYTES``.
+
+Whoever can write an entry decides what the report says about the files it covers, so
+on POSIX systems the cache directory must be the user's own: a directory owned by
+someone else, or writable by group or others, is not used (one warning says why and how
+to fix it, and the run goes on without the cache), and every directory the tool creates
+is private (0700).  Entries owned by someone else are misses.
 """
 
 from __future__ import annotations
@@ -28,14 +34,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import sys
+import stat
 import tempfile
 
-from . import __version__
+from . import __version__, plain
 
-FORMAT = b"tfdind-lint cache v1\n"
+FORMAT = b"tfdind-lint cache v2\n"
+VERSION_DIRECTORY = "v2"
 MAX_BYTES = 256 * 1024 * 1024
+#: An entry larger than this is not read (the largest of the 1,000-template benchmark: 7 KB).
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def default_directory() -> str:
@@ -50,13 +61,68 @@ def default_directory() -> str:
     return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tfdind-lint")
 
 
+def _warn(message: str) -> None:
+    sys.stderr.write(f"tfdind-lint: warning: {message}\n")
+
+
 class Cache:
-    def __init__(self, directory: str | None = None, max_bytes: int = MAX_BYTES):
-        self.directory = os.path.join(directory or default_directory(), "v1")
+    """``directory``: the cache directory (default: ``default_directory()``); ``warn``: how to say it is unsafe."""
+
+    def __init__(self, directory: str | None = None, max_bytes: int = MAX_BYTES, warn=_warn):
+        self.root = directory or default_directory()
+        self.directory = os.path.join(self.root, VERSION_DIRECTORY)
         self.max_bytes = max_bytes
         self.written = 0
+        self._warn = warn
         self._rules: dict[int, str] = {}
         self._settings: dict[int, str] = {}
+        #: False once the directory is found unsafe: nothing is read or written then
+        self.usable = True
+        self._checked = False  # the directory has been checked (or created private)
+        self._check()
+
+    # the directory ----------------------------------------------------------------------------
+    def _check(self) -> None:
+        """Refuse an unsafe cache directory (POSIX); one that does not exist yet is checked when created."""
+        for path in (self.root, self.directory):
+            problem = unsafe(path)
+            if problem is None:
+                continue
+            if problem != "missing":
+                self._refuse(path, problem)
+            return
+        self._checked = True
+
+    def _refuse(self, path: str, problem: str) -> None:
+        self.usable = False
+        self._warn(f"not using the cache directory {path}: {problem}. Continuing without the cache (pass "
+                   "--no-cache to silence this, or set TFDIND_LINT_CACHE_DIR to a directory only you can write)")
+
+    def _make_directory(self, path: str) -> bool:
+        """Create ``path`` and the directories above it that are missing, each private; False if it is unsafe."""
+        missing = []
+        while path and not os.path.lexists(path):
+            missing.append(path)
+            parent = os.path.dirname(path)
+            if parent == path:
+                break
+            path = parent
+        for directory in reversed(missing):
+            try:
+                os.mkdir(directory, 0o700)
+            except FileExistsError:  # another run made it just now: checked below like any other
+                pass
+            else:
+                if os.name != "nt" and os.stat(directory).st_mode & 0o777 != 0o700:
+                    os.chmod(directory, 0o700)  # a umask that keeps the owner out
+        if not self._checked:
+            for directory in (self.root, self.directory):
+                problem = unsafe(directory)
+                if problem is not None and problem != "missing":
+                    self._refuse(directory, problem)
+                    return False
+            self._checked = True
+        return True
 
     # keys -------------------------------------------------------------------------------------
     def key(self, piece, digests: dict[int, str], settings, project_rules: frozenset[str]) -> str:
@@ -90,10 +156,17 @@ class Cache:
         return os.path.join(self.directory, key[:2], key)
 
     def get(self, key: str):
-        """The stored result, or None (no entry, or one that does not read)."""
+        """The stored results of a piece (a list of ``UnitResult``), or None: no entry, or one that does not read."""
+        if not self.usable or not self._checked:
+            return None
         path = self._path(key)
         try:
-            with open(path, "rb") as handle:
+            # not through a link, never blocking on a FIFO; only a regular file of this user's, of a sane size
+            with os.fdopen(os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK), "rb") as handle:
+                status = os.fstat(handle.fileno())
+                if (not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES
+                        or (_POSIX and status.st_uid != _USER)):
+                    return None
                 data = handle.read()
         except OSError:
             return None
@@ -102,8 +175,8 @@ class Cache:
         if data[:len(FORMAT)] != FORMAT or data[len(FORMAT):header] != hashlib.sha256(payload).digest():
             return None
         try:
-            value = pickle.loads(payload)
-        except Exception:  # noqa: BLE001  (whatever a damaged entry raises: it is a miss)
+            value = plain.loads(payload)
+        except plain.Invalid:
             return None
         try:
             os.utime(path)  # recently used: trimmed last
@@ -112,11 +185,18 @@ class Cache:
         return value
 
     def put(self, key: str, value) -> None:
-        """Store a result; a cache that cannot be written is simply not used."""
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        """Store the results of a piece; a cache that cannot be written, or a result that is not plain data
+        (``plain.Unencodable``), is simply not stored."""
+        if not self.usable:
+            return
+        try:
+            payload = plain.dumps(value)
+        except plain.Unencodable:
+            return
         directory = os.path.dirname(self._path(key))
         try:
-            os.makedirs(directory, exist_ok=True)
+            if (not self._checked or not os.path.isdir(directory)) and not self._make_directory(directory):
+                return
             handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -131,7 +211,7 @@ class Cache:
 
     def trim(self) -> None:
         """Remove the least recently used entries while the cache holds more than ``max_bytes``."""
-        if not self.written:
+        if not self.written or not self.usable:
             return
         entries = []
         try:
@@ -150,6 +230,35 @@ class Cache:
                 break
             _remove(path)
             total -= size
+
+
+def unsafe(path: str) -> str | None:
+    """Why ``path`` may not hold the cache (ssh's rule for its keys), ``"missing"``, or None when it may.
+
+    On POSIX the directory must be owned by this user and writable by no one else; elsewhere any directory will do.
+    """
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISDIR(status.st_mode):
+        return "it is not a directory"
+    if not _POSIX:
+        return None
+    if status.st_uid != _USER:
+        return (f"it is owned by uid {status.st_uid}, not by you (uid {_USER}); anyone who can write it decides "
+                "what the report says")
+    writers = {0o022: "group and others", 0o020: "group", 0o002: "others"}.get(status.st_mode & 0o022)
+    if writers:
+        mode = stat.S_IMODE(status.st_mode)
+        return f"it is writable by {writers} (mode {mode:04o}); make it private: chmod 700 {path}"
+    return None
+
+
+_POSIX = os.name == "posix" and hasattr(os, "geteuid")
+_USER = os.geteuid() if _POSIX else -1
 
 
 def _remove(path: str) -> None:
@@ -171,15 +280,15 @@ def _code() -> str:
 
         parts = [__version__, sys.version]
         roots = [os.path.dirname(os.path.abspath(__file__)), data_path("policies"), data_path("schemas")]
-        for name in ("hcl2", "lark", "ruamel.yaml"):
+        for name in ("ruamel.yaml",):  # (the HCL parser is the tool's own code)
             spec = importlib.util.find_spec(name)
             if spec is not None and spec.origin:
                 roots.append(os.path.dirname(spec.origin))
         for root in roots:
             for directory, _, files in sorted(os.walk(root)):
                 for name in sorted(files):
-                    if name.endswith((".py", ".yaml", ".json", ".lark", ".bin")):
-                        stat = os.stat(os.path.join(directory, name))
-                        parts.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+                    if name.endswith((".py", ".yaml", ".json")):
+                        info = os.stat(os.path.join(directory, name))
+                        parts.append(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns}")
         _CODE.append(hashlib.sha256("\n".join(parts).encode()).hexdigest())
     return _CODE[0]

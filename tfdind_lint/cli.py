@@ -12,7 +12,15 @@ import sys
 
 from . import __version__
 
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "rules", "explain", "server")
+COMMANDS_HELP = """commands:
+  check [PATH ...]  lint files and directories (the default: `tfdind-lint PATH` means `tfdind-lint check PATH`)
+  rules             list the rules (`--format markdown` writes docs/rules.md)
+  explain RULE      print a rule's documentation (an id such as TDL401, or a kebab name)
+  server            a language server over stdio for editors (needs `pip install 'tfdind-lint[lsp]'`; docs/editors.md)
+
+A first argument that names a command is the command, even when a file or directory of that name
+exists (tfdind-lint says so); lint such a path with `tfdind-lint check rules` or `tfdind-lint ./rules`."""
 DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -43,16 +51,21 @@ def _config_arguments(parser: argparse.ArgumentParser) -> None:
 def _check_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tfdind-lint",
+        usage="tfdind-lint [check] [options] [PATH ...]\n       tfdind-lint rules [options]\n"
+              "       tfdind-lint explain RULE",
         description="Lint Coder workspace templates (Terraform) and Kubernetes manifests that run Docker in workspaces.",
-        epilog="Commands: `tfdind-lint rules` lists the rules, `tfdind-lint explain TDL101` prints one. "
-               "Exit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, configuration or internal error. "
-               "See docs/configuration.md.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=COMMANDS_HELP + "\n\nExit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, "
+               "configuration or internal error.\nSee docs/configuration.md.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
-    parser.add_argument("-f", "--format", "--output-format", dest="format", default="text",
-                        choices=["text", "json", "sarif", "github"],
-                        help="report format (default: text); github prints workflow-command annotations and "
-                             "appends a summary to $GITHUB_STEP_SUMMARY when it is set")
+    parser.add_argument("--output-format", "--format", "-f", dest="format", default="full", metavar="FORMAT",
+                        choices=["full", "concise", "text", "json", "sarif", "github", "gitlab", "junit"],
+                        help="report format: full (the default: code frames and help; text is another name for it), "
+                             "concise (one line per finding), json, sarif, github (workflow-command annotations, and a "
+                             "summary appended to $GITHUB_STEP_SUMMARY when it is set), gitlab (Code Quality), junit")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print the findings only: no summary line, no progress")
     parser.add_argument("-o", "--output", "--output-file", dest="output", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -84,11 +97,16 @@ def _check_parser() -> argparse.ArgumentParser:
     outcome.add_argument("--exit-zero", action="store_true",
                          help="exit 0 even when there are findings (still 2 on errors)")
     outcome.add_argument("--baseline", metavar="FILE",
-                         help="do not report the findings recorded in FILE (default: the configuration's `baseline`)")
-    outcome.add_argument("--write-baseline", nargs="?", const="", metavar="FILE",
-                         help=f"record the current findings in FILE (default: --baseline, the configuration's "
-                              f"`baseline`, or {DEFAULT_BASELINE}) and exit 0")
+                         help=f"do not report the findings recorded in FILE (default: the configuration's `baseline`, "
+                              f"or {DEFAULT_BASELINE} next to the configuration file or in this directory)")
+    outcome.add_argument("--write-baseline", action="store_true",
+                         help="record the current findings in the baseline (--baseline FILE, the configuration's "
+                              f"`baseline`, or {DEFAULT_BASELINE} next to the configuration file) and exit 0; entries "
+                              "of rules and files the run did not check are kept")
     _integration_arguments(parser)
+    parser.add_argument("--max-file-size", type=_size, metavar="SIZE",
+                        help="do not read files larger than SIZE (bytes, or 2MiB, 512KiB...; default: the "
+                             "configuration's `max-file-size`, or 1MiB); a larger file is a TDL000 finding")
     speed = parser.add_argument_group("speed (docs/benchmarks.md)")
     speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                        help="check with at most N processes (default: one per core, for inputs large enough to gain; "
@@ -97,6 +115,15 @@ def _check_parser() -> argparse.ArgumentParser:
                        help="neither read nor write the result cache (default: reuse the results of unchanged files "
                             "from the user cache directory, or $TFDIND_LINT_CACHE_DIR)")
     return parser
+
+
+def _size(text: str) -> int:
+    from .sources.text import parse_size  # noqa: PLC0415
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _jobs(text: str) -> int:
@@ -114,6 +141,9 @@ def _integration_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force-exclude", action="store_true",
                         help="skip named files and directories that a directory walk would skip (the "
                              "configuration's exclude, .terraform/ and other hidden directories), as pre-commit needs")
+    parser.add_argument("--fail-if-empty", action="store_true",
+                        help="exit 2 when a directory named holds no Terraform or Kubernetes file (a mistyped "
+                             "path in CI must not pass; the GitHub Action sets it unless allow-empty is true)")
     parser.add_argument("--sarif-output", metavar="FILE",
                         help="also write a SARIF report to FILE, whatever the --format "
                              "(annotations and code scanning from one run)")
@@ -138,10 +168,18 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] and argv[0] in COMMANDS and os.path.lexists(argv[0]):
+            sys.stderr.write(f"tfdind-lint: note: `{argv[0]}` is read as the command, not as the path {argv[0]}; "
+                             f"to lint that path, run `tfdind-lint check ./{argv[0]}`\n")
+        elif argv[:1] and _unknown_command(argv[0]):
+            return _error(f"no such command or path: {argv[0]} (commands: {', '.join(COMMANDS)}; a path is linted, "
+                          "as `check PATH` does; see `tfdind-lint --help`)")
         if argv[:1] == ["rules"]:
             return _rules(argv[1:])
         if argv[:1] == ["explain"]:
             return _explain(argv[1:])
+        if argv[:1] == ["server"]:
+            return _server(argv[1:])
         if argv[:1] == ["check"]:
             argv = argv[1:]
         return _check(argv)
@@ -155,6 +193,13 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return EXIT_ERROR
+
+
+def _unknown_command(word: str) -> bool:
+    """A bare word that is neither a command nor an existing path (``help``, ``init``, ``lint``)."""
+    import re  # noqa: PLC0415
+
+    return word not in COMMANDS and bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", word)) and not os.path.lexists(word)
 
 
 def _use_color(choice: str, stream) -> bool:
@@ -188,57 +233,68 @@ def _configuration(args, paths: list[str]):
     fail_on = getattr(args, "fail_on", None)
     return Configuration(paths, config_file=args.config, isolated=args.isolated, selection=selection,
                          policy_dirs=tuple(args.policy_dir), fail_on=Severity.parse(fail_on) if fail_on else None,
-                         baseline=getattr(args, "baseline", None))
+                         baseline=getattr(args, "baseline", None), max_file_size=getattr(args, "max_file_size", None))
 
 
 def _check(argv: list[str]) -> int:
+    for word in argv:
+        if word == "--":
+            break
+        if word.startswith("--write-baseline="):  # no FILE here: a template named after it must stay a path
+            return _error("--write-baseline takes no value: name the file with --baseline FILE "
+                          "(`tfdind-lint --baseline ci/baseline.json --write-baseline`)")
     args = _check_parser().parse_args(argv)  # first: --help and --version import nothing more
     from .config import ConfigError  # noqa: PLC0415
-    from .discover import UsageError, discover, display_path  # noqa: PLC0415
+    from .discover import UsageError, discover  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
     from .linter import Settings, lint  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
+    from .progress import Progress  # noqa: PLC0415
+    from .writes import WriteError  # noqa: PLC0415
 
     tune_collector()
 
     paths = args.paths or ["."]
-    if args.statistics and args.format == "sarif":
-        return _error("--statistics prints text or json, not sarif")
+    if args.statistics and args.format in ("sarif", "gitlab", "junit"):
+        return _error(f"--statistics prints text or json, not {args.format}")
     try:
         configuration = _configuration(args, paths)
         discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
         configuration.load_for(discovery.files())
         configuration.check_selection()
-        baseline_file = display_path(os.path.relpath(configuration.baseline)) if configuration.baseline else None
-        write_to = None
-        if args.write_baseline is not None:
-            write_to = args.write_baseline or baseline_file or DEFAULT_BASELINE
-        settings = Settings(configuration=configuration,
-                            baseline=_baseline(baseline_file) if baseline_file and write_to is None else None)
+        write_to = _destinations(args, configuration, discovery)
+        baseline = _baseline(configuration, writing=write_to is not None)
+        settings = Settings(configuration=configuration, baseline=baseline)
         cache = None
         if not args.no_cache:
             from .cache import Cache  # noqa: PLC0415
 
             cache = Cache()
-        report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache)
-    except UsageError as exc:
+        progress = Progress(sys.stderr) if Progress.wanted(sys.stderr, args.quiet) else None
+        try:
+            report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache, progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+    except (UsageError, WriteError) as exc:
         return _error(str(exc))
     except ConfigError as exc:
         return _error(exc.messages)
+    empty = _empty_directories(paths, report, discovery)
+    for path, passed_over in empty:
+        hint = " (-v lists what was skipped there)" if passed_over and not args.verbose else ""
+        sys.stderr.write(f"tfdind-lint: warning: no Terraform or Kubernetes files found under {path}{hint}\n")
+    if empty and args.fail_if_empty:  # a usage error: no report (an empty SARIF upload would close every alert)
+        return _error("nothing to lint under " + ", ".join(path for path, _ in empty) + " (--fail-if-empty); "
+                      "no report written")
     if write_to is not None:
-        from .baseline import write  # noqa: PLC0415
-
-        try:
-            count = write(write_to, report.findings)
-        except OSError as exc:
-            return _error(f"cannot write {write_to}: {exc.strerror or exc}")
-        sys.stdout.write(f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {write_to}.\n")
-        return EXIT_ERROR if report.internal_errors else EXIT_CLEAN
+        return _write_baseline(write_to, report, baseline, configuration)
     to_file = args.output is not None
     options = Options(
-        color=args.format == "text" and not to_file and _use_color(args.color, sys.stdout),
+        color=args.format in ("full", "text", "concise") and not to_file and _use_color(args.color, sys.stdout),
         show_suppressed=args.show_suppressed,
         verbose=args.verbose,
+        quiet=args.quiet,
         sarif_include_suppressed=args.sarif_include_suppressed,
         sarif_category=args.sarif_category,
     )
@@ -263,18 +319,103 @@ def _check(argv: list[str]) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     failing = any(f.severity >= configuration.fail_on for f in report.active)
+    if report.active and not failing:
+        _below_threshold(len(report.active), args, configuration)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _baseline(path: str):
-    """The baseline file; a file that is missing or not a baseline is a usage error."""
+def _empty_directories(paths: list[str], report, discovery) -> list[tuple[str, bool]]:
+    """The directories named on the command line under which no file was linted, and whether files were skipped there."""
+    from .discover import display_path  # noqa: PLC0415
+
+    out = []
+    for raw in paths:
+        path = display_path(raw)
+        if path not in discovery.walked:
+            continue
+        prefix = "" if path == "." else path.rstrip("/") + "/"
+        if not any(f.startswith(prefix) for f in report.files):
+            out.append((raw, any(p.startswith(prefix) for p, _ in report.skipped + report.pruned)))
+    return out
+
+
+def _below_threshold(count: int, args, configuration) -> None:
+    """Findings that do not fail the run: say so, and which threshold applies."""
+    threshold = str(configuration.fail_on)
+    source = f"--fail-on {threshold}" if args.fail_on else f"`fail-on: {threshold}` in {configuration.root.path}"
+    findings = "the finding is" if count == 1 else f"the {count} findings are"
+    sys.stderr.write(f"tfdind-lint: {findings} below the threshold of {source}, so the exit code is 0\n")
+
+
+def _destinations(args, configuration, discovery) -> str | None:
+    """Check every file the run will write before it starts (raises WriteError); returns the baseline to write, if any."""
+    from .writes import BASELINE, REPORT, SARIF, WriteError, check  # noqa: PLC0415
+
+    inputs = [*discovery.files(), *configuration.loaded()]
+    if args.write_baseline:
+        target = configuration.baseline if configuration.baseline_source != "default" else configuration.default_baseline()
+        if target is None:  # --isolated: no default location
+            raise WriteError("--write-baseline with --isolated needs --baseline FILE to name the file")
+        check(_shown(target), BASELINE, "--write-baseline:", inputs)
+        return _shown(target)
+    if configuration.baseline:
+        inputs.append(configuration.baseline)
+    if args.output is not None:
+        check(args.output, REPORT, "--output", inputs)
+    if args.sarif_output is not None:
+        check(args.sarif_output, SARIF, "--sarif-output", inputs)
+        if args.output is not None and os.path.abspath(args.output) == os.path.abspath(args.sarif_output):
+            raise WriteError(f"--output and --sarif-output name the same file ({args.output}): name two files")
+    return None
+
+
+def _shown(path: str) -> str:
+    from .discover import display_path  # noqa: PLC0415
+
+    return display_path(os.path.relpath(path))
+
+
+def _baseline(configuration, writing: bool):
+    """The baseline of the run; a file that is missing or not a baseline is a usage error (unless it is to be written)."""
     from .baseline import Baseline, BaselineError  # noqa: PLC0415
     from .discover import UsageError  # noqa: PLC0415
 
+    if configuration.baseline is None or (writing and not os.path.exists(configuration.baseline)):
+        return None
     try:
-        return Baseline.load(path)
+        return Baseline.load(_shown(configuration.baseline))
     except BaselineError as exc:
-        raise UsageError(str(exc)) from None
+        where = configuration.baseline_where()
+        raise UsageError(f"{where}: {exc}" if where else str(exc)) from None
+
+
+def _write_baseline(path: str, report, baseline, configuration) -> int:
+    from .baseline import write  # noqa: PLC0415
+
+    try:
+        count, kept = write(path, report.findings, baseline)
+    except OSError as exc:
+        return _error(f"cannot write {path}: {exc.strerror or exc}")
+    message = f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {path}"
+    if kept:
+        message += f"; kept {kept} entr{'ies' if kept != 1 else 'y'} of rules or files this run did not check"
+    sys.stdout.write(f"{message}.\n{_how_it_is_read(path, configuration)}\n")
+    return EXIT_ERROR if report.internal_errors else EXIT_CLEAN
+
+
+def _how_it_is_read(path: str, configuration) -> str:
+    """Whether the next plain run reads the baseline just written, and if not, the line to add."""
+    target = os.path.abspath(path)
+    root = configuration.root
+    if root.baseline == target:
+        return f"Later runs read it: {root.path} names it (`baseline:`)."
+    if target == configuration.default_baseline():
+        where = f"next to {root.path}" if root.path else "in this directory"
+        return f"Later runs read it from this default location ({where}); commit it."
+    relative = os.path.relpath(target, root.directory).replace(os.sep, "/")
+    if root.path:
+        return f"Later runs read it with `--baseline {path}`, or add `baseline: {relative}` to {root.path}."
+    return f"Later runs read it with `--baseline {path}`, or from a .tfdind-lint.yaml with `baseline: {relative}`."
 
 
 def _policies(argv: list[str], parser: argparse.ArgumentParser):
@@ -291,9 +432,10 @@ def _policies(argv: list[str], parser: argparse.ArgumentParser):
 
 
 def _write(path: str, text: str) -> bool:
+    from .writes import write_atomic  # noqa: PLC0415
+
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_atomic(path, text)
     except OSError as exc:
         _error(f"cannot write {path}: {exc.strerror or exc}")
         return False
@@ -326,6 +468,23 @@ def _rules(argv: list[str]) -> int:
     return EXIT_CLEAN
 
 
+def _server(argv: list[str]) -> int:
+    parser = _Parser(prog="tfdind-lint server",
+                     description="Serve diagnostics, code actions and rule documentation to an editor over the Language "
+                                 "Server Protocol (stdio). Set-up for each editor: docs/editors.md.")
+    parser.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only transport; accepted "
+                                                             "because some clients pass it)")
+    parser.parse_args(argv)
+    try:
+        import lsprotocol  # noqa: F401, PLC0415
+        import pygls  # noqa: F401, PLC0415
+    except ImportError:
+        return _error("the language server needs the `lsp` extra: pip install 'tfdind-lint[lsp]'")
+    from .server import main as serve  # noqa: PLC0415
+
+    return serve()
+
+
 def _explain(argv: list[str]) -> int:
     from .policy import find_policy  # noqa: PLC0415
 
@@ -334,7 +493,10 @@ def _explain(argv: list[str]) -> int:
     args, policies = _policies(argv, parser)
     policy = find_policy(policies, args.rule)
     if policy is None:
-        sys.stderr.write(f"tfdind-lint: error: unknown rule: {args.rule} (see `tfdind-lint rules`)\n")
+        from .suggest import did_you_mean, rule_words  # noqa: PLC0415
+
+        hint = did_you_mean(args.rule, rule_words(policies, groups=False))
+        sys.stderr.write(f"tfdind-lint: error: unknown rule: {args.rule}{hint} (see `tfdind-lint rules`)\n")
         return EXIT_ERROR
     sys.stdout.write(explain_text(policy))
     return EXIT_CLEAN
@@ -352,11 +514,26 @@ def explain_text(policy) -> str:
     listed = "\n".join(f"- `{name}`: `{_parameter_text(value)}`" for name, value in parameters.items())
     return (
         f"# {policy.name} ({policy.id})\n\n"
-        f"Severity: {policy.severity}. Origin: {policy.origin}.{enabled}{check}\n\n"
+        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}\n\n"
         f"{policy.help.strip()}\n"
         + (f"\n## Parameters\n{listed}\n" if listed else "")
         + (f"\n## Sources\n{sources}\n" if sources else "")
     )
+
+
+CODER_PAGE = "Coder's page “Docker in Workspaces” (coder.com/docs/admin/templates/extending-templates/docker-in-workspaces)"
+PRIMARY = "primary sources (the projects' own documentation and code, listed under Sources)"
+
+
+def basis(policy) -> str:
+    """What a rule rests on, in words (the policies' `origin` tag: SEED, PRIMARY, SEED+PRIMARY, tool, custom)."""
+    return {
+        "SEED": f"Based on {CODER_PAGE}.",
+        "PRIMARY": f"Based on {PRIMARY}.",
+        "SEED+PRIMARY": f"Based on {CODER_PAGE}, made exact by {PRIMARY}.",
+        "tool": "A rule about tfdind-lint's own input: files it cannot read, and its suppressions.",
+        "custom": "A custom policy of this repository.",
+    }.get(policy.origin, f"Origin: {policy.origin}.")
 
 
 def _parameter_text(value) -> str:
@@ -384,7 +561,7 @@ def rules_markdown(policies) -> str:
         summary = p.summary.replace("|", "\\|")
         out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {summary} |")
     for p in policies.values():
-        out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. Origin: {p.origin}. "
+        out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. {basis(p)} "
                 f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}"]
         params = ", ".join(f"`{k}`" for k in p.parameters)
         if params:

@@ -34,6 +34,9 @@ from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
 
 CONFIG_NAMES = (".tfdind-lint.yaml", ".tfdind-lint.yml")
 PYPROJECT = "pyproject.toml"
+#: Where ``--write-baseline`` writes without ``--baseline`` or ``baseline:``, and where a run looks for one:
+#: next to the configuration file of the run (in the working directory when there is none).
+DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 #: Rules that run whatever the selection (ruff reports syntax errors the same way).
 ALWAYS_ON = frozenset({"TDL000", "TDL999"})
 
@@ -167,6 +170,9 @@ class Config:
     suppressions: list[Suppression] = field(default_factory=list)
     fail_on: Severity | None = None
     baseline: str | None = None  # absolute
+    #: where ``baseline:`` is written in the file (line, column)
+    baseline_at: tuple[int, int] | None = None
+    max_file_size: int | None = None  # bytes
     annotation: str = DEFAULT_ANNOTATION
     #: ids of the custom policies this configuration loads
     custom: frozenset[str] = frozenset()
@@ -196,10 +202,11 @@ class Configuration:
 
     def __init__(self, paths: list[str], *, config_file: str | None = None, isolated: bool = False,
                  selection: Selection = Selection(), policy_dirs: tuple[str, ...] = (),
-                 fail_on: Severity | None = None, baseline: str | None = None):
+                 fail_on: Severity | None = None, baseline: str | None = None, max_file_size: int | None = None):
         #: how to build this configuration again (a worker process does: parallel.py)
         self.arguments = (list(paths), dict(config_file=config_file, isolated=isolated, selection=selection,
-                                            policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline))
+                                            policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline,
+                                            max_file_size=max_file_size))
         self.policies: dict[str, Policy] = dict(builtin_policies())
         if not self.policies:  # a broken installation must not pass every file in silence
             from .resources import data_path  # noqa: PLC0415
@@ -219,7 +226,29 @@ class Configuration:
         self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
         self.root = self._nearest(_common_directory(paths))
         self.fail_on = fail_on or self.root.fail_on or Severity.NOTE
-        self.baseline = os.path.abspath(baseline) if baseline else self.root.baseline
+        #: files larger than this are not read (bytes; None: sources/text.py's default)
+        self.max_file_size = max_file_size or self.root.max_file_size
+        #: the baseline file of the run (absolute) and where it was named: "flag", "config" or "default"
+        self.baseline, self.baseline_source = self._baseline(baseline)
+
+    def _baseline(self, flag: str | None) -> tuple[str | None, str]:
+        if flag:
+            return os.path.abspath(flag), "flag"
+        if self.root.baseline:
+            return self.root.baseline, "config"
+        default = self.default_baseline()
+        return (default if default and os.path.isfile(default) else None), "default"
+
+    def default_baseline(self) -> str | None:
+        """The default baseline location (absolute): next to the run's configuration file; none with --isolated."""
+        return None if self.isolated else os.path.join(self.root.directory, DEFAULT_BASELINE)
+
+    def baseline_where(self) -> str:
+        """Where the configuration names the baseline: ``file:line:column: baseline``, or ""."""
+        if self.baseline_source != "config" or self.root.baseline_at is None:
+            return ""
+        line, column = self.root.baseline_at
+        return f"{self.root.path}:{line}:{column}: baseline"
 
     # finding the configuration of a path ------------------------------------------------------
     def config_for(self, path: str) -> Config:
@@ -406,12 +435,16 @@ def accepted_parameters(policy: Policy) -> dict:
     return accepted
 
 
-def _did_you_mean(text: str, policies: dict[str, Policy]) -> str:
-    import difflib  # noqa: PLC0415
+def _suggest(word: str, words) -> str:
+    from .suggest import did_you_mean  # noqa: PLC0415
 
-    words = [*policies, *(p.name for p in policies.values()), *sorted({p.group for p in policies.values()})]
-    close = difflib.get_close_matches(text, words, n=1) or difflib.get_close_matches(text.upper(), words, n=1)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return did_you_mean(word, sorted(words))
+
+
+def _did_you_mean(text: str, policies: dict[str, Policy], groups: bool = True) -> str:
+    from .suggest import did_you_mean, rule_words  # noqa: PLC0415
+
+    return did_you_mean(text, rule_words(policies, groups))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -433,9 +466,13 @@ class _Loader:
         data, self.locate = self._read()
         from . import schema  # noqa: PLC0415
 
-        problems = schema.validate(data, "config.schema.json", self.display, self.locate)
-        if problems:
-            raise ConfigError(problems)
+        # every mistake in one run: the schema's, then the rules, parameters and paths of the parts that are valid
+        problems = schema.problems(data, "config.schema.json", self.display, self.locate)
+        self.errors += [(line, column, message) for line, column, _, message in problems]
+        self.invalid = [keys for _, _, keys, _ in problems]
+        if not isinstance(data, dict) or self._broken(()):
+            raise ConfigError([message for _, _, message in self.errors])
+        data = {key: value for key, value in data.items() if not self._broken((key,))}
         config = Config(self.display, self.directory)
         custom: set[str] = set()
         policies = data.get("policies")
@@ -458,23 +495,48 @@ class _Loader:
         config.rules = self._rules(data.get("rules", {}), ("rules",))
         for index, entry in enumerate(data.get("overrides", ())):
             keys = ("overrides", index)
+            if self._broken(keys) or not isinstance(entry, dict) or self._broken(keys + ("files",)):
+                continue
             config.overrides.append(Override(
                 Globs(entry["files"]),
                 tuple(self._selectors(entry.get("ignore", ()), keys + ("ignore",))),
                 self._rules(entry.get("rules", {}), keys + ("rules",)),
             ))
         for index, entry in enumerate(data.get("suppress", ())):
-            suppression = self._suppression(entry, ("suppress", index), config)
+            keys = ("suppress", index)
+            if self._inside(keys):  # still name its unknown rules
+                for i, name in enumerate(entry.get("rules", ()) if isinstance(entry, dict) else ()):
+                    if isinstance(name, str) and isinstance(entry["rules"], list):
+                        self._rule(name, keys + ("rules", i))
+                continue
+            suppression = self._suppression(entry, keys, config)
             if suppression is not None:
                 config.suppressions.append(suppression)
         if "fail-on" in data:
             config.fail_on = Severity.parse(data["fail-on"])
         if "baseline" in data:
             config.baseline = os.path.normpath(os.path.join(self.directory, data["baseline"]))
+            config.baseline_at = self.locate(("baseline",))
+        if "max-file-size" in data:
+            from .sources.text import parse_size  # noqa: PLC0415
+
+            try:
+                config.max_file_size = parse_size(data["max-file-size"])
+            except ValueError as exc:
+                self._error(("max-file-size",), str(exc))
         config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
         if self.errors:
             raise ConfigError([message for _, _, message in sorted(set(self.errors))])
         return config
+
+    def _inside(self, keys: tuple) -> bool:
+        """Whether the schema found a problem at ``keys`` or anywhere under it."""
+        return any(p[:len(keys)] == keys for p in self.invalid)
+
+    def _broken(self, keys: tuple) -> bool:
+        """Whether the schema found a problem with the value at ``keys`` itself (its type, a required key):
+        such a part is not checked further; its other problems (an unknown key inside it) do not stop that."""
+        return keys in self.invalid
 
     def _read(self):
         try:
@@ -516,12 +578,16 @@ class _Loader:
     def _rule(self, name: str, keys: tuple) -> str | None:
         policy = find_policy(self.configuration.policies, name)
         if policy is None or policy.id not in self.own:
-            self._error(keys, f"unknown rule `{name}`{_did_you_mean(name, self.configuration.policies)}")
+            self._error(keys, f"unknown rule `{name}`{_did_you_mean(name, self.configuration.policies, groups=False)}")
             return None
         return policy.id
 
     def _selectors(self, selectors, keys: tuple):
+        if not isinstance(selectors, list) or self._broken(keys):
+            return
         for index, selector in enumerate(selectors):
+            if not isinstance(selector, str):
+                continue  # the schema said so
             if self.configuration.expand(selector, self.own, selecting=False):
                 yield selector
             else:
@@ -530,22 +596,27 @@ class _Loader:
 
     def _rules(self, table: dict, keys: tuple) -> dict[str, RuleSettings]:
         out: dict[str, RuleSettings] = {}
+        if not isinstance(table, dict) or self._broken(keys):
+            return out
         for name, entry in table.items():
             rule = self._rule(name, keys + (name,))
-            if rule is None:
+            if rule is None or not isinstance(entry, dict) or self._broken(keys + (name,)):
                 continue
             accepted = accepted_parameters(self.configuration.policies[rule])
             parameters = entry.get("parameters", {})
+            if not isinstance(parameters, dict) or self._broken(keys + (name, "parameters")):
+                parameters = {}
             for parameter, value in parameters.items():
                 self._parameter(rule, parameter, value, accepted, keys + (name, "parameters", parameter))
-            out[rule] = RuleSettings(entry.get("enabled"),
-                                     Severity.parse(entry["severity"]) if "severity" in entry else None, dict(parameters))
+            severity = None if self._inside(keys + (name, "severity")) else entry.get("severity")
+            enabled = None if self._inside(keys + (name, "enabled")) else entry.get("enabled")
+            out[rule] = RuleSettings(enabled, Severity.parse(severity) if severity else None, dict(parameters))
         return out
 
     def _parameter(self, rule: str, name: str, value, accepted: dict, keys: tuple) -> None:
         if name not in accepted:
             known = ", ".join(sorted(accepted)) or "none"
-            self._error(keys, f"{rule} has no parameter `{name}` (its parameters: {known})")
+            self._error(keys, f"{rule} has no parameter `{name}`{_suggest(name, accepted)} (its parameters: {known})")
             return
         expected = _kind(accepted[name])
         if expected and _kind(value) != expected:
@@ -554,13 +625,14 @@ class _Loader:
     def _shared_parameters(self, parameters: dict) -> dict[str, dict]:
         """Each shared parameter goes to every rule that takes it."""
         by_rule: dict[str, dict] = {}
-        if not parameters:
+        if not parameters or not isinstance(parameters, dict):
             return by_rule
         accepted = {r: accepted_parameters(self.configuration.policies[r]) for r in sorted(self.own)}
         for name, value in parameters.items():
             takers = [r for r in accepted if name in accepted[r]]
             if not takers:
-                self._error(("parameters", name), f"no rule takes a parameter `{name}`")
+                every = sorted({p for r in accepted for p in accepted[r]})
+                self._error(("parameters", name), f"no rule takes a parameter `{name}`{_suggest(name, every)}")
             for rule in takers:
                 self._parameter(rule, name, value, accepted[rule], ("parameters", name))
                 by_rule.setdefault(rule, {})[name] = value

@@ -21,7 +21,8 @@ Nothing is opened here.  What is not read is listed in ``Discovery.skipped`` wit
 the reason: FIFOs, sockets and devices (opening a FIFO blocks), links to files
 outside the directory being linted (a link to ``/proc/self/environ`` must not
 put CI secrets in a report), links to directories (not followed, so no loops),
-directories that cannot be listed, names that are not UTF-8.  Links that dangle
+directories that cannot be listed, names that are not UTF-8, YAML files under the ``templates/``
+directory of a Helm chart (a ``Chart.yaml`` next to it: they are not YAML until rendered).  Links that dangle
 or loop are handed on, so that reading them gives a finding: Terraform cannot
 read them either.
 """
@@ -57,6 +58,8 @@ class Discovery:
     excluded: set[str] = field(default_factory=set)
     #: the directories walked (everything under them was seen)
     walked: set[str] = field(default_factory=set)
+    #: (path, why) for directories and files a walk passed over on purpose (hidden, excluded); ``-v`` lists them
+    pruned: list[tuple[str, str]] = field(default_factory=list)
 
     def files(self) -> list[str]:
         """Every file to read."""
@@ -130,7 +133,7 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
             continue
         if is_dir:
             walked_dirs.add(path)
-            _walk(path, tf, yaml, toml, found.skipped, excluded)
+            _walk(path, tf, yaml, toml, found.skipped, excluded, found.pruned)
             continue
         named_files.add(path)
         if not _is_source(path):
@@ -158,6 +161,7 @@ def discover(paths: list[str], exclude: Callable[[str], bool] | None = None, for
     found.walked = walked_dirs
     found.toml = sorted(toml)
     found.skipped = sorted(set(found.skipped))
+    found.pruned = sorted(set(found.pruned))
     if named_files and not walked_dirs:
         found.report_only = named_files
     elif named_files:
@@ -192,6 +196,20 @@ def skip_reason(path: str, root: str) -> str | None:
         inside = False
     if not inside:
         return "a symbolic link to a file outside the linted directory: not followed"
+    chart = helm_chart(path) if is_yaml(path) else None
+    if chart is not None:
+        return f"a template of the Helm chart {chart}/: render it (helm template) to lint it"
+    return None
+
+
+def helm_chart(path: str) -> str | None:
+    """The chart directory when a YAML file is under a ``templates/`` directory next to a ``Chart.yaml``, else None."""
+    parts = display_path(path).split("/")[:-1]
+    for i in range(len(parts) - 1, -1, -1):
+        if parts[i] == "templates":
+            chart = "/".join(parts[:i]) or "."
+            if os.path.isfile(os.path.join(chart, "Chart.yaml")):
+                return chart
     return None
 
 
@@ -231,8 +249,12 @@ def _add_siblings(directory: str, tf: dict[str, set[str]], skipped: list) -> Non
             tf.setdefault(key, set()).add(full)
 
 
+HIDDEN = "a hidden directory: not entered (name it on the command line to lint it)"
+EXCLUDED = "excluded by the configuration's `exclude`"
+
+
 def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], skipped: list,
-          excluded: Callable[[str], bool]) -> None:
+          excluded: Callable[[str], bool], pruned: list) -> None:
     real_root = os.path.realpath(root)
 
     def unreadable(error: OSError) -> None:
@@ -240,7 +262,15 @@ def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], sk
                         f"cannot list this directory: {(error.strerror or 'error').lower()}"))
 
     for directory, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(display_path(os.path.join(directory, d))))
+        entered = []
+        for name in sorted(dirs):
+            full = display_path(os.path.join(directory, name))
+            reason = HIDDEN if name.startswith(".") else EXCLUDED if excluded(full) else None
+            if reason is None:
+                entered.append(name)
+            else:
+                pruned.append((printable(full) + "/", reason))
+        dirs[:] = entered
         for name in dirs:
             full = display_path(os.path.join(directory, name))
             if os.path.islink(full):
@@ -250,6 +280,7 @@ def _walk(root: str, tf: dict[str, set[str]], yaml: set[str], toml: set[str], sk
                 continue
             full = display_path(os.path.join(directory, name))
             if not is_terraform(name) and excluded(full):
+                pruned.append((printable(full), EXCLUDED))
                 continue
             reason = skip_reason(full, real_root)
             if reason:

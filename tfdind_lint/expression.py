@@ -160,7 +160,8 @@ def references_in(node: Node | None) -> tuple[Reference, ...]:
 # Evaluation
 # ----------------------------------------------------------------------------------------------
 
-#: Looks up ``var.<name>`` / ``local.<name>``: returns the (evaluated) node, or None when unknown.
+#: Looks up ``var.<name>`` / ``local.<name>`` (and names bound around the expression, such as a dynamic block's
+#: iterator): returns the (evaluated) node, or None when unknown.
 Lookup = Callable[[str, str], "Node | None"]
 
 
@@ -227,8 +228,10 @@ def _evaluate_expr(expr: Expr, lookup: Lookup):
 
 
 def _evaluate_traversal(expr: Traversal, lookup: Lookup):
-    if expr.inner is not None or expr.root not in ("var", "local") or not expr.steps or expr.steps[0][0] != "attr":
+    if expr.inner is not None or not expr.steps or expr.steps[0][0] != "attr":
         return _unknown(expr)
+    if expr.root not in ("var", "local") and expr.reference is not None:
+        return _unknown(expr)  # a resource, data source, module... (an iterator has no reference: the lookup may bind it)
     found = lookup(expr.root, expr.steps[0][1])
     if found is None:
         return _unknown(expr)
@@ -247,9 +250,9 @@ def _evaluate_traversal(expr: Traversal, lookup: Lookup):
                 return _unknown(expr)
         else:
             return _unknown(expr)
-    if not current.known:
+    if not current.known and expr.reference is not None:
         return _unknown(expr)
-    return current
+    return current  # a bound iterator's element keeps its own unknown pieces (`${docker_network.x.name}`)
 
 
 def _evaluate_template(expr: Template, lookup: Lookup):

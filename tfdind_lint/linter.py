@@ -42,11 +42,18 @@ class Settings:
     baseline: object = None
     #: the day ``until`` dates of suppressions are compared with (None: today)
     today: datetime.date | None = None
+    #: files larger than this many bytes are not read (None: the configuration's, or the default)
+    file_limit: int | None = None
 
     def __post_init__(self):
         if self.configuration is not None:
             self.policies = self.configuration.policies
         self._plain: Rules | None = None
+
+    def max_file_size(self) -> int | None:
+        if self.file_limit is None and self.configuration is not None:
+            return self.configuration.max_file_size
+        return self.file_limit
 
     def rules(self, path: str | None = None) -> Rules:
         if self.configuration is not None:
@@ -81,6 +88,8 @@ class Report:
     internal_errors: int = 0
     #: baseline entries whose finding is gone (fixed): the baseline can be written again
     baseline_stale: int = 0
+    #: (path, why) for directories and files a walk passed over on purpose (hidden, excluded)
+    pruned: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def active(self) -> list[Finding]:
@@ -93,7 +102,7 @@ class Report:
 
 
 def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None, *,
-         jobs: int | None = 1, cache=None) -> Report:
+         jobs: int | None = 1, cache=None, progress=None, overlay: dict[str, bytes] | None = None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
     Nothing in one file can stop the run: a file that cannot be read or parsed is a
@@ -104,16 +113,25 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     only; None: one per core the process may use, for inputs large enough to gain; the
     command line's default; worker processes are ``spawn``ed, so a calling script needs
     the usual ``if __name__ == "__main__":`` guard); ``cache``: a ``cache.Cache`` of earlier
-    runs' results.
+    runs' results; ``progress(files_done, files_total)``: called as pieces are checked; ``overlay``: file path ->
+    bytes read instead of the file's (an editor's unsaved buffers), in this process, without the cache.
     """
+    if overlay:
+        from .sources.text import overlay as reading  # noqa: PLC0415
+
+        with reading({os.path.abspath(path): data for path, data in overlay.items()}):
+            return lint(paths, settings, discovery, jobs=1, progress=progress)
     settings = settings or Settings()
+    from .sources.text import set_limit  # noqa: PLC0415
+
+    set_limit(settings.max_file_size())
     discovery = discovery or discover(paths, exclude=settings.excluded if settings.configuration else None)
     if settings.configuration is not None:
         settings.configuration.load_for(discovery.files())
     run = _Run(settings, discovery)
     from . import parallel  # noqa: PLC0415
 
-    results = parallel.check(pieces.units(discovery), settings, run.project_rules, jobs, cache)
+    results = parallel.check(pieces.units(discovery), settings, run.project_rules, jobs, cache, progress)
     for result in results:
         run.absorb(result)
     run.check()
@@ -125,8 +143,9 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
     stale = 0
     if settings.baseline is not None:
-        stale = settings.baseline.apply(findings, {os.path.abspath(p) for p in files})
-    return Report(findings, sorted(files), sorted(set(discovery.skipped + run.skipped)), run.internal_errors, stale)
+        stale = settings.baseline.apply(findings, run.baseline_judge())
+    return Report(findings, sorted(files), sorted(set(discovery.skipped + run.skipped)), run.internal_errors, stale,
+                  discovery.pruned)
 
 
 class _Run:
@@ -222,6 +241,28 @@ class _Run:
             if settings.is_enabled(problem.rule, path):
                 self.findings.append(Finding(problem.span, problem.rule, self._name(problem.rule),
                                              settings.severity(problem.rule, path), problem.message, subject=path))
+
+    def baseline_judge(self):
+        """``judged(rule, path)`` for baseline entries (absolute paths): whether the run could have found the finding.
+
+        On a reported file, the rule ran there; on a file that is gone, the run walked the directory that
+        held it and the rule is enabled there.  A rule whose check failed judges nothing.
+        """
+        shown = {os.path.abspath(f): f for f in self.files if self.reported(f)}
+        walked = [os.path.abspath(d) for d in self.discovery.walked]
+        settings = self.settings
+
+        def judged(rule: str, path: str) -> bool:
+            if rule in self.failed:
+                return False
+            if path in shown:  # the tool's own rules (parse errors, suppressions) have no check: enabled is ran
+                return rule in self.ran.get(shown[path], ()) or (
+                    rule in BUILTIN and rule != "TDL999" and settings.is_enabled(rule, shown[path]))
+            if os.path.exists(path):
+                return False  # not linted this time
+            return any(path.startswith(d.rstrip(os.sep) + os.sep) for d in walked) and settings.is_enabled(rule, path)
+
+        return judged
 
     def _name(self, rule: str) -> str:
         policy = self.settings.policies.get(rule)

@@ -118,6 +118,8 @@ class Module:
     required_providers: dict[str, RequiredProvider] = field(default_factory=dict)
     uses: list[Use] = field(default_factory=list)
     _evaluated: dict = field(default_factory=dict, repr=False)
+    #: the names bound around a dynamic block copied out of another one's content: id -> (block, scope)
+    _scopes: dict = field(default_factory=dict, repr=False)
     _evaluating: set = field(default_factory=set, repr=False)
     #: the directory's ``.terraform.lock.hcl`` (a TerraformFile) when it has one: the provider versions in use
     lock: object = field(default=None, repr=False)
@@ -241,7 +243,145 @@ class Module:
             return None
         return self.evaluate(node).plain()
 
+    def evaluate_in(self, node: Node | None, scope: dict[str, Node]) -> Node | None:
+        """``evaluate`` with names bound around the node: a dynamic block's iterator (``mounts.value.source``)."""
+        if node is None or not scope:
+            return self.evaluate(node)
+        if not _has_expression(node):
+            return node
+
+        def lookup(root: str, name: str) -> Node | None:
+            bound = scope.get(root)
+            if bound is not None:
+                return bound.value.get(name)
+            return self._lookup(root, name)
+
+        return evaluate(node, lookup)
+
+    # dynamic blocks ------------------------------------------------------------------------------
+    def expand(self, block: Block, type_: str) -> tuple[list[Block], bool]:
+        """The ``type_`` blocks inside ``block``: those written, then those its ``dynamic "type_"`` blocks produce.
+
+        A dynamic block whose ``for_each`` is known (a literal, a default, a local, a
+        conditional on a known value, ``toset([...])``, a map) gives one block per element,
+        its ``content`` evaluated with the iterator bound: rules about the presence of a
+        mount or a capability see what the template does by default.  The flag is True
+        when a dynamic block's ``for_each`` is unknown or depends on a variable (whoever
+        sets the variable may add blocks): rules about an absence stay silent then.
+        """
+        found = list(block.blocks_of(type_))
+        open_ = False
+        for dynamic in block.dynamic(type_):
+            for_each = dynamic.attr("for_each")
+            items = self.for_each_items(for_each)
+            content = dynamic.block("content")
+            if items is None or content is None:
+                open_ = True
+                continue
+            open_ = open_ or any(t.reference.kind == "var" for t in self.trace(for_each))
+            name = _iterator_name(dynamic)
+            for key, value in items:
+                scope = {**self._outer(dynamic), name: Node({"key": key, "value": value}, dynamic.head)}
+                found.append(self._instantiate(content, scope, type_, dynamic.head))
+        return found, open_
+
+    def possible(self, block: Block, type_: str) -> list[Block] | None:
+        """Every ``type_`` block that may exist on some branch: a ``for_each`` conditional on an unknown value
+        (``var.dind ? [1] : []``) contributes both branches; None when a ``for_each`` is unknown on a branch."""
+        found = list(block.blocks_of(type_))
+        for dynamic in block.dynamic(type_):
+            content = dynamic.block("content")
+            for_each = dynamic.attr("for_each")
+            if any(t.flows and t.reference.kind == "var" for t in self.trace(for_each)):
+                return None  # the elements come from a variable: whoever sets it may add more
+            items = self.for_each_items(for_each, branches=True)
+            if items is None or content is None:
+                return None
+            name = _iterator_name(dynamic)
+            for key, value in items:
+                scope = {**self._outer(dynamic), name: Node({"key": key, "value": value}, dynamic.head)}
+                found.append(self._instantiate(content, scope, type_, dynamic.head))
+        return found
+
+    def _outer(self, dynamic: Block) -> dict[str, Node]:
+        """The iterators bound around a dynamic block that is itself the content of another one."""
+        kept = self._scopes.get(id(dynamic))
+        return kept[1] if kept is not None and kept[0] is dynamic else {}
+
+    def _instantiate(self, block: Block, scope: dict[str, Node], type_: str | None = None, head=None) -> Block:
+        """A copy of a block with every attribute evaluated in ``scope`` (nested blocks too)."""
+        if block.type == "dynamic" and not type_:  # its content is evaluated when it is expanded, with both iterators
+            attributes = {name: self.evaluate_in(node, scope) if name == "for_each" else node
+                          for name, node in block.attributes.items()}
+            copy = Block(block.type, block.labels, attributes, block.blocks, block.span, block.head)
+            self._scopes[id(copy)] = (copy, {**self._outer(block), **scope})
+            return copy
+        attributes = {name: self.evaluate_in(node, scope) for name, node in block.attributes.items()}
+        children = [self._instantiate(child, scope) for child in block.blocks]
+        return Block(type_ or block.type, () if type_ else block.labels, attributes, children, block.span, head or block.head)
+
+    def for_each_items(self, node: Node | None, branches: bool = False) -> list[tuple[Node, Node]] | None:
+        """The (key, value) pairs a ``for_each`` iterates over, or None when they are not known.
+
+        A map gives its keys; a set (``toset``) gives each element as key and value; a list its indexes.
+        ``branches``: a conditional on an unknown value gives the elements of both branches.
+        """
+        found = self._collection(node, 0, branches)
+        if found is None:
+            return None
+        value, is_set = found
+        if isinstance(value, dict):
+            return [(Node(key, item.span), item) for key, item in value.items()]
+        return [(item if is_set else Node(index, item.span), item) for index, item in enumerate(value)]
+
+    def _collection(self, node: Node | None, depth: int, branches: bool = False) -> tuple[list | dict, bool] | None:
+        if node is None or depth > 20:
+            return None
+        value = node.value
+        if isinstance(value, Unknown):
+            return self._collection(Node(value.expr, node.span), depth + 1, branches) if value.expr is not None else None
+        if isinstance(value, Conditional):
+            condition = self.evaluate(value.condition).value
+            if condition in ("true", "false"):
+                condition = condition == "true"
+            if isinstance(condition, bool):
+                return self._collection(value.then if condition else value.otherwise, depth + 1, branches)
+            if not branches:
+                return None
+            both = [self._collection(branch, depth + 1, branches) for branch in (value.then, value.otherwise)]
+            if any(b is None for b in both):
+                return None
+            if all(isinstance(b[0], dict) for b in both):
+                return {**both[1][0], **both[0][0]}, False
+            return [item for b in both for item in (b[0].values() if isinstance(b[0], dict) else b[0])], any(b[1] for b in both)
+        if isinstance(value, Call):
+            if value.name in ("toset", "tolist", "tomap") and len(value.args) == 1:
+                inner = self._collection(value.args[0], depth + 1, branches)
+                return None if inner is None else (inner[0], value.name == "toset" or inner[1])
+            if value.name == "concat":
+                items: list = []
+                for arg in value.args:
+                    inner = self._collection(arg, depth + 1, branches)
+                    if inner is None or not isinstance(inner[0], list):
+                        return None
+                    items += inner[0]
+                return items, False
+            return None
+        if isinstance(value, Traversal) and value.reference is not None and len(value.steps) == 1 \
+                and value.reference.kind in ("var", "local"):
+            name = value.steps[0][1]
+            if value.reference.kind == "local":
+                return self._collection(self.locals.get(name), depth + 1, branches)
+            variable = self.variables.get(name)
+            return self._collection(variable.default if variable is not None else None, depth + 1, branches)
+        evaluated = self.evaluate(node)
+        if isinstance(evaluated.value, (list, dict)):
+            return evaluated.value, False
+        return None
+
     def _lookup(self, root: str, name: str) -> Node | None:
+        if root not in ("var", "local"):
+            return None  # a `for` or dynamic-block iterator with nothing bound to it
         key = (root, name)
         if key in self._evaluated:
             return self._evaluated[key]
@@ -316,6 +456,17 @@ class Module:
         elif isinstance(value, Expr):  # templates and operators: their parts flow into the value
             for child in value.children():
                 self._trace(child, calls, via, flows, found)
+
+
+def _iterator_name(dynamic: Block) -> str:
+    """The name a dynamic block's content reads its element by: ``iterator = x``, else the block's label."""
+    node = dynamic.attr("iterator")
+    if node is not None:
+        if isinstance(node.value, Traversal) and not node.value.steps:
+            return node.value.root
+        if isinstance(node.value, str):
+            return node.value
+    return dynamic.labels[0]
 
 
 def _has_expression(node: Node) -> bool:

@@ -1,6 +1,6 @@
 """The positioned tree every source is turned into.
 
-Downstream of ``sources/`` nothing sees python-hcl2 or ruamel objects: only
+Downstream of ``sources/`` nothing sees parser or ruamel objects: only
 ``Span``, ``Node``, ``Unknown`` and ``Reference`` (and, for Terraform, the
 ``Block`` structure built from them in ``sources/terraform.py``).
 """

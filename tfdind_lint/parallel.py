@@ -21,7 +21,7 @@ import os
 
 from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan, tune_collector
 from .sources import SourceError
-from .sources.text import read_source
+from .sources.text import current_limit, read_source, set_limit
 
 #: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
@@ -40,8 +40,10 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: int | None, cache) -> list[UnitResult]:
-    """The result of every unit, in run order."""
+def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: int | None, cache,
+          progress=None) -> list[UnitResult]:
+    """The result of every unit, in run order; ``progress(files_done, files_total)`` is called as pieces finish."""
+    advance = _Advance(specs, progress)
     sources: dict[int, list[str]] = {}
     digests: dict[int, str] = {}
     sizes: dict[int, int] = {}
@@ -53,12 +55,14 @@ def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: 
     for piece in pieces:
         key = cache.key(piece, digests, settings, project_rules) if cache is not None else None
         cached = cache.get(key) if key is not None else None
-        if cached is not None:  # the same units, perhaps at other places in another run
+        if cached is not None and len(cached) == len(piece):  # the same units, perhaps at other places in another run
             results.update((spec.index, dataclasses.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
         else:
             todo.append((piece, key))
+            continue
+        advance(piece)
     fresh = _run([piece for piece, _ in todo], settings, project_rules, jobs,
-                 sum(sizes[s.index] for piece, _ in todo for s in piece))
+                 sum(sizes[s.index] for piece, _ in todo for s in piece), advance)
     checked = {r.index: r for piece_results in fresh for r in piece_results}
     if crossing(pieces, {**results, **checked}):
         return check_piece(specs, settings, project_rules)
@@ -86,7 +90,8 @@ def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
         except SourceError:
             data = None
         if hasher is not None:
-            hasher.update(f"{path}\0{-1 if data is None else len(data)}\0".encode())
+            # a file not read: its TDL000 names the size limit, which is part of the key then
+            hasher.update(f"{path}\0{-current_limit() if data is None else len(data)}\0".encode())
             hasher.update(data or b"")
         if data is not None:
             size += len(data)
@@ -95,10 +100,29 @@ def _read(spec: UnitSpec, digest: bool) -> tuple[int, list[str], str | None]:
     return size, sources, hasher.hexdigest() if hasher is not None else None
 
 
-def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None, size: int) -> list[list[UnitResult]]:
+class _Advance:
+    """Counts the files of finished pieces for a progress callback (a no-op without one)."""
+
+    def __init__(self, specs: list[UnitSpec], progress):
+        self.progress = progress
+        self.done = 0
+        self.total = sum(len(spec.files) for spec in specs)
+
+    def __call__(self, piece: list[UnitSpec]) -> None:
+        if self.progress is not None:
+            self.done += sum(len(spec.files) for spec in piece)
+            self.progress(self.done, self.total)
+
+
+def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None, size: int,
+         advance=lambda piece: None) -> list[list[UnitResult]]:
     processes = min(jobs or available_cores(), len(pieces))
     if processes < 2 or size < PARALLEL_MIN_BYTES:
-        return [check_piece(piece, settings, project_rules) for piece in pieces]
+        results = []
+        for piece in pieces:
+            results.append(check_piece(piece, settings, project_rules))
+            advance(piece)
+        return results
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
@@ -107,7 +131,11 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
     done: dict[int, list[list[UnitResult]]] = {}
 
     def here(i: int) -> list[list[UnitResult]]:
-        return [check_piece(piece, settings, project_rules) for piece in tasks[i]]
+        results = []
+        for piece in tasks[i]:
+            results.append(check_piece(piece, settings, project_rules))
+            advance(piece)
+        return results
 
     # this process is one of the processes: while the workers start (a fresh interpreter, imports, parser
     # tables: ~0.3 s) and then alongside them, it takes tasks from the end, the workers from the start
@@ -123,6 +151,9 @@ def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None
                     done[i] = future.result()
                 except BrokenProcessPool:  # a worker was killed (out of memory, a signal): do its task here
                     done[i] = here(i)
+                    continue
+                for piece in tasks[i]:
+                    advance(piece)
     return [piece_results for i in range(len(tasks)) for piece_results in done[i]]
 
 
@@ -172,6 +203,7 @@ def _start(recipe, project_rules) -> None:
         configuration = Configuration(paths, **arguments)
         configuration.load_for(files)
         settings = Settings(configuration=configuration, today=today)
+    set_limit(settings.max_file_size())
     _worker.update(settings=settings, project_rules=project_rules)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 
 from . import suppress
@@ -44,6 +45,33 @@ _LOCAL_SOURCE = re.compile(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"')
 #: times and, as the heap moved, 58 full passes: 17 % of a 1,000-template run.  10,000 leaves about 220 young
 #: passes and one full one, for ~10 MiB more memory (docs/benchmarks.md).
 GC_THRESHOLD = (10_000, 10, 10)
+
+
+#: path -> (reader, bytes, tree) of Terraform files, kept between runs by a long-lived process (the language
+#: server, which lints a module again at every edit): a file whose bytes did not change is not parsed again.
+_kept: dict | None = None
+KEPT_MAX = 1000  # files; past that the kept trees are dropped and kept again as files are read
+
+
+class keeping_trees:  # noqa: N801  (used as a function: ``with keeping_trees(memo):``)
+    """While active, Terraform trees are kept in ``memo`` and reused for files whose bytes are unchanged.
+
+    Trees are never modified once parsed (the model reads them), so a run may share them with the next.
+    """
+
+    def __init__(self, memo: dict):
+        self.memo = memo
+
+    def __enter__(self):
+        global _kept  # noqa: PLW0603
+        if len(self.memo) > KEPT_MAX:
+            self.memo.clear()
+        self.saved, _kept = _kept, self.memo
+        return self
+
+    def __exit__(self, *exc):
+        global _kept  # noqa: PLW0603
+        _kept = self.saved
 
 
 def tune_collector() -> None:
@@ -166,7 +194,15 @@ class _Piece:
     def _parse(self, parse, path: str, result: UnitResult):
         """Read and parse one file: what ``parse`` returns, or ``_FAILED`` after reporting why (TDL000 / TDL999)."""
         try:
-            return parse(path, read_source(path))
+            data = read_source(path)
+            if _kept is None or not is_terraform(path):
+                return parse(path, data)
+            kept = _kept.get(path)
+            if kept is not None and kept[0] is parse and kept[1] == data:
+                return kept[2]
+            tree = parse(path, data)
+            _kept[path] = (parse, data, tree)
+            return tree
         except SourceError as error:
             self._parse_error(error, result)
         except Exception as exc:  # noqa: BLE001  (a reader bug on odd input must not stop the run)
@@ -186,18 +222,23 @@ class _Piece:
 
     def _comments(self, path: str, comments, text: str, result: UnitResult) -> None:
         try:
-            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve)
+            found, trouble = suppress.parse_comments(comments, text.split("\n"), self._resolve, self._suggest)
         except Exception as exc:  # noqa: BLE001  (isolate a failure: the other files' suppressions still apply)
             self._internal_error("while reading suppression comments", path, exc, result)
             return
         result.comments.append((path, found, trouble))
+
+    def _suggest(self, text: str) -> str | None:
+        from .suggest import closest, rule_words  # noqa: PLC0415  (only for a suppression naming no rule)
+
+        return closest(text, rule_words(self.settings.policies, groups=False))
 
     def _resolve(self, text: str) -> str | None:
         policy = find_policy(self.settings.policies, text)
         return policy.id if policy else None
 
     def _terraform(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
-        from .sources import terraform  # noqa: PLC0415  (hcl2 is imported only when Terraform is read)
+        from .sources import terraform  # noqa: PLC0415  (the HCL parser is imported only when Terraform is read)
 
         parsed = []
         complete = spec.complete
@@ -213,6 +254,7 @@ class _Piece:
                 continue
             for error in tf.errors:
                 self._parse_error(error, result)
+            complete = complete and getattr(tf, "complete", True)  # a syntax error left part of it unread
             self._comments(path, tf.comments, tf.text, result)
             parsed.append(tf)
         unit = Unit(spec.path, complete=complete)
@@ -229,7 +271,12 @@ class _Piece:
         from .sources import kubernetes  # noqa: PLC0415
 
         path = spec.path
-        yaml = self._parse(kubernetes.parse_file, path, result)
+        limit = sys.getrecursionlimit()  # the YAML reader finds block collections nested too deep by Python's
+        sys.setrecursionlimit(min(limit, 1000))  # default limit: a deep Terraform file read before may have raised it
+        try:
+            yaml = self._parse(kubernetes.parse_file, path, result)
+        finally:
+            sys.setrecursionlimit(limit)
         if yaml is None:
             return None  # not a Kubernetes manifest: skipped silently
         result.files.append(path)
@@ -307,7 +354,7 @@ class _Piece:
         problems: list = []
         try:
             for node, region in _annotations(unit, key):
-                more, trouble = suppress.parse_annotation(node, region, self._resolve)
+                more, trouble = suppress.parse_annotation(node, region, self._resolve, self._suggest)
                 found += more
                 problems += trouble
         except Exception as exc:  # noqa: BLE001
@@ -381,8 +428,8 @@ def _annotations(unit: Unit, key: str):
                 yield node, document.span
     for workload in unit.workloads:
         region = workload.document.span if workload.origin == "kubernetes" else workload.resource.block.span
-        for annotations in (workload.object_annotations, workload.annotations):
-            node = annotations.get(key) if annotations is not None else None
+        for table in (workload.object_annotations, workload.annotations):
+            node = table.get(key) if table is not None else None
             if node is not None and id(node) not in seen:
                 seen.add(id(node))
                 yield node, region

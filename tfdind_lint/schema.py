@@ -8,13 +8,13 @@ something to validate (it costs ~0.1 s to import).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
 from typing import Any, Callable
 
 from .resources import data_dir
+from .suggest import closest
 
 #: (keys and list indexes from the document root) -> (line, column) of that key or item
 Locate = Callable[[tuple], "tuple[int, int]"]
@@ -34,13 +34,18 @@ def _validator(name: str):
 
 def validate(data: Any, schema: str, display: str, locate: Locate) -> list[str]:
     """Messages ``file:line:col: key.path: what is wrong``, in file order; empty when the data is valid."""
-    found: list[tuple[int, int, str]] = []
+    return [message for _, _, _, message in problems(data, schema, display, locate)]
+
+
+def problems(data: Any, schema: str, display: str, locate: Locate) -> list[tuple[int, int, tuple, str]]:
+    """(line, column, keys, message) of every problem, in file order: callers may check the valid parts further."""
+    found: set[tuple[int, int, tuple, str]] = set()
     for error in _validator(schema).iter_errors(data):
         for keys, text in _explain(error):
             line, column = locate(keys)
             where = key_path(keys) or "(top level)"
-            found.append((line, column, f"{display}:{line}:{column}: {where}: {text}"))
-    return [message for _, _, message in sorted(set(found))]
+            found.add((line, column, keys, f"{display}:{line}:{column}: {where}: {text}"))
+    return sorted(found, key=lambda p: (p[0], p[1], p[3]))
 
 
 def key_path(keys: tuple) -> str:
@@ -66,8 +71,8 @@ def _explain(error) -> list[tuple[tuple, str]]:
         extras = [k for k in instance if k not in known and not any(re.search(p, k) for p in patterns)]
         out = []
         for key in extras:
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else (f" (known keys: {', '.join(known)})" if known else "")
+            close = closest(str(key), known)
+            hint = f"; did you mean `{close}`?" if close else (f" (known keys: {', '.join(known)})" if known else "")
             out.append((keys + (key,), f"unknown key `{key}`{hint}"))
         return out
     if kind == "required":

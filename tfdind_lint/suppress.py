@@ -99,10 +99,18 @@ class Problem:
 
 
 Resolve = Callable[[str], "str | None"]
+#: the nearest rule id or name to a word that names none (``TDL4O1`` -> ``TDL401``), or None
+Suggest = Callable[[str], "str | None"]
+
+#: ``TDL4``, ``ACME1``: a group prefix, which ``--select`` takes but a suppression does not
+_PREFIX = re.compile(r"^[A-Z]{2,}\d{0,2}$")
+#: a reason set off by something other than `` -- ``: ``- reason``, ``: reason``, ``— reason``, ``-reason``
+_NEAR_ANNOTATION = re.compile(r"^\s*(?P<ids>[\w,\s]+?)\s*(?P<tail>(?::|\s-|\s[\u2013\u2014]).*)$")
+_NEAR_REASON = re.compile(r"^(?:[-:\u2013\u2014=]+|-(?=\S))\s*(?P<reason>\S.*)$")
 
 
 def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, form: str,
-           problems: list[Problem]) -> Suppression | None:
+           problems: list[Problem], suggest: Suggest | None = None) -> Suppression | None:
     names = [part.strip() for part in ids_text.split(",") if part.strip()]
     if not names:
         problems.append(Problem("TDL900", span, f"This suppression names no rule: write `{form.format('TDLnnn')} -- <reason>`"))
@@ -111,17 +119,27 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
     unknown: list[str] = []
     for name in names:
         rule = resolve(name)
-        if rule is None:
+        if rule is None and _PREFIX.match(name.upper()):
+            problems.append(Problem("TDL900", span, f"`{name}` is a group prefix, not allowed in a suppression: name the "
+                                                    f"rules, such as `{form.format(name.upper() + '01')} -- <reason>`"))
+        elif rule is None:
             unknown.append(name)
         elif rule in UNSUPPRESSIBLE:
             problems.append(Problem("TDL900", span, f"{rule} findings cannot be suppressed: {UNSUPPRESSIBLE[rule]}"))
         elif rule not in rules:
             rules.append(rule)
     if unknown:
+        hints = [f"`{name}`: did you mean `{suggest(name)}`?" for name in unknown if suggest and suggest(name)]
         problems.append(Problem("TDL900", span, f"This suppression names an unknown rule: {', '.join(unknown)} "
-                                                "(see `tfdind-lint rules`)"))
+                                                f"({'; '.join(hints) + '; ' if hints else ''}see `tfdind-lint rules`)"))
     reason_match = _REASON.match(tail)
     reason = reason_match.group("reason") if reason_match else ""
+    near = _NEAR_REASON.match(tail) if reason_match is None and tail else None
+    if near is not None or (reason_match is None and tail and not tail.startswith("(")):
+        written = (form.format(",".join(names)) + " -- " + (near.group("reason") if near else tail)).strip()
+        written = "tfdind-lint: " + written if form.startswith("ignore") else written
+        problems.append(Problem("TDL900", span, f"The reason must follow ` -- `, so this suppresses nothing: write `{written}`"))
+        return None
     until = None
     until_match = _UNTIL.search(reason)
     if until_match is not None:
@@ -137,7 +155,7 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
         problems.append(Problem(
             "TDL900", span,
             f"This suppression of {', '.join(names)} has no reason, so it suppresses nothing: "
-            f"add `-- <why this is acceptable>` after `{written}`",
+            f"add `-- <why>` after `{written}`",
         ))
         return None
     if not rules:
@@ -156,7 +174,8 @@ def _date(text: str) -> datetime.date | None:
         return None
 
 
-def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve) -> tuple[list[Suppression], list[Problem]]:
+def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve,
+                   suggest: Suggest | None = None) -> tuple[list[Suppression], list[Problem]]:
     """The inline and file-level suppressions among a file's comments."""
     suppressions: list[Suppression] = []
     problems: list[Problem] = []
@@ -169,7 +188,7 @@ def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve) 
         if ignore is None:
             problems.append(Problem("TDL900", comment.span, "Not a tfdind-lint directive: write "
                                                             "`tfdind-lint: ignore[TDLnnn] -- <reason>` or "
-                                                            "`tfdind-lint: ignore-file[TDLnnn] -- <reason>`"))
+                                                            "`ignore-file[TDLnnn] -- <reason>`"))
             continue
         form = ignore.group("form")
         kind = _FORMS[form]
@@ -180,14 +199,15 @@ def parse_comments(comments: list[Comment], lines: list[str], resolve: Resolve) 
                                                             "so it is not mistaken for the line's own"))
             continue
         suppression = _build(ignore.group("ids"), ignore.group("tail").strip(), comment.span, kind, resolve,
-                             f"{form}[{{}}]", problems)
+                             f"{form}[{{}}]", problems, suggest)
         if suppression is not None:
             suppression.own_line = own_line
             suppressions.append(suppression)
     return suppressions, problems
 
 
-def parse_annotation(node: Node, region: Span, resolve: Resolve) -> tuple[list[Suppression], list[Problem]]:
+def parse_annotation(node: Node, region: Span, resolve: Resolve,
+                     suggest: Suggest | None = None) -> tuple[list[Suppression], list[Problem]]:
     """The suppressions of an annotation value: one ``RULES -- reason`` entry per line."""
     suppressions: list[Suppression] = []
     problems: list[Problem] = []
@@ -199,7 +219,10 @@ def parse_annotation(node: Node, region: Span, resolve: Resolve) -> tuple[list[S
         line, column = node.line_position(index)
         span = node.where if node.lines is None else Span(node.span.path, line, column, line, column + len(entry))
         ids_text, sep, tail = entry.partition("--")
-        suppression = _build(ids_text, (sep + tail).strip(), span, "annotation", resolve, "{}", problems)
+        near = None if sep else _NEAR_ANNOTATION.match(entry)
+        if near is not None and all(resolve(n.strip()) for n in near.group("ids").split(",") if n.strip()):
+            ids_text, tail = near.group("ids"), near.group("tail")  # `TDL401: reason`: said as such by _build
+        suppression = _build(ids_text, (sep + tail).strip(), span, "annotation", resolve, "{}", problems, suggest)
         if suppression is not None:
             suppression.region = region
             suppressions.append(suppression)

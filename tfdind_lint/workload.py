@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .expression import Expr, references_in
+from .manifest_shape import terraform_manifest
 from .node import Block, Node, Reference, Span, Unknown
 
 # canonical name -> (Terraform provider name, Kubernetes API name)
@@ -287,7 +288,9 @@ class Workload:
     hostname: Node | None = None
     networks: list[Node] = field(default_factory=list)  # networks_advanced.name
     aliases: list[Node] = field(default_factory=list)  # networks_advanced.aliases entries
-    networks_open: bool = False  # a dynamic networks_advanced block exists
+    networks_open: bool = False  # a dynamic networks_advanced block may add networks the tool cannot list
+    #: networks_advanced.name on every branch a dynamic block's conditional for_each may take (None: unknown)
+    possible_networks: list[Node] | None = None
     # Terraform meta
     count: Node | None = None
     for_each: Node | None = None
@@ -434,7 +437,8 @@ class _Obj:
         if key is None:
             return []
         if self.block is not None:
-            found = [_Obj(self.origin, block=b, module=self.module) for b in self.block.blocks_of(key)]
+            blocks = self.module.expand(self.block, key)[0] if self.module is not None else self.block.blocks_of(key)
+            found = [_Obj(self.origin, block=b, module=self.module) for b in blocks]
             if not found:
                 # some Terraform attributes are objects (`security_context = {...}` in kubernetes_manifest style)
                 node = self.field(canonical)
@@ -457,7 +461,8 @@ class _Obj:
         if key is None:
             return False
         if self.block is not None:
-            return bool(self.block.dynamic(key)) or (self.field(canonical) is not None and not isinstance(self.field(canonical).value, (list, dict)))
+            dynamic = self.module.expand(self.block, key)[1] if self.module is not None else bool(self.block.dynamic(key))
+            return dynamic or (self.field(canonical) is not None and not isinstance(self.field(canonical).value, (list, dict)))
         child = self.node.value.get(key) if isinstance(self.node.value, dict) else None
         return child is not None and not isinstance(child.value, (list, dict))
 
@@ -492,7 +497,7 @@ def from_module(module) -> list[Workload]:
             if workload is not None:
                 workloads.append(workload)
         elif resource.type == "kubernetes_manifest":
-            manifest = module.evaluate(resource.block.attr("manifest"))
+            manifest = terraform_manifest(module, resource)
             if manifest is not None and isinstance(manifest.value, dict):
                 workload = from_manifest(manifest, resource.path, address=resource.address)
                 if workload is not None:
@@ -516,14 +521,20 @@ def _docker_workload(resource, module) -> Workload:
         userns_mode=ev(block.attr("userns_mode")), hostname=ev(block.attr("hostname")),
         count=block.attr("count"), for_each=block.attr("for_each"),
     )
-    for network in block.blocks_of("networks_advanced"):
+    # dynamic blocks with a known for_each are expanded; an unknown one leaves the list open
+    network_blocks, workload.networks_open = module.expand(block, "networks_advanced")
+    for network in network_blocks:
         name = ev(network.attr("name"))
         if name is not None:
             workload.networks.append(name)
         aliases = ev(network.attr("aliases"))
         workload.aliases.extend(_items(aliases))
-    workload.networks_open = bool(block.dynamic("networks_advanced"))
-    mounts_open = bool(block.dynamic("volumes") or block.dynamic("mounts"))
+    possible = module.possible(block, "networks_advanced") if workload.networks_open else network_blocks
+    if possible is not None:
+        workload.possible_networks = [n for n in (ev(b.attr("name")) for b in possible) if n is not None]
+    volume_blocks, volumes_open = module.expand(block, "volumes")
+    mount_blocks, mount_blocks_open = module.expand(block, "mounts")
+    mounts_open = volumes_open or mount_blocks_open
 
     env_node = ev(block.attr("env"))
     env: list[Env] = []
@@ -531,11 +542,11 @@ def _docker_workload(resource, module) -> Workload:
     if env_node is not None:
         if isinstance(env_node.value, list):
             for item in env_node.value:
-                env.append(_docker_env(item))
+                env.append(docker_env(item))
         else:
             env_open = True
     mounts: list[Mount] = []
-    for volume in block.blocks_of("volumes"):
+    for volume in volume_blocks:
         host = ev(volume.attr("host_path"))
         name = ev(volume.attr("volume_name"))
         if host is not None:
@@ -545,7 +556,7 @@ def _docker_workload(resource, module) -> Workload:
         else:
             backing = None
         mounts.append(Mount(ev(volume.attr("container_path")), backing, None, ev(volume.attr("read_only")), volume.head))
-    for mount in block.blocks_of("mounts"):
+    for mount in mount_blocks:
         kind = ev(mount.attr("type"))
         source = ev(mount.attr("source"))
         kind_value = kind.value if kind is not None else None
@@ -559,7 +570,8 @@ def _docker_workload(resource, module) -> Workload:
         for options in mount.blocks_of("volume_options"):
             sub_path = ev(options.attr("subpath")) or sub_path
         mounts.append(Mount(ev(mount.attr("target")), backing, sub_path, ev(mount.attr("read_only")), mount.head))
-    capabilities = block.block("capabilities")
+    capability_blocks, _ = module.expand(block, "capabilities")
+    capabilities = capability_blocks[0] if capability_blocks else None
     user = ev(block.attr("user"))
     container = Container(
         name=ev(block.attr("name")), image=ev(block.attr("image")),
@@ -574,7 +586,7 @@ def _docker_workload(resource, module) -> Workload:
     return workload
 
 
-def _docker_env(item: Node) -> Env:
+def docker_env(item: Node) -> Env:
     """A Docker ``env`` list entry: ``"NAME=value"``, possibly a template."""
     value = item.value
     if isinstance(value, str):

@@ -1,6 +1,6 @@
 """Every hostile case (cases.py) next to a good corpus, through the CLI in-process.
 
-For each case: no exception escapes, the run takes a few seconds and bounded
+For each case: no exception escapes, the run ends (a hang guard, not a timing) with bounded
 memory, the exit code is 1 (findings) and never 2, the hostile entry gets exactly
 the stated TDL000 findings or skip reasons, and every other file's findings are
 exactly those of the corpus linted without it.
@@ -9,7 +9,6 @@ exactly those of the corpus linted without it.
 from __future__ import annotations
 
 import json
-import time
 import tracemalloc
 
 import pytest
@@ -19,17 +18,16 @@ from conftest import ROOT
 from harness import baseline, corpus, deadline, findings, hostile_entry, make_case, run  # noqa: F401  (fixtures)
 from tfdind_lint import cli
 
-SECONDS = 5  # "the run ends within a few seconds": the slowest case takes about 1.5 s here
+#: a hang guard, not a speed goal (speed is measured by bench/, not asserted: the machines are shared);
+#: near-quadratic inputs are caught by the call-count tests of tests/test_hcl_properties.py
+HANG_SECONDS = 60
 MIB = 1024 * 1024
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_case(case, corpus, baseline, monkeypatch, tmp_path):
-    with hostile_entry(corpus, case, monkeypatch), deadline(60):
-        started = time.perf_counter()
+    with hostile_entry(corpus, case, monkeypatch), deadline(HANG_SECONDS):
         code, report = run(corpus, ["."], tmp_path / "all.json")
-        elapsed = time.perf_counter() - started
-    assert elapsed < SECONDS, f"took {elapsed:.1f} s"
     assert code == 1
     assert findings(report, "good/") == baseline  # nothing else changes
     assert not [f for f in report["findings"] if f["rule"] == "TDL999"]

@@ -134,7 +134,7 @@ def test_internal_errors_in_text_and_sarif(corpus, monkeypatch, tmp_path, fmt):
     assert cli.main([".", "--format", fmt, "--output", str(output)]) == 2
     text = output.read_text(encoding="utf-8")
     if fmt == "text":
-        assert "good/docker/main.tf:1:1: TDL999 Internal error in TDL412" in text
+        assert "good/docker/main.tf:1:1: TDL999 error: Internal error in TDL412" in text
     else:
         invocation = json.loads(text)["runs"][0]["invocations"][0]
         assert invocation["executionSuccessful"] is False

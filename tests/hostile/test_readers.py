@@ -8,10 +8,11 @@ import os
 import pytest
 
 from harness import needs
-from tfdind_lint.discover import printable, skip_reason
+from tfdind_lint.discover import discover, printable, skip_reason
 from tfdind_lint.sources import SourceError
-from tfdind_lint.sources.kubernetes import _HELM, MAX_DEPTH, _bracket_depth_exceeded
-from tfdind_lint.sources.terraform import _open_brackets, _unclosed_interpolation
+from tfdind_lint.sources.kubernetes import MAX_DEPTH, _bracket_depth_exceeded, parse_file
+from tfdind_lint.sources.terraform import _open_brackets
+from tfdind_lint.sources.terraform import parse_file as parse_terraform
 from tfdind_lint.sources.text import _position, decode, read_source
 
 
@@ -51,8 +52,9 @@ def test_read_source_size_limit(tmp_path):
     assert read_source(str(path), limit=10) == b"x" * 10
     with pytest.raises(SourceError) as caught:
         read_source(str(path), limit=9)
-    assert caught.value.message == ("File too large to lint: 0 KiB, and tfdind-lint reads files up to 0 KiB; "
-                                    "split it, or exclude it if it is generated")
+    assert caught.value.message == ("File too large to lint: 10 bytes, over the limit of 9 bytes; raise the limit with "
+                                    "`max-file-size: 1KiB` in the configuration or `--max-file-size 1KiB`, split the "
+                                    "file, or exclude it if it is generated")
 
 
 def test_read_source_never_blocks_on_a_fifo_or_reads_a_directory(tmp_path):
@@ -87,20 +89,39 @@ def test_printable():
     assert printable(os.fsdecode(b"caf\xe9.tf")) == "caf\ufffd.tf"
 
 
-@pytest.mark.parametrize(("line", "helm"), [
-    ('name: {{ include "workspace.fullname" . }}', True),
-    ("{{- if .Values.dind }}", True),
-    ('  image: "{{ .Values.image }}"', True),
-    ("  - {{ .Values.extra }}", True),
-    ("{{/* a comment */}}", True),
-    ("        {{- toYaml . | nindent 8 }}", True),
-    ("args: [\"sh\", \"-c\", \"docker ps --format '{{.Names}}'\"]", False),
-    ("  - docker inspect --format '{{range .Mounts}}{{.Source}}{{end}}' dind", False),
-    ('value: "{{.Names}}"', False),
-    ('note: "' + "{{ a " * 50_000 + '"', False),  # bounded quantifiers: no backtracking on a long line
+_POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: dev\n      image: x\n"
+
+
+@pytest.mark.parametrize(("text", "helm"), [
+    (_POD.replace("name: p", 'name: {{ include "workspace.fullname" . }}'), True),
+    ("{{- if .Values.dind }}\n" + _POD + "{{- end }}\n", True),
+    (_POD + "      args:\n        - {{ .Values.extra }}\n", True),  # a flow mapping for key: not what Kubernetes reads
+    ("{{/* a comment */}}\n" + _POD, True),
+    (_POD + "      securityContext:\n        {{- toYaml . | nindent 8 }}\n", True),
+    # a template inside a quoted string or a block scalar is a value: the file parses and is linted
+    (_POD.replace("image: x", 'image: "{{ .Values.image }}"'), False),
+    (_POD + "      args: [\"sh\", \"-c\", \"docker ps --format '{{.Names}}'\"]\n", False),
+    (_POD + "      args:\n        - docker inspect --format '{{range .Mounts}}{{.Source}}{{end}}' dind\n", False),
+    (_POD + "      env:\n        - name: A\n          value: \"{{.Names}}\"\n", False),
+    (_POD + "      env:\n        - name: A\n          value: |\n            {{- range .Items }}\n            {{ . }}\n            {{- end }}\n", False),
+    (_POD + '      args: ["' + "{{ a " * 50_000 + '"]\n', False),
+    # a YAML error away from any template action is a parse error (TDL000), not a template
+    (_POD.replace("image: x", 'image: "{{ .Values.image }}"') + "---\n" + _POD + "      args: [\n", False),
 ])
-def test_helm_template_detection(line, helm):
-    assert bool(_HELM.search(line)) is helm
+def test_helm_template_detection(text, helm):
+    assert (parse_file("t.yaml", text.encode()).skipped is not None) is helm
+
+
+def test_helm_chart_templates_are_skipped_by_discovery(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("chart/templates/pod.yaml", "chart/templates/sub/job.yaml", "other/templates/pod.yaml", "chart/pod.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(_POD, encoding="utf-8")
+    (tmp_path / "chart" / "Chart.yaml").write_text("apiVersion: v2\nname: chart\nversion: 0.1.0\n", encoding="utf-8")
+    found = discover(["."])
+    assert found.yaml == ["chart/Chart.yaml", "chart/pod.yaml", "other/templates/pod.yaml"]
+    reason = "a template of the Helm chart chart/: render it (helm template) to lint it"
+    assert found.skipped == [("chart/templates/pod.yaml", reason), ("chart/templates/sub/job.yaml", reason)]
 
 
 def test_bracket_depth_hint():
@@ -120,9 +141,11 @@ def test_open_brackets():
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ('  name = "dev-${var.owner"', 14),  # 0-based offset of the `${`
-    ('  name = "dev-${var.owner}"', None),
-    ('  name = "${a}-${b"', 15),
+    ('  name = "dev-${var.owner"', 15),  # 1-based column of the `${`
+    ('  name = "${a}-${b"', 16),
 ])
 def test_unclosed_interpolation(line, expected):
-    assert _unclosed_interpolation(line, len(line)) == expected
+    with pytest.raises(SourceError) as info:
+        parse_terraform("main.tf", f"locals {{\n{line}\n}}\n".encode())
+    assert info.value.message.startswith("The interpolation ${ opened here is never closed")
+    assert (info.value.span.line, info.value.span.column) == (2, expected)

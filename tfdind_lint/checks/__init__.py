@@ -15,9 +15,9 @@ are produced by the linter itself, not by a check.
 
 from __future__ import annotations
 
-from . import dind, envbox, general, manifests, podman, privileged, sysbox
+from . import devcontainer, dind, envbox, general, manifests, podman, privileged, sysbox
 
-_GROUPS = (general, sysbox, envbox, podman, privileged, dind, manifests)
+_GROUPS = (general, sysbox, envbox, podman, privileged, dind, manifests, devcontainer)
 
 CHECKS = {rule: check for group in _GROUPS for rule, check in group.CHECKS.items()}
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..expression import references_in
+from ..expression import Conditional, references_in
 from ..node import Node, Span, Unknown
-from ..workload import Container, Workload
+from ..workload import Container, Workload, docker_env
 from . import roles, scripts
 from .scripts import Arg
 
@@ -383,14 +383,16 @@ def environment(container: Container, agents: bool = True) -> Environment:
     env = Environment([], container.env_open)
     for entry in container.env:
         if entry.name is None:
-            env.open = True
+            if not _conditional_entry(entry, workload, env):
+                env.open = True
             continue
         if entry.value is not None:
-            text, span = symbolic(entry.value), entry.value.where
-        else:  # valueFrom; a bare Kubernetes name is empty, a bare Docker NAME comes from elsewhere
-            text = "" if entry.value_from is None and workload.kind != "docker_container" else None
-            span = entry.span
-        env.settings.append(Setting(entry.name, text, span, workload.address, workload.owner))
+            branches = _branches(entry.value, workload.module)
+            _add_branches(env, entry.name, [(symbolic(b), b.where) for b in branches], workload)
+            continue
+        # valueFrom; a bare Kubernetes name is empty, a bare Docker NAME comes from elsewhere
+        text = "" if entry.value_from is None and workload.kind != "docker_container" else None
+        env.settings.append(Setting(entry.name, text, entry.span, workload.address, workload.owner))
     for args in scripts.container_commands(container):
         _exports(args, env, workload.address, workload.owner)
     if agents and container.workload.module is not None:
@@ -399,6 +401,44 @@ def environment(container: Container, agents: bool = True) -> Environment:
             if agent.name in scripts.agent_names(container):
                 _agent_environment(module, agent, env)
     return env
+
+
+def _branches(node: Node, module, depth: int = 0) -> list[Node]:
+    """The values a conditional on an unknown value may take (``var.dind ? "tcp://dind:2375" : ""``), else [node]."""
+    value = node.value
+    if module is None or depth > 8 or not isinstance(value, Unknown) or not isinstance(value.expr, Conditional):
+        return [node]
+    return [found for branch in (value.expr.then, value.expr.otherwise)
+            for found in _branches(module.evaluate(branch), module, depth + 1)]
+
+
+def _add_branches(env: Environment, name: str, values: list[tuple[str | None, Span]], workload: Workload) -> None:
+    """A variable with the values of its branches: one setting per branch for DOCKER_HOST (each is a client the
+    rules follow), else one setting whose value is known only when every branch agrees."""
+    if name == "DOCKER_HOST" or len({text for text, _ in values}) == 1:
+        for text, span in values if name == "DOCKER_HOST" else values[:1]:
+            env.settings.append(Setting(name, text, span, workload.address, workload.owner))
+    else:
+        env.settings.append(Setting(name, None, values[0][1], workload.address, workload.owner))
+
+
+def _conditional_entry(entry, workload: Workload, env: Environment) -> bool:
+    """A Docker ``env`` element that is a conditional (``c ? "DOCKER_HOST=tcp://..." : "DOCKER_HOST="``): the settings
+    of its branches; False when they cannot be read."""
+    if workload.kind != "docker_container" or entry.value is None:
+        return False
+    branches = [docker_env(b) for b in _branches(entry.value, workload.module)]
+    if len(branches) < 2 or any(b.name is None for b in branches):
+        return False
+    by_name: dict[str, list[tuple[str | None, Span]]] = {}
+    for branch in branches:
+        text = symbolic(branch.value) if branch.value is not None else None
+        by_name.setdefault(branch.name, []).append((text, branch.span))
+    for name, values in by_name.items():
+        if len(values) < len(branches):  # set on some branches only
+            values = values + [(None, values[0][1])]
+        _add_branches(env, name, values, workload)
+    return True
 
 
 def _agent_environment(module, agent, env: Environment) -> None:
@@ -542,7 +582,7 @@ def names(container: Container, host: str | None) -> bool:
 
 def networks(workload: Workload, module) -> set[str] | None:
     """The user-defined networks a Docker container joins, as ``docker_network.<x>`` or ``name:<n>``; None when unknown."""
-    if workload.networks_open:
+    if workload.networks_open and workload.possible_networks is None:
         return None
     declared = {}
     if module is not None:
@@ -551,7 +591,9 @@ def networks(workload: Workload, module) -> set[str] | None:
             if text is not None:
                 declared[text] = resource.address
     found = set()
-    nodes = list(workload.networks)
+    # with a dynamic block on a condition: the networks of every branch (none shared on any branch is a defect
+    # on the branch where the dind sidecar exists)
+    nodes = list(workload.possible_networks if workload.networks_open else workload.networks)
     mode = symbolic(workload.network_mode)
     if workload.network_mode is not None:
         if mode is None:

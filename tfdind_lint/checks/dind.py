@@ -58,22 +58,22 @@ def dockerd_unauthenticated_tcp(ctx: Context) -> Iterator[Hit]:
                 address = listener.address
                 if listener.implicit and daemon.plain_by is not None:
                     span, cause = daemon.plain_by
-                    what = f"`{cause}` makes the docker:dind entrypoint start dockerd on `{address}` without TLS"
-                    fix = "Remove it: the entrypoint then serves TLS on 2376 and writes client certificates"
+                    what = f"`{cause}` makes docker:dind listen on `{address}` without TLS"
+                    fix = "remove it: the entrypoint then serves TLS on 2376 and writes client certificates"
                 else:
                     span = listener.span
                     what = f"The Docker daemon listens on `{address}` without `--tlsverify`"
-                    fix = ("Keep the image's entrypoint (TLS on 2376 with `DOCKER_TLS_CERTDIR`), or in a pod bind "
+                    fix = ("keep the image's entrypoint (TLS on 2376 with `DOCKER_TLS_CERTDIR`), or in a pod bind "
                            "`tcp://127.0.0.1:2375`")
                 if loopback:
-                    yield Hit(span, f"{what}: only its own network namespace reaches it (on Kubernetes, every container "
-                              "of the pod), and each process there gets root on the daemon without credentials. Acceptable "
-                              "for a pod sidecar; a unix socket on a shared volume or TLS narrows it further",
+                    yield Hit(span, f"{what}: its network namespace gets root on the daemon",
+                              hint="acceptable for a pod sidecar (on Kubernetes every container of the pod reaches it); "
+                                   "a unix socket on a shared volume or TLS narrows it further",
                               subject=daemon.subject, owner=daemon.owner, attribute=daemon.attribute,
                               severity=Severity.NOTE)
                     continue
-                yield Hit(span, f"{what}: an unauthenticated root API for everything that can reach the address, and "
-                          f"current Docker Engines delay or refuse that start-up. {fix}",
+                yield Hit(span, f"{what}: an unauthenticated root API",
+                          hint=f"{fix} (current Docker Engines also delay or refuse that start-up)",
                           subject=daemon.subject, owner=daemon.owner, attribute=daemon.attribute)
 
 
@@ -94,9 +94,9 @@ def docker_host_missing_scheme(ctx: Context) -> Iterator[Hit]:
             seen.add(setting.span)
             text = setting.text.strip()
             fixed = f"unix://{text}" if text.startswith("/") else f"tcp://{text}"
-            yield Hit(setting.span, f"`DOCKER_HOST` has no scheme (`{text}`): the docker CLI assumes tcp, but clients "
-                      "built on the Docker SDK (testcontainers, IDE plugins) fail with \"unable to parse docker host\". "
-                      f"Write `{fixed}`",
+            yield Hit(setting.span, "`DOCKER_HOST` has no scheme: clients built on the Docker SDK fail to parse it",
+                      hint=f"write `{fixed}` (the docker CLI assumes tcp; testcontainers and IDE plugins fail with "
+                           "\"unable to parse docker host\")",
                       subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner)
 
 
@@ -114,10 +114,10 @@ def docker_host_daemon_mismatch(ctx: Context) -> Iterator[Hit]:
             found = _mismatch(scene, client)
             if found is None:
                 continue
-            message, related, severity = found
+            message, hint, related, severity = found
             setting = client.setting
             yield Hit(setting.span, message, subject=setting.subject, attribute="DOCKER_HOST",
-                      related=related, severity=severity, owner=setting.owner)
+                      related=related, severity=severity, owner=setting.owner, hint=hint)
 
 
 def _listeners_related(daemons: list[Daemon], scheme: str = "tcp") -> tuple[Related, ...]:
@@ -128,12 +128,12 @@ def _listeners_related(daemons: list[Daemon], scheme: str = "tcp") -> tuple[Rela
 
 
 def _mismatch(scene: Scene, client: Client):
-    """(message, related, severity) when the client's address cannot reach the daemon meant for it."""
+    """(message, hint, related, severity) when the client's address cannot reach the daemon meant for it."""
     address = client.address
     if address is None:
         return None
     container = client.container
-    own = f"`DOCKER_HOST` (`{address}`)"
+    own = "`DOCKER_HOST`"
     if address.scheme == "unix":
         return _unix_mismatch(scene, client)
     route = scene.route(client)
@@ -145,9 +145,9 @@ def _mismatch(scene: Scene, client: Client):
         if container.workload.kind != "docker_container" or not others or host_network:
             return None
         name = others[0].container.display_name
-        return (f"{own} is this container itself, not the Docker daemon in `{name}`: Docker containers have their own "
-                f"network namespace. Address the dind container by name, e.g. `tcp://<its name>:<port>`",
-                _listeners_related(others[:1]), None)
+        return (f"{own} points at this container itself, not the Docker daemon in `{name}`",
+                "address the dind container by name, e.g. `tcp://<its name>:<port>`: Docker containers have their own "
+                "network namespace", _listeners_related(others[:1]), None)
     if not route.local and route.named is None:
         if unknown(address.host):
             return None
@@ -155,14 +155,14 @@ def _mismatch(scene: Scene, client: Client):
             pod = scene.daemons_of(container.workload.all_containers())
             if not pod:
                 return None
-            return (f"{own} leaves the pod, but the Docker daemon runs in the sidecar `{pod[0].container.display_name}`: "
-                    "containers of a pod share one network namespace. Use `tcp://localhost:<port>`",
+            return (f"{own} leaves the pod, but the Docker daemon runs in its sidecar `{pod[0].container.display_name}`",
+                    "use `tcp://localhost:<port>`: containers of a pod share one network namespace",
                     _listeners_related(pod), None)
         if not others or _outside(address.host):
             return None
         name = others[0].container.display_name
-        return (f"{own} names no container of this template; the Docker daemon runs in `{name}`. Use its `name`, "
-                "`hostname` or a network alias", _listeners_related(others[:1]), None)
+        return (f"{own} names no container of this template; the Docker daemon runs in `{name}`",
+                "use its `name`, `hostname` or a network alias", _listeners_related(others[:1]), None)
     if not route.daemons or not all(d.complete for d in route.daemons):
         return None
     return _listener_mismatch(client, route.daemons, same_netns=route.local)
@@ -175,7 +175,7 @@ def _outside(host: str) -> bool:
 
 def _listener_mismatch(client: Client, daemons: list[Daemon], same_netns: bool):
     address = client.address
-    own = f"`DOCKER_HOST` (`{address}`)"
+    own = "`DOCKER_HOST`"
     related = _listeners_related(daemons)
     # daemon.json can add hosts to an image the tool cannot see into: only docker:* images are certain
     severity = None if any(roles.image_matches(d.container, DOCKER_IMAGES) for d in daemons) else Severity.WARNING
@@ -185,29 +185,30 @@ def _listener_mismatch(client: Client, daemons: list[Daemon], same_netns: bool):
     same_port = [(d, l) for d, l in tcp if port is None or l.address.port_number in (None, port)]
     if not same_port:
         listens = ", ".join(l.describe() for d in daemons for l in d.listeners)
-        verb = "listens" if len(daemons) == 1 else "listen"
-        return f"{own} does not match {where}, which {verb} on {listens}: make the port agree", related, severity
+        listening = "the daemon listens" if len(daemons) == 1 else "the daemons listen"
+        return f"{own} uses another port than {where}", f"make the port agree: {listening} on {listens}", related, severity
     reachable = [(d, l) for d, l in same_port if same_netns or l.address.loopback is not True]
     if not reachable:
-        return (f"{own} cannot reach {where}: it listens on loopback only ({same_port[0][1].describe()}), which other "
-                "containers cannot reach. Listen on `0.0.0.0` with TLS (the image's default, port 2376)",
+        return (f"{own} cannot reach {where}, which listens on loopback only ({same_port[0][1].describe()})",
+                "listen on `0.0.0.0` with TLS (the image's default, port 2376): other containers cannot reach loopback",
                 related, severity)
     wants_tls = client.tls
     tls = {d.tls for d, _ in reachable}
     if wants_tls is None or None in tls:
         return None
     if tls == {True} and not wants_tls:
-        return (f"{own} speaks plain HTTP, but {where} requires TLS client certificates (`--tlsverify`): set "
-                "`DOCKER_TLS_VERIFY=1` and `DOCKER_CERT_PATH` to the client certificates (`/certs/client` of a "
+        return (f"{own} speaks plain HTTP, but {where} requires TLS client certificates (`--tlsverify`)",
+                "set `DOCKER_TLS_VERIFY=1` and `DOCKER_CERT_PATH` to the client certificates (`/certs/client` of a "
                 "volume shared with dind)", related, severity)
     if tls == {False} and wants_tls:
         setting = client.env.get("DOCKER_TLS_VERIFY")
-        return (f"{own} is used with `DOCKER_TLS_VERIFY`, but {where} serves plain HTTP: remove it, or enable TLS on "
-                "the daemon", related + ((Related(setting.span, "TLS is asked for here"),) if setting else ()), severity)
+        return (f"{own} is used with `DOCKER_TLS_VERIFY`, but {where} serves plain HTTP",
+                "remove `DOCKER_TLS_VERIFY`, or enable TLS on the daemon",
+                related + ((Related(setting.span, "TLS is asked for here"),) if setting else ()), severity)
     if True in tls and wants_tls and not _has_certificates(client):
-        return (f"{own} verifies TLS, but no `DOCKER_CERT_PATH` says where the client certificates are (the client "
-                "looks in `~/.docker`): set it to the certificates dind writes (`/certs/client` of a shared volume)",
-                related, severity)
+        return (f"{own} verifies TLS, but no `DOCKER_CERT_PATH` says where the client certificates are",
+                "set it to the certificates dind writes (`/certs/client` of a shared volume); the client looks in "
+                "`~/.docker`", related, severity)
     return None
 
 
@@ -237,8 +238,8 @@ def _unix_mismatch(scene: Scene, client: Client):
     if not others:
         return None
     name = others[0].container.display_name
-    return (f"`DOCKER_HOST` (`{client.address}`) is a path in `{container.display_name}`'s own filesystem, but the "
-            f"Docker daemon runs in `{name}`: share the socket's directory through a volume, or use its TCP address",
+    return (f"`DOCKER_HOST` is a socket in `{container.display_name}`'s own filesystem, but the Docker daemon runs "
+            f"in `{name}`", "share the socket's directory through a volume, or use its TCP address",
             _listeners_related(others[:1], "unix"), None)
 
 
@@ -271,7 +272,7 @@ def dind_network_not_shared(ctx: Context) -> Iterator[Hit]:
             if mine is None or theirs is None or mine & theirs:
                 continue
             if not mine and not theirs:
-                problem = "both are on the default bridge network, where containers cannot resolve each other's names"
+                problem = "on the default bridge network containers cannot resolve each other's names"
             elif not theirs:
                 problem = f"`{dind.workload.address}` joins none of the networks this container is on"
             elif not mine:
@@ -281,8 +282,8 @@ def dind_network_not_shared(ctx: Context) -> Iterator[Hit]:
             related = (Related(dind.workload.span, f"the dind container `{dind.display_name}`"),)
             related += tuple(Related(n.where, "a network of this container") for n in container.workload.networks)
             yield Hit(client.setting.span,
-                      f"`DOCKER_HOST` names the dind container, but {problem}. Attach both to the same network "
-                      "(`networks_advanced { name = docker_network.<x>.name }`)",
+                      f"`DOCKER_HOST` names the dind container, but {problem}",
+                      hint="attach both to the same network (`networks_advanced { name = docker_network.<x>.name }`)",
                       subject=client.setting.subject, attribute="networks_advanced", related=related,
                       owner=client.setting.owner)
 
@@ -311,9 +312,8 @@ def dind_sidecar_lifecycle(ctx: Context) -> Iterator[Hit]:
                 continue
             reported.append(route.named)
             text = getattr(mine.value, "text", "data.coder_workspace.me.start_count")
-            yield Hit(dind.span, f"`{dind.address}` has no `count = {text}` while the workspace container using it "
-                      "has one: the privileged daemon keeps running after the workspace stops. Give it the same "
-                      f"`count` and index its references (`{dind.address}[0].name`)",
+            yield Hit(dind.span, f"`{dind.address}` has no `count = {text}`: it keeps running after the workspace stops",
+                      hint=f"give it the workspace container's `count` and index its references (`{dind.address}[0].name`)",
                       subject=dind.address, attribute="count", owner=dind.owner,
                       related=(Related(mine.where, "the workspace container stops with the workspace"),))
         for dind in unit.workloads:
@@ -325,8 +325,9 @@ def dind_sidecar_lifecycle(ctx: Context) -> Iterator[Hit]:
                 if ref.address != dind.address or not ref.attribute or ref.indexed:
                     continue
                 index = "[0]" if dind.count is not None else '["<key>"]'
-                yield Hit(ref.span, f"`{dind.address}` has `{meta.name}`, so `{ref.text}` must name an instance: "
-                          f"`{dind.address}{index}.{'.'.join(ref.attribute)}` (Terraform rejects the plan otherwise)",
+                yield Hit(ref.span, f"`{ref.text}` must name an instance of `{dind.address}`, which has `{meta.name}`",
+                          hint=f"write `{dind.address}{index}.{'.'.join(ref.attribute)}` (Terraform rejects the plan "
+                               "otherwise)",
                           subject=dind.address, attribute=".".join(use.path), owner=use.block.head,
                           related=(Related(meta.where, f"`{meta.name}` makes it a list of instances"),))
 
@@ -346,12 +347,13 @@ def dind_entrypoint_override(ctx: Context) -> Iterator[Hit]:
             argv = next(scripts.container_commands(container))
             if (scripts.program(argv) or (0, ""))[1] == "dockerd":
                 instead = "command" if workload.kind == "docker_container" else workload.spell("args")
-                fix = f"Pass the same list as `{instead}` (the first element stays `dockerd`)"
+                fix = f"pass the same list as `{instead}` (the first element stays `dockerd`)"
             else:
-                fix = "In the script, start `dockerd-entrypoint.sh dockerd ...` instead of `dockerd ...`"
-            yield Hit(node.where, f"`{node.name}` replaces the image's `dockerd-entrypoint.sh` and starts dockerd "
-                      "itself: no tini as PID 1, no iptables-mode detection, stale pid files kept, and on cgroup v2 the "
-                      f"inner containers escape the pod's cgroup and limits. {fix}",
+                fix = "in the script, start `dockerd-entrypoint.sh dockerd ...` instead of `dockerd ...`"
+            cgroup = "the pod's cgroup" if workload.kind != "docker_container" else "the container's cgroup"
+            yield Hit(node.where, f"`{node.name}` bypasses the image's `dockerd-entrypoint.sh` and starts dockerd itself",
+                      hint=f"{fix}: without the entrypoint there is no tini as PID 1, no iptables-mode detection, "
+                           f"stale pid files stay, and on cgroup v2 the inner containers escape {cgroup} and its limits",
                       subject=workload.address, attribute=roles.attribute_path(container, node.name), owner=workload.owner)
 
 
@@ -379,22 +381,23 @@ def dind_sidecar_not_root(ctx: Context) -> Iterator[Hit]:
             if uid not in (None, 0):
                 node = user
                 fix = "`user = \"root\"`" if docker else f"`{workload.spell('run_as_user', 0)}` in its own security context"
-                message = (f"The Docker daemon in `{name}` runs as uid {uid}: docker:dind's entrypoint then tries "
-                           "rootless mode and exits (\"missing 'rootlesskit'\"), and dockerd itself cannot start "
-                           f"without root. Set {fix}, or use the docker:dind-rootless image")
+                message = f"The Docker daemon in `{name}` runs as uid {uid}, and dockerd cannot start without root"
+                hint = (f"set {fix}, or use the docker:dind-rootless image (docker:dind's entrypoint tries rootless "
+                        "mode and exits: \"missing 'rootlesskit'\")")
             elif truthy(non_root):
                 node = non_root
-                message = (f"The Docker daemon in `{name}` must run as non-root (`{non_root.name}`): the kubelet refuses "
-                           "to start it as root, and as any other user dockerd cannot start. Set "
-                           f"`{workload.spell('run_as_non_root', False)}` and `{workload.spell('run_as_user', 0)}` in its "
-                           "own security context, or use the docker:dind-rootless image")
+                message = (f"The Docker daemon in `{name}` must run as non-root (`{non_root.name}`), and dockerd "
+                           "cannot start without root")
+                hint = (f"set `{workload.spell('run_as_non_root', False)}` and `{workload.spell('run_as_user', 0)}` in "
+                        "its own security context, or use the docker:dind-rootless image")
             else:
                 continue
             own = node is container.run_as_user or node is container.run_as_non_root
             span, related = (node.where, ()) if own else (
                 container.span, (Related(node.where, f"the pod's `{node.name}` applies to every container"),))
             attribute = node.name if docker else roles.attribute_path(container, workload.spell("security_context"), node.name)
-            yield Hit(span, message, subject=workload.address, related=related, owner=workload.owner, attribute=attribute)
+            yield Hit(span, message, subject=workload.address, related=related, owner=workload.owner, attribute=attribute,
+                      hint=hint)
 
 
 def _uid(node) -> int | None:
@@ -435,11 +438,11 @@ def dind_storage_on_overlay(ctx: Context) -> Iterator[Hit]:
                     continue
                 paths = " and ".join(f"`{p}`" for p in missing)
                 mount = workload.spell("volume_mounts")
-                yield Hit(container.span, f"`{container.display_name}` has no volume at {paths}: dockerd's data-root is "
-                          "left to what the runtime does with the image's VOLUME; on CRI-O (and containerd ignoring "
-                          "image volumes) that is the container's overlay rootfs, where overlay2 cannot run (vfs: slow "
-                          "builds, ephemeral-storage evictions), and the image cache is lost on every restart. Add a "
-                          f"`{mount}` there backed by an `{workload.spell('empty_dir')}` volume or a PVC",
+                yield Hit(container.span, f"`{container.display_name}` has no volume at {paths}, dockerd's data-root",
+                          hint=f"add a `{mount}` there backed by an `{workload.spell('empty_dir')}` volume or a PVC: "
+                               "on CRI-O (and containerd ignoring image volumes) the data-root is the container's "
+                               "overlay rootfs, where overlay2 cannot run (vfs: slow builds, ephemeral-storage "
+                               "evictions), and the image cache is lost on every restart",
                           subject=workload.address, attribute=roles.attribute_path(container, mount),
                           owner=workload.owner)
 
@@ -472,6 +475,8 @@ def world_writable(mode: str) -> bool:
 def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[Hit]:
     """TDL411: a script makes the Docker socket writable for everyone (``chmod 666 /var/run/docker.sock``)."""
     for unit in ctx.units:
+        if not roles.is_coder_workspace(ctx, unit):
+            continue  # "every user and process of the workspace": only said of a Coder workspace
         places = []  # (commands, (subject, owner, attribute))
         for workload in unit.workloads:
             for container in workload.all_containers():
@@ -497,15 +502,17 @@ def docker_socket_world_writable(ctx: Context, *, sockets=SOCKETS) -> Iterator[H
                     if span in seen:
                         continue
                     seen.add(span)
-                    yield Hit(span, f"`chmod {operands[0].text} {target.text}` lets every user and process of the "
-                              "workspace use the Docker socket, which is root on the daemon's host. Add the user to "
-                              "the `docker` group instead, or run Docker rootless",
+                    yield Hit(span, f"`chmod {operands[0].text}` opens the Docker socket, root on its host, to every "
+                              "user of the workspace",
+                              hint="add the user to the `docker` group instead, or run Docker rootless",
                               subject=subject, owner=owner, attribute=attribute)
 
 
 def remote_docker_plaintext(ctx: Context) -> Iterator[Hit]:
     """TDL413: DOCKER_HOST points at a daemon outside the template over plain TCP."""
-    for _, scene in _scenes(ctx):
+    for unit, scene in _scenes(ctx):
+        if not roles.is_coder_workspace(ctx, unit):
+            continue  # "every workspace of the template shares it": only said of a Coder template
         for client in _workspace_clients(scene):
             address = client.address
             route = scene.route(client)
@@ -516,10 +523,9 @@ def remote_docker_plaintext(ctx: Context) -> Iterator[Hit]:
             if client.tls is not False:
                 continue
             setting = client.setting
-            yield Hit(setting.span, f"`DOCKER_HOST` (`{address}`) sends the Docker API in plain text to a daemon outside "
-                      "this template: whoever reaches it is root on its host, and every workspace of the template "
-                      "shares it. Use TLS (`DOCKER_TLS_VERIFY=1`, `DOCKER_CERT_PATH`), or give each workspace its own "
-                      "Docker (Sysbox, envbox, rootless Podman)",
+            yield Hit(setting.span, "`DOCKER_HOST` sends the Docker API in plain text to a daemon every workspace "
+                      "shares", hint="use TLS (`DOCKER_TLS_VERIFY=1`, `DOCKER_CERT_PATH`), or give each workspace its "
+                      f"own Docker (Sysbox, envbox, rootless Podman): whoever reaches `{address}` is root on its host",
                       subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner)
 
 

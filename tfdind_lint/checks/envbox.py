@@ -96,14 +96,15 @@ def envbox_outer_not_privileged(ctx: Context, *, envbox_images=roles.DEFAULT_ENV
             fix = "securityContext: {privileged: true}"
         else:
             fix = "security_context { privileged = true }"
-        reason = ("envbox runs dockerd and the Sysbox daemons in this outer container and cannot start unprivileged "
-                  "(the inner workspace container stays unprivileged)")
+        reason = ("envbox runs dockerd and the Sysbox daemons in this outer container (the inner workspace "
+                  "container stays unprivileged)")
         if node is not None:
             yield _hit(container, node.where, f"Envbox container `{container.display_name}` sets "
-                       f"`{workload.spell('privileged', node.value)}`: {reason}; set `{fix}`", "privileged")
+                       f"`{workload.spell('privileged', node.value)}`, and envbox cannot start unprivileged",
+                       "privileged", hint=f"set `{fix}`: {reason}")
         else:
-            yield _hit(container, container.span, f"Envbox container `{container.display_name}` is not privileged: "
-                       f"{reason}; add `{fix}`", "privileged")
+            yield _hit(container, container.span, f"Envbox container `{container.display_name}` is not privileged, "
+                       "and envbox cannot start unprivileged", "privileged", hint=f"add `{fix}`: {reason}")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -118,8 +119,8 @@ _FLAGS = {
 }
 #: What goes missing without each expected variable, and what to set it to.
 _WITHOUT = {
-    "CODER_BOOTSTRAP_SCRIPT": "no Coder agent starts in the inner container; set it to the agent's `init_script`",
-    "CODER_AGENT_URL": "envbox sends no start-up logs to Coder; set it to `data.coder_workspace.me.access_url`",
+    "CODER_BOOTSTRAP_SCRIPT": ("no Coder agent starts in the inner container", "set it to the agent's `init_script`"),
+    "CODER_AGENT_URL": ("envbox sends no start-up logs to Coder", "set it to `data.coder_workspace.me.access_url`"),
 }
 
 
@@ -135,23 +136,26 @@ def envbox_required_env_missing(ctx: Context, *, envbox_images=roles.DEFAULT_ENV
         for variable in REQUIRED_ENV:
             env = container.env_named(variable)
             if env is not None and env.value_from is None and _text(env.value, workload) == "":
-                yield _hit(container, env.value.where, f"`{variable}` is empty on envbox container `{name}`: envbox "
-                           f"treats an empty value as unset, and requires it ({_FLAGS[variable]})", "env", variable)
+                yield _hit(container, env.value.where, f"`{variable}` is empty on envbox container `{name}`, which "
+                           "envbox reads as unset", "env", variable,
+                           hint=f"set it: envbox requires it ({_FLAGS[variable]})")
         unseen = _env_unseen(container)
         missing = [v for v in REQUIRED_ENV if container.env_named(v) is None]
         if missing and unseen and _env_from(container):
             listed = ", ".join(f"`{v}` ({_FLAGS[v]})" for v in missing)
-            yield _hit(container, container.span, f"Envbox container `{name}` takes its environment from "
-                       f"`{workload.spell('env_from')}` and sets none of {listed} itself: envbox requires them; make "
-                       "sure the ConfigMap or Secret provides them", "env", severity=Severity.NOTE)
+            yield _hit(container, container.span, f"Envbox container `{name}` leaves variables envbox requires to "
+                       f"`{workload.spell('env_from')}`", "env", severity=Severity.NOTE,
+                       hint=f"make sure the ConfigMap or Secret provides {listed}")
         elif missing and not unseen:
             listed = ", ".join(f"`{v}` ({_FLAGS[v]})" for v in missing)
-            yield _hit(container, container.span, f"Envbox container `{name}` has no {listed}: envbox requires "
-                       "them and the workspace does not start; add them to its `env`", "env")
+            names = ", ".join(f"`{v}`" for v in missing)
+            yield _hit(container, container.span, f"Envbox container `{name}` has no {names}, so the workspace does "
+                       "not start", "env", hint=f"add to its `env`: {listed}")
         for variable in EXPECTED_ENV:
             if container.env_named(variable) is None and not unseen:
-                yield _hit(container, container.span, f"Envbox container `{name}` has no `{variable}`: "
-                           f"{_WITHOUT[variable]}", "env", variable, severity=Severity.NOTE)
+                without, fix = _WITHOUT[variable]
+                yield _hit(container, container.span, f"Envbox container `{name}` has no `{variable}`: {without}",
+                           "env", variable, severity=Severity.NOTE, hint=fix)
 
 
 def _env_from(container: Container) -> bool:
@@ -191,15 +195,15 @@ def envbox_agent_wiring_mismatch(ctx: Context, *, envbox_images=roles.DEFAULT_EN
             if agents == set() and _text(env.value, workload):
                 yield _hit(container, env.value.where,
                            f"`{env.name}` of envbox container `{container.display_name}` is a literal string, not "
-                           f"an agent's `{attribute}`: the agent in the inner container cannot start with it; use "
-                           f"`coder_agent.<name>.{attribute}`", "env", env.name)
+                           f"an agent's `{attribute}`", "env", env.name,
+                           hint=f"use `coder_agent.<name>.{attribute}`: the agent in the inner container cannot "
+                                "start with a literal")
         if token and script and not token & script:
             agent, other = sorted(script)[0], sorted(token)[0]
             yield _hit(container, script_env.value.where,
-                       f"`CODER_BOOTSTRAP_SCRIPT` starts agent `coder_agent.{agent}` but `CODER_AGENT_TOKEN` is "
-                       f"`coder_agent.{other}.token`: the agent authenticates with another agent's token and never "
-                       f"connects; take both from the same agent",
+                       f"`CODER_BOOTSTRAP_SCRIPT` starts `coder_agent.{agent}` with `coder_agent.{other}`'s token",
                        "env", "CODER_BOOTSTRAP_SCRIPT",
+                       hint="take both from the same agent: with another agent's token it never connects",
                        related=(Related(token_env.value.where, f"the token of `coder_agent.{other}`"),))
 
 
@@ -217,10 +221,11 @@ def envbox_required_mounts_missing(ctx: Context, *, envbox_images=roles.DEFAULT_
             if missing:
                 listed = ", ".join(f"`{p}`" for p in missing)
                 yield _hit(container, container.span,
-                           f"Envbox container `{container.display_name}` mounts nothing at {listed}: envbox keeps its "
-                           "Docker, container and Sysbox state there and needs the host's kernel headers and modules "
-                           "(`/usr/src`, `/lib/modules`, read-only is fine); mount them as the kubernetes-envbox "
-                           "template does", _mounts_attribute(workload))
+                           f"Envbox container `{container.display_name}` lacks {len(missing)} of the mounts envbox needs",
+                           _mounts_attribute(workload),
+                           hint=f"mount {listed} as the kubernetes-envbox template does; envbox keeps its Docker, container "
+                                "and Sysbox state there and needs the host's kernel headers and modules (`/usr/src`, "
+                                "`/lib/modules`, read-only is fine)")
         yield from _coder_mounts(workload, container, paths)
 
 
@@ -233,10 +238,9 @@ def _coder_mounts(workload: Workload, container: Container, paths: dict[str, Mou
         entries = parse_mounts(text)
     except MountsError as error:
         yield _hit(container, env.value.where,
-                   f"`CODER_MOUNTS` entry `{error.entry}` is not `source:target[:ro]`: envbox stops with "
-                   "\"malformed mounts value\" and the workspace does not start; write each entry as `source:target` or "
-                   "`source:target:ro`, separated by `,`",
-                   "env", "CODER_MOUNTS")
+                   f"`CODER_MOUNTS` entry `{error.entry}` is not `source:target[:ro]`: envbox stops (\"malformed "
+                   "mounts value\")", "env", "CODER_MOUNTS",
+                   hint="write each entry as `source:target` or `source:target:ro`, separated by `,`")
         return
     if paths is None:
         return
@@ -246,9 +250,9 @@ def _coder_mounts(workload: Workload, container: Container, paths: dict[str, Mou
             continue
         yield _hit(container, env.value.where,
                    f"`CODER_MOUNTS` source `{entry.source}` is on no volume of envbox container "
-                   f"`{container.display_name}`: what the workspace writes to `{entry.target}` lives in the outer "
-                   f"container's root filesystem and is lost when it restarts; mount a volume at `{entry.source}`",
-                   "env", "CODER_MOUNTS")
+                   f"`{container.display_name}`", "env", "CODER_MOUNTS",
+                   hint=f"mount a volume at `{entry.source}`: what the workspace writes to `{entry.target}` is lost "
+                        "when the outer container restarts")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -310,12 +314,11 @@ def envbox_shared_data_dirs(ctx: Context, *, envbox_images=roles.DEFAULT_ENVBOX_
                 continue
             same = f"the same {_sub_path_name(workload)} `{sub_path}`" if sub_path else f"no {_sub_path_name(workload)}"
             yield _hit(container, _mount_span(mount, workload),
-                       f"`{mount.path.value}` is on the same volume as `{earlier.path.value}` ({same}) in envbox "
-                       f"container `{container.display_name}`: envbox's outer and inner Docker daemons, their container "
-                       f"stores and the home directory then write into the same directory (Sysbox: a Docker data "
-                       f"root must belong to one daemon only); give each path its own volume or "
-                       f"{_sub_path_name(workload)}",
+                       f"`{mount.path.value}` is on the same volume as `{earlier.path.value}` ({same})",
                        _mounts_attribute(workload),
+                       hint=f"give each path its own volume or {_sub_path_name(workload)}: envbox's outer and inner "
+                            "Docker daemons, their container stores and the home directory would write into the same "
+                            "directory (Sysbox: a Docker data root must belong to one daemon only)",
                        related=(Related(_mount_span(earlier, workload), f"`{earlier.path.value}` uses the same volume"),))
 
 
@@ -348,10 +351,10 @@ def _static_sysbox(workload: Workload, container: Container, mount: Mount) -> It
     if what is None:
         return
     yield _hit(container, source.where,
-               f"`/var/lib/sysbox` of envbox container `{container.display_name}` is {what}, the same for every "
-               "workspace: Sysbox's state would be shared between workspaces, which Sysbox does not allow; use an "
-               "empty directory or a volume named after the workspace id",
-               _mounts_attribute(workload), related=related)
+               f"`/var/lib/sysbox` is {what}, shared by every workspace of the template",
+               _mounts_attribute(workload), related=related,
+               hint="use an empty directory or a volume named after the workspace id: Sysbox does not allow its "
+                    "state to be shared between workspaces")
 
 
 def _static_name(source: Node, workload: Workload) -> tuple[str, Node | None] | None:
@@ -393,8 +396,8 @@ def _integer(workload: Workload, container: Container, env: Env) -> Iterator[Hit
         if divisor.known and str(value).strip() not in ("1", ""):
             unit = "whole CPUs" if env.name == "CODER_CPUS" else "bytes"
             yield _hit(container, divisor.where,
-                       f"`{env.name}` takes the Downward API value with divisor `{value}`, but envbox reads it as "
-                       f"{unit}: the inner container gets a wrong limit; drop the divisor", "env", env.name, "divisor")
+                       f"`{env.name}` takes the Downward API value with divisor `{value}`, but envbox reads {unit}",
+                       "env", env.name, "divisor", hint="drop the divisor: the inner container gets a wrong limit")
         return
     text = _text(env.value, workload)
     if not text:
@@ -402,16 +405,17 @@ def _integer(workload: Workload, container: Container, env: Env) -> Iterator[Hit
     number = parse_int(text)
     if number is None:
         yield _hit(container, env.value.where,
-                   f"`{env.name}` = `{text}` is not a base-10 integer: envbox ignores it without a word and the inner "
-                   f"container gets no {'CPU' if env.name == 'CODER_CPUS' else 'memory'} limit; write a whole number"
-                   f"{' of bytes' if env.name == 'CODER_MEMORY' else ''} or take it from the Downward API "
-                   f"(`resource_field_ref`, resource `limits.{'cpu' if env.name == 'CODER_CPUS' else 'memory'}`)",
-                   "env", env.name)
+                   f"`{env.name}` = `{text}` is not a base-10 integer, so envbox ignores it: the inner container gets "
+                   f"no {'CPU' if env.name == 'CODER_CPUS' else 'memory'} limit", "env", env.name,
+                   hint=f"write a whole number{' of bytes' if env.name == 'CODER_MEMORY' else ''} or take it from the "
+                        f"Downward API (`resource_field_ref`, resource "
+                        f"`limits.{'cpu' if env.name == 'CODER_CPUS' else 'memory'}`)")
     elif env.name == "CODER_MEMORY" and number != 0 and number < MIN_MEMORY:
         yield _hit(container, env.value.where,
-                   f"`CODER_MEMORY` = `{text}` is {number} bytes (envbox takes bytes, not GB): Docker refuses a "
-                   "memory limit under 6 MiB and the workspace does not start; take it from the Downward API "
-                   "(`resource_field_ref`, resource `limits.memory`) or write the number of bytes", "env", env.name)
+                   f"`CODER_MEMORY` = `{text}` is {number} bytes (not GB): Docker refuses a limit under 6 MiB",
+                   "env", env.name,
+                   hint="take it from the Downward API (`resource_field_ref`, resource `limits.memory`) or write the "
+                        "number of bytes")
 
 
 def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
@@ -421,18 +425,20 @@ def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit
     value = parse_bool(text)
     if value is None:
         yield _hit(container, env.value.where,
-                   f"`{env.name}` = `{text}` is not a boolean envbox understands (Go strconv.ParseBool: "
-                   "1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False): envbox ignores it without a word "
-                   "and keeps the default, false; write `true` or `false`", "env", env.name)
+                   f"`{env.name}` = `{text}` is not a boolean envbox reads, so it keeps the default, false",
+                   "env", env.name,
+                   hint="write `true` or `false` (Go strconv.ParseBool: 1, t, T, TRUE, true, True, 0, f, F, FALSE, "
+                        "false, False)")
     elif value and env.name == "CODER_ADD_GPU":
         lib = container.env_named("CODER_USR_LIB_DIR")
         if lib is None and _env_unseen(container):
             return
         if lib is None or (lib.value_from is None and _text(lib.value, workload) == ""):
             yield _hit(container, env.value.where,
-                       "`CODER_ADD_GPU` is true without `CODER_USR_LIB_DIR`: envbox stops with \"when using GPUs, "
-                       "CODER_USR_LIB_DIR must be specified\"; set it to where the host's /usr/lib is mounted",
-                       "env", env.name)
+                       "`CODER_ADD_GPU` is true without `CODER_USR_LIB_DIR`, so envbox stops at start-up",
+                       "env", env.name,
+                       hint="set `CODER_USR_LIB_DIR` to where the host's /usr/lib is mounted (envbox: \"when using "
+                            "GPUs, CODER_USR_LIB_DIR must be specified\")")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -451,24 +457,23 @@ def envbox_pull_secret_literal(ctx: Context, *, envbox_images=roles.DEFAULT_ENVB
             if env.value is None or _text(env.value, workload) == "":
                 continue
             if docker:
-                where = "Terraform state and the container's settings"
+                where = "Terraform state"
                 fix = ("mount a Docker `config.json` into the container instead and point `CODER_DOCKER_CONFIG` at it "
                        "(there is no Kubernetes Secret to read it from)")
             else:
                 where = "Terraform state and the pod spec" if workload.origin == "terraform" else "the manifest"
                 fix = f"read it from a Secret: `{_secret_ref(workload)}`"
             yield _hit(container, env.value.where,
-                       f"`CODER_IMAGE_PULL_SECRET` of envbox container `{container.display_name}` is set as a value: "
-                       f"registry credentials land in clear text in {where}; {fix}",
-                       "env", "CODER_IMAGE_PULL_SECRET", severity=Severity.NOTE if docker else None)
+                       f"`CODER_IMAGE_PULL_SECRET` is a literal: registry credentials in clear text in {where}",
+                       "env", "CODER_IMAGE_PULL_SECRET", severity=Severity.NOTE if docker else None, hint=fix)
             continue
         key = container.value_from(env, "secret_key_ref", "key")
         if key is not None and isinstance(key.value, str) and key.value != PULL_SECRET_KEY:
             yield _hit(container, key.where,
-                       f"`CODER_IMAGE_PULL_SECRET` reads key `{key.value}` of its Secret: envbox expects the "
-                       f"`{PULL_SECRET_KEY}` document of a `kubernetes.io/dockerconfigjson` Secret (what "
-                       "`kubectl create secret docker-registry` makes); use key `.dockerconfigjson`",
-                       "env", "CODER_IMAGE_PULL_SECRET", "key", severity=Severity.NOTE)
+                       f"`CODER_IMAGE_PULL_SECRET` reads key `{key.value}`, not `{PULL_SECRET_KEY}`",
+                       "env", "CODER_IMAGE_PULL_SECRET", "key", severity=Severity.NOTE,
+                       hint=f"use key `{PULL_SECRET_KEY}`: envbox expects the document of a "
+                            "`kubernetes.io/dockerconfigjson` Secret (what `kubectl create secret docker-registry` makes)")
 
 
 def _secret_ref(workload: Workload) -> str:

@@ -72,10 +72,10 @@ def undeclared_variable(ctx: Context) -> Iterator[Hit]:
                 declaration = module.variables[suggestion].block
                 hint = f"did you mean `var.{suggestion}`?"
                 related = (Related(declaration.head, f"`variable \"{suggestion}\"` is declared here"),)
+            hint = "\n".join(filter(None, [hint, f"declare `variable \"{name}\"` in a file of {module.directory or '.'}/"]))
             yield Hit(
                 ref.span,
-                f"`var.{name}` is not declared: no `variable \"{name}\"` in any file of {module.directory or '.'}/; "
-                "terraform plan fails with \"Reference to undeclared input variable\"",
+                f"`var.{name}` is not declared in this module: plan fails with \"Reference to undeclared input variable\"",
                 subject=_subject(use.block),
                 attribute=".".join(use.path),
                 related=related,
@@ -105,13 +105,13 @@ def undeclared_reference(ctx: Context) -> Iterator[Hit]:
             address = ref.address
             candidates = _declared(module, kind)
             suggestion = closest(address, candidates, by_tokens=False)
-            hint = f"did you mean `{suggestion}`?" if suggestion else ""
             what = _KIND_WORDS[kind]
             declare = _declaration_text(ref)
+            hint = "\n".join(filter(None, [f"did you mean `{suggestion}`?" if suggestion else "",
+                                            f"declare it: there is no {declare} in any file of {module.directory or '.'}/"]))
             yield Hit(
                 ref.span,
-                f"`{address}` is not declared: no {declare} in any file of {module.directory or '.'}/; "
-                f"terraform plan fails with \"Reference to undeclared {what}\"",
+                f"`{address}` is not declared in this module: plan fails with \"Reference to undeclared {what}\"",
                 subject=_subject(use.block),
                 attribute=".".join(use.path),
                 hint=hint,
@@ -222,13 +222,15 @@ def coder_workspace_owner_removed(ctx: Context) -> Iterator[Hit]:
             label = ref.parts[2]
             replacement = f"data.coder_workspace_owner.{label}.{OWNER_ATTRIBUTES[ref.parts[3]]}"
             if severity == Severity.WARNING:
-                what = f"`{ref.text}` is deprecated since coder provider v0.23.0 and gone in v2.0.0"
+                what = f"`{ref.text}` is deprecated since coder provider v0.23.0 (removed in v2.0.0)"
             else:
-                what = f"`{ref.text}` no longer exists: coder provider v2.0.0 removed it, and plan fails with \"Unsupported attribute\""
+                what = f"`{ref.text}` no longer exists in coder provider v2.0.0: plan fails with \"Unsupported attribute\""
+            hint = f"use `{replacement}`" + ("" if label in declared else
+                                             f", declaring `data \"coder_workspace_owner\" \"{label}\" {{}}`")
             yield Hit(
-                ref.span, f"{what}; use `{replacement}`",
+                ref.span, what,
                 subject=_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
-                hint="" if label in declared else f"declare `data \"coder_workspace_owner\" \"{label}\" {{}}`",
+                hint=hint,
                 owner=use.block.head,
             )
 
@@ -277,7 +279,7 @@ def k8s_provider_too_old_for_runtime_class(ctx: Context) -> Iterator[Hit]:
 
 def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> Hit | None:
     attribute = workload.runtime
-    needs = f"`runtime_class_name` exists only in hashicorp/kubernetes {RUNTIME_CLASS_SINCE} and later"
+    needs = f"`runtime_class_name` needs kubernetes provider {RUNTIME_CLASS_SINCE}+"
     unpinned = None
     for requirement in _requirements(ctx, module, "kubernetes"):
         if requirement.unreadable:
@@ -287,8 +289,9 @@ def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> 
                 continue
             return Hit(
                 attribute.where,
-                f"{needs}, but the provider constraint {_constraint_text(requirement)} admits older versions, which reject it "
-                f"(\"An argument named runtime_class_name is not expected here\"): require `>= {RUNTIME_CLASS_SINCE}`",
+                f"{needs}, but the constraint {_constraint_text(requirement)} admits older versions",
+                hint=f"require `>= {RUNTIME_CLASS_SINCE}`: older versions reject it (\"An argument named "
+                     "runtime_class_name is not expected here\")",
                 subject=workload.address, attribute="runtime_class_name", owner=workload.owner,
                 related=tuple(Related(v.where, "this constraint admits versions before 2.16.0") for v in requirement.versions),
             )
@@ -296,8 +299,9 @@ def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> 
         if locked is None:
             unpinned = unpinned or Hit(
                 attribute.where,
-                f"{needs}, and no `required_providers` constrains the kubernetes provider's version (nor does a "
-                f"`.terraform.lock.hcl` here): require `version = \">= {RUNTIME_CLASS_SINCE}\"`",
+                f"{needs}, and nothing constrains the kubernetes provider's version",
+                hint=f"require `version = \">= {RUNTIME_CLASS_SINCE}\"` (no `required_providers` version here, no "
+                     "`.terraform.lock.hcl`)",
                 subject=workload.address, attribute="runtime_class_name", owner=workload.owner, severity=Severity.NOTE,
                 related=requirement.unpinned("kubernetes"),
             )
@@ -309,8 +313,9 @@ def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> 
         if version < RUNTIME_CLASS_SINCE:
             return Hit(
                 attribute.where,
-                f"{needs}, but `.terraform.lock.hcl` selects {version}, and no `required_providers` constrains the "
-                f"version: require `version = \">= {RUNTIME_CLASS_SINCE}\"` and run `terraform init -upgrade`",
+                f"{needs}, but `.terraform.lock.hcl` selects {version}",
+                hint=f"require `version = \">= {RUNTIME_CLASS_SINCE}\"` in `required_providers` and run "
+                     "`terraform init -upgrade`",
                 subject=workload.address, attribute="runtime_class_name", owner=workload.owner,
                 related=(Related(locked.where, f"the lock file selects hashicorp/kubernetes {version}"),),
             )
@@ -358,8 +363,9 @@ def k8s_name_not_lowercase(ctx: Context) -> Iterator[Hit]:
                                 for name, (definition, parts) in locals_.items())
                 yield Hit(
                     node.where,
-                    f"`{attribute}` includes {' and '.join(texts)}, which may contain upper case (Coder allows it in "
-                    "user and workspace names), but Kubernetes names must be lower case: wrap it in `lower(...)`",
+                    f"`{attribute}` may contain upper case, which Kubernetes names forbid",
+                    hint=f"wrap it in `lower(...)`: {' and '.join(texts)} may be upper case (Coder allows it in user "
+                         "and workspace names)",
                     subject=resource.address, attribute=attribute, related=related, owner=resource.block.head,
                 )
 
@@ -457,13 +463,14 @@ def workspace_compute_missing_start_count(ctx: Context) -> Iterator[Hit]:
         what = "container" if workload.kind == "docker_container" else "pod"
         agent = scripts[0].parts[1]
         if tie == "fixed":
-            span, problem = count.where, f"its `{count.name}` does not depend on `{start_count}`"
+            span, problem = count.where, f"its `{count.name}` does not follow `start_count`"
         else:
-            span, problem = workload.span, f"it has no `count = {start_count}`"
+            span, problem = workload.span, "it has no `count` following `start_count`"
         yield Hit(
             span,
-            f"`{workload.address}` runs `coder_agent.{agent}`, but {problem}: when the workspace stops, the {what} "
-            f"and its agent keep running. Set `count = {start_count}`{alternative}",
+            f"`{workload.address}` runs `coder_agent.{agent}`, but {problem}",
+            hint=f"set `count = {start_count}`{alternative}: otherwise the {what} and its agent keep running "
+                 "when the workspace stops",
             subject=workload.address, attribute="count",
             related=(Related(scripts[0].span, "the agent's init script runs here"),), owner=workload.owner,
         )
@@ -499,8 +506,9 @@ def agent_token_not_wired(ctx: Context) -> Iterator[Hit]:
                     continue
                 yield Hit(
                     container.span,
-                    f"`{container.display_name}` runs `coder_agent.{agent}`'s init script but sets no `CODER_AGENT_TOKEN`: "
-                    f"the agent cannot authenticate and the workspace never connects. Add {_token_env(workload, agent)}",
+                    f"`{container.display_name}` runs `coder_agent.{agent}`'s init script without its `CODER_AGENT_TOKEN`",
+                    hint=f"add {_token_env(workload, agent)}: without it the agent cannot authenticate and the "
+                         "workspace never connects",
                     subject=workload.address, attribute=workload.spell("env"), related=(runs,), owner=workload.owner,
                 )
                 continue
@@ -513,8 +521,8 @@ def agent_token_not_wired(ctx: Context) -> Iterator[Hit]:
             other = tokens[0]
             yield Hit(
                 env.value.where,
-                f"`CODER_AGENT_TOKEN` is `{other.text}`, but this container runs `coder_agent.{agent}`'s init script: "
-                f"the agent presents another agent's token. Use `coder_agent.{agent}.token`",
+                f"`CODER_AGENT_TOKEN` is `{other.text}`, but this container runs `coder_agent.{agent}`'s init script",
+                hint=f"use `coder_agent.{agent}.token`: the agent presents another agent's token and cannot connect",
                 subject=workload.address, attribute=workload.spell("env"), related=(runs,), owner=workload.owner,
             )
 
@@ -534,13 +542,57 @@ def agent_init_script_unused(ctx: Context) -> Iterator[Hit]:
         for agent in module.resources_of("coder_agent"):
             if any(_may_use_init_script(use.reference, agent.name) for use in module.uses):
                 continue
+            if started_elsewhere(ctx, module, agent.name):
+                continue
             yield Hit(
                 agent.block.head,
-                f"`{agent.address}.init_script` is used nowhere in {module.directory or '.'}/: no container command, "
-                "env value (such as envbox's CODER_BOOTSTRAP_SCRIPT) or user data runs it, so the agent never starts "
-                "and the workspace stays \"connecting\". Run it in the workspace's command",
+                f"`{agent.address}.init_script` is used nowhere, so the agent never starts",
+                hint=f"run it in the workspace's command: no container command, env value (such as envbox's "
+                     f"CODER_BOOTSTRAP_SCRIPT) or user data in {module.directory or '.'}/ runs it, and the workspace "
+                     "stays \"connecting\"",
                 subject=agent.address, attribute="init_script", owner=agent.block.head,
             )
+
+
+#: coder provider resources whose ``agent_id`` says an agent is started by something outside the template
+#: (``coder_external_agent``: the user runs ``coder agent`` on a machine of their own)
+EXTERNAL_AGENT_TYPES = ("coder_external_agent",)
+
+
+def started_elsewhere(ctx: Context, module: Module, agent: str) -> bool:
+    """Whether ``coder_agent.<agent>`` is started outside the template on purpose: a ``coder_external_agent`` names it.
+
+    The external agent may be in the same directory (``agent_id = coder_agent.main.id``), in a
+    directory this one calls (``agent_id = var.agent_id``, given ``coder_agent.main.id``), or in one
+    that calls this one (``agent_id = module.ws.agent_id``, an output of ``coder_agent.main.id``).
+    """
+    def names_agent(mod: Module, node: Node | None) -> bool:
+        return any(t.reference.parts[:2] == ("coder_agent", agent) for t in mod.trace(node))
+
+    for external in module.resources_of(*EXTERNAL_AGENT_TYPES):
+        if any(names_agent(module, node) for node in external.block.attributes.values()):
+            return True
+    everything = ctx.project or ctx
+    by_directory = {m.directory: m for m in everything.modules}
+    for directory, call in module.local_calls():  # a called directory declares the external agent
+        callee = by_directory.get(directory)
+        if callee is None:
+            continue
+        given = {name for name, node in call.attributes.items() if names_agent(module, node)}
+        for external in callee.resources_of(*EXTERNAL_AGENT_TYPES):
+            for node in external.block.attributes.values():
+                if any(t.reference.kind == "var" and t.reference.parts[1] in given for t in callee.trace(node)):
+                    return True
+    outputs = {block.labels[0] for tf in module.files for block in tf.body.blocks_of("output")
+               if block.labels and names_agent(module, block.attr("value"))}
+    if outputs:  # a calling directory declares it, from an output that gives this agent
+        for caller, call in ctx.callers(module):
+            for external in caller.resources_of(*EXTERNAL_AGENT_TYPES):
+                for node in external.block.attributes.values():
+                    if any(t.reference.parts[:2] == ("module", call.labels[0]) and t.reference.parts[2:3] and
+                           t.reference.parts[2] in outputs for t in caller.trace(node)):
+                        return True
+    return False
 
 
 def _may_use_init_script(ref: Reference, agent: str) -> bool:
@@ -588,8 +640,8 @@ def provider_not_required(ctx: Context, *, hashicorp_providers=HASHICORP_PROVIDE
                 if not hashicorp and required.source is None:
                     yield Hit(
                         required.node.where,
-                        f"`{name}` is required without a `source`: Terraform assumes `hashicorp/{name}`, which does not "
-                        f"exist, so `terraform init` fails. Write `{name} = {{ source = \"{sources.get(name, f'<namespace>/{name}')}\" }}`",
+                        f"`{name}` is required without a `source`, so `terraform init` looks for `hashicorp/{name}` and fails",
+                        hint=f"write `{name} = {{ source = \"{sources.get(name, f'<namespace>/{name}')}\" }}`",
                         subject=f"required_providers.{name}", attribute="source", owner=required.node.where,
                         related=(Related(resource.block.head, f"`{resource.address}` uses provider `{name}`"),),
                     )
@@ -618,23 +670,24 @@ def _undeclared_provider(module: Module, resource: Resource, name: str, hashicor
                          sources: dict) -> Hit:
     where = f"no `required_providers` in {module.directory or '.'}/ declares it"
     if hashicorp:
-        message = (f"`{resource.address}` uses provider `{name}`, but {where}: Terraform installs the newest "
-                   f"`hashicorp/{name}`, unpinned. Add `{name} = {{ source = \"hashicorp/{name}\", version = \"...\" }}`")
+        message = f"Provider `{name}` is not in this module's `required_providers`, so it is unpinned"
+        hint = (f"add `{name} = {{ source = \"hashicorp/{name}\", version = \"...\" }}` to `required_providers`: "
+                f"{where}, so Terraform installs the newest `hashicorp/{name}`")
         severity = Severity.NOTE
     else:
         source = sources.get(name, f"<namespace>/{name}")
-        message = (f"`{resource.address}` uses provider `{name}`, but {where}: Terraform assumes `hashicorp/{name}`, which "
-                   f"does not exist, so `terraform init` fails. Add `{name} = {{ source = \"{source}\" }}` to "
-                   "`terraform { required_providers { ... } }`")
+        message = (f"Provider `{name}` is not in this module's `required_providers`: `terraform init` looks for "
+                   f"`hashicorp/{name}` and fails")
+        hint = f"add `{name} = {{ source = \"{source}\" }}` to `terraform {{ required_providers {{ ... }} }}`"
         severity = None
         if declared_above:
-            message += " (a child module must declare it itself: the caller's declaration is not inherited)"
+            hint += " (a child module must declare it itself: the caller's declaration is not inherited)"
     related = [Related(node.where, f"the calling module declares `{name}` here") for node in declared_above]
     for tf in module.files:
         for block in tf.body.blocks_of("terraform"):
             related.extend(Related(b.head, f"declare `{name}` here") for b in block.blocks_of("required_providers"))
     return Hit(resource.block.head, message, subject=resource.address, attribute="provider", related=tuple(related),
-               severity=severity, owner=resource.block.head)
+               severity=severity, owner=resource.block.head, hint=hint)
 
 
 def unused_variable(ctx: Context) -> Iterator[Hit]:
@@ -656,8 +709,8 @@ def unused_variable(ctx: Context) -> Iterator[Hit]:
             related = tuple(Related(r.span, f"`{r.text}` is not declared: probably meant `var.{name}`") for r in meant.get(name, ()))
             yield Hit(
                 variable.block.head,
-                f"`variable \"{name}\"` is declared but never used as `var.{name}` in {module.directory or '.'}/: "
-                "use it or remove it",
+                f"`variable \"{name}\"` is declared but `var.{name}` is used nowhere in this module",
+                hint="use it or remove it",
                 subject=f"var.{name}", related=related, owner=variable.block.head,
             )
 

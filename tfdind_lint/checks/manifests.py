@@ -9,6 +9,7 @@ from typing import Iterator
 from .. import shell
 from ..context import Context, Unit
 from ..finding import Hit, Related, Severity
+from ..manifest_shape import terraform_manifest
 from ..node import Node, Span, Unknown
 from ..workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS, Workload, falsy, truthy
 from . import roles, scripts
@@ -38,18 +39,18 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                 root = workload.spell("run_as_user", 0)
                 yield Hit(user.where,
                           f"`{container.display_name}` starts systemd as PID 1, but `{written}` runs it as a non-root "
-                          f"user, and systemd needs root. Set `{root}`: under Sysbox, root in the container is an "
-                          "unprivileged user on the host",
+                          "user, and systemd needs root",
+                          hint=f"set `{root}`: under Sysbox, root in the container is an unprivileged user on the host",
                           subject=workload.address, attribute=_security_attribute(container, user, "run_as_user"),
                           related=related, owner=workload.owner)
                 continue
             non_root = workload.effective_run_as_non_root(container)
             if truthy(non_root):
                 yield Hit(non_root.where,
-                          f"`{container.display_name}` starts systemd as PID 1, but `{workload.spell('run_as_non_root', True)}` "
-                          f"forbids running it as root, and systemd needs root. Remove it and set "
-                          f"`{workload.spell('run_as_user', 0)}`: under Sysbox, root in the container is an "
-                          "unprivileged user on the host",
+                          f"`{container.display_name}` starts systemd, which needs root, but "
+                          f"`{workload.spell('run_as_non_root', True)}` forbids it",
+                          hint=f"remove it and set `{workload.spell('run_as_user', 0)}`: under Sysbox, root in the "
+                               "container is an unprivileged user on the host",
                           subject=workload.address,
                           attribute=_security_attribute(container, non_root, "run_as_non_root"),
                           related=related, owner=workload.owner)
@@ -103,8 +104,8 @@ def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[
                    default=first)
         written = " ".join(w.text for w in culprit.words if w.line == first.line)
         yield Hit(scripts.line_span(node, first.line, first.column, last.end_column),
-                  f"`{written}` starts the Coder agent {_why_dropped(culprit)}, so the agent gets no `{TOKEN}` and cannot "
-                  f"authenticate. {_keep_token(culprit)}",
+                  f"`{written}` starts the Coder agent without `{TOKEN}`, so it cannot authenticate",
+                  hint=f"{_keep_token(culprit)}: the agent starts {_why_dropped(culprit)}",
                   subject=workload.address, attribute=attribute,
                   related=(Related(_reference_span(inside[0]), "the agent's init script runs here"),),
                   owner=workload.owner)
@@ -167,11 +168,11 @@ def _why_dropped(wrapper: shell.Wrapper) -> str:
 
 def _keep_token(wrapper: shell.Wrapper) -> str:
     if wrapper.program == "sudo":
-        return f"Add `--preserve-env={TOKEN}`"
+        return f"add `--preserve-env={TOKEN}`"
     if wrapper.program in ("su", "runuser") and wrapper.user:
-        return (f"Drop the login option (`{wrapper.program} {wrapper.user}` keeps the environment), or use "
+        return (f"drop the login option (`{wrapper.program} {wrapper.user}` keeps the environment), or use "
                 f"`sudo -u {wrapper.user} --preserve-env={TOKEN}`")
-    return f"Pass `{TOKEN}` on to the agent"
+    return f"pass `{TOKEN}` on to the agent"
 
 
 def _reference_span(part: Unknown) -> Span:
@@ -231,19 +232,20 @@ def _unclosed_heredocs(subject: str, owner: Span, attribute: str, node: Node) ->
         if near is not None:
             rendered = lines[near].lstrip("\t") if heredoc.strip_tabs else lines[near]
             tabs = " (after leading tabs)" if heredoc.strip_tabs else ""
-            fix = (f"Make that line read exactly `{heredoc.delimiter}`{tabs}, or quote the delimiter as the line "
+            fix = (f"make that line read exactly `{heredoc.delimiter}`{tabs}, or quote the delimiter as the line "
                    f"renders: `{heredoc.operator}'{rendered}'`")
             if heredoc.delimiter != heredoc.delimiter.lstrip() and node.span.path.endswith(".tf"):
                 # the seed's idiom: a quoted delimiter that spells out the indentation Terraform's `<<EOF` keeps
                 fix += ". Terraform's `<<-` heredoc strips the common indentation, `<<` keeps it"
             related = Related(scripts.line_span(node, near), f"this line reads `{rendered}`, not `{heredoc.delimiter}`")
         else:
-            fix = f"Add a line that reads `{heredoc.delimiter}` where the here-document ends"
+            fix = f"add a line that reads `{heredoc.delimiter}` where the here-document ends"
             last = max(i for i, line in enumerate(lines) if line.strip() or i == 0)
             related = Related(scripts.line_span(node, last), f"the script ends here without a `{heredoc.delimiter}` line")
         yield Hit(scripts.line_span(node, heredoc.line, heredoc.column, heredoc.delimiter_end),
-                  f"The here-document `{written}` is never closed: no line below reads `{heredoc.delimiter}`{rules}, "
-                  f"so the shell takes the rest of the script as its body and never runs it. {fix}",
+                  f"The here-document `{written}` is never closed, so the rest of the script never runs",
+                  hint=f"{fix} (no line below reads `{heredoc.delimiter}`{rules}: the shell takes the rest of the "
+                       "script as the document's body)",
                   subject=subject, attribute=attribute, related=(related,), owner=owner)
 
 
@@ -275,13 +277,14 @@ def sysbox_share_process_namespace(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
             continue
         systemd = next((c for c in workload.containers if roles.execs_systemd(c) is not None), None)
         related = [Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")]
-        why = "the Sysbox docs advise against it, since systemd in any of its containers would not be PID 1"
+        why = "systemd in its containers would not be PID 1"
         if systemd is not None:
             why = f"`{systemd.display_name}` starts systemd, which fails when it is not PID 1"
             related.append(Related(_systemd_span(roles.execs_systemd(systemd)), "systemd starts here as PID 1"))
         yield Hit(node.where,
-                  f"`{workload.spell('share_process_namespace', True)}` on a Sysbox pod: {why}. Remove it "
-                  "(the default is false)",
+                  f"`{workload.spell('share_process_namespace', True)}` in a Sysbox pod: {why}",
+                  hint="remove it (the default is false)" + ("" if systemd is not None else
+                                                              "; the Sysbox docs advise against it"),
                   subject=workload.address, attribute=workload.spell("share_process_namespace"),
                   related=tuple(related), owner=workload.owner,
                   severity=Severity.ERROR if systemd is not None else None)
@@ -325,7 +328,7 @@ def runtime_classes(units: list[Unit]) -> list[RuntimeClass]:
                 found.append(RuntimeClass(name.value, module.evaluate(resource.block.attr("handler")), None,
                                           resource.block.head, resource.block.head, resource.address, can_schedule=False))
         for resource in module.resources_of("kubernetes_manifest"):
-            manifest = module.evaluate(resource.block.attr("manifest"))
+            manifest = terraform_manifest(module, resource)
             if manifest is not None:
                 rc = _runtime_class(manifest, resource.block.head, resource.block.head, resource.address)
                 if rc is not None:
@@ -413,8 +416,9 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
     handler = rc.handler
     if handler is not None and isinstance(handler.value, str) and handler.value not in handlers:
         yield Hit(handler.where,
-                  f"RuntimeClass `{rc.name}` uses handler `{handler.value}`, not Sysbox's (`{handlers[0]}`): pods that ask "
-                  f"for `{rc.name}` run under `{handler.value}` instead. Set the handler to `{handlers[0]}`",
+                  f"RuntimeClass `{rc.name}` uses handler `{handler.value}`, not Sysbox's (`{handlers[0]}`)",
+                  hint=f"set the handler to `{handlers[0]}`: pods that ask for `{rc.name}` run under "
+                       f"`{handler.value}` instead",
                   attribute="handler", **common)
     wanted = ", ".join(f"{k}: {v}" for k, v in node_selector.items())
     selector = rc.node_selector
@@ -422,8 +426,8 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
         how = ("`kubernetes_runtime_class_v1` cannot set it: define the RuntimeClass with `kubernetes_manifest`"
                if not rc.can_schedule else f"add `scheduling.nodeSelector` with `{wanted}`")
         yield Hit(rc.span,
-                  f"RuntimeClass `{rc.name}` has no `scheduling.nodeSelector`: its pods may land on nodes where Sysbox "
-                  f"is not installed and fail to start. The Sysbox installer labels ready nodes `{wanted}`; {how}",
+                  f"RuntimeClass `{rc.name}` has no `scheduling.nodeSelector`: pods may land on nodes without Sysbox",
+                  hint=f"{how} (the Sysbox installer labels ready nodes `{wanted}`)",
                   attribute="scheduling.nodeSelector", **common)
         return
     if not isinstance(selector.value, dict):
@@ -432,13 +436,13 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
         entry = selector.value.get(key)
         if entry is None:
             yield Hit(selector.where,
-                      f"RuntimeClass `{rc.name}` does not select `{key}: {value}`, the label the Sysbox installer puts on "
-                      "nodes where Sysbox runs: its pods may land on other nodes and fail to start. Add it",
+                      f"RuntimeClass `{rc.name}` does not select `{key}: {value}`: pods may land on nodes without Sysbox",
+                      hint=f"add `{key}: {value}`, the label the Sysbox installer puts on nodes where Sysbox runs",
                       attribute="scheduling.nodeSelector", **common)
         elif isinstance(entry.value, str) and entry.value != str(value):
             yield Hit(entry.where,
-                      f"RuntimeClass `{rc.name}` selects `{key}: {entry.value}`, but the Sysbox installer labels nodes "
-                      f"where Sysbox runs `{key}: {value}`: set `{value}`",
+                      f"RuntimeClass `{rc.name}` selects `{key}: {entry.value}`, not the installer's `{key}: {value}`",
+                      hint=f"set `{value}`: the Sysbox installer labels the nodes where Sysbox runs `{key}: {value}`",
                       attribute=f"scheduling.nodeSelector.{key}", **common)
 
 
@@ -455,9 +459,8 @@ def _selector_conflicts(workload: _Pod, rc: RuntimeClass) -> Iterator[Hit]:
         if entry.value != other.value:
             written = f"{key}: {entry.value}" if workload.written_as_yaml else f'{key} = "{entry.value}"'
             yield Hit(entry.where,
-                      f"`{written}` contradicts RuntimeClass `{rc.name}`, which selects `{key}: {other.value}`: "
-                      "Kubernetes rejects the pod at admission. Remove the entry from the pod's "
-                      f"`{workload.selector_name}` (the RuntimeClass adds its own)",
+                      f"`{written}` contradicts RuntimeClass `{rc.name}`, so Kubernetes rejects the pod at admission",
+                      hint=f"remove the entry from the pod's `{workload.selector_name}` (the RuntimeClass adds its own)",
                       subject=workload.address, attribute=f"{workload.selector_name}.{key}",
                       related=(Related(other.where, f"RuntimeClass `{rc.name}` selects `{key}: {other.value}` here"),),
                       owner=workload.owner)
@@ -476,9 +479,9 @@ def _unlabelled_installers(pods: list[_Pod], install_label: dict, labelled) -> I
             if entry is None or entry.value != value or labelled(key, value):
                 continue
             yield Hit(entry.where,
-                      f"`{workload.address}` installs Sysbox only on nodes labelled `{key}={value}`, and nothing in scope "
-                      f"applies that label: until nodes carry it the DaemonSet runs nowhere. Label the nodes "
-                      f"(`kubectl label nodes <node> {key}={value}`, or the node group's labels for managed node groups)",
+                      f"The Sysbox installer runs only on nodes labelled `{key}={value}`, which nothing in scope applies",
+                      hint=f"label the nodes (`kubectl label nodes <node> {key}={value}`, or the node group's labels for "
+                           "managed node groups): until then it runs nowhere",
                       subject=workload.address, attribute=f"{workload.selector_name}.{key}",
                       owner=workload.owner, severity=Severity.NOTE)
 
@@ -492,7 +495,8 @@ def _label_applied(units: list[Unit], key: str, value: str) -> bool:
         if unit.yaml is not None:
             for document in unit.yaml.documents:
                 kind = document.get("kind")
-                roots.append((document, kind is None or kind.value not in YAML_POD_KINDS))
+                pod = kind is not None and isinstance(kind.value, str) and kind.value in YAML_POD_KINDS
+                roots.append((document, not pod))
         if unit.module is not None:
             for resource in unit.module.resources:
                 pod = resource.type in TERRAFORM_POD_TYPES or (
@@ -508,7 +512,7 @@ def _label_applied(units: list[Unit], key: str, value: str) -> bool:
 
 
 def _manifest_kind(module, resource):
-    manifest = module.evaluate(resource.block.attr("manifest"))
+    manifest = terraform_manifest(module, resource)
     kind = manifest.get("kind") if manifest is not None else None
     return kind.value if kind is not None else None
 
@@ -557,17 +561,17 @@ def userns_host_namespace_conflict(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
             common = dict(subject=workload.address, attribute=workload.spell(name), related=related, owner=workload.owner)
             if namespace != "network":
                 yield Hit(node.where,
-                          f"`{written}` with `{users}`: Kubernetes rejects a pod that has its own user namespace and "
-                          f"shares the host's {namespace} namespace. Remove `{workload.spell(name)}`", **common)
+                          f"`{written}` with `{users}`: Kubernetes rejects a pod in its own user namespace that shares "
+                          f"the host's {namespace}", hint=f"remove `{workload.spell(name)}`", **common)
             elif network_allowed:
                 yield Hit(node.where,
                           f"`{written}` with `{users}` relies on the alpha `{HOST_NETWORK_GATE}` feature gate of "
                           "Kubernetes >= 1.35: it fails on clusters without it", severity=Severity.NOTE, **common)
             else:
                 yield Hit(node.where,
-                          f"`{written}` with `{users}`: Kubernetes rejects a pod that has its own user namespace and "
-                          f"shares the host's network, unless the cluster runs Kubernetes >= 1.35 with the alpha "
-                          f"`{HOST_NETWORK_GATE}` feature gate. Remove `{workload.spell(name)}`", **common)
+                          f"`{written}` with `{users}`: Kubernetes rejects a user-namespaced pod on the host's network",
+                          hint=f"remove `{workload.spell(name)}` (only Kubernetes >= 1.35 with the alpha "
+                               f"`{HOST_NETWORK_GATE}` feature gate admits it)", **common)
 
 
 CHECKS = {

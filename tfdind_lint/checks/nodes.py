@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..context import Context
 from ..expression import Call
+from ..manifest_shape import terraform_manifest
 from ..node import Node, Span, Unknown
 from ..sources import UNKNOWN, SourceError
 from .roles import script_text
@@ -82,7 +83,7 @@ def _terraform(module) -> list[NodeDefinition]:
         definition = NodeDefinition(resource.address, resource.block.head, attribute.where, True, None, node, None)
         found.append(_with_user_data(definition, node))
     for resource in module.resources_of("kubernetes_manifest"):
-        manifest = module.evaluate(resource.block.attr("manifest"))
+        manifest = terraform_manifest(module, resource)
         if manifest is not None and isinstance(manifest.value, dict):
             definition = _node_class(manifest, resource)
             if definition is not None:

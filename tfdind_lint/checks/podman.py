@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..context import Context
 from ..finding import Hit, Related, Severity
+from ..manifest_shape import terraform_manifest
 from ..node import Node, Span, Unknown
 from ..workload import Container, Workload, from_manifest, truthy
 from . import roles, scripts
@@ -121,10 +122,10 @@ def _fuse_missing(workload: Workload, container: Container, images, fuse_resourc
     span = limits.where if limits is not None else container.span
     related = (Related(evidence, "rootless Podman runs here"),) if evidence != span else ()
     yield _hit(container, span,
-               f"Podman workspace container `{container.display_name}` has no FUSE device in its resource limits: "
-               "rootless Podman stores images with fuse-overlayfs, which needs /dev/fuse from a device plugin; add "
-               f"`{_spell_limits(workload, fuse_resources[0])}` (the name your FUSE device plugin advertises)",
-               f"{workload.spell('resources')}.{workload.spell('limits')}", related=related)
+               f"Podman workspace container `{container.display_name}` has no FUSE device in its resource limits",
+               f"{workload.spell('resources')}.{workload.spell('limits')}", related=related,
+               hint=f"add `{_spell_limits(workload, fuse_resources[0])}` (the name your FUSE device plugin "
+                    "advertises): rootless Podman stores images with fuse-overlayfs, which needs /dev/fuse")
 
 
 def _extended_resources(container: Container) -> Iterator[Hit]:
@@ -141,21 +142,23 @@ def _extended_resources(container: Container) -> Iterator[Hit]:
                 continue
             wrong.add(name)
             yield _hit(container, node.where,
-                       f"`{name}` = `{node.value}` in `{section}` is not a whole number: extended resources are "
-                       "counted in whole devices and Kubernetes rejects the pod; use an integer", f"resources.{section}")
+                       f"`{name}` = `{node.value}` in `{section}` is not a whole number, so Kubernetes rejects the pod",
+                       f"resources.{section}", hint="use an integer: extended resources are counted in whole devices")
     for name, node in requests.items():
         if not is_extended(name) or name in wrong:
             continue
         if name not in limits:
             yield _hit(container, node.where,
-                       f"Extended resource `{name}` is only in `{workload.spell('requests')}`: Kubernetes takes extended "
-                       f"resources from `{workload.spell('limits')}` (requests may only repeat the limit) and rejects "
-                       f"the pod; move it to `{workload.spell('limits')}`", "resources.requests")
+                       f"Extended resource `{name}` is only in `{workload.spell('requests')}`, so Kubernetes rejects "
+                       "the pod", "resources.requests",
+                       hint=f"move it to `{workload.spell('limits')}`: Kubernetes takes extended resources from "
+                            "limits (requests may only repeat the limit)")
         elif node.known and limits[name].known and quantity(node.value) != quantity(limits[name].value):
             yield _hit(container, node.where,
-                       f"Extended resource `{name}` requests `{node.value}` but its limit is `{limits[name].value}`: "
-                       "extended resources cannot be overcommitted, so Kubernetes rejects the pod; make them equal or "
-                       "drop the request", "resources.requests", related=(Related(limits[name].where, "the limit"),))
+                       f"Extended resource `{name}` requests `{node.value}` but its limit is `{limits[name].value}`, "
+                       "so Kubernetes rejects the pod", "resources.requests",
+                       related=(Related(limits[name].where, "the limit"),),
+                       hint="make them equal or drop the request: extended resources cannot be overcommitted")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -275,8 +278,8 @@ def _mismatch(request: _Request, plugins: list[_Plugin]) -> Hit:
         "request a name the plugin advertises"
     related = tuple(Related(p.container.image.where, f"the device plugin `{p.workload.address}`") for p in plugins)
     return Hit(request.where,
-               f"`{request.name}` is advertised by no FUSE device plugin in the linted files ({offered}): no node offers "
-               f"it, so the workspace pod stays Pending; {fix}", subject=request.subject,
+               f"No FUSE device plugin in the linted files advertises `{request.name}`, so the pod stays Pending",
+               hint=f"{fix} ({offered})", subject=request.subject,
                attribute=f"{request.container}.resources", owner=request.owner, related=related)
 
 
@@ -333,20 +336,21 @@ def _plugin_setup(plugin: _Plugin, objects: list[_Object], labelled: "_Labels") 
     if selector is None or (isinstance(selector.value, dict) and not selector.value):
         if workload.affinity is None:
             yield Hit(workload.spec_span or workload.span,
-                      f"Device-plugin DaemonSet `{name}` has no `{workload.spell('node_selector')}`: it runs on every "
-                      "node, so labelling nodes `smarter-device-manager=enabled` (the seed page's step 2) changes "
-                      f"nothing; add `{workload.spell('node_selector')}` with that label to run it on labelled nodes "
-                      "only, or drop the labelling step", subject=workload.address,
+                      f"Device-plugin DaemonSet `{name}` has no `{workload.spell('node_selector')}`, so it runs on "
+                      "every node",
+                      hint=f"add `{workload.spell('node_selector')}` with the label `smarter-device-manager=enabled` "
+                           "to run it on labelled nodes only, or drop the labelling step (the seed page's step 2), "
+                           "which changes nothing", subject=workload.address,
                       attribute=workload.spell("node_selector"), owner=workload.owner, severity=Severity.NOTE)
     elif isinstance(selector.value, dict):
         for key, value in selector.value.items():
             if "/" in key or not isinstance(value.value, str) or labelled.sets(key, value.value):
                 continue  # prefixed labels are set by the kubelet or the cloud provider
             yield Hit(value.where,
-                      f"Device-plugin DaemonSet `{name}` runs only on nodes labelled `{key}={value.value}`, and nothing "
-                      "in the linted files sets that label: the plugin runs nowhere and no pod gets a FUSE device; "
-                      "set the label in your node groups (a label added with kubectl is lost when the provider "
-                      "replaces the node)", subject=workload.address, attribute=workload.spell("node_selector"),
+                      f"Device plugin `{name}` needs nodes labelled `{key}={value.value}`, which no file sets",
+                      hint="set the label in your node groups (a label added with kubectl is lost when the provider "
+                           "replaces the node): otherwise the plugin runs nowhere and no pod gets a FUSE device",
+                      subject=workload.address, attribute=workload.spell("node_selector"),
                       owner=workload.owner)
     yield from _pull_secrets(workload, name, objects)
 
@@ -366,9 +370,9 @@ def _pull_secrets(workload: Workload, name: str, objects: list[_Object]) -> Iter
             continue
         where = f"namespace `{namespace}`" if namespace is not None else "its namespace"
         yield Hit(node.where,
-                  f"`{workload.spell('image_pull_secrets')}` of DaemonSet `{name}` names Secret `{node.value}`, which no "
-                  f"linted file defines in {where}: the kubelet then reports a missing pull secret on every pull; "
-                  "create the Secret, or drop the entry if the image is public (the seed's plugin image is)",
+                  f"DaemonSet `{name}` pulls with Secret `{node.value}`, which no linted file defines",
+                  hint=f"create the Secret in {where}, or drop the entry if the image is public (the seed's plugin image is): "
+                       "the kubelet reports a missing pull secret on every pull",
                   subject=workload.address, attribute=workload.spell("image_pull_secrets"), owner=workload.owner,
                   severity=Severity.NOTE)
 
@@ -384,7 +388,7 @@ def _objects(unit, embedded: list[Node]) -> list[_Object]:
             if resource.mode != "managed":
                 continue
             if resource.type == "kubernetes_manifest":
-                manifest = unit.module.evaluate(resource.block.attr("manifest"))
+                manifest = terraform_manifest(unit.module, resource)
                 if manifest is not None:
                     documents.append(manifest)
                 continue
@@ -473,10 +477,9 @@ def _orphan_annotation(workload: Workload, key: str, node: Node, containers: lis
     listed = ", ".join(f"`{c.name.value}`" for c in containers)
     suggestion = f"`{APPARMOR_PREFIX}{containers[0].name.value}`" if len(containers) == 1 else "the container's name"
     return Hit(node.where,
-               f"AppArmor annotation `{key}` names container `{key[len(APPARMOR_PREFIX):]}`, which this pod does not "
-               f"have (containers: {listed}): the profile applies to nothing and the container it was meant for keeps "
-               f"the default profile; "
-               f"rename the key to {suggestion}", subject=workload.address,
+               f"The AppArmor annotation names container `{key[len(APPARMOR_PREFIX):]}`, which this pod does not have",
+               hint=f"rename the key to {suggestion} (containers: {listed}): the profile applies to nothing, and "
+                    "the container it was meant for keeps the default profile", subject=workload.address,
                attribute=f"{workload.spell('annotations')}[{key}]", owner=workload.owner,
                related=tuple(Related(c.name.where, f"container `{c.name.value}`") for c in containers))
 
@@ -495,8 +498,8 @@ def _confined_podman(workload: Workload, container: Container, annotations: dict
     else:
         fix = f'the pod annotation `"{APPARMOR_PREFIX}{name}" = "unconfined"` (the provider has no app_armor_profile)'
     yield _hit(container, container.span,
-               f"Podman workspace container `{name}` keeps the node's default AppArmor profile: on Debian and Ubuntu "
-               f"nodes it blocks the mounts rootless Podman makes; add {fix}", "security_context",
+               f"Podman workspace container `{name}` keeps the node's default AppArmor profile", "security_context",
+               hint=f"add {fix}: on Debian and Ubuntu nodes the default profile blocks the mounts rootless Podman makes",
                severity=None if nodes_use_apparmor else Severity.NOTE)
 
 
@@ -543,10 +546,9 @@ def bottlerocket_userns_disabled(ctx: Context, *, podman_images=DEFAULT_PODMAN_I
             hint = (Related(definition.at(unquoted.where), f"`{USERNS_SYSCTL}` unquoted: TOML reads a table `user` "
                             "(TDL305)"),) if unquoted is not None else ()
             yield Hit(definition.head,
-                      f"Bottlerocket nodes of `{definition.subject}` keep user namespaces off "
-                      f"(`{USERNS_SYSCTL}` is 0 by default), and rootless Podman needs them: Podman fails with "
-                      f"\"user namespaces are not enabled\"; set `\"{USERNS_SYSCTL}\" = \"65536\"` under "
-                      "`[settings.kernel.sysctl]`", subject=definition.subject,
+                      "These Bottlerocket nodes keep user namespaces off, which rootless Podman needs",
+                      hint=f"set `\"{USERNS_SYSCTL}\" = \"65536\"` under `[settings.kernel.sysctl]` (0 by default; "
+                           "Podman fails with \"user namespaces are not enabled\")", subject=definition.subject,
                       attribute=f'settings.kernel.sysctl."{USERNS_SYSCTL}"', owner=definition.owner,
                       related=hint + related)
             continue
@@ -554,9 +556,9 @@ def bottlerocket_userns_disabled(ctx: Context, *, podman_images=DEFAULT_PODMAN_I
         if text.isdigit() and int(text) > 0:
             continue
         yield Hit(definition.at(value.where),
-                  f"`\"{USERNS_SYSCTL}\" = \"{value.value}\"` keeps user namespaces off on the Bottlerocket nodes of "
-                  f"`{definition.subject}`, and rootless Podman needs them; set it to a positive number such as "
-                  "\"65536\"", subject=definition.subject, attribute=f'settings.kernel.sysctl."{USERNS_SYSCTL}"',
+                  f"`\"{USERNS_SYSCTL}\" = \"{value.value}\"` keeps user namespaces off, which rootless Podman needs",
+                  hint="set it to a positive number such as \"65536\"",
+                  subject=definition.subject, attribute=f'settings.kernel.sysctl."{USERNS_SYSCTL}"',
                   owner=definition.owner, related=related)
 
 
@@ -589,14 +591,14 @@ def bottlerocket_sysctl_toml_format(ctx: Context) -> Iterator[Hit]:
             continue
         if definition.bottlerocket is False:  # only TOML-looking user data is read on other families
             family = definition.family
-            yield Hit(family.where, f"`{subject}` passes Bottlerocket TOML user data (`[settings...]`) to "
-                      f"`{family.value}` nodes, which do not read it; use `amiFamily: Bottlerocket` (or an "
-                      "`alias: bottlerocket@...` AMI selector)", subject=subject, attribute=family.name or "amiFamily",
+            yield Hit(family.where, f"`{subject}` passes Bottlerocket TOML user data to `{family.value}` nodes, "
+                      "which do not read it", hint="use `amiFamily: Bottlerocket` (or an `alias: bottlerocket@...` AMI "
+                      "selector)", subject=subject, attribute=family.name or "amiFamily",
                       owner=owner)
             continue
         if definition.error is not None:
-            yield Hit(definition.error.span, f"The user data of `{subject}` is not valid TOML "
-                      f"({definition.error.message.removeprefix('invalid TOML: ')}): Bottlerocket rejects all of it",
+            yield Hit(definition.error.span, f"The user data of `{subject}` is not valid TOML, so Bottlerocket "
+                      "rejects all of it", hint=definition.error.message,
                       subject=subject, attribute="userData", owner=owner)
             continue
         sysctl = definition.settings.root.get("settings", "kernel", "sysctl")
@@ -613,15 +615,16 @@ def _sysctl_entry(definition: NodeDefinition, key: str, node: Node) -> Iterator[
             name = ".".join(path)
             value = leaf.value if isinstance(leaf.value, str) else str(leaf.value)
             yield Hit(definition.at(leaf.where),
-                      f"TOML reads this as `{path[-1]}` in a table `{'.'.join(path[:-1])}` under "
-                      f"`[settings.kernel.sysctl]`, not as the sysctl `{name}`: Bottlerocket rejects the user data; "
-                      f"write it as one quoted key: `\"{name}\" = \"{value}\"`", subject=subject,
+                      f"TOML reads this as a table `{'.'.join(path[:-1])}`, not the sysctl `{name}`: Bottlerocket "
+                      "rejects the user data", hint=f"write it as one quoted key: `\"{name}\" = \"{value}\"`",
+                      subject=subject,
                       attribute=f'settings.kernel.sysctl."{name}"', owner=owner)
     elif not isinstance(node.value, (str, Unknown)):
         shown = str(node.value).lower() if isinstance(node.value, bool) else node.value
         yield Hit(definition.at(node.where),
-                  f"The sysctl `{key}` is set to `{shown}`, not a string: Bottlerocket takes sysctl values only as "
-                  f"strings and rejects the user data; write `\"{key}\" = \"{shown}\"`", subject=subject,
+                  f"The sysctl `{key}` is set to `{shown}`, not a string: Bottlerocket rejects the user data",
+                  hint=f"write `\"{key}\" = \"{shown}\"`: Bottlerocket takes sysctl values only as strings",
+                  subject=subject,
                   attribute=f'settings.kernel.sysctl."{key}"', owner=owner)
 
 

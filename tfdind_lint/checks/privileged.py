@@ -24,9 +24,10 @@ def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, run
     Pods on the Sysbox runtime are left out: privilege there is TDL103's finding (one finding per mistake).
     """
     for unit in ctx.units:
-        agents = roles.agent_containers(unit.workloads)
+        workspace = roles.is_coder_workspace(ctx, unit)
+        agents = roles.agent_containers(unit.workloads, workspace)
         for workload in unit.workloads:
-            if not roles.is_workspace_workload(workload, agents) or roles.uses_runtime(workload, runtimes):
+            if not roles.is_workspace_workload(workload, agents, workspace) or roles.uses_runtime(workload, runtimes):
                 continue
             for container in workload.all_containers():
                 if not roles.is_privileged(container):
@@ -43,11 +44,19 @@ def privileged_sidecar_unacknowledged(ctx: Context, *, exempt_envbox=True, envbo
         if is_agent:
             continue
         workload = container.workload
-        what = "a Docker-in-Docker sidecar" if roles.is_dind(container) else "a sidecar"
+        acknowledge = "acknowledge it with `# tfdind-lint: ignore[TDL401] -- <reason>`"
+        if roles.is_dind(container):
+            message = f"`{container.display_name}` is a privileged Docker-in-Docker sidecar: its Docker API is root on the host"
+            hint = (f"use Sysbox, envbox or rootless Podman, or {acknowledge}: whoever reaches that API (the "
+                    "workspace user, through `DOCKER_HOST`) can start a container that owns the host")
+        else:
+            message = f"`{container.display_name}` is a privileged sidecar: whatever it runs is root on the host"
+            hint = (f"drop `privileged` if it does not need it, or {acknowledge}: the workspace user may not control "
+                    "it, but a compromised image or input of it owns the host")
         yield Hit(
             container.privileged.where,
-            f"`{container.display_name}` is {what} running privileged: workspaces can gain root on the host. "
-            "Acknowledge it with `# tfdind-lint: ignore[TDL401] -- <reason>` or use Sysbox, envbox or rootless Podman",
+            message,
+            hint=hint,
             subject=workload.address,
             attribute=roles.container_attribute(container, "privileged"),
             owner=workload.owner,
@@ -61,22 +70,37 @@ def privileged_workspace_container(ctx: Context, *, exempt_envbox=True, envbox_i
         if not is_agent:
             continue
         workload = container.workload
+        if _runs_dockerd(workload, container):
+            hint = "use the Sysbox runtime (Docker runs there unprivileged), or move dockerd into a sidecar"
+        else:
+            hint = "drop `privileged` if nothing in the workspace needs it, or use the Sysbox runtime for what does"
         yield Hit(
             container.privileged.where,
-            f"`{container.display_name}` runs the Coder agent and is privileged: the workspace user's own processes "
-            "can gain root on the host. Use the Sysbox runtime, or move dockerd into a sidecar",
+            f"`{container.display_name}` runs the Coder agent privileged: the workspace user can gain root on the host",
+            hint=hint,
             subject=workload.address,
             attribute=roles.container_attribute(container, "privileged"),
             owner=workload.owner,
         )
 
 
+def _runs_dockerd(workload, container) -> bool:
+    """The container runs a Docker daemon: a dind image or command, or the agent's startup script starts one."""
+    if roles.is_dind(container):
+        return True
+    from . import scripts  # noqa: PLC0415
+
+    return any(scripts.search(script, scripts.STARTS_DOCKER) is not None
+               for script in scripts.agent_startup_scripts(workload, container))
+
+
 def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[Hit]:
     """TDL410: a workspace container mounts the host's Docker / containerd / CRI-O socket."""
     for unit in ctx.units:
-        agents = roles.agent_containers(unit.workloads)
+        workspace = roles.is_coder_workspace(ctx, unit)
+        agents = roles.agent_containers(unit.workloads, workspace)
         for workload in unit.workloads:
-            if not roles.is_workspace_workload(workload, agents):
+            if not roles.is_workspace_workload(workload, agents, workspace):
                 continue
             mounted: dict[int, tuple] = {}  # one finding per host path, naming every container that mounts it
             for container in workload.all_containers():
@@ -94,9 +118,10 @@ def host_docker_socket_mount(ctx: Context, *, sockets=HOST_SOCKETS) -> Iterator[
                 related = () if docker else tuple(Related(m.span, f"mounted into `{c.display_name}`") for c, m in users)
                 yield Hit(
                     source.where,
-                    f"{who} {'mount' if len(users) > 1 else 'mounts'} the host's {kind} socket `{source.value}`: whoever can use it is root on the host. "
-                    "Use Sysbox, envbox, rootless Podman or a dind sidecar, or record the decision with "
-                    "`# tfdind-lint: ignore[TDL410] -- <reason>`",
+                    f"{who} {'mount' if len(users) > 1 else 'mounts'} the host's {kind} socket: whoever uses it is root "
+                    "on the host",
+                    hint="use Sysbox, envbox, rootless Podman or a dind sidecar, or record the decision with "
+                         "`# tfdind-lint: ignore[TDL410] -- <reason>`",
                     subject=workload.address, attribute=roles.attribute_path(users[0][0], source.name or "host_path"),
                     related=related, owner=workload.owner,
                 )
@@ -106,7 +131,7 @@ def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "
                                    runtimes=roles.SYSBOX_RUNTIMES) -> Iterator[Hit]:
     """TDL414: the container that runs the Coder agent adds CAP_SYS_ADMIN (or ALL) without being privileged."""
     for unit in ctx.units:
-        for container in roles.agent_containers(unit.workloads):
+        for container in roles.agent_containers(unit.workloads, roles.is_coder_workspace(ctx, unit)):
             workload = container.workload
             privileged = container.privileged
             if privileged is not None and (truthy(privileged) or not privileged.known):
@@ -124,9 +149,9 @@ def workspace_sys_admin_capability(ctx: Context, *, capabilities=("SYS_ADMIN", "
                     continue
                 yield Hit(
                     item.where,
-                    f"`{container.display_name}` runs the Coder agent with `{item.value}`: close to privileged (mounts, "
-                    "namespaces, kernel interfaces), so workspace processes can reach the host. Docker in a workspace "
-                    "does not need it: use the Sysbox runtime",
+                    f"`{container.display_name}` runs the Coder agent with `{item.value}`, close to privileged",
+                    hint="use the Sysbox runtime: Docker in a workspace does not need it, and it opens mounts, "
+                         "namespaces and kernel interfaces to workspace processes",
                     subject=workload.address, owner=workload.owner,
                     attribute=roles.attribute_path(container, *keys),
                 )

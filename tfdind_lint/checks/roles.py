@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
+import weakref
 
 from ..node import Node, Unknown
 from ..workload import Container, Workload, truthy
@@ -78,17 +79,82 @@ def runs_agent_script(container: Container) -> bool:
     return bool(container.agent_scripts())
 
 
-def agent_containers(workloads: list[Workload]) -> list[Container]:
+#: env variables only a Coder agent (or envbox starting one) reads
+CODER_ENV = ("CODER_AGENT_TOKEN", "CODER_AGENT_URL", "CODER_BOOTSTRAP_SCRIPT")
+#: images made to be Coder workspaces (Coder's workspace images, envbuilder)
+CODER_WORKSPACE_IMAGES = ("codercom/enterprise-*", "*/codercom/enterprise-*", "ghcr.io/coder/envbuilder*")
+
+_WORKSPACE_UNITS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def is_coder_workspace(ctx, unit) -> bool:
+    """Whether the model shows the unit is (part of) a Coder workspace, so rules may speak of "the workspace".
+
+    Terraform: the directory declares a coder provider resource or data source
+    (``coder_agent``, ``data.coder_workspace``...) or requires the coder provider, a
+    container runs an agent's init script, sets an agent variable (``CODER_AGENT_TOKEN``)
+    or is envbox, or runs a Coder workspace image (``codercom/enterprise-*``, envbuilder); or a directory
+    that calls it through a local ``module`` block is one.  YAML: the same for its containers, or a
+    workload carries Coder labels.
+    A plain privileged CNI DaemonSet or a Docker host module is none of these.
+    """
+    known = _WORKSPACE_UNITS.get(unit)
+    if known is None:
+        known = _WORKSPACE_UNITS[unit] = _coder_unit(ctx, unit)
+    return known
+
+
+def _coder_unit(ctx, unit) -> bool:
+    if any(_coder_workload(w) for w in unit.workloads):
+        return True
+    module = unit.module
+    if module is None:
+        return False
+    seen, stack = set(), [module]
+    while stack:  # this directory, then the directories that call it
+        current = stack.pop()
+        if current.directory in seen:
+            continue
+        seen.add(current.directory)
+        if _coder_module(current):
+            return True
+        if current is not module and any(_coder_workload(w) for w in (ctx.project or ctx).workloads_of(current)):
+            return True
+        stack.extend(caller for caller, _ in ctx.callers(current))
+    return False
+
+
+def _coder_module(module) -> bool:
+    if any(r.type.startswith("coder_") for r in module.resources):
+        return True
+    for required in module.required_providers.values():
+        source = required.source
+        if required.name == "coder" or (source is not None and isinstance(source.value, str)
+                                        and source.value.lower().endswith("coder/coder")):
+            return True
+    return False
+
+
+def _coder_workload(workload: Workload) -> bool:
+    labels = workload.labels.value if workload.labels is not None and isinstance(workload.labels.value, dict) else {}
+    if any(k.startswith(CODER_LABEL_PREFIXES) for k in labels):
+        return True
+    return any(runs_agent_script(c) or is_envbox(c) or image_matches(c, CODER_WORKSPACE_IMAGES)
+               or any(c.env_named(name) for name in CODER_ENV) for c in workload.all_containers())
+
+
+def agent_containers(workloads: list[Workload], workspace: bool = True) -> list[Container]:
     """The containers that run the Coder agent.
 
     Terraform: those that render an agent's init script; when none does and the
-    template has exactly one container, that one.  YAML: containers given a
-    ``CODER_AGENT_TOKEN`` (a manifest cannot reference a coder_agent).
+    template (``workspace``: see ``is_coder_workspace``) has exactly one container,
+    that one.  YAML: containers given a ``CODER_AGENT_TOKEN`` (a manifest cannot
+    reference a coder_agent).
     """
     containers = [c for w in workloads for c in w.containers]
     found = [c for c in containers if runs_agent_script(c)]
     found += [c for c in containers if c.workload.origin == "kubernetes" and c.env_named("CODER_AGENT_TOKEN") and c not in found]
-    if not found:
+    if not found and workspace:
         # a template's only container is its workspace, unless it is a docker:dind daemon on its own
         terraform = [c for c in containers if c.workload.origin == "terraform"]
         if len(terraform) == 1 and not image_matches(terraform[0], DIND_IMAGES):
@@ -96,10 +162,11 @@ def agent_containers(workloads: list[Workload]) -> list[Container]:
     return found
 
 
-def is_workspace_workload(workload: Workload, agents: list[Container]) -> bool:
-    """Terraform workloads of a template are the workspace's; a manifest is when it runs the agent or carries Coder labels."""
+def is_workspace_workload(workload: Workload, agents: list[Container], workspace: bool = True) -> bool:
+    """Terraform workloads of a Coder template (``workspace``) are the workspace's; a manifest is when it runs the
+    agent or carries Coder labels."""
     if workload.origin == "terraform":
-        return True
+        return workspace
     if any(c.workload is workload for c in agents):
         return True
     labels = workload.labels.value if workload.labels is not None and isinstance(workload.labels.value, dict) else {}

@@ -63,17 +63,18 @@ def sysbox_runtime_missing(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES, dock
         expected = workload.spell("runtime_class_name", runtimes[0])
         if runtime is not None:
             span = runtime.where
-            message = f"`{runtime.value}` is not the Sysbox runtime, yet {reason}: set `{expected}`"
+            message = f"`{runtime.value}` is not the Sysbox runtime, yet {reason}"
+            hint = f"set `{expected}`"
         else:
             if docker and docker_default_runtime_is_sysbox:
                 continue
             span = workload.span if docker else workload.spec_span
             where = "container" if docker else "pod"
-            message = (f"No `{expected}` on this {where}, yet {reason}: under the default runc runtime "
-                       "Docker and systemd cannot start without privileges")
+            message = f"No `{expected}` on this {where}, yet {reason}"
+            hint = f"set `{expected}`: under the default runc runtime Docker and systemd cannot start without privileges"
         related = () if evidence == span else (Related(evidence, "Sysbox is intended here"),)
         yield Hit(span, message, subject=workload.address, attribute=workload.spell("runtime_class_name"),
-                  related=related, owner=workload.owner)
+                  related=related, owner=workload.owner, hint=hint)
 
 
 def _sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
@@ -111,9 +112,9 @@ def sysbox_userns_missing(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
         misplaced = _object_annotation(workload)
         if misplaced is not None:
             yield Hit(misplaced.where,
-                      f"The `{USERNS_ANNOTATION}` annotation is on `{workload.address}` itself, not on its pod template: "
-                      "Kubernetes copies only the template's metadata to the pods, so they run without a user "
-                      "namespace. Move it to the pod template's metadata annotations",
+                      f"The `{USERNS_ANNOTATION}` annotation is on `{workload.address}`, not on its pod template",
+                      hint="move it to the pod template's metadata annotations: Kubernetes copies only the template's "
+                           "metadata to the pods, so they run without a user namespace",
                       subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
                       related=(_runtime_related(workload),), owner=workload.owner)
             continue
@@ -123,10 +124,9 @@ def sysbox_userns_missing(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
         if workload.annotations is not None:
             related = (Related(workload.annotations.where, f"the {pod}'s annotations, without the userns annotation"),)
         yield Hit(runtime.where,
-                  f"`{workload.spell('runtime_class_name', runtime.value)}` without the `{USERNS_ANNOTATION}` annotation "
-                  f"on the {pod}: Sysbox pods need a user namespace and fail to start (`mounting \"sysfs\" ... "
-                  f"operation not permitted`). Add `{_annotation_text(workload)}` to the {pod}'s metadata "
-                  f"annotations{also}",
+                  f"A Sysbox {pod} without the `{USERNS_ANNOTATION}` annotation: it fails to start with no user namespace",
+                  hint=f"add `{_annotation_text(workload)}` to the {pod}'s metadata annotations{also} (the error: "
+                       "`mounting \"sysfs\" ... operation not permitted`)",
                   subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
                   related=related, owner=workload.owner)
 
@@ -149,16 +149,16 @@ def _userns_value(workload: Workload, annotation: Node) -> Iterator[Hit]:
     common = dict(subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
                   related=(_runtime_related(workload),), owner=workload.owner)
     if not mode.startswith("auto"):
-        yield Hit(annotation.where, f"`{USERNS_ANNOTATION}` is `{mode}`, which gives the pod no user namespace of its "
-                  f"own: Sysbox pods fail to start without one; {fix}", **common)
+        yield Hit(annotation.where, f"`{USERNS_ANNOTATION}` is `{mode}`: the Sysbox pod gets no user namespace and "
+                  "fails to start", hint=fix, **common)
         return
     size = re.search(r"(?:^auto:|[,;])size=(\d+)", mode)
     if size is None:
-        yield Hit(annotation.where, f"`{mode}` lets CRI-O size the user namespace from the image, which can give the pod "
-                  f"fewer user IDs than the {USERNS_SIZE} Sysbox expects; {fix}", severity=Severity.NOTE, **common)
+        yield Hit(annotation.where, f"`{mode}` lets CRI-O size the user namespace from the image, maybe below the "
+                  f"{USERNS_SIZE} IDs Sysbox expects", hint=fix, severity=Severity.NOTE, **common)
     elif int(size.group(1)) < USERNS_SIZE:
         yield Hit(annotation.where, f"`size={size.group(1)}` gives the pod fewer user IDs than the {USERNS_SIZE} Sysbox "
-                  f"expects; {fix}", severity=Severity.NOTE, **common)
+                  "expects", hint=fix, severity=Severity.NOTE, **common)
 
 
 def sysbox_privileged_conflict(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES,
@@ -169,9 +169,9 @@ def sysbox_privileged_conflict(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES,
             if not roles.is_privileged(container) or roles.is_envbox(container, envbox_images):
                 continue  # envbox on Sysbox is TDL106's finding
             yield Hit(container.privileged.where,
-                      f"`{container.display_name}` is privileged on the Sysbox runtime, which does not support "
-                      f"privileged containers (it would break container-to-host isolation). Remove "
-                      f"`{workload.spell('privileged', True)}`: under Sysbox, Docker and systemd run without it",
+                      f"`{container.display_name}` is privileged on the Sysbox runtime, which does not support it",
+                      hint=f"remove `{workload.spell('privileged', True)}`: under Sysbox, Docker and systemd run "
+                           "without it (privileged would break container-to-host isolation)",
                       subject=workload.address, attribute=roles.container_attribute(container, "privileged"),
                       related=(_runtime_related(workload),), owner=workload.owner)
 
@@ -192,8 +192,8 @@ def sysbox_host_namespace_conflict(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
             key = name if docker else workload.spell(name)
             written = f'{key} = "host"' if docker else workload.spell(name, True)
             yield Hit(node.where,
-                      f"`{written}` shares the host's {namespace} namespace, which Sysbox does not support: system "
-                      f"containers always get their own namespaces. Remove `{key}`",
+                      f"`{written}` shares the host's {namespace} namespace, which Sysbox does not support",
+                      hint=f"remove `{key}`: system containers always get their own namespaces",
                       subject=workload.address, attribute=key,
                       related=(_runtime_related(workload),), owner=workload.owner,
                       severity=Severity.WARNING if namespace == "IPC" else None)
@@ -227,9 +227,9 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
         related = () if mount.path is None or mount.path.where == volume.source.where else (
             Related(mount.path.where, f"mounted at `{mount.path.value}` of `{container.display_name}`"),)
         return Hit(volume.source.where,
-                   f"The host's `{DOCKER_STATE}` is mounted into a Sysbox container: the workspace can read and change "
-                   "the host's Docker state, which breaks container isolation. Give the container its own volume for "
-                   f"`{DOCKER_STATE}` (one per workspace)", related=related, **common)
+                   f"The host's `{DOCKER_STATE}` is mounted into a Sysbox container, which can then change the host's Docker",
+                   hint=f"give the container its own volume for `{DOCKER_STATE}` (one per workspace)",
+                   related=related, **common)
     if target != DOCKER_STATE:
         return None
     source, origin = _static_source(workload, volume.source)
@@ -238,10 +238,9 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
         what = "host directory" if volume.kind in ("bind", "host_path") else "volume"
         related = (Related(origin.where, f"the name is always `{source}`"),) if origin is not volume.source else ()
         return Hit(volume.source.where,
-                   f"`{container.display_name}` keeps its Docker state (`{DOCKER_STATE}`) on the {what} `{source}`, the "
-                   "same for every workspace of this template: the inner Docker daemon allows only one system "
-                   "container per state directory. Derive the name from the workspace id "
-                   "(`data.coder_workspace.me.id`)", related=related, **common)
+                   f"`{container.display_name}` keeps `{DOCKER_STATE}` on the {what} `{source}`, shared by all workspaces",
+                   hint="derive the name from the workspace id (`data.coder_workspace.me.id`): the inner Docker daemon "
+                        "allows only one system container per state directory", related=related, **common)
     identity = _identity(volume, sub_path)
     if identity is None:
         return None
@@ -254,9 +253,9 @@ def _docker_state_hit(workload: Workload, container: Container, mount: Mount, se
         this, that = f"{this}` of `{workload.address}", f"{that}` of `{other.workload.address}"
     common["attribute"] = roles.attribute_path(container, mount.path.name or "mount_path")
     return Hit(mount.path.where,
-               f"`{this}` mounts the same volume at `{DOCKER_STATE}` as `{that}`: the "
-               "inner Docker daemon allows only one system container per state directory. Give each container "
-               f"its own volume (or {workload.spell('sub_path')})",
+               f"`{this}` mounts the same volume at `{DOCKER_STATE}` as `{that}`",
+               hint=f"give each container its own volume (or {workload.spell('sub_path')}): the inner Docker daemon "
+                    "allows only one system container per state directory",
                related=(Related(other_mount.path.where, f"`{that}` mounts it here"),), **common)
 
 
@@ -301,9 +300,9 @@ def sysbox_nesting(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES, envbox_image
             evidence = container.image if roles.image_matches(container, envbox_images) else container.argv()[0]
             runtime = workload.runtime
             yield Hit(runtime.where,
-                      f"`{container.display_name}` runs envbox, which is Sysbox itself, on the Sysbox runtime: Sysbox "
-                      f"cannot run inside Sysbox. Pick one method: remove `{workload.spell('runtime_class_name', runtime.value)}` "
-                      "(envbox), or run the workspace image directly under Sysbox",
+                      f"`{container.display_name}` runs envbox on the Sysbox runtime: Sysbox cannot run inside Sysbox",
+                      hint=f"pick one method: remove `{workload.spell('runtime_class_name', runtime.value)}` "
+                           "(envbox), or run the workspace image directly under Sysbox",
                       subject=workload.address, attribute=workload.spell("runtime_class_name"),
                       related=(Related(evidence.where, "envbox runs here"),), owner=workload.owner)
             break
@@ -323,8 +322,9 @@ def sysbox_userns_crio_only(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> 
             fix = (f"`{workload.kind}` cannot set `hostUsers` (hashicorp/kubernetes #2818): define the pod with "
                    "`kubernetes_manifest` and `hostUsers = false`")
         yield Hit(annotation.where,
-                  f"The pod's user namespace rests on `{USERNS_ANNOTATION}`, which only CRI-O honours: on nodes "
-                  f"running containerd >= 2.0.5 (Sysbox 0.7 no longer installs CRI-O) Sysbox needs `hostUsers: false`; {fix}",
+                  f"The pod's user namespace rests on `{USERNS_ANNOTATION}`, which only CRI-O honours",
+                  hint=f"{fix}: on containerd >= 2.0.5 nodes (Sysbox 0.7 no longer installs CRI-O) Sysbox needs "
+                       "`hostUsers: false`",
                   subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
                   related=(_runtime_related(workload),), owner=workload.owner)
 

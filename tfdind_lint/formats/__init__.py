@@ -1,4 +1,4 @@
-"""Output formats: each module has ``render(report, options) -> str``; explicit registry below.
+"""Output formats: ``render(report, settings, options) -> str`` functions; explicit registry below.
 
 Formats are imported on use, so a text run never loads the SARIF machinery.
 """
@@ -8,11 +8,16 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+#: name -> (module, function); ``text`` is the default ``full`` format's older name
 FORMATS = {
-    "text": "text",
-    "json": "json_format",
-    "sarif": "sarif",
-    "github": "github",
+    "full": ("text", "render"),
+    "text": ("text", "render"),
+    "concise": ("text", "render_concise"),
+    "json": ("json_format", "render"),
+    "sarif": ("sarif", "render"),
+    "github": ("github", "render"),
+    "gitlab": ("gitlab", "render"),
+    "junit": ("junit", "render"),
 }
 
 
@@ -23,9 +28,10 @@ class Options:
     sarif_include_suppressed: bool = False
     sarif_category: str | None = None
     verbose: bool = False  # text: list the files not read, with the reason
+    quiet: bool = False  # text: the findings only, no summary line
     extra: dict = field(default_factory=dict)
 
 
 def render(name: str, report, settings, options: Options | None = None) -> str:
-    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
-    return module.render(report, settings, options or Options())
+    module, function = FORMATS[name]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)(report, settings, options or Options())

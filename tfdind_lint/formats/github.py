@@ -53,10 +53,9 @@ def annotation(finding, workspace: str | None = None) -> str:
             # the runner drops columns on a range over several lines
             del properties["col"], properties["endColumn"]
     properties["title"] = f"tfdind-lint {finding.rule} {finding.name}"
-    # the message also carries the place: the log shows only the message
-    lines = [f"{span.path}:{span.line}:{span.column}: {finding.rule} {finding.message}"]
-    if finding.hint:
-        lines.append(f"help: {finding.hint}")
+    # the place is in the properties, which the annotation and the log show: the body names only other places
+    lines = [f"{finding.rule} {finding.message}"]
+    lines += [f"help: {text}" for text in finding.hint.splitlines()]
     lines += [f"{r.span.path}:{r.span.line}:{r.span.column}: {r.message}" for r in finding.related]
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     message = "\n".join(lines)

@@ -12,7 +12,6 @@ TDL000 and files skipped are also tool execution notifications.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from urllib.parse import quote
@@ -22,9 +21,8 @@ import sarif_om as om
 
 from .. import __version__
 from ..finding import Severity
-from ..sources import SourceError
-from ..sources.text import read_source
-from .line_hash import line_hashes
+from .fingerprint import Sources, fingerprint
+from .links import information_uri, rule_url
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "tfdindLint/v1"
@@ -89,50 +87,10 @@ def _rule(policy) -> om.ReportingDescriptor:
         short_description=om.MultiformatMessageString(text=policy.summary),
         full_description=om.MultiformatMessageString(text=what[:1024]),
         help=om.MultiformatMessageString(text=markdown, markdown=markdown),
+        help_uri=None if policy.custom else rule_url(policy.id, policy.name),
         default_configuration=om.ReportingConfiguration(level=_LEVELS[policy.severity]),
         properties=properties,
     )
-
-
-def _fingerprint(finding, source_text: str, seen: dict) -> str:
-    """A hash of what the finding is about, not where: rule, file, subject, attribute and the flagged text."""
-    base = "\x1f".join([finding.rule, finding.span.path, finding.subject, finding.attribute, source_text])
-    seen[base] = seen.get(base, 0) + 1
-    return hashlib.sha256(f"{base}\x1f{seen[base]}".encode()).hexdigest()[:32]
-
-
-class _Sources:
-    """File texts for fingerprints, read once per file that has results."""
-
-    def __init__(self):
-        self.texts: dict[str, str | None] = {}
-        self.hashes: dict[str, list[str]] = {}
-
-    def text(self, path: str) -> str | None:
-        if path not in self.texts:
-            try:  # read_source: never blocks on a FIFO, never reads a huge file (the hash would take minutes)
-                self.texts[path] = read_source(path).decode("utf-8", errors="replace")
-            except SourceError:
-                self.texts[path] = None
-        return self.texts[path]
-
-    def line_hash(self, path: str, line: int) -> str | None:
-        if path not in self.hashes:
-            text = self.text(path)
-            self.hashes[path] = line_hashes(text) if text is not None else []
-        hashes = self.hashes[path]
-        return hashes[line - 1] if 0 < line <= len(hashes) else None
-
-    def excerpt(self, span) -> str:
-        text = self.text(span.path)
-        if text is None:
-            return ""
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if span.line > len(lines):
-            return ""
-        if span.line == span.end_line:
-            return lines[span.line - 1][span.column - 1:span.end_column - 1]
-        return lines[span.line - 1][span.column - 1:]
 
 
 def build(report, settings, options) -> dict:
@@ -140,7 +98,7 @@ def build(report, settings, options) -> dict:
     findings = [f for f in report.findings if f.suppressed is None or options.sarif_include_suppressed]
     rule_ids = sorted({rid for rid in policies if settings.is_enabled(rid)} | {f.rule for f in findings if f.rule in policies})
     index = {rid: i for i, rid in enumerate(rule_ids)}
-    sources = _Sources()
+    sources = Sources()
     seen: dict = {}
     results = []
     notifications = []
@@ -148,8 +106,8 @@ def build(report, settings, options) -> dict:
         if f.rule not in index:
             continue
         related = [_location(r.span, r.message, i + 1) for i, r in enumerate(f.related)]
-        message = f.message + (f" ({f.hint})" if f.hint else "")
-        fingerprints = {FINGERPRINT_KEY: _fingerprint(f, sources.excerpt(f.span), seen)}
+        message = f.message + (f" ({'; '.join(f.hint.splitlines())})" if f.hint else "")
+        fingerprints = {FINGERPRINT_KEY: fingerprint(f, sources.excerpt(f.span), seen)}
         line_hash = sources.line_hash(f.span.path, f.span.line)
         if line_hash:
             fingerprints["primaryLocationLineHash"] = line_hash
@@ -175,7 +133,7 @@ def build(report, settings, options) -> dict:
                                                  descriptor=om.ReportingDescriptorReference(id="TDL999")))
     run = om.Run(
         tool=om.Tool(driver=om.ToolComponent(
-            name="tfdind-lint", version=__version__, semantic_version=__version__,
+            name="tfdind-lint", version=__version__, semantic_version=__version__, information_uri=information_uri(),
             rules=[_rule(policies[rid]) for rid in rule_ids],
         )),
         invocations=[om.Invocation(execution_successful=report.internal_errors == 0,

@@ -1,7 +1,7 @@
 """Readers that turn files into the positioned tree (``node.py``).
 
-``hcl_parser.py`` is the only module that imports python-hcl2 (and Lark), ``kubernetes.py``
-the only one that imports ruamel.yaml; ``text.py`` decodes bytes and maps offsets
+``hcl/`` reads HCL's native syntax (our own scanner and parser), ``kubernetes.py``
+is the only module that imports ruamel.yaml; ``text.py`` decodes bytes and maps offsets
 to lines and columns for both.
 """
 

@@ -8,7 +8,9 @@ YAML 1.1, which Kubernetes' YAML library follows: ``yes`` is true).
 Each document is parsed on its own, so one broken document does not hide the
 others.  Files whose text has no ``apiVersion`` and ``kind`` (CI workflows,
 compose files) are not Kubernetes manifests and are skipped without a word, and
-so are such documents in a manifest stream.  Limits keep hostile input cheap:
+so are such documents in a manifest stream.  A document's fields get the types rules
+expect (``manifest_shape.py``): one whose ``apiVersion`` or ``kind`` is not a string is an
+error, another field of the wrong shape becomes unknown.  Limits keep hostile input cheap:
 nesting depth (``MAX_DEPTH``), alias expansion (``MAX_EXPANDED_NODES``), and the
 file size limit of ``text.read_source``; see docs/robustness.md.
 """
@@ -17,8 +19,10 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 
+from .. import manifest_shape
 from ..node import Node, Span
 from . import Comment, SourceError
 from .text import LineIndex, decode
@@ -28,15 +32,8 @@ _API_VERSION = re.compile(r"(?:^|[{,])[ \t-]*[\"']?apiVersion[\"']?[ \t]*:", re.
 _KIND = re.compile(r"(?:^|[{,])[ \t-]*[\"']?kind[\"']?[ \t]*:", re.M)
 _BRACKET = re.compile(r"[\[\]{}]")
 _DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.M)
-# A Helm template: an action where a YAML node starts (a line, a list item, a mapping value: never valid
-# plain YAML), whitespace trimming, or Helm's own objects and functions.  A Go template inside a quoted
-# string (`docker ps --format '{{.Names}}'`) is a value, not Helm.  Quantifiers are bounded: no backtracking.
-_HELM = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{][^:\n]{0,200}:[ \t]+)?\{\{"
-    r"|\{\{-|-\}\}"
-    r"|\{\{[^}\n]{0,200}?(?:\.(?:Values|Release|Chart|Capabilities|Files)\b|\b(?:include|template|tpl|toYaml|required)\b)",
-    re.M,
-)
+#: Why a file with template actions that YAML cannot read as written is not linted.
+TEMPLATE_SKIPPED = "a Helm template ({{ ... }}): render it (helm template) to lint it"
 _COMMENT = re.compile(r"(?:^|[ \t])#(.*)$")
 
 _BOOL = {
@@ -77,9 +74,41 @@ def parse_file(path: str, data: bytes) -> YamlFile | None:
     text = decode(data, path)
     if not looks_like_manifest(text):
         return None
-    if _HELM.search(text):
-        return YamlFile(path, [], [], text, skipped="a Helm template ({{ ... }}): render it (helm template) to lint it")
-    return parse_text(path, text)
+    result = parse_text(path, text)
+    if "{{" in text and _unreadable_template(text, result):
+        return YamlFile(path, [], [], text, skipped=TEMPLATE_SKIPPED)
+    return result
+
+
+def _unreadable_template(text: str, result: YamlFile) -> bool:
+    """Whether template syntax keeps a file from being the YAML Kubernetes reads (then it is a template to render).
+
+    Either every document that fails to parse holds a ``{{`` action (``{{- if .Values.x }}`` on a line of
+    its own), or an action stands where a YAML node starts (``privileged: {{ .Values.on }}``): YAML reads a
+    flow mapping with a mapping for key, which Kubernetes rejects.  An action inside a block scalar or a
+    quoted string (Flux's ``summary``, Argo's ``{{inputs.parameters.x}}``, a Go template in a ConfigMap)
+    is a value: such files are linted.
+    """
+    if result.errors:
+        ranges = _document_ranges(text)
+        starts = [text.count("\n", 0, start) + 1 for start, _ in ranges]
+        for error in result.errors:
+            index = max((i for i, line in enumerate(starts) if line <= error.span.line), default=0)
+            start, end = ranges[index] if ranges else (0, len(text))
+            if "{{" not in text[start:end]:
+                return False  # a real YAML error: TDL000 says where
+        return True
+    lines = text.split("\n")
+    return any(isinstance(node.value, dict) and any(key.startswith("{") and _flow_key(lines, node.value[key].key)
+                                                    for key in node.value)
+               for document in result.documents for node in document.walk())
+
+
+def _flow_key(lines: list[str], span: Span | None) -> bool:
+    """Whether a mapping key is written as a flow mapping (``{ .Values.x }``), not as a quoted ``"{x}"``."""
+    if span is None or not 0 < span.line <= len(lines):
+        return False
+    return lines[span.line - 1][span.column - 1:span.column] == "{"
 
 
 def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 0) -> YamlFile:
@@ -115,7 +144,12 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
         block_scalar_lines.update(converter.block_scalar_lines)
         value = node.value
         if isinstance(value, dict) and "apiVersion" in value and "kind" in value:
-            result.documents.append(node)
+            problem = manifest_shape.kind_problem(node)
+            if problem is not None:
+                message, where = problem
+                result.errors.append(SourceError(message, where.where))
+                continue
+            result.documents.append(manifest_shape.conform(node))
     result.comments = _comments(path, lines, block_scalar_lines, line_offset, column_offset)
     return result
 
@@ -173,14 +207,17 @@ def _yaml():
 
 def _compose(yaml, chunk: str):
     """The ruamel node graph of one document (None for an empty one)."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
+    from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError  # noqa: PLC0415
     from ruamel.yaml.reader import ReaderError  # noqa: PLC0415
 
     deep = _bracket_depth_exceeded(chunk)
     if deep is not None:  # flow collections may nest too deeply: measure on the text up to there
         _check_depth(chunk[:deep])
     try:
-        return yaml.compose(io.StringIO(chunk))
+        with warnings.catch_warnings():
+            # an anchor defined twice: YAML lets the later one win (aliases refer to the latest); no word on stderr
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            return yaml.compose(io.StringIO(chunk))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()

@@ -14,15 +14,76 @@ from . import SourceError
 #: Larger files are refused before they are read: parsing runs at roughly 100-150 KB/s, so this
 #: bounds a file's cost to seconds, and no Coder template or workspace manifest comes near it.
 MAX_FILE_BYTES = 1024 * 1024
+#: The limit of this run: ``max-file-size`` in the configuration or ``--max-file-size`` (``linter.lint`` sets it,
+#: and each worker process; ``read_source`` of the baseline and SARIF writers then reads what the run read).
+_limit = MAX_FILE_BYTES
+_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
 
 # O_NONBLOCK: a file swapped for a FIFO after discovery must not block the open(); O_BINARY (Windows): no
 # newline translation; O_NOCTTY: a terminal device never becomes our controlling terminal.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
 
 
-def read_source(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; anything else is a ``SourceError`` at 1:1."""
+#: Text that stands for files on disk (absolute path -> bytes): the editor's unsaved buffers (``overlay``).
+_overlay: dict[str, bytes] = {}
+
+
+class overlay:  # noqa: N801  (used as a function: ``with overlay(buffers):``)
+    """While active, ``read_source`` of these files (absolute paths) returns the given bytes, not the disk's.
+
+    The language server lints unsaved buffers through the ordinary pipeline this way.
+    """
+
+    def __init__(self, buffers: dict[str, bytes]):
+        self.buffers = buffers
+
+    def __enter__(self):
+        global _overlay  # noqa: PLW0603
+        self.saved, _overlay = _overlay, self.buffers
+        return self
+
+    def __exit__(self, *exc):
+        global _overlay  # noqa: PLW0603
+        _overlay = self.saved
+
+
+def set_limit(limit: int | None) -> None:
+    """The size limit of ``read_source`` for this run (None: the default)."""
+    global _limit  # noqa: PLW0603  (one setting of the run, read by every reader of source files)
+    _limit = limit or MAX_FILE_BYTES
+
+
+def current_limit() -> int:
+    return _limit
+
+
+def parse_size(text) -> int:
+    """``2MiB``, ``512 KiB``, ``2M``, ``1048576`` -> bytes (binary units, as Docker and Kubernetes write them); ValueError."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        value = text
+    else:
+        import re  # noqa: PLC0415
+
+        found = re.fullmatch(r"\s*([0-9]+)\s*(?:([KkMmGg])i?[Bb]?|[Bb])?\s*", str(text))
+        if found is None:
+            raise ValueError(f"`{text}` is not a size: write a number of bytes or a size such as 2MiB or 512KiB")
+        value = int(found.group(1)) * _UNITS[(found.group(2) or "").lower()]
+    if value < 1:
+        raise ValueError(f"`{text}` is not a size: it must be at least 1 byte")
+    return value
+
+
+def read_source(path: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (the run's limit by default); anything else is a
+    ``SourceError`` at 1:1."""
+    limit = _limit if limit is None else limit
     span = Span(path, 1, 1, 1, 1)
+    if _overlay:
+        data = _overlay.get(os.path.abspath(path))
+        if data is not None:
+            if len(data) > limit:
+                raise SourceError(f"File too large to lint: {_size(len(data))}, over the limit of {_size(limit)}", span)
+            return data
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
@@ -36,8 +97,9 @@ def read_source(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     size = max(info.st_size, len(data))
     if size > limit:
         raise SourceError(
-            f"File too large to lint: {_size(size)}, and tfdind-lint reads files up to {_size(limit)}; "
-            "split it, or exclude it if it is generated", span)
+            f"File too large to lint: {_size(size)}, over the limit of {_size(limit)}; raise the limit with "
+            f"`max-file-size: {_size(_raised(size), unit=True)}` in the configuration or `--max-file-size "
+            f"{_size(_raised(size), unit=True)}`, split the file, or exclude it if it is generated", span)
     return data
 
 
@@ -54,8 +116,19 @@ def _why(path: str, exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
+def _size(n: int, unit: bool = False) -> str:
+    """``1.5 MiB`` / ``200 KiB``; ``unit``: as a size setting is written (``2MiB``)."""
+    if unit:
+        return f"{n // (1024 * 1024)}MiB" if n % (1024 * 1024) == 0 else f"{n // 1024}KiB"
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MiB"
+    return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} bytes"
+
+
+def _raised(size: int) -> int:
+    """A limit that admits ``size``: the next whole MiB (KiB below 1 MiB)."""
+    step = 1024 * 1024 if size >= 1024 * 1024 else 1024
+    return (size // step + 1) * step
 
 
 def decode(data: bytes, path: str) -> str:

@@ -10,6 +10,10 @@ variable "state_path" {
   type = string
 }
 
+variable "state_paths" {
+  type = list(string)
+}
+
 resource "docker_volume" "docker_state" {
   name = "coder-${data.coder_workspace.me.id}-docker"
 }
@@ -57,13 +61,13 @@ resource "docker_container" "not_sysbox" {
   }
 }
 
-# volumes from a dynamic block
+# volumes from a dynamic block over a list the module cannot know
 resource "docker_container" "dynamic_volumes" {
   name    = "dynamic-${data.coder_workspace.me.id}"
   image   = "codercom/enterprise-base:ubuntu"
   runtime = "sysbox-runc"
   dynamic "volumes" {
-    for_each = toset([var.state_path])
+    for_each = toset(var.state_paths)
     content {
       host_path      = volumes.value
       container_path = "/var/lib/docker"

@@ -1,7 +1,10 @@
-# The only container of the template: it is the workspace even without an init_script reference.
+# The only container of a Coder template (it reads data.coder_workspace): it is the workspace even
+# without an init_script reference.
+data "coder_workspace" "me" {}
+
 resource "kubernetes_pod" "main" {
   metadata {
-    name = "workspace"
+    name = "coder-${data.coder_workspace.me.id}"
   }
   spec {
     container {

@@ -1,0 +1,7 @@
+variable "agent_id" {
+  type = string
+}
+
+resource "coder_external_agent" "this" {
+  agent_id = var.agent_id
+}

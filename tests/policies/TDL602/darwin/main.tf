@@ -1,0 +1,13 @@
+# macOS agents: not supported by current Coder releases (a warning: earlier releases allowed it).
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "darwin" # expect: TDL602
+  arch = "amd64"
+}
+
+resource "coder_devcontainer" "repo" {
+  count            = data.coder_workspace.me.start_count
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}

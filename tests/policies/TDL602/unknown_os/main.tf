@@ -1,0 +1,18 @@
+# The OS comes from a parameter: unknown, no finding.
+variable "agent_os" {
+  type    = string
+  default = "linux"
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = var.agent_os
+  arch = "amd64"
+}
+
+resource "coder_devcontainer" "repo" {
+  count            = data.coder_workspace.me.start_count
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}

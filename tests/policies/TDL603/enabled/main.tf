@@ -1,0 +1,16 @@
+# The integration is on (explicitly).
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+  env = {
+    CODER_AGENT_DEVCONTAINERS_ENABLE = "true"
+  }
+}
+
+resource "coder_devcontainer" "repo" {
+  count            = data.coder_workspace.me.start_count
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}

@@ -1,0 +1,21 @@
+# The value comes from a variable: unknown, no finding.
+variable "devcontainers" {
+  type    = bool
+  default = true
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+  env = {
+    CODER_AGENT_DEVCONTAINERS_ENABLE = var.devcontainers ? "true" : "false"
+  }
+}
+
+resource "coder_devcontainer" "repo" {
+  count            = data.coder_workspace.me.start_count
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}

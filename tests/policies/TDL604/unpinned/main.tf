@@ -1,0 +1,22 @@
+# No version constraint: TDL007 territory, no finding here.
+terraform {
+  required_providers {
+    coder = {
+      source = "coder/coder"
+
+    }
+  }
+}
+
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "coder_devcontainer" "repo" {
+  count            = data.coder_workspace.me.start_count
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}
