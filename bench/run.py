@@ -443,7 +443,7 @@ def page(data: dict) -> str:
     ]
     out += [f"| `{name}` | {ms:.1f} ms |" for name, ms in imports_["top"]]
     heavy = [name for name in ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent") if name in imports_["modules"]]
-    out += ["", f"Not imported by that run: ruamel.yaml, jsonschema, sarif-om, multiprocessing"
+    out += ["", "Not imported by that run: ruamel.yaml, jsonschema, sarif-om, multiprocessing"
             + (f" (but: {', '.join(heavy)})" if heavy else "") + "; `tests/test_cold_start.py` keeps it so.", ""]
     out += ["## Serial or parallel", "",
             "Small trees checked in one process and in two (forced), to place the threshold below which tfdind-lint",
