@@ -31,8 +31,9 @@ FORMS = ("Docker", "Kubernetes", "Terraform", "YAML", "TOML")
 #: the forms each kind of file a policy reads (``files``) claims
 CLAIMS = {"terraform": ("Docker", "Kubernetes"), "yaml": ("YAML",), "toml": ("TOML",)}
 #: rules (or groups) of Terraform semantics and suppressions: they read blocks, not workloads, so every
-#: Terraform block is one form for them ("Terraform"), whatever its provider
-GENERAL_RULES = ("TDL0", "TDL9")
+#: Terraform block is one form for them ("Terraform"), whatever its provider; the Dev Containers rules (6xx)
+#: point at the coder_* blocks (the dev container, the agent) whichever provider runs the workspace
+GENERAL_RULES = ("TDL0", "TDL6", "TDL9")
 #: rules that read Terraform blocks other than containers too (node definitions, RuntimeClasses, agent scripts)
 TERRAFORM_RULES = ("TDL302", "TDL304", "TDL305", "TDL505", "TDL411", "TDL413", "TDL503")
 NODES = "rules of node prerequisites: they read node definitions and manifests, not containers"

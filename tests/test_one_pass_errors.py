@@ -75,7 +75,7 @@ def test_did_you_mean_on_the_command_line(tmp_path, monkeypatch, cli, arguments,
 SUPPRESSED = SIDECAR_TF.replace("privileged = true", "privileged = true # tfdind-lint: WRITTEN")
 
 
-REASON_AFTER_HYPHENS = "The reason must follow ` -- `, so this suppresses nothing: write `tfdind-lint: ignore[TDL401] -- build farm`"
+REASON_AFTER_HYPHENS = "Suppresses nothing: the reason must follow ` -- `, as in `tfdind-lint: ignore[TDL401] -- build farm`"
 
 
 @pytest.mark.parametrize("written,message", [
@@ -103,8 +103,8 @@ def test_an_annotation_that_almost_follows_the_syntax(tmp_path, monkeypatch, cli
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli(*SIDECAR, "--output-format", "concise", ".")
     assert code == 1
-    assert ("pod.yaml:6:5: TDL900 warning: The reason must follow ` -- `, so this suppresses nothing: "
-            "write `TDL401 -- farm`") in out.splitlines()
+    assert ("pod.yaml:6:5: TDL900 warning: Suppresses nothing: the reason must follow ` -- `, as in "
+            "`TDL401 -- farm`") in out.splitlines()
 
 
 @pytest.mark.parametrize("word", ["help", "init", "lint"])

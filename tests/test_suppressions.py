@@ -230,7 +230,7 @@ def test_expiry_works_through_its_date_and_stops_after_it(tmp_path, monkeypatch)
     day_after = run(tmp_path, monkeypatch, {"main.tf": text}, today=datetime.date(2027, 3, 2))
     assert findings(day_after) == [("main.tf", 14, "TDL401", None), ("main.tf", 14, "TDL900", None)]
     assert day_after.findings[1].message == (
-        "This suppression of TDL401 expired on 2027-03-01 and no longer applies: fix the finding, or renew the date with a reason")
+        "This suppression of TDL401 expired on 2027-03-01: fix the finding, or renew the date with a reason")
 
 
 def test_expiry_in_the_configuration(tmp_path, monkeypatch):

@@ -138,7 +138,7 @@ def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, fo
     if near is not None or (reason_match is None and tail and not tail.startswith("(")):
         written = (form.format(",".join(names)) + " -- " + (near.group("reason") if near else tail)).strip()
         written = "tfdind-lint: " + written if form.startswith("ignore") else written
-        problems.append(Problem("TDL900", span, f"The reason must follow ` -- `, so this suppresses nothing: write `{written}`"))
+        problems.append(Problem("TDL900", span, f"Suppresses nothing: the reason must follow ` -- `, as in `{written}`"))
         return None
     until = None
     until_match = _UNTIL.search(reason)
@@ -277,8 +277,8 @@ def stale(suppressions: list[Suppression], today: datetime.date, judged: Callabl
         if s.expired(today):
             problems.append(Problem(
                 "TDL900", s.span,
-                f"This suppression of {', '.join(s.rules)} expired on {s.until.isoformat()} and no longer applies: "
-                "fix the finding, or renew the date with a reason",
+                f"This suppression of {', '.join(s.rules)} expired on {s.until.isoformat()}: fix the finding, or "
+                "renew the date with a reason",
             ))
             continue
         unused = [rule for rule in s.rules if rule not in s.used and judged(s, rule)]

@@ -238,8 +238,8 @@ def _unix_mismatch(scene: Scene, client: Client):
     if not others:
         return None
     name = others[0].container.display_name
-    return (f"`DOCKER_HOST` is a socket in `{container.display_name}`'s own filesystem, but the Docker daemon runs "
-            f"in `{name}`", "share the socket's directory through a volume, or use its TCP address",
+    return (f"`DOCKER_HOST` is a socket in `{container.display_name}`'s own filesystem; the daemon runs in `{name}`",
+            "share the socket's directory through a volume, or use its TCP address",
             _listeners_related(others[:1], "unix"), None)
 
 
