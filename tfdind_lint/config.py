@@ -705,13 +705,12 @@ def _show_default(value) -> str:
 
 
 def _toml(text: str, display: str) -> dict:
+    from .sources.toml import toml_library  # noqa: PLC0415
+
     try:
-        import tomllib  # noqa: PLC0415
-    except ModuleNotFoundError:  # Python 3.10
-        try:
-            import tomli as tomllib  # noqa: PLC0415
-        except ModuleNotFoundError:
-            raise ConfigError(f"{display}: reading pyproject.toml needs Python 3.11 or the tomli package") from None
+        tomllib = toml_library()
+    except ModuleNotFoundError:  # Python 3.10 without the tomli the package depends on
+        raise ConfigError(f"{display}: reading pyproject.toml needs Python 3.11 or the tomli package") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -63,6 +63,7 @@ class YamlFile:
     text: str
     errors: list[SourceError] = field(default_factory=list)  # broken documents; the others are still read
     skipped: str | None = None  # why a file that looked like YAML is not read (Helm template, ...)
+    template_key: bool = False  # a `{{ ... }}` action read as a flow-mapping key (seen before shapes are checked)
 
 
 def looks_like_manifest(text: str) -> bool:
@@ -98,10 +99,14 @@ def _unreadable_template(text: str, result: YamlFile) -> bool:
             if "{{" not in text[start:end]:
                 return False  # a real YAML error: TDL000 says where
         return True
-    lines = text.split("\n")
+    return result.template_key
+
+
+def _template_key(document: Node, lines: list[str]) -> bool:
+    """Whether a ``{{ ... }}`` action stands where a node starts: YAML reads a flow mapping as a key."""
     return any(isinstance(node.value, dict) and any(key.startswith("{") and _flow_key(lines, node.value[key].key)
                                                     for key in node.value)
-               for document in result.documents for node in document.walk())
+               for node in document.walk())
 
 
 def _flow_key(lines: list[str], span: Span | None) -> bool:
@@ -143,6 +148,8 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
         result.errors.extend(converter.errors)
         block_scalar_lines.update(converter.block_scalar_lines)
         value = node.value
+        if "{{" in chunk and not (line_offset or column_offset) and _template_key(node, lines):
+            result.template_key = True  # before the shape check turns that mapping into an unknown value
         if isinstance(value, dict) and "apiVersion" in value and "kind" in value:
             problem = manifest_shape.kind_problem(node)
             if problem is not None:

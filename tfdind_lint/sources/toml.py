@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from dataclasses import dataclass, field
 
 from ..node import Node, Span, Unknown
@@ -59,7 +60,7 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
         line, column = line + line_offset, column + column_offset
         raise SourceError(f"Nested too deeply to analyse (more than {MAX_DEPTH} levels of arrays and inline tables); "
                           "flatten it", Span(path, line, column, line, column + 1))
-    tomllib = _tomllib()
+    tomllib = toml_library()
     try:
         value = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -318,13 +319,15 @@ def _decode(quoted: str) -> str:
     """A quoted key as TOML reads it (escapes included)."""
     if quoted.startswith("'"):
         return quoted[1:-1]
-    return _tomllib().loads(f"k = {quoted}")["k"]
+    return toml_library().loads(f"k = {quoted}")["k"]
 
 
-def _tomllib():
-    """``tomllib`` (Python 3.11+) or its backport ``tomli``; imported only when TOML is read."""
-    try:
+def toml_library():
+    """``tomllib`` (Python 3.11+) or its backport ``tomli``; imported only when TOML is read.
+
+    Chosen by version, not by trying: a failed ``import tomllib`` on 3.10 would be tried again at every file."""
+    if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
-    except ModuleNotFoundError:  # Python 3.10
+    else:
         import tomli as tomllib  # noqa: PLC0415
     return tomllib
