@@ -88,6 +88,11 @@ class Baseline:
             raise BaselineError(f"cannot read the baseline {path}: {exc.strerror or exc}") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: not a baseline file: {exc.msg}") from None
+        except UnicodeDecodeError as exc:
+            raise BaselineError(f"{path}: not a baseline file: byte {exc.object[exc.start]:#04x} at offset {exc.start} "
+                                "is not UTF-8") from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a baseline file: nested too deeply") from None
         if not isinstance(data, dict) or data.get("tool") != "tfdind-lint" or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{path}: not a tfdind-lint baseline (write one with --write-baseline)")
         if data.get("format") != FORMAT:

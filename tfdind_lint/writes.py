@@ -76,7 +76,7 @@ def _is(kind: str, path: str, size: int) -> bool:
                 first = first[:_HEAD]
                 handle.seek(size - _TAIL)
                 last = handle.read()
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
         return False
     first, last = first.decode("utf-8", "replace"), last.decode("utf-8", "replace")
     is_sarif = '"runs"' in first + last and bool(_SARIF.search(first) or _SARIF.search(last))
