@@ -676,20 +676,25 @@ class Parser:
             return Node(Opaque(self.text[start:end], tuple(values)), span), end
         return Node(items, span), end
 
-    def for_expression(self, start: int, closer: str):
-        self.next()  # for
+    def for_variables(self, keyword: str, construct: str) -> list[str]:
+        """The one or two variable names after ``for`` (in an expression or a directive), up to and past ``in``."""
         names = []
         for _ in range(2):
             if self.kind != "ident":
-                raise self.unexpected("a 'for' expression needs a variable name")
+                raise self.unexpected(f"a {keyword} {construct} needs a variable name")
             names.append(self.ident())
             self.next()
             if self.kind != ",":
                 break
             self.next()
         if self.ident() != "in":
-            raise self.unexpected("expected 'in' after the 'for' variables")
+            raise self.unexpected(f"expected 'in' after the {keyword} variables")
         self.next()
+        return names
+
+    def for_expression(self, start: int, closer: str):
+        self.next()  # for
+        names = self.for_variables("'for'", "expression")
         collection = self.expression()[0]
         if self.kind != ":":
             raise self.unexpected("expected ':' after the collection of the 'for' expression")
@@ -845,18 +850,7 @@ class Parser:
             open_directives.append(("if", start, False))
         elif keyword == "for":
             self.next()
-            names = []
-            for _ in range(2):
-                if self.kind != "ident":
-                    raise self.unexpected("a %{for} directive needs a variable name")
-                names.append(self.ident())
-                self.next()
-                if self.kind != ",":
-                    break
-                self.next()
-            if self.ident() != "in":
-                raise self.unexpected("expected 'in' after the %{for} variables")
-            self.next()
+            names = self.for_variables("%{for}", "directive")
             parts.append(self.expression()[0])
             self.scope.append(frozenset(names))
             open_directives.append(("for", start, True))
