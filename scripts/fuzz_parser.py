@@ -4,7 +4,8 @@
     nice python scripts/fuzz_parser.py --duration 3600
 
 Each input goes to ``sources/terraform.parse_file`` (the HCL parser) and to the ``.tf.json``
-reader.  ``SourceError`` is the expected answer to bad input; any other exception, or an input
+reader.  ``SourceError`` is the expected answer to bad input; any other exception (a
+``RecursionError`` caught by the parser's backstop included), or an input
 taking longer than ``--timeout`` seconds, is a crash that libFuzzer writes to ``--artifacts``
 (and stops).  The corpus starts from every ``.tf`` and ``.tf.json`` file under ``tests/`` and
 ``examples/``, copied into ``--corpus`` (default ``bench/out/fuzz-parser/corpus``, not committed),
@@ -34,6 +35,29 @@ TOKENS = ["${", "%{", "}", "~}", "%{ if ", "%{ for ", "%{ endif }", "%{ endfor }
           "[for ", " : ", " => ", "...", "[*]", ".*", "? ", "&&", "||", "!", "==", "#", "//", "/*", "*/", "\\u00e9",
           "\\", "\"", "'", "dynamic \"x\" {", "content {", "locals {", "resource \"a\" \"b\" {", " = ", "null",
           "true", "false", "1e999", "0x", "\t", "\r\n", "\r", "\x00", "\ufeff", "\u2028"]
+
+
+class BackstopReached(Exception):
+    """The parser hit Python's recursion limit: its own depth count (MAX_TREE_DEPTH) should have stopped first."""
+
+
+class StrictParser(terraform.Parser):
+    """terraform.py turns a RecursionError into a "too deep" SourceError as a backstop: here it is a crash."""
+
+    def file(self):
+        try:
+            return super().file()
+        except RecursionError as error:
+            raise BackstopReached from error
+
+    def template_node(self, *args, **kwargs):
+        try:
+            return super().template_node(*args, **kwargs)
+        except RecursionError as error:
+            raise BackstopReached from error
+
+
+terraform.Parser = StrictParser
 
 
 def test_one_input(data: bytes) -> None:
