@@ -399,7 +399,7 @@ def environment(container: Container, agents: bool = True) -> Environment:
         module = container.workload.module
         for agent in module.resources_of("coder_agent"):
             if agent.name in scripts.agent_names(container):
-                _agent_environment(module, agent, env)
+                agent_environment(module, agent, env)
     return env
 
 
@@ -441,7 +441,7 @@ def _conditional_entry(entry, workload: Workload, env: Environment) -> bool:
     return True
 
 
-def _agent_environment(module, agent, env: Environment) -> None:
+def agent_environment(module, agent, env: Environment) -> None:
     """Add a coder_agent's ``env`` map and the exports of its startup scripts."""
     node = module.evaluate(agent.block.attr("env"))
     if node is not None:
@@ -519,7 +519,7 @@ class Scene:
                 if agent.name in run:
                     continue
                 env = Environment([])
-                _agent_environment(module, agent, env)
+                agent_environment(module, agent, env)
                 clients += [Client(None, s, env) for s in env.settings if s.name == "DOCKER_HOST"]
                 for resource, script in scripts.startup_scripts(module, {agent.name}):
                     for args in scripts.commands(script):

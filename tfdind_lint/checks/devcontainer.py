@@ -22,7 +22,7 @@ from ..versions import Version
 from ..workload import Container
 from . import daemon as daemons
 from . import scripts
-from .general import _requirements
+from .general import provider_requirements
 
 AUTOSTART = "CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE"
 ENABLE = "CODER_AGENT_DEVCONTAINERS_ENABLE"
@@ -174,7 +174,7 @@ def devcontainer_integration_disabled(ctx: Context) -> Iterator[Hit]:
                 agent = next((r for r in unit.module.resources_of("coder_agent") if r.name == use.agent), None)
                 if agent is None:
                     continue
-                daemons._agent_environment(unit.module, agent, env)
+                daemons.agent_environment(unit.module, agent, env)
             else:
                 continue
             setting = env.get(ENABLE)
@@ -196,7 +196,7 @@ def devcontainer_provider_too_old(ctx: Context) -> Iterator[Hit]:
                     and len(u.reference.parts) >= 3 and "subagent_id" in u.reference.parts[2:]]
         if not resources and not subagent:
             continue
-        requirements = _requirements(ctx, module, "coder")
+        requirements = provider_requirements(ctx, module, "coder")
         for resource in resources:
             hit = _too_old(requirements, DEVCONTAINER_SINCE, resource.block.head, "`coder_devcontainer`")
             if hit is not None:

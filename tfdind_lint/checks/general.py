@@ -173,7 +173,7 @@ class _Requirement:
         return tuple(Related(e.where, f"`{provider}` is required here without a version constraint") for e in self.entries)
 
 
-def _requirements(ctx: Context, module: Module, provider: str) -> list[_Requirement]:
+def provider_requirements(ctx: Context, module: Module, provider: str) -> list[_Requirement]:
     """For each configuration ``module`` belongs to: the version constraints on ``provider``."""
     found = []
     for configuration in ctx.configurations(module):
@@ -240,7 +240,7 @@ def _owner_verdict(ctx: Context, module: Module) -> tuple[str, tuple[Related, ..
     readable constraint), "deprecated" (only v0.23.0 up to v2.0.0) or "older" (only before v0.23.0);
     with the places that say so."""
     verdicts: list[tuple[str, tuple[Related, ...]]] = []
-    for requirement in _requirements(ctx, module, "coder"):
+    for requirement in provider_requirements(ctx, module, "coder"):
         constraint = requirement.constraint
         if constraint is None:
             verdicts.append(("removed", () if requirement.versions else requirement.unpinned("coder")))
@@ -281,7 +281,7 @@ def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> 
     attribute = workload.runtime
     needs = f"`runtime_class_name` needs kubernetes provider {RUNTIME_CLASS_SINCE}+"
     unpinned = None
-    for requirement in _requirements(ctx, module, "kubernetes"):
+    for requirement in provider_requirements(ctx, module, "kubernetes"):
         if requirement.unreadable:
             continue
         if requirement.constraint is not None:
