@@ -6,7 +6,8 @@ import json
 
 from conftest import SIDECAR_TF, write_tree
 from tfdind_lint.baseline import Baseline, Entry, write
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 SECOND_SIDECAR = """
 resource "docker_container" "buildkit" {
@@ -75,7 +76,7 @@ def test_a_fixed_finding_makes_the_entry_stale(tmp_path, monkeypatch, cli):
 def test_pairs_by_text_then_nearest_line(tmp_path, monkeypatch):
     write_tree(tmp_path, {"main.tf": SIDECAR_TF})
     monkeypatch.chdir(tmp_path)
-    finding = lint(["."], Settings(enabled={"TDL401"})).findings[0]
+    finding = lint(["."], RunSettings(enabled={"TDL401"})).findings[0]
     path = str(tmp_path / "main.tf")
     entry = Entry("TDL401", path, "docker_container.dind", "privileged", "privileged = var.other", 40)
     assert Baseline("b.json", [entry]).apply([finding], {path}) == 0  # same subject and attribute: the text changed
@@ -123,7 +124,7 @@ def test_suppressed_findings_are_not_written(tmp_path, monkeypatch):
     text = SIDECAR_TF.replace("privileged = true", "privileged = true # tfdind-lint: ignore[TDL401] -- reviewed")
     write_tree(tmp_path, {"main.tf": text + SECOND_SIDECAR})
     monkeypatch.chdir(tmp_path)
-    assert write("b.json", lint(["."], Settings(enabled={"TDL401"})).findings) == (1, 0)
+    assert write("b.json", lint(["."], RunSettings(enabled={"TDL401"})).findings) == (1, 0)
     assert [f["subject"] for f in json.loads((tmp_path / "b.json").read_text())["findings"]] == ["docker_container.buildkit"]
 
 

@@ -74,11 +74,12 @@ def _baselined(tmp_path, monkeypatch, written: dict, now: dict):
     """Write a baseline of ``written`` (TDL401 only), then lint ``now``: (the report, how many entries are stale)."""
     from conftest import write_tree
     from tfdind_lint.baseline import write
-    from tfdind_lint.linter import Settings, lint
+    from tfdind_lint.linter import lint
+    from tfdind_lint.settings import RunSettings
 
     write_tree(tmp_path, written)
     monkeypatch.chdir(tmp_path)
-    settings = Settings(enabled={"TDL401"})
+    settings = RunSettings(enabled={"TDL401"})
     write("out/nested/b.json", lint(["."], settings).findings)
     write("out/nested/b.json", lint(["."], settings).findings)  # the directory exists now: written again
     write_tree(tmp_path, now)

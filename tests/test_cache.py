@@ -12,7 +12,8 @@ from tfdind_lint import pieces
 from tfdind_lint.cache import Cache, default_directory
 from tfdind_lint.finding import Severity
 from tfdind_lint.formats import FORMATS, Options, render
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 MAIN = """\
 resource "coder_agent" "main" {
@@ -35,10 +36,10 @@ def entries(directory) -> list[str]:
 
 def test_a_cached_run_equals_an_uncached_one(in_root, tmp_path, monkeypatch):
     paths = ["examples", "tests/policies/TDL302", "tests/policies/TDL505", "tests/clean_templates"]
-    uncached = outputs(paths, Settings())
-    first = outputs(paths, Settings(), cache=Cache(str(tmp_path)))
+    uncached = outputs(paths, RunSettings())
+    first = outputs(paths, RunSettings(), cache=Cache(str(tmp_path)))
     monkeypatch.setattr("tfdind_lint.parallel.check_piece", None)  # the second run must not check anything
-    second = outputs(paths, Settings(), cache=Cache(str(tmp_path)))
+    second = outputs(paths, RunSettings(), cache=Cache(str(tmp_path)))
     assert uncached == first == second
 
 
@@ -46,18 +47,18 @@ def test_a_changed_sibling_file_invalidates_its_module(tmp_path, monkeypatch):
     write_tree(tmp_path, {"t/main.tf": MAIN, "t/variables.tf": VARIABLES, "other/main.tf": MAIN + VARIABLES})
     monkeypatch.chdir(tmp_path)
     store = str(tmp_path / "cache")
-    assert "TDL001" not in outputs(["t/main.tf"], Settings(), cache=Cache(store))["text"]
+    assert "TDL001" not in outputs(["t/main.tf"], RunSettings(), cache=Cache(store))["text"]
     (tmp_path / "t/variables.tf").write_text("# moved\n", encoding="utf-8")  # main.tf itself did not change
-    assert "t/main.tf:4:10: TDL001" in outputs(["t/main.tf"], Settings(), cache=Cache(store))["text"]
+    assert "t/main.tf:4:10: TDL001" in outputs(["t/main.tf"], RunSettings(), cache=Cache(store))["text"]
 
 
 def test_a_settings_change_invalidates_the_entries(tmp_path, monkeypatch):
     write_tree(tmp_path, {"t/main.tf": SIDECAR_TF})
     monkeypatch.chdir(tmp_path)
     store = str(tmp_path / "cache")
-    assert "TDL401" in outputs(["t"], Settings(), cache=Cache(store))["text"]
-    assert "TDL401" not in outputs(["t"], Settings(enabled={"TDL402"}), cache=Cache(store))["text"]
-    lowered = outputs(["t"], Settings(severities={"TDL401": Severity.NOTE}), cache=Cache(store))["json"]
+    assert "TDL401" in outputs(["t"], RunSettings(), cache=Cache(store))["text"]
+    assert "TDL401" not in outputs(["t"], RunSettings(enabled={"TDL402"}), cache=Cache(store))["text"]
+    lowered = outputs(["t"], RunSettings(severities={"TDL401": Severity.NOTE}), cache=Cache(store))["json"]
     assert '"severity": "note"' in lowered
 
 
@@ -65,13 +66,13 @@ def test_corrupt_and_truncated_entries_are_misses_and_are_rewritten(tmp_path, mo
     write_tree(tmp_path, {"a/main.tf": SIDECAR_TF, "b/main.tf": MAIN + VARIABLES})
     monkeypatch.chdir(tmp_path)
     store = str(tmp_path / "cache")
-    expected = outputs(["."], Settings(), cache=Cache(store))
+    expected = outputs(["."], RunSettings(), cache=Cache(store))
     first, second = entries(store)
     with open(first, "r+b") as handle:
         handle.truncate(os.path.getsize(first) // 2)
     with open(second, "wb") as handle:
         handle.write(b"\x00not a cache entry")
-    assert outputs(["."], Settings(), cache=Cache(store)) == expected
+    assert outputs(["."], RunSettings(), cache=Cache(store)) == expected
     assert Cache(store).get(os.path.basename(first)) is not None  # written again, whole
     assert Cache(store).get(os.path.basename(second)) is not None
 
@@ -129,6 +130,6 @@ def test_the_least_recently_used_entries_go_first(tmp_path):
 def test_the_key_covers_the_code_of_the_tool(monkeypatch, tmp_path):
     monkeypatch.setattr(cache_module, "_CODE", ["one"])
     spec = pieces.UnitSpec(0, "yaml", "x.yaml", ("x.yaml",))
-    a = Cache(str(tmp_path)).key([spec], {0: "digest"}, Settings(), frozenset())
+    a = Cache(str(tmp_path)).key([spec], {0: "digest"}, RunSettings(), frozenset())
     monkeypatch.setattr(cache_module, "_CODE", ["two"])
-    assert Cache(str(tmp_path)).key([spec], {0: "digest"}, Settings(), frozenset()) != a
+    assert Cache(str(tmp_path)).key([spec], {0: "digest"}, RunSettings(), frozenset()) != a

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT, TESTS
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
 
 #: the rules these templates are checked against: the Sysbox (1xx), envbox (2xx), Podman / Bottlerocket (3xx)
@@ -13,6 +14,6 @@ RULES |= {"TDL412"}
 
 
 def test_clean_templates_stay_quiet(in_root):
-    report = lint([str((TESTS / "clean_templates").relative_to(ROOT))], Settings(enabled=RULES))
+    report = lint([str((TESTS / "clean_templates").relative_to(ROOT))], RunSettings(enabled=RULES))
     assert [f"{f.span}: {f.rule} {f.message}" for f in report.active] == []
     assert len([p for p in report.files if p.endswith((".tf", ".yaml"))]) == 8

@@ -8,7 +8,8 @@ from conftest import SIDECAR_TF, SIDECAR_YAML, write_tree
 from tfdind_lint.config import ConfigError, Configuration, Globs, Selection, _toml_locator
 from tfdind_lint.discover import discover
 from tfdind_lint.finding import Severity
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 
 def lines(out: str) -> list[str]:
@@ -271,7 +272,7 @@ def test_an_excluded_tf_file_still_declares_for_its_module(tmp_path, monkeypatch
         "main.tf": 'resource "docker_container" "dev" {\n  image = var.image\n  name  = "dev"\n}\n',
     })
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=("TDL001", "TDL401")))))
+    report = lint(["."], RunSettings(configuration=Configuration(["."], selection=Selection(select=("TDL001", "TDL401")))))
     assert [(f.span.path, f.rule) for f in report.findings] == []  # var.image resolves; generated.tf is not reported
 
 
@@ -323,10 +324,10 @@ def test_a_runtime_parameter_reaches_the_check(tmp_path, monkeypatch):
     pod = pod.replace("securityContext: {privileged: true}", "command: [sh, -c, 'dockerd &']")
     write_tree(tmp_path, {"pod.yaml": pod})
     monkeypatch.chdir(tmp_path)
-    before = lint(["."], Settings(enabled={"TDL101"}))
+    before = lint(["."], RunSettings(enabled={"TDL101"}))
     assert [(f.rule, f.span.line) for f in before.findings] == [("TDL101", 6)]
     write_tree(tmp_path, {".tfdind-lint.yaml": "rules:\n  TDL101:\n    parameters:\n      runtimes: [sysbox-runc, sysbox]\n"})
-    after = lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=("TDL101",)))))
+    after = lint(["."], RunSettings(configuration=Configuration(["."], selection=Selection(select=("TDL101",)))))
     assert after.findings == []
 
 

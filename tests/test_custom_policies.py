@@ -16,7 +16,8 @@ import pytest
 from conftest import ROOT, SIDECAR_TF, TESTS, write_tree
 from tfdind_lint.config import ConfigError, Configuration, Selection
 from tfdind_lint.formats import Options, render
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 CUSTOM = TESTS / "custom"
 MARKER = re.compile(r"#\s*expect:\s*(?P<rules>ACME\d{3}(?:\s*,\s*ACME\d{3})*)")
@@ -47,7 +48,7 @@ def markers() -> set[tuple[str, int, str]]:
 
 def custom_report(in_root):
     configuration = Configuration(["tests/custom"], selection=Selection(select=("ACME",)))
-    return lint(["tests/custom"], Settings(configuration=configuration))
+    return lint(["tests/custom"], RunSettings(configuration=configuration))
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +112,7 @@ def test_files_limits_the_kinds_of_file(tmp_path, monkeypatch):
     write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\n", "p/latest.yaml": yaml_only,
                           "main.tf": SIDECAR_TF.replace("docker:dind", "docker:latest")})
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=("ACME001",)))))
+    report = lint(["."], RunSettings(configuration=Configuration(["."], selection=Selection(select=("ACME001",)))))
     assert report.findings == []
 
 
@@ -225,7 +226,7 @@ def test_a_nested_configuration_brings_its_policies_to_named_files(tmp_path, mon
 
 def test_sarif_rule_metadata_is_valid(in_root):
     report = custom_report(in_root)
-    settings = Settings(configuration=Configuration(["tests/custom"], selection=Selection(select=("ACME",))))
+    settings = RunSettings(configuration=Configuration(["tests/custom"], selection=Selection(select=("ACME",))))
     document = json.loads(render("sarif", report, settings, Options()))
     rules = {r["id"]: r for r in document["runs"][0]["tool"]["driver"]["rules"]}
     assert sorted(rules) == [f"ACME00{n}" for n in range(1, 7)] + ["TDL000", "TDL999"]  # (those two always run)

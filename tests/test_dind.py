@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
 
 RULES_4XX = {rule for rule in builtin_policies() if rule.startswith("TDL4")}
@@ -20,14 +22,14 @@ CLEAN = [
 
 @pytest.mark.parametrize("path", CLEAN)
 def test_correct_templates_are_quiet_under_every_4xx_rule(path, in_root):
-    report = lint([path], Settings(enabled=RULES_4XX | {"TDL900", "TDL999"}))
+    report = lint([path], RunSettings(enabled=RULES_4XX | {"TDL900", "TDL999"}))
     assert [f"{f.span}: {f.rule} {f.message}" for f in report.active] == []
     # the privileged sidecars are acknowledged, and the acknowledgement is kept in the report
     assert {f.rule for f in report.findings} <= {"TDL401"}
 
 
 def _findings(path: str, rule: str):
-    report = lint([path], Settings(enabled={rule}))
+    report = lint([path], RunSettings(enabled={rule}))
     return {(f.span.line, str(f.severity)): f for f in report.active}
 
 
@@ -44,7 +46,7 @@ def test_tdl404_names_the_listener_and_downgrades_for_custom_images(in_root):
 
 
 def test_findings_inside_scripts_belong_to_their_resource(in_root):
-    report = lint(["tests/policies/TDL411/terraform"], Settings(enabled={"TDL411"}))
+    report = lint(["tests/policies/TDL411/terraform"], RunSettings(enabled={"TDL411"}))
     assert [(f.span.line, f.subject) for f in report.active] == [
         (9, "coder_agent.main"), (16, "coder_script.docker"), (25, "docker_container.workspace")]
 
@@ -52,7 +54,7 @@ def test_findings_inside_scripts_belong_to_their_resource(in_root):
 def test_an_optional_sidecar_wired_right_on_its_branch_is_quiet_under_every_cross_resource_rule(in_root):
     """The branch of a conditional env element and of a dynamic networks_advanced where the sidecar exists is
     checked; wired right there (tests/policies/TDL405/conditional_clean), TDL403 to TDL406 stay quiet."""
-    report = lint(["tests/policies/TDL405/conditional_clean"], Settings(enabled={"TDL403", "TDL404", "TDL405", "TDL406"}))
+    report = lint(["tests/policies/TDL405/conditional_clean"], RunSettings(enabled={"TDL403", "TDL404", "TDL405", "TDL406"}))
     assert [f"{f.span}: {f.rule}" for f in report.active] == []
-    bad = lint(["tests/policies/TDL405/conditional"], Settings(enabled={"TDL403", "TDL404", "TDL405", "TDL406"}))
+    bad = lint(["tests/policies/TDL405/conditional"], RunSettings(enabled={"TDL403", "TDL404", "TDL405", "TDL406"}))
     assert [f"{f.span}: {f.rule}" for f in bad.active] == ["tests/policies/TDL405/conditional/main.tf:45:25: TDL405"]

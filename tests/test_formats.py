@@ -10,7 +10,8 @@ from sarif_schemas import assert_valid_sarif
 from tfdind_lint.formats import Options, render
 from tfdind_lint.formats.line_hash import line_hashes
 from tfdind_lint.formats.sarif import FINGERPRINT_KEY
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 
 #: the rules whose output the exact-output tests below spell out (so that new rules do not change them)
@@ -18,7 +19,7 @@ FORMAT_RULES = {"TDL000", "TDL001", "TDL010", "TDL101", "TDL401", "TDL412", "TDL
 
 
 def run(paths, fmt, rules=None, **options):
-    settings = Settings(enabled=rules)
+    settings = RunSettings(enabled=rules)
     report = lint(paths, settings)
     return report, render(fmt, report, settings, Options(**options))
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tfdind_lint.cli import main
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats.github import annotation, escape_data, escape_property, repo_path, step_summary
-from tfdind_lint.linter import Report
+from tfdind_lint.report import Report
 from tfdind_lint.node import Span
 
 _DATA = (("%0D", "\r"), ("%0A", "\n"), ("%25", "%"))

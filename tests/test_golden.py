@@ -15,7 +15,8 @@ import pytest
 from conftest import TESTS
 from sarif_schemas import assert_valid_sarif
 from tfdind_lint.formats import Options, links, render
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 GOLDEN = TESTS / "golden"
 #: golden file -> (format, options)
@@ -38,7 +39,7 @@ def rendered():
     # no project URLs, whatever the installed metadata says: the golden files stay the same
     with mock.patch.object(links, "project_urls", lambda: {}), mock.patch.dict(os.environ, environ, clear=True):
         try:
-            settings = Settings()
+            settings = RunSettings()
             report = lint(["examples"], settings)
             return {name: render(fmt, report, settings, Options(**options)) for name, (fmt, options) in FORMATS.items()}
         finally:

@@ -12,7 +12,8 @@ import textwrap
 import pytest
 
 from tfdind_lint.expression import Call, Opaque, Operation, Template
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.sources import SourceError
 from tfdind_lint.sources.terraform import parse_file
 
@@ -165,7 +166,7 @@ def test_a_thousand_levels(text):
 def test_a_thousand_levels_are_linted(tmp_path, monkeypatch):
     (tmp_path / "main.tf").write_text("locals {\n  x = " + "[" * 1000 + "var.y" + "]" * 1000 + "\n}\n")
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(enabled={"TDL000", "TDL001", "TDL999"}))
+    report = lint(["."], RunSettings(enabled={"TDL000", "TDL001", "TDL999"}))
     assert [(f.rule, f.span.line) for f in report.findings] == [("TDL001", 2)]
 
 
@@ -262,6 +263,6 @@ def test_each_error_is_reported_up_to_a_limit():
 def test_a_broken_block_and_a_defect_in_another_are_both_reported(tmp_path, monkeypatch):
     (tmp_path / "main.tf").write_text(BROKEN_AND_DEFECT)
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(enabled={"TDL000", "TDL001", "TDL412"}))
+    report = lint(["."], RunSettings(enabled={"TDL000", "TDL001", "TDL412"}))
     # TDL001 (`var.image` undeclared) stays silent: the broken block may declare it
     assert [(f.rule, f.span.line) for f in report.findings] == [("TDL000", 2), ("TDL412", 11)]

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import TESTS
 from tfdind_lint.checks import PROJECT_SCOPED
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 LIMIT = 120
 #: A sentence break outside backticks: ". " then a capital letter.
@@ -28,11 +29,11 @@ def messages(request):
     cwd = os.getcwd()
     os.chdir(TESTS.parent)
     try:
-        found = [(f.rule, f.message, str(f.span)) for f in lint(["examples"], Settings()).findings]
+        found = [(f.rule, f.message, str(f.span)) for f in lint(["examples"], RunSettings()).findings]
         for directory in sorted(p for p in (TESTS / "policies").iterdir() if p.is_dir()):
             projects = sorted(directory.iterdir()) if directory.name in PROJECT_SCOPED else [directory]
             for project in projects:
-                report = lint([str(project.relative_to(TESTS.parent))], Settings(enabled={directory.name}))
+                report = lint([str(project.relative_to(TESTS.parent))], RunSettings(enabled={directory.name}))
                 found += [(f.rule, f.message, str(f.span)) for f in report.findings]
         return found
     finally:

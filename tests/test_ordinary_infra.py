@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from conftest import ROOT, TESTS
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 
 def test_ordinary_infrastructure_stays_quiet(in_root):
-    report = lint([str((TESTS / "ordinary_infra").relative_to(ROOT))], Settings())
+    report = lint([str((TESTS / "ordinary_infra").relative_to(ROOT))], RunSettings())
     assert [f"{f.span}: {f.rule} {f.message}" for f in report.active] == []
     assert report.skipped == []  # `{{ ... }}` in values (Flux, Argo, a ConfigMap) is no reason to skip a file
     assert len([p for p in report.files if p.endswith((".tf", ".yaml"))]) == 7
@@ -38,5 +39,5 @@ module "box" {
   source = "./box"
 }
 """})
-    report = lint(["."], Settings(enabled={"TDL401", "TDL412"}))
+    report = lint(["."], RunSettings(enabled={"TDL401", "TDL412"}))
     assert [f"{f.span}: {f.rule}" for f in report.active] == ["template/box/main.tf:5:3: TDL412"]

@@ -11,7 +11,8 @@ from tfdind_lint import parallel, pieces
 from tfdind_lint.config import Configuration
 from tfdind_lint.discover import discover
 from tfdind_lint.formats import FORMATS, Options, render
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
 
 TODAY = datetime.date(2026, 1, 1)
@@ -36,14 +37,14 @@ def reports(paths, settings_factory, **parallel_options) -> tuple[dict[str, str]
 def test_every_fixture_and_example_gives_the_same_report(in_root, forced):
     everything = set(builtin_policies())  # the rules disabled by default too
     serial, parallel_run = reports(["examples", "tests/policies", "tests/clean_templates"],
-                                   lambda: Settings(enabled=everything, today=TODAY))
+                                   lambda: RunSettings(enabled=everything, today=TODAY))
     assert serial == parallel_run
     assert "TDL302" in serial["json"] and "TDL505" in serial["json"]  # project-scoped rules fired in both
 
 
 def test_configuration_and_custom_policies_are_rebuilt_in_workers(in_root, forced):
     def settings():
-        return Settings(configuration=Configuration(["tests/custom"], policy_dirs=("tests/custom/policies",)), today=TODAY)
+        return RunSettings(configuration=Configuration(["tests/custom"], policy_dirs=("tests/custom/policies",)), today=TODAY)
 
     serial, parallel_run = reports(["tests/custom"], settings)
     assert serial == parallel_run
@@ -58,7 +59,7 @@ def test_a_configuration_file_reaches_the_workers(tmp_path, monkeypatch, forced)
         "a/main.tf": SIDECAR_TF, "b/main.tf": SIDECAR_TF,
     })
     monkeypatch.chdir(tmp_path)
-    serial, parallel_run = reports(["."], lambda: Settings(configuration=Configuration(["."]), today=TODAY))
+    serial, parallel_run = reports(["."], lambda: RunSettings(configuration=Configuration(["."]), today=TODAY))
     assert serial == parallel_run
     assert "a/main.tf:14:" in serial["text"] and "note" in serial["text"]
 
@@ -82,7 +83,7 @@ def test_a_module_call_the_scan_misses_is_checked_as_one_piece(in_root, forced, 
     monkeypatch.setattr(parallel, "local_sources", lambda data: [])  # every module alone: calls cross pieces
     everything = set(builtin_policies())
     serial, parallel_run = reports(["tests/policies/TDL003", "tests/policies/TDL007"],
-                                   lambda: Settings(enabled=everything, today=TODAY))
+                                   lambda: RunSettings(enabled=everything, today=TODAY))
     assert serial == parallel_run
 
 

@@ -12,7 +12,7 @@ from conftest import SIDECAR_TF, SIDECAR_YAML, TESTS, write_tree
 from tfdind_lint import plain
 from tfdind_lint.expression import Expr
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
-from tfdind_lint.linter import Settings
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Node, Reference, Span, Unknown
 from tfdind_lint.pieces import UnitResult, check_piece, units
 from tfdind_lint.discover import discover
@@ -87,7 +87,7 @@ def test_every_result_of_the_fixtures_is_plain_data(in_root):
     fixtures, examples and clean templates is cached (none falls back to being checked every run)."""
     discovery = discover([str(TESTS / "policies"), "examples", str(TESTS / "clean_templates")])
     specs = units(discovery)
-    settings = Settings()
+    settings = RunSettings()
     project = frozenset({"TDL302", "TDL304", "TDL505"})
     refused = []
     for spec in specs:
@@ -104,7 +104,7 @@ def test_every_result_of_the_fixtures_is_plain_data(in_root):
 def valid_entry(tmp_path) -> dict:
     write_tree(tmp_path, {"t/main.tf": SIDECAR_TF})
     (spec,) = units(discover([str(tmp_path / "t")]))
-    return json.loads(plain.dumps(check_piece([spec], Settings(), frozenset())))
+    return json.loads(plain.dumps(check_piece([spec], RunSettings(), frozenset())))
 
 
 def test_the_sidecar_entry_is_read(tmp_path):
@@ -179,5 +179,5 @@ def test_what_is_not_plain_data_is_unencodable(value):
 def test_yaml_kubernetes_extract_round_trips(tmp_path):
     write_tree(tmp_path, {"pod.yaml": SIDECAR_YAML})
     (spec,) = units(discover([str(tmp_path)]))
-    results = check_piece([spec], Settings(), frozenset({"TDL302", "TDL304", "TDL505"}))
+    results = check_piece([spec], RunSettings(), frozenset({"TDL302", "TDL304", "TDL505"}))
     assert same(round_trip(results), results)

@@ -28,7 +28,8 @@ from conftest import ROOT, TESTS, Marker, markers
 from tfdind_lint.checks import PROJECT_SCOPED
 from tfdind_lint.config import Configuration, Selection
 from tfdind_lint.finding import Finding
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 RULE_DIRS = sorted(p for p in (TESTS / "policies").iterdir() if p.is_dir())
 #: Rules about suppressions: they need the suppressed rules to run too (a suppression of a rule
@@ -47,9 +48,9 @@ def rule_findings(directory: Path) -> list[Finding]:
         path = str(project.relative_to(ROOT))
         if any(project.rglob(CONFIG_FILE)):
             selection = Selection() if rule in SUPPRESSION_RULES else Selection(select=(rule,))
-            settings = Settings(configuration=Configuration([path], selection=selection))
+            settings = RunSettings(configuration=Configuration([path], selection=selection))
         else:
-            settings = Settings() if rule in SUPPRESSION_RULES else Settings(enabled={rule})
+            settings = RunSettings() if rule in SUPPRESSION_RULES else RunSettings(enabled={rule})
         # an internal error (TDL999: a check crashed) fails every rule's fixtures, whichever check it was
         found += [f for f in lint([path], settings).active if f.rule in (rule, "TDL999")]
     return found
@@ -124,8 +125,8 @@ def test_a_configured_fixture_changes_the_outcome(directory, in_root):
     """A fixture that sets a parameter must show what it changes: its findings differ from the defaults'."""
     rule = directory.relative_to(TESTS / "policies").parts[0]
     path = str(directory.relative_to(ROOT))
-    configured = lint([path], Settings(configuration=Configuration([path], selection=Selection(select=(rule,)))))
-    default = lint([path], Settings(enabled={rule}))
+    configured = lint([path], RunSettings(configuration=Configuration([path], selection=Selection(select=(rule,)))))
+    default = lint([path], RunSettings(enabled={rule}))
     assert snapshot([f for f in configured.active if f.rule == rule]) != snapshot([f for f in default.active if f.rule == rule])
 
 

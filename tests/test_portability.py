@@ -20,7 +20,8 @@ import pytest
 
 from conftest import ROOT, TESTS, expectations
 from tfdind_lint import config, discover
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 CRLF = TESTS / "crlf"
 
@@ -42,7 +43,7 @@ def test_crlf_fixtures_are_crlf():
 
 
 def test_crlf_templates_give_their_marked_findings(in_root):
-    report = lint([str(CRLF.relative_to(ROOT))], Settings())
+    report = lint([str(CRLF.relative_to(ROOT))], RunSettings())
     found = {(f.span.path, f.span.line, f.rule) for f in report.active}
     assert found == expectations(CRLF)
     for finding in report.active:  # a position never counts the carriage return
@@ -57,7 +58,7 @@ def _report(root, fmt):
     previous = os.getcwd()
     os.chdir(root)
     try:
-        return render(fmt, lint(["."], Settings()), Settings())
+        return render(fmt, lint(["."], RunSettings()), RunSettings())
     finally:
         os.chdir(previous)
 

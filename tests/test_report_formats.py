@@ -12,7 +12,9 @@ from sarif_schemas import assert_valid_sarif
 from tfdind_lint.finding import Finding, Severity
 from tfdind_lint.formats import Options, links, render
 from tfdind_lint.formats.sarif import FINGERPRINT_KEY
-from tfdind_lint.linter import Report, Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.report import Report
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Span
 
 #: GitLab's Code Quality report: "a JSON array of objects" with these fields (docs.gitlab.com, ci/testing/code_quality,
@@ -39,7 +41,7 @@ def assert_valid_code_quality(data) -> None:
 @pytest.fixture
 def examples(in_root, monkeypatch):
     monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
-    settings = Settings()
+    settings = RunSettings()
     return lint(["examples"], settings), settings
 
 
@@ -68,13 +70,13 @@ def test_gitlab_paths_are_relative_to_the_project_directory(tmp_path, monkeypatc
     file.write_text("a = 1\n")
     report = Report([Finding(Span(str(file), 1, 1, 1, 2), "TDL401", "n", Severity.NOTE, "m")], [str(file)])
     monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
-    data = json.loads(render("gitlab", report, Settings(), Options()))
+    data = json.loads(render("gitlab", report, RunSettings(), Options()))
     assert_valid_code_quality(data)
     assert data[0]["location"]["path"] == "sub/main.tf" and data[0]["severity"] == "minor"
 
 
 def test_gitlab_report_of_a_clean_run_is_an_empty_array(in_root):
-    settings = Settings()
+    settings = RunSettings()
     assert render("gitlab", lint(["examples/dind-docker/good"], settings), settings, Options()) == "[]\n"
 
 
@@ -106,7 +108,7 @@ def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold(tmp_path):
     path = str(tmp_path / 'a"<b>&.tf')
     report = Report([Finding(Span(path, 1, 1, 1, 2), "TDL401", "n", Severity.ERROR, 'x <y> & "z"\x01\n\tw',
                              hint="a]]>b")], [path])
-    root = ET.fromstring(render("junit", report, Settings(), Options()).encode())
+    root = ET.fromstring(render("junit", report, RunSettings(), Options()).encode())
     failure = root.find("./testsuite/testcase/failure")
     assert failure.get("message") == 'line 1, column 1: x <y> & "z"\n\tw'
     assert root.find("testsuite").get("name") == path

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, TESTS, expectations
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 CASES = {
     # privilege on the Sysbox runtime: TDL103, not TDL412 (nor TDL401 / TDL101)
@@ -31,6 +32,6 @@ def test_one_report_per_mistake(case, in_root):
     rules = CASES[case]
     directory = TESTS / "policies" / case
     expected = {(path, line, rule) for path, line, rule in expectations(directory) if rule in rules}
-    report = lint([str(directory.relative_to(ROOT))], Settings(enabled=rules))
+    report = lint([str(directory.relative_to(ROOT))], RunSettings(enabled=rules))
     found = {(f.span.path, f.span.line, f.rule) for f in report.active if f.rule in rules}
     assert found == expected

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from tfdind_lint.context import Context, Unit
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.module import Module
 from tfdind_lint.sources import terraform
 
 
 def run(rule: str, path: str):
     """(file, line, severity, [(related file, line, column)]) of a rule's findings under a fixture path."""
-    report = lint([path], Settings(enabled={rule}))
+    report = lint([path], RunSettings(enabled={rule}))
     return [(f.span.path.rsplit("/", 2)[-2] + "/" + f.span.path.rsplit("/", 1)[-1], f.span.line, str(f.severity),
              [(r.span.path.rsplit("/", 1)[-1], r.span.line, r.span.column) for r in f.related])
             for f in report.findings if f.rule == rule]
@@ -33,7 +34,7 @@ def test_tdl002_severity_follows_the_coder_constraint(in_root):
 
 
 def test_tdl002_hint_adds_the_owner_data_source_only_when_missing(in_root):
-    hints = {f.span.path.rsplit("/", 2)[-2]: f.hint for f in lint(["tests/policies/TDL002"], Settings(enabled={"TDL002"})).findings}
+    hints = {f.span.path.rsplit("/", 2)[-2]: f.hint for f in lint(["tests/policies/TDL002"], RunSettings(enabled={"TDL002"})).findings}
     assert hints["unpinned"] == "use `data.coder_workspace_owner.me.id`"
     assert hints["pinned_v1"] == 'use `data.coder_workspace_owner.me.full_name`, declaring `data "coder_workspace_owner" "me" {}`'
 
@@ -48,7 +49,7 @@ def test_tdl003_constraint_lock_file_and_note(in_root):
 
 
 def test_tdl004_names_the_local_it_came_through(in_root):
-    findings = [f for f in lint(["tests/policies/TDL004/bad"], Settings(enabled={"TDL004"})).findings if f.span.line == 38]
+    findings = [f for f in lint(["tests/policies/TDL004/bad"], RunSettings(enabled={"TDL004"})).findings if f.span.line == 38]
     (finding,) = findings
     assert finding.attribute == "metadata.name"
     assert [(r.span.line, r.message) for r in finding.related] == [
@@ -82,7 +83,7 @@ def test_tdl007_declaration_block_is_related(tmp_path, monkeypatch):
         'terraform {\n  required_providers {\n    coder = { source = "coder/coder" }\n  }\n}\n\n'
         'resource "docker_image" "base" {\n  name = "ubuntu"\n}\n')
     monkeypatch.chdir(tmp_path)
-    (finding,) = lint(["."], Settings(enabled={"TDL007"})).findings
+    (finding,) = lint(["."], RunSettings(enabled={"TDL007"})).findings
     assert (finding.span.line, [(r.span.line, r.message) for r in finding.related]) == (
         7, [(2, "declare `docker` here")])
     assert 'docker = { source = "kreuzwerker/docker" }' in finding.hint

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+
+from tfdind_lint.settings import RunSettings
 
 RUNTIMECLASS = """apiVersion: node.k8s.io/v1
 kind: RuntimeClass
@@ -54,7 +56,7 @@ def run(tmp_path, files: dict[str, str]):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    report = lint([str(tmp_path)], Settings(enabled={"TDL505"}))
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL505"}))
     return [(f.span.path.replace(str(tmp_path) + "/", ""), f.span.line, str(f.severity), f.related) for f in report.active]
 
 

@@ -12,7 +12,8 @@ import sys
 import pytest
 
 from conftest import ROOT, TESTS, shared_file
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 EXPECTED = {
     # ex00 (Sysbox/Docker fragment): TDL002 (owner; coder unpinned -> error), TDL005 (no count),
@@ -61,13 +62,13 @@ EXPECTED = {
 
 
 def test_seed_examples_give_exactly_the_expected_findings(in_root):
-    report = lint(["tests/seed"], Settings())
+    report = lint(["tests/seed"], RunSettings())
     found = {(f.span.path.removeprefix("tests/seed/"), f.span.line, f.span.column, f.rule) for f in report.active}
     assert found == EXPECTED, f"missing: {sorted(EXPECTED - found)}\nunexpected: {sorted(found - EXPECTED)}"
 
 
 def test_ex12_suggests_the_declared_variable(in_root):
-    report = lint(["tests/seed/ex12"], Settings(enabled={"TDL001"}))
+    report = lint(["tests/seed/ex12"], RunSettings(enabled={"TDL001"}))
     (finding,) = report.active
     assert finding.hint.splitlines()[0] == "did you mean `var.workspaces_namespace`?"
     assert [(r.span.line, r.span.column) for r in finding.related] == [(13, 1)]
@@ -86,5 +87,5 @@ def test_fixtures_match_the_seed_page():
 
 @pytest.mark.parametrize("example", ["ex00", "ex01", "ex11", "ex12", "ex13"])
 def test_terraform_examples_parse(example):
-    report = lint([str(ROOT / "tests" / "seed" / example)], Settings(enabled=set()))
+    report = lint([str(ROOT / "tests" / "seed" / example)], RunSettings(enabled=set()))
     assert [f for f in report.findings if f.rule == "TDL000"] == []

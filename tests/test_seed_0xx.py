@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+
+from tfdind_lint.settings import RunSettings
 
 RULES = {"TDL002", "TDL003", "TDL004", "TDL005", "TDL006", "TDL007", "TDL008", "TDL009"}
 
@@ -46,13 +48,13 @@ EXPECTED = {
 
 @pytest.mark.parametrize("example", sorted(EXPECTED))
 def test_seed_example(example, in_root):
-    report = lint([f"tests/seed/{example}"], Settings(enabled=RULES))
+    report = lint([f"tests/seed/{example}"], RunSettings(enabled=RULES))
     found = sorted((f.span.path, f.span.line, f.rule, str(f.severity)) for f in report.findings)
     assert found == sorted(EXPECTED[example])
 
 
 def test_ex12_unused_variable_names_the_misspelt_reference(in_root):
-    report = lint(["tests/seed/ex12"], Settings(enabled={"TDL008"}))
+    report = lint(["tests/seed/ex12"], RunSettings(enabled={"TDL008"}))
     (finding,) = report.findings
     assert [(r.span.line, r.span.column, r.message) for r in finding.related] == [
         (28, 17, "`var.namespace` is not declared: probably meant `var.workspaces_namespace`")]

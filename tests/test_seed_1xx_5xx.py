@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import TESTS
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
 
 RULES = {rule for rule in builtin_policies() if rule.startswith(("TDL1", "TDL5"))}
@@ -43,7 +44,7 @@ EX13_VARIANTS = {
 
 
 def findings(path, rules) -> set[tuple[int, str]]:
-    report = lint([str(path)], Settings(enabled=rules))
+    report = lint([str(path)], RunSettings(enabled=rules))
     return {(f.span.line, f.rule) for f in report.active if f.rule in RULES}
 
 

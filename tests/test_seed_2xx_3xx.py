@@ -15,7 +15,8 @@ import textwrap
 import pytest
 
 from conftest import ROOT
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
 
 RULES = {rule for rule in builtin_policies() if rule.startswith(("TDL2", "TDL3"))}
@@ -24,7 +25,7 @@ PODMAN = "tests/clean_templates/kubernetes-podman"
 
 
 def findings(*paths: str) -> set[tuple[str, int, str]]:
-    report = lint(list(paths), Settings(enabled=RULES))
+    report = lint(list(paths), RunSettings(enabled=RULES))
     return {(f.span.path, f.span.line, f.rule) for f in report.active}
 
 
@@ -63,7 +64,7 @@ def test_ex04_advertises_github_com_fuse_only(in_root, tmp_path):
                 limits:
                   smarter-devices/fuse: 1
         """))
-    report = lint([f"{SEED}/ex04", str(workspace)], Settings(enabled={"TDL302"}))
+    report = lint([f"{SEED}/ex04", str(workspace)], RunSettings(enabled={"TDL302"}))
     mismatch = [f for f in report.active if f.span.path == str(workspace)]
     assert [(f.span.line, f.span.column) for f in mismatch] == [(13, 11)]
     assert "`soolaugust/fuse-device-plugin:v1.0` advertises `github.com/fuse`" in mismatch[0].hint
@@ -88,7 +89,7 @@ def test_ex03_inside_an_envbox_pod_passes_tdl207(in_root, tmp_path):
         + "    }\n  }\n}\n",
         encoding="utf-8",
     )
-    report = lint([str(tmp_path)], Settings(enabled={"TDL207"}))
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL207"}))
     assert report.active == []
 
 

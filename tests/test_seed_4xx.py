@@ -9,7 +9,8 @@ passes TDL408 (`run_as_user = 0`).  No other seed example has a 4xx finding.
 from __future__ import annotations
 
 from conftest import ROOT
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
 
 RULES_4XX = {rule for rule in builtin_policies() if rule.startswith("TDL4")}
@@ -30,6 +31,6 @@ EXPECTED = {
 
 def test_seed_examples_give_exactly_the_expected_4xx_findings(in_root):
     assert "TDL402" in RULES_4XX and "TDL414" in RULES_4XX
-    report = lint([str((ROOT / "tests" / "seed").relative_to(ROOT))], Settings(enabled=RULES_4XX | {"TDL999"}))
+    report = lint([str((ROOT / "tests" / "seed").relative_to(ROOT))], RunSettings(enabled=RULES_4XX | {"TDL999"}))
     found = {(f.span.path, f.span.line, f.rule, str(f.severity)) for f in report.findings}
     assert found == EXPECTED

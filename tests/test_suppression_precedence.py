@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from conftest import SIDECAR_TF, SIDECAR_YAML, write_tree
 from test_suppressions import TODAY, findings, run, sidecar
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 FILE_LEVEL = "# tfdind-lint: ignore-file[TDL401] -- build farm (SEC-12)\n"
 CONFIG = "suppress:\n  - rules: [TDL401]\n    reason: every template (SEC-1)\n"
@@ -127,7 +128,7 @@ resource "kubernetes_pod" "ws" {
 """
     write_tree(tmp_path, {"main.tf": text})
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(enabled={"TDL007", "TDL900", "TDL901"}, today=TODAY))
+    report = lint(["."], RunSettings(enabled={"TDL007", "TDL900", "TDL901"}, today=TODAY))
     assert findings(report) == [("main.tf", 1, "TDL007", "annotation")]
 
 

@@ -9,7 +9,8 @@ from conftest import SIDECAR_TF, SIDECAR_YAML, write_tree
 from tfdind_lint import suppress
 from tfdind_lint.config import Configuration, Selection
 from tfdind_lint.formats import Options, render
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Span
 from tfdind_lint.sources import Comment
 
@@ -28,8 +29,8 @@ def run(tmp_path, monkeypatch, files, today=TODAY, configured=False):
     write_tree(tmp_path, files)
     monkeypatch.chdir(tmp_path)
     if configured:
-        return lint(["."], Settings(configuration=Configuration(["."], selection=Selection(select=RULES)), today=today))
-    return lint(["."], Settings(enabled=set(RULES), today=today))
+        return lint(["."], RunSettings(configuration=Configuration(["."], selection=Selection(select=RULES)), today=today))
+    return lint(["."], RunSettings(enabled=set(RULES), today=today))
 
 
 def sidecar(comment: str = "", line: int = 14) -> str:
@@ -258,10 +259,10 @@ def test_expiry_needs_a_real_date(tmp_path, monkeypatch):
 def test_unused_only_when_the_rule_ran(tmp_path, monkeypatch):
     write_tree(tmp_path, {"main.tf": SIDECAR_TF.replace("privileged = true", "privileged = false # tfdind-lint: ignore[TDL401] -- old")})
     monkeypatch.chdir(tmp_path)
-    ran = lint(["."], Settings(enabled={"TDL401", "TDL901"}, today=TODAY))
+    ran = lint(["."], RunSettings(enabled={"TDL401", "TDL901"}, today=TODAY))
     assert findings(ran) == [("main.tf", 14, "TDL901", None)]
     assert ran.findings[0].message == "This suppression of TDL401 (privileged-sidecar-unacknowledged) matches no finding: remove it"
-    not_selected = lint(["."], Settings(enabled={"TDL412", "TDL901"}, today=TODAY))
+    not_selected = lint(["."], RunSettings(enabled={"TDL412", "TDL901"}, today=TODAY))
     assert findings(not_selected) == []
 
 
@@ -271,7 +272,7 @@ def test_unused_not_judged_in_files_not_reported(tmp_path, monkeypatch):
         "main.tf": SIDECAR_TF,
     })
     monkeypatch.chdir(tmp_path)
-    report = lint(["main.tf"], Settings(enabled=set(RULES), today=TODAY))
+    report = lint(["main.tf"], RunSettings(enabled=set(RULES), today=TODAY))
     assert findings(report) == [("main.tf", 14, "TDL401", None)]
 
 
@@ -285,7 +286,7 @@ def test_json_keeps_every_suppression_with_its_kind_and_reason(tmp_path, monkeyp
         "config/main.tf": SIDECAR_TF,
         "inline/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- inline reason (until 2030-01-01)"),
     }, configured=True)
-    document = json.loads(render("json", report, Settings()))
+    document = json.loads(render("json", report, RunSettings()))
     assert [f["suppressed"] for f in document["findings"]] == [
         {"kind": "config", "reason": "from the configuration", "until": None,
          "location": {"path": ".tfdind-lint.yaml", "line": 2, "column": 5, "end_line": 2, "end_column": 6}},
@@ -303,9 +304,9 @@ def test_sarif_carries_suppressions_only_when_asked(tmp_path, monkeypatch):
         "config/main.tf": SIDECAR_TF,
         "inline/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- inline reason"),
     }, configured=True)
-    plain = json.loads(render("sarif", report, Settings()))
+    plain = json.loads(render("sarif", report, RunSettings()))
     assert plain["runs"][0]["results"] == []
-    asked = json.loads(render("sarif", report, Settings(), Options(sarif_include_suppressed=True)))
+    asked = json.loads(render("sarif", report, RunSettings(), Options(sarif_include_suppressed=True)))
     assert [r["suppressions"] for r in asked["runs"][0]["results"]] == [
         [{"kind": "external", "justification": "from the configuration", "status": "accepted"}],
         [{"kind": "inSource", "justification": "inline reason", "status": "accepted"}],
@@ -314,7 +315,7 @@ def test_sarif_carries_suppressions_only_when_asked(tmp_path, monkeypatch):
 
 def test_text_hides_them_with_a_count(tmp_path, monkeypatch):
     report = run(tmp_path, monkeypatch, {"a/main.tf": sidecar("tfdind-lint: ignore[TDL401] -- reviewed"), "b/main.tf": SIDECAR_TF})
-    text = render("text", report, Settings())
+    text = render("text", report, RunSettings())
     assert text.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 notes) in 1 of 2 files; 1 suppressed."
-    shown = render("text", report, Settings(), Options(show_suppressed=True)).splitlines()
+    shown = render("text", report, RunSettings(), Options(show_suppressed=True)).splitlines()
     assert shown[0].endswith("(suppressed inline: reviewed)")

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tfdind_lint.expression import Template, Traversal, references_in
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.module import Module
 from tfdind_lint.sources import SourceError
 from tfdind_lint.sources import terraform, terraform_json
@@ -221,7 +222,7 @@ def test_linter_reads_json_and_reports_its_errors(tmp_path, monkeypatch):
     (tmp_path / "main.tf").write_text('resource "docker_image" "x" {\n  name = var.image\n}\n')
     (tmp_path / "broken.tf.json").write_text('{\n  "locals": {"a": 1,}\n}\n')
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(enabled={"TDL000", "TDL001", "TDL008"}))
+    report = lint(["."], RunSettings(enabled={"TDL000", "TDL001", "TDL008"}))
     assert [(f.rule, f.span.path, f.span.line, f.span.column) for f in report.findings] == [
         ("TDL000", "broken.tf.json", 2, 20)]
     assert report.files == ["broken.tf.json", "main.tf", "variables.tf.json"]
@@ -232,7 +233,7 @@ def test_json_comment_suppresses(tmp_path, monkeypatch):
         '{\n  "variable": {\n    "//": "tfdind-lint: ignore[TDL008] -- part of the module interface",\n'
         '    "unused": {\n      "default": 1\n    }\n  }\n}\n')
     monkeypatch.chdir(tmp_path)
-    report = lint(["."], Settings(enabled={"TDL008"}))
+    report = lint(["."], RunSettings(enabled={"TDL008"}))
     assert [(f.rule, f.span.line, f.suppressed and f.suppressed.reason) for f in report.findings] == [
         ("TDL008", 4, "part of the module interface")]
 

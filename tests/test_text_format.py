@@ -10,7 +10,9 @@ import pytest
 from tfdind_lint.finding import Finding, Related, Severity
 from tfdind_lint.formats import Options, links, render
 from tfdind_lint.formats.text import MAX_LINE_WIDTH
-from tfdind_lint.linter import Report, Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.report import Report
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Span
 
 ANSI = re.compile(r"\033\[[0-9;]*[A-Za-z]")
@@ -24,7 +26,7 @@ def no_project_urls(monkeypatch):
 
 
 def run(paths, fmt="full", rules=RULES, **options):
-    settings = Settings(enabled=rules)
+    settings = RunSettings(enabled=rules)
     report = lint(paths, settings)
     return render(fmt, report, settings, Options(**options))
 
@@ -117,7 +119,7 @@ def _report(tmp_path, source: str, *spans, related=()):
 
 
 def _full(report) -> str:
-    return render("full", report, Settings(), Options(quiet=True))
+    return render("full", report, RunSettings(), Options(quiet=True))
 
 
 def test_a_span_over_many_lines_shows_its_first_and_last_line(tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tfdind_lint.checks.manifests import parse_k8s_version
-from tfdind_lint.linter import Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.settings import RunSettings
 
 
 @pytest.mark.parametrize("text, version", [
@@ -39,6 +40,6 @@ spec:
 ])
 def test_host_network_depends_on_version_and_gate(tmp_path, version, gates, network):
     (tmp_path / "pod.yaml").write_text(POD, encoding="utf-8")
-    settings = Settings(enabled={"TDL506"}, parameters={"TDL506": {"k8s_version": version, "feature_gates": gates}})
+    settings = RunSettings(enabled={"TDL506"}, parameters={"TDL506": {"k8s_version": version, "feature_gates": gates}})
     report = lint([str(tmp_path)], settings)
     assert [(f.span.line, str(f.severity)) for f in report.active] == [(7, network), (8, "error")]

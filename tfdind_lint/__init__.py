@@ -10,15 +10,15 @@ Public API::
 Without settings no configuration file is read; to use them as the command line does::
 
     from tfdind_lint.config import Configuration
-    from tfdind_lint.linter import Settings
-    report = lint(["."], Settings(configuration=Configuration(["."])))
+    from tfdind_lint.settings import RunSettings
+    report = lint(["."], RunSettings(configuration=Configuration(["."])))
 """
 
 __version__ = "0.1.0"
 
 
 def lint(paths, settings=None):
-    """Lint files and directories; returns a ``linter.Report`` (findings sorted by file and position)."""
+    """Lint files and directories; returns a ``report.Report`` (findings sorted by file and position)."""
     from .linter import lint as _lint  # noqa: PLC0415  (keep `import tfdind_lint` cheap)
 
     return _lint(list(paths), settings)

@@ -38,7 +38,14 @@ import sys
 import stat
 import tempfile
 
+from typing import TYPE_CHECKING
+
 from . import __version__, plain
+
+if TYPE_CHECKING:
+    from .config import RuleSet
+    from .pieces import UnitSpec
+    from .settings import RunSettings
 
 FORMAT = b"tfdind-lint cache v2\n"
 VERSION_DIRECTORY = "v2"
@@ -125,7 +132,7 @@ class Cache:
         return True
 
     # keys -------------------------------------------------------------------------------------
-    def key(self, piece, digests: dict[int, str], settings, project_rules: frozenset[str]) -> str:
+    def key(self, piece: list[UnitSpec], digests: dict[int, str], settings: RunSettings, project_rules: frozenset[str]) -> str:
         """The key of a piece's result (``digests``: unit index -> digest of its files)."""
         units = [(spec.kind, spec.path, spec.files, digests[spec.index], [self._rules_digest(settings.rules(f))
                                                                           for f in spec.files])
@@ -133,7 +140,7 @@ class Cache:
         parts = (self._settings_digest(settings), sorted(project_rules), self._rules_digest(settings.rules()), units)
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
-    def _rules_digest(self, rules) -> str:
+    def _rules_digest(self, rules: RuleSet) -> str:
         """One file's rules: enabled ones, severities, parameters, annotation key (memoised: most files share them)."""
         found = self._rules.get(id(rules))
         if found is None:
@@ -142,7 +149,7 @@ class Cache:
             found = self._rules[id(rules)] = hashlib.sha256(text.encode()).hexdigest()
         return found
 
-    def _settings_digest(self, settings) -> str:
+    def _settings_digest(self, settings: RunSettings) -> str:
         """The tool, the parsers, Python, and every policy of the run."""
         found = self._settings.get(id(settings.policies))
         if found is None:

@@ -247,7 +247,8 @@ def _check(argv: list[str]) -> int:
     from .config import ConfigError  # noqa: PLC0415
     from .discover import UsageError, discover  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
-    from .linter import Settings, lint  # noqa: PLC0415
+    from .linter import lint  # noqa: PLC0415
+    from .settings import RunSettings  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
     from .progress import Progress  # noqa: PLC0415
     from .writes import WriteError  # noqa: PLC0415
@@ -264,7 +265,7 @@ def _check(argv: list[str]) -> int:
         configuration.check_selection()
         write_to = _destinations(args, configuration, discovery)
         baseline = _baseline(configuration, writing=write_to is not None)
-        settings = Settings(configuration=configuration, baseline=baseline)
+        settings = RunSettings(configuration=configuration, baseline=baseline)
         cache = None
         if not args.no_cache:
             from .cache import Cache  # noqa: PLC0415

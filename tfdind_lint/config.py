@@ -142,7 +142,9 @@ class Selection:
 
 
 @dataclass
-class RuleSettings:
+class RuleEntry:
+    """A ``rules.<rule>`` entry of a configuration file or of one of its overrides (None: not set there)."""
+
     enabled: bool | None = None
     severity: Severity | None = None
     parameters: dict = field(default_factory=dict)
@@ -150,20 +152,22 @@ class RuleSettings:
 
 @dataclass
 class Override:
+    """An ``overrides`` entry: rules ignored and rule entries for the files its globs match."""
+
     files: Globs
     ignore: tuple[str, ...] = ()
-    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    rules: dict[str, RuleEntry] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
-class Config:
-    """One configuration file (or the defaults, ``path == ""``)."""
+class ConfigFile:
+    """One configuration file as loaded and validated (or the defaults, ``path == ""``); ``Configuration`` holds them."""
 
     path: str  # as shown to the user
     directory: str  # absolute; globs and paths in the file are relative to it
     exclude: Globs = field(default_factory=lambda: Globs(()))
     selection: Selection = field(default_factory=Selection)
-    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    rules: dict[str, RuleEntry] = field(default_factory=dict)
     #: the shared ``parameters``, by the rule that takes them
     parameters: dict[str, dict] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
@@ -179,8 +183,12 @@ class Config:
 
 
 @dataclass(frozen=True)
-class Rules:
-    """What runs on one file: the enabled rules, severity overrides and parameters."""
+class RuleSet:
+    """What runs on one file: the enabled rules, severity overrides and parameters, and the suppression annotation.
+
+    Worked out from the file's ``ConfigFile`` and the command line by ``Configuration.rules``
+    (or from ``settings.RunSettings``' own fields without a configuration); the cache keys on it.
+    """
 
     enabled: frozenset[str]
     severities: dict[str, Severity]
@@ -194,7 +202,7 @@ class Rules:
 
 
 class Configuration:
-    """Every configuration a run uses, and the rules that apply to each path.
+    """Every configuration file a run uses (``ConfigFile``), and the ``RuleSet`` that applies to each path.
 
     ``policies`` holds the built-in policies and every custom one loaded so far
     (configurations are found as files are discovered, so it grows during discovery).
@@ -217,12 +225,12 @@ class Configuration:
         self.selection = selection
         self.isolated = isolated
         self._custom_dirs: dict[str, dict[str, Policy]] = {}
-        self._by_dir: dict[str, Config] = {}
-        self._rules: dict[tuple, Rules] = {}
-        self._rules_by_path: dict[str | None, Rules] = {}  # checks ask per finding: path lookups are hot
-        self._files: dict[str, Config] = {}
+        self._by_dir: dict[str, ConfigFile] = {}
+        self._rules: dict[tuple, RuleSet] = {}
+        self._rules_by_path: dict[str | None, RuleSet] = {}  # checks ask per finding: path lookups are hot
+        self._files: dict[str, ConfigFile] = {}
         self.cli_custom = frozenset().union(*(self.load_policies(os.path.abspath(d), display_path(d)) for d in policy_dirs))
-        self.default = Config("", os.getcwd())
+        self.default = ConfigFile("", os.getcwd())
         self.explicit = self._load(os.path.abspath(config_file)) if config_file else None
         self.root = self._nearest(_common_directory(paths))
         self.fail_on = fail_on or self.root.fail_on or Severity.NOTE
@@ -251,7 +259,7 @@ class Configuration:
         return f"{self.root.path}:{line}:{column}: baseline"
 
     # finding the configuration of a path ------------------------------------------------------
-    def config_for(self, path: str) -> Config:
+    def config_for(self, path: str) -> ConfigFile:
         """The configuration of a file (the nearest one above its directory)."""
         return self._nearest(os.path.dirname(os.path.abspath(path)))
 
@@ -265,7 +273,7 @@ class Configuration:
         config = self.config_for(path)
         return bool(config.exclude) and config.exclude.match(relative_to(path, config.directory))
 
-    def _nearest(self, directory: str) -> Config:
+    def _nearest(self, directory: str) -> ConfigFile:
         if self.isolated:
             return self.default
         if self.explicit is not None:
@@ -292,7 +300,7 @@ class Configuration:
         return found
 
     # the rules of a path ----------------------------------------------------------------------
-    def rules(self, path: str | None = None) -> Rules:
+    def rules(self, path: str | None = None) -> RuleSet:
         """The rules for a file; without a path, the run's own (the root configuration, no overrides)."""
         known = self._rules_by_path.get(path)
         if known is not None:
@@ -305,7 +313,7 @@ class Configuration:
         self._rules_by_path[path] = self._rules[key]
         return self._rules[key]
 
-    def _compute(self, config: Config, relative: str | None) -> Rules:
+    def _compute(self, config: ConfigFile, relative: str | None) -> RuleSet:
         own = self.builtin | config.custom | self.cli_custom
         enabled = {r for r in own if self.policies[r].enabled}
         enabled = self._apply(enabled, config.selection, own)
@@ -329,7 +337,7 @@ class Configuration:
                     severities[rule] = settings.severity
                 parameters[rule] = {**parameters.get(rule, {}), **settings.parameters}
         enabled |= ALWAYS_ON & own
-        return Rules(frozenset(enabled), severities, {r: p for r, p in parameters.items() if p}, config.annotation)
+        return RuleSet(frozenset(enabled), severities, {r: p for r, p in parameters.items() if p}, config.annotation)
 
     def _apply(self, enabled: set[str], selection: Selection, own: frozenset[str]) -> set[str]:
         if selection.select is not None:
@@ -383,7 +391,7 @@ class Configuration:
             self._rules_by_path.clear()
         return frozenset(self._custom_dirs[directory])
 
-    def _load(self, path: str) -> Config:
+    def _load(self, path: str) -> ConfigFile:
         if path not in self._files:
             self._files[path] = _Loader(self, path).load()
         return self._files[path]
@@ -462,7 +470,7 @@ class _Loader:
         self.directory = os.path.dirname(path)
         self.errors: list[tuple[int, int, str]] = []  # (line, column, message)
 
-    def load(self) -> Config:
+    def load(self) -> ConfigFile:
         data, self.locate = self._read()
         from . import schema  # noqa: PLC0415
 
@@ -473,7 +481,7 @@ class _Loader:
         if not isinstance(data, dict) or self._broken(()):
             raise ConfigError([message for _, _, message in self.errors])
         data = {key: value for key, value in data.items() if not self._broken((key,))}
-        config = Config(self.display, self.directory)
+        config = ConfigFile(self.display, self.directory)
         custom: set[str] = set()
         policies = data.get("policies")
         for index, directory in enumerate([policies] if isinstance(policies, str) else policies or []):
@@ -594,8 +602,8 @@ class _Loader:
                 self._error(keys + (index,), f"`{selector}` names no rule (an id, a kebab name or a group prefix such as "
                                              f"TDL4){_did_you_mean(selector, self.configuration.policies)}")
 
-    def _rules(self, table: dict, keys: tuple) -> dict[str, RuleSettings]:
-        out: dict[str, RuleSettings] = {}
+    def _rules(self, table: dict, keys: tuple) -> dict[str, RuleEntry]:
+        out: dict[str, RuleEntry] = {}
         if not isinstance(table, dict) or self._broken(keys):
             return out
         for name, entry in table.items():
@@ -610,7 +618,7 @@ class _Loader:
                 self._parameter(rule, parameter, value, accepted, keys + (name, "parameters", parameter))
             severity = None if self._inside(keys + (name, "severity")) else entry.get("severity")
             enabled = None if self._inside(keys + (name, "enabled")) else entry.get("enabled")
-            out[rule] = RuleSettings(enabled, Severity.parse(severity) if severity else None, dict(parameters))
+            out[rule] = RuleEntry(enabled, Severity.parse(severity) if severity else None, dict(parameters))
         return out
 
     def _parameter(self, rule: str, name: str, value, accepted: dict, keys: tuple) -> None:
@@ -638,7 +646,7 @@ class _Loader:
                 by_rule.setdefault(rule, {})[name] = value
         return by_rule
 
-    def _suppression(self, entry: dict, keys: tuple, config: Config) -> Suppression | None:
+    def _suppression(self, entry: dict, keys: tuple, config: ConfigFile) -> Suppression | None:
         rules = [self._rule(name, keys + ("rules", i)) for i, name in enumerate(entry["rules"])]
         until = None
         if "until" in entry:

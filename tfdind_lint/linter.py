@@ -7,101 +7,20 @@ from the cache: parallel.py, cache.py); this module combines what they give back
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from . import pieces, suppress
+from . import parallel, pieces, suppress
 from .checks import BUILTIN, CHECKS, COLLECTORS, PROJECT_SCOPED
-from .config import Configuration, Rules
 from .context import Context
 from .discover import Discovery, discover
-from .finding import Finding, Hit, Severity
-from .policy import Policy, builtin_policies
+from .finding import Finding, Hit
+from .report import Report
+from .settings import RunSettings
 
-if TYPE_CHECKING:
-    import datetime
-
-
-@dataclass
-class Settings:
-    """What to run: the enabled rules, their severities and parameters.
-
-    Without ``configuration`` the fields below apply to every file (the API's and
-    the tests' simple form).  With one (config.py: configuration files plus the
-    command line's selection) the rules are worked out per path and ``policies``
-    is the configuration's, custom policies included.
-    """
-
-    policies: dict[str, Policy] = field(default_factory=builtin_policies)
-    #: rule ids to run; None = every policy enabled by default
-    enabled: set[str] | None = None
-    severities: dict[str, Severity] = field(default_factory=dict)
-    parameters: dict[str, dict] = field(default_factory=dict)
-    configuration: Configuration | None = None
-    #: recorded findings to leave out of the report (baseline.py)
-    baseline: object = None
-    #: the day ``until`` dates of suppressions are compared with (None: today)
-    today: datetime.date | None = None
-    #: files larger than this many bytes are not read (None: the configuration's, or the default)
-    file_limit: int | None = None
-
-    def __post_init__(self):
-        if self.configuration is not None:
-            self.policies = self.configuration.policies
-        self._plain: Rules | None = None
-
-    def max_file_size(self) -> int | None:
-        if self.file_limit is None and self.configuration is not None:
-            return self.configuration.max_file_size
-        return self.file_limit
-
-    def rules(self, path: str | None = None) -> Rules:
-        if self.configuration is not None:
-            return self.configuration.rules(path)
-        if self._plain is None:
-            enabled = self.enabled if self.enabled is not None else {r for r, p in self.policies.items() if p.enabled}
-            self._plain = Rules(frozenset(enabled), dict(self.severities), dict(self.parameters))
-        return self._plain
-
-    def is_enabled(self, rule: str, path: str | None = None) -> bool:
-        return rule in self.policies and rule in self.rules(path).enabled
-
-    def severity(self, rule: str, path: str | None = None) -> Severity:
-        return self.rules(path).severities.get(rule) or self.policies[rule].severity
-
-    def configured_severity(self, rule: str, path: str | None = None) -> Severity | None:
-        """A severity the configuration sets for the rule (it wins over a check's own choice)."""
-        return self.rules(path).severities.get(rule)
-
-    def params(self, rule: str, path: str | None = None) -> dict:
-        return {**self.policies[rule].parameters, **self.rules(path).parameters.get(rule, {})}
-
-    def excluded(self, path: str) -> bool:
-        return self.configuration is not None and self.configuration.excluded(path)
+#: The name ``RunSettings`` had before it moved to settings.py, kept for scripts that import it from here.
+Settings = RunSettings
 
 
-@dataclass
-class Report:
-    findings: list[Finding]
-    files: list[str]  # every file read
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    internal_errors: int = 0
-    #: baseline entries whose finding is gone (fixed): the baseline can be written again
-    baseline_stale: int = 0
-    #: (path, why) for directories and files a walk passed over on purpose (hidden, excluded)
-    pruned: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def active(self) -> list[Finding]:
-        """Findings not suppressed (nor baselined)."""
-        return [f for f in self.findings if f.suppressed is None]
-
-    def silenced(self, kind: str | None = None) -> int:
-        """How many findings are suppressed (of one kind: inline, file, annotation, config, baseline)."""
-        return sum(1 for f in self.findings if f.suppressed is not None and (kind is None or f.suppressed.kind == kind))
-
-
-def lint(paths: list[str], settings: Settings | None = None, discovery: Discovery | None = None, *,
+def lint(paths: list[str], settings: RunSettings | None = None, discovery: Discovery | None = None, *,
          jobs: int | None = 1, cache=None, progress=None, overlay: dict[str, bytes] | None = None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
@@ -121,7 +40,7 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
 
         with reading({os.path.abspath(path): data for path, data in overlay.items()}):
             return lint(paths, settings, discovery, jobs=1, progress=progress)
-    settings = settings or Settings()
+    settings = settings or RunSettings()
     from .sources.text import set_limit  # noqa: PLC0415
 
     set_limit(settings.max_file_size())
@@ -129,8 +48,6 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
     if settings.configuration is not None:
         settings.configuration.load_for(discovery.files())
     run = _Run(settings, discovery)
-    from . import parallel  # noqa: PLC0415
-
     results = parallel.check(pieces.units(discovery), settings, run.project_rules, jobs, cache, progress)
     for result in results:
         run.absorb(result)
@@ -151,7 +68,7 @@ def lint(paths: list[str], settings: Settings | None = None, discovery: Discover
 class _Run:
     """What the run keeps of its pieces (pieces.UnitResult), then the project-scoped checks and the suppressions."""
 
-    def __init__(self, settings: Settings, discovery: Discovery):
+    def __init__(self, settings: RunSettings, discovery: Discovery):
         self.settings = settings
         self.discovery = discovery
         #: file -> rules that ran on it: only there can a suppression of the rule be called unused
@@ -300,4 +217,4 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-__all__ = ["BUILTIN", "Report", "Settings", "lint"]
+__all__ = ["BUILTIN", "Report", "RunSettings", "Settings", "lint"]

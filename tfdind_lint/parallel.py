@@ -19,9 +19,16 @@ from __future__ import annotations
 import dataclasses
 import os
 
+from typing import TYPE_CHECKING
+
+from .config import Configuration
 from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan, tune_collector
+from .settings import RunSettings
 from .sources import SourceError
 from .sources.text import current_limit, read_source, set_limit
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 #: Below this many bytes left to check (about 30 templates: a pre-commit run, a small repository),
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
@@ -40,8 +47,8 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def check(specs: list[UnitSpec], settings, project_rules: frozenset[str], jobs: int | None, cache,
-          progress=None) -> list[UnitResult]:
+def check(specs: list[UnitSpec], settings: RunSettings, project_rules: frozenset[str], jobs: int | None,
+          cache: Cache | None, progress=None) -> list[UnitResult]:
     """The result of every unit, in run order; ``progress(files_done, files_total)`` is called as pieces finish."""
     advance = _Advance(specs, progress)
     sources: dict[int, list[str]] = {}
@@ -114,7 +121,7 @@ class _Advance:
             self.progress(self.done, self.total)
 
 
-def _run(pieces: list[list[UnitSpec]], settings, project_rules, jobs: int | None, size: int,
+def _run(pieces: list[list[UnitSpec]], settings: RunSettings, project_rules: frozenset[str], jobs: int | None, size: int,
          advance=lambda piece: None) -> list[list[UnitResult]]:
     processes = min(jobs or available_cores(), len(pieces))
     if processes < 2 or size < PARALLEL_MIN_BYTES:
@@ -179,7 +186,7 @@ def _tasks(pieces: list[list[UnitSpec]], processes: int) -> list[list[list[UnitS
     return tasks
 
 
-def _recipe(settings):
+def _recipe(settings: RunSettings):
     """What a worker builds its settings from: the same configuration arguments, or the plain settings."""
     if settings.configuration is None:
         return "plain", dataclasses.replace(settings, baseline=None)
@@ -196,13 +203,10 @@ def _start(recipe, project_rules) -> None:
     if recipe[0] == "plain":
         settings = recipe[1]
     else:
-        from .config import Configuration  # noqa: PLC0415
-        from .linter import Settings  # noqa: PLC0415
-
         _, (paths, arguments), files, today = recipe
         configuration = Configuration(paths, **arguments)
         configuration.load_for(files)
-        settings = Settings(configuration=configuration, today=today)
+        settings = RunSettings(configuration=configuration, today=today)
     set_limit(settings.max_file_size())
     _worker.update(settings=settings, project_rules=project_rules)
 

@@ -21,6 +21,7 @@ import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import suppress
 from .checks import CHECKS, COLLECTORS, PROJECT_SCOPED
@@ -33,6 +34,9 @@ from .policy import find_policy
 from .sources import SourceError
 from .sources.text import read_source
 from .workload import from_manifest, from_module
+
+if TYPE_CHECKING:
+    from .settings import RunSettings
 
 _FAILED = object()
 
@@ -159,13 +163,13 @@ def crossing(pieces: list[list[UnitSpec]], results: dict[int, UnitResult]) -> bo
                for index, result in results.items() for called in result.calls if called in directories)
 
 
-def check_piece(piece: list[UnitSpec], settings, project_rules: frozenset[str]) -> list[UnitResult]:
+def check_piece(piece: list[UnitSpec], settings: RunSettings, project_rules: frozenset[str]) -> list[UnitResult]:
     """Read, model and check the units of one piece; ``project_rules``: the project-scoped rules to gather for."""
     return _Piece(settings, project_rules).run(piece)
 
 
 class _Piece:
-    def __init__(self, settings, project_rules: frozenset[str]):
+    def __init__(self, settings: RunSettings, project_rules: frozenset[str]):
         self.settings = settings
         self.project_rules = project_rules
 
@@ -378,7 +382,7 @@ def checks(policies) -> dict:
     return table
 
 
-def findings(settings, rule: str, hits: list[Hit]) -> list[Finding]:
+def findings(settings: RunSettings, rule: str, hits: list[Hit]) -> list[Finding]:
     """A check's hits as findings: the policy's name, the severity the configuration or the hit gives."""
     policy = settings.policies[rule]
     out = []
@@ -401,7 +405,7 @@ def describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}{location}"
 
 
-def internal_error(settings, what: str, path: str, description: str) -> Finding:
+def internal_error(settings: RunSettings, what: str, path: str, description: str) -> Finding:
     """A TDL999 finding on ``path`` (always a file): ``what`` failed (``description``: ``describe(exc)``)."""
     policy = settings.policies.get("TDL999")
     return Finding(

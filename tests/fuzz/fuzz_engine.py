@@ -104,13 +104,14 @@ _AT = re.compile(r"\bat (\S+:\d+)")
 def run_case(case: Case, directory: Path, bound: float = DEFAULT_BOUND) -> tuple[Failure | None, float]:
     """Lint the case's files in ``directory`` (emptied first): (the failure or None, seconds taken)."""
     from tfdind_lint.formats import Options, render  # noqa: PLC0415
-    from tfdind_lint.linter import Settings, lint  # noqa: PLC0415
+    from tfdind_lint.linter import lint  # noqa: PLC0415
+    from tfdind_lint.settings import RunSettings  # noqa: PLC0415
 
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
     for name, data in case.files.items():
         (directory / name).write_bytes(data)
-    settings = Settings()
+    settings = RunSettings()
     started = time.perf_counter()
     try:
         with _deadline(HARD_LIMIT), warnings.catch_warnings(record=True) as caught:

@@ -24,7 +24,9 @@ from conftest import ROOT, shared_file
 from sarif_schemas import official_schema
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats import Options, render
-from tfdind_lint.linter import Report, Settings, lint
+from tfdind_lint.linter import lint
+from tfdind_lint.report import Report
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Span
 
 PROPERTY = settings(max_examples=150, deadline=None, database=None,
@@ -78,7 +80,7 @@ def test_mutated_inputs_never_crash(case, scratch):
     for old in scratch.iterdir():
         old.unlink()
     (scratch / name).write_bytes(data)
-    settings_ = Settings()
+    settings_ = RunSettings()
     report = lint([str(scratch / name)], settings_)
     assert report.internal_errors == 0, [f.message for f in report.findings if f.rule == "TDL999"]
     lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
@@ -94,7 +96,7 @@ def test_mutated_inputs_never_crash(case, scratch):
 # Arbitrary findings: SARIF validates, JSON round-trips
 # ------------------------------------------------------------------------------------------------
 
-SETTINGS = Settings()  # loading the policies once: every example renders with them
+SETTINGS = RunSettings()  # loading the policies once: every example renders with them
 POLICIES = SETTINGS.policies
 SEGMENT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\\\x00"), min_size=1, max_size=12).filter(
     lambda s: s not in (".", ".."))
@@ -160,7 +162,7 @@ def test_a_kind_that_is_a_mapping_is_no_internal_error(tmp_path):
     (tmp_path / "pod.yaml").write_text(
         "apiVersion: v1\nkind:\n  name: sysbox-with-dind\nmetadata:\n  name: x\nspec:\n"
         "  runtimeClassName: sysbox-runc\n  containers:\n    - name: a\n      image: b\n", encoding="utf-8")
-    report = lint([str(tmp_path / "pod.yaml")], Settings())
+    report = lint([str(tmp_path / "pod.yaml")], RunSettings())
     assert [f.message for f in report.findings if f.rule == "TDL999"] == []
 
 

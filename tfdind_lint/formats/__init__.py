@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
 
 #: name -> (module, function); ``text`` is the default ``full`` format's older name
 FORMATS = {
@@ -32,6 +37,6 @@ class Options:
     extra: dict = field(default_factory=dict)
 
 
-def render(name: str, report, settings, options: Options | None = None) -> str:
+def render(name: str, report: Report, settings: RunSettings, options: Options | None = None) -> str:
     module, function = FORMATS[name]
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)(report, settings, options or Options())

@@ -15,12 +15,19 @@ the composite action fills these in, the runner leaves them empty there).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 import sys
 from urllib.parse import quote
 
 from ..finding import Severity
 from .text import summary
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
+    from . import Options
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 ANNOTATIONS_SHOWN = 10  # per level and step; the rest is only in the log
@@ -62,7 +69,7 @@ def annotation(finding, workspace: str | None = None) -> str:
     return f"::{LEVELS[finding.severity]} {props}::{escape_data(message)}"
 
 
-def render(report, settings, options) -> str:
+def render(report: Report, settings: RunSettings, options: Options) -> str:
     environ = os.environ
     workspace = environ.get("GITHUB_WORKSPACE")
     lines = [annotation(f, workspace) for f in report.active]

@@ -10,11 +10,18 @@ never ``./``-prefixed) with ``location.lines.begin``.  docs/integrations.md show
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import os
 
 from ..finding import Severity
 from .fingerprint import Sources, fingerprint
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
+    from . import Options
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.NOTE: "minor"}
 
@@ -43,5 +50,5 @@ def issues(report, root: str | None = None) -> list[dict]:
     return out
 
 
-def render(report, settings, options) -> str:
+def render(report: Report, settings: RunSettings, options: Options) -> str:
     return json.dumps(issues(report, os.environ.get("CI_PROJECT_DIR")), indent=2, ensure_ascii=False) + "\n"

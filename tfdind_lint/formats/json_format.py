@@ -7,9 +7,16 @@ Keys never disappear: an absent value is ``null`` or an empty list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
+    from . import Options
 
 SCHEMA_VERSION = 1
 
@@ -40,7 +47,7 @@ def _suppressed(s) -> dict | None:
     return {"kind": s.kind, "reason": s.reason, "location": _span(s.span) if s.span else None, "until": s.until}
 
 
-def render(report, settings, options) -> str:
+def render(report: Report, settings: RunSettings, options: Options) -> str:
     active = report.active
     document = {
         "schema_version": SCHEMA_VERSION,

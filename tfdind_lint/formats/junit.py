@@ -8,7 +8,14 @@ findings has one passing test case, so the report counts every file checked.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from xml.sax.saxutils import escape, quoteattr
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
+    from . import Options
 
 _CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}  # not allowed in XML 1.0
 
@@ -21,7 +28,7 @@ def _attr(value) -> str:
     return quoteattr(str(value).translate(_CONTROL), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
-def render(report, settings, options) -> str:
+def render(report: Report, settings: RunSettings, options: Options) -> str:
     by_file: dict[str, list] = {path: [] for path in report.files}
     for f in report.active:
         by_file.setdefault(f.span.path, []).append(f)

@@ -12,6 +12,8 @@ TDL000 and files skipped are also tool execution notifications.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import os
 from urllib.parse import quote
@@ -23,6 +25,11 @@ from .. import __version__
 from ..finding import Severity
 from .fingerprint import Sources, fingerprint
 from .links import information_uri, rule_url
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
+    from . import Options
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "tfdindLint/v1"
@@ -93,7 +100,7 @@ def _rule(policy) -> om.ReportingDescriptor:
     )
 
 
-def build(report, settings, options) -> dict:
+def build(report: Report, settings: RunSettings, options: Options) -> dict:
     policies = settings.policies
     findings = [f for f in report.findings if f.suppressed is None or options.sarif_include_suppressed]
     rule_ids = sorted({rid for rid in policies if settings.is_enabled(rid)} | {f.rule for f in findings if f.rule in policies})
@@ -154,5 +161,5 @@ def build(report, settings, options) -> dict:
     return data
 
 
-def render(report, settings, options) -> str:
+def render(report: Report, settings: RunSettings, options: Options) -> str:
     return json.dumps(build(report, settings, options), indent=2, ensure_ascii=False) + "\n"

@@ -20,8 +20,15 @@ summary and listed with ``verbose``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..finding import Severity
 from .source_lines import SourceLines
+
+if TYPE_CHECKING:
+    from ..report import Report
+    from ..settings import RunSettings
+    from . import Options
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.NOTE: "\033[36m"}
 _BOLD = "\033[1m"
@@ -67,7 +74,7 @@ def _header(f, paint: _Paint) -> str:
 
 # concise ----------------------------------------------------------------------------------------
 
-def render_concise(report, settings, options) -> str:
+def render_concise(report: Report, settings: RunSettings, options: Options) -> str:
     paint = _Paint(options.color)
     lines = [_header(f, paint) for f in _shown(report, options)]
     lines += _tail(report, options)
@@ -76,7 +83,7 @@ def render_concise(report, settings, options) -> str:
 
 # full -------------------------------------------------------------------------------------------
 
-def render(report, settings, options) -> str:
+def render(report: Report, settings: RunSettings, options: Options) -> str:
     paint = _Paint(options.color)
     sources = SourceLines()
     blocks: list[str] = []
@@ -101,7 +108,7 @@ def _groups(findings: list) -> list[list]:
     return groups
 
 
-def _group(group: list, settings, sources: SourceLines, paint: _Paint) -> list[str]:
+def _group(group: list, settings: RunSettings | None, sources: SourceLines, paint: _Paint) -> list[str]:
     first = group[0]
     related = list(dict.fromkeys(r for f in group for r in f.related))
     numbers = [f.span.end_line for f in group] + [r.span.end_line for r in related]
@@ -131,7 +138,7 @@ def _group(group: list, settings, sources: SourceLines, paint: _Paint) -> list[s
     return out
 
 
-def _rule_url(finding, settings) -> str | None:
+def _rule_url(finding, settings: RunSettings | None) -> str | None:
     policy = settings.policies.get(finding.rule) if settings is not None else None
     if policy is None or policy.custom:
         return None

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from ..config import CONFIG_NAMES, PYPROJECT, ConfigError, Configuration
 from ..discover import Discovery, display_path, is_terraform, is_toml, is_yaml, skip_reason
 from ..finding import Finding
-from ..linter import Settings, lint
+from ..linter import lint
 from ..pieces import keeping_trees
+from ..settings import RunSettings
 
 #: ``path:line:column: message`` at the start of a configuration or baseline error
 _LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.S)
@@ -127,7 +128,7 @@ class Engine:
             from ..baseline import Baseline  # noqa: PLC0415
 
             baseline = Baseline(folder.baseline.path, folder.baseline.entries)  # apply() keeps state: a fresh one
-        settings = Settings(configuration=configuration, baseline=baseline)
+        settings = RunSettings(configuration=configuration, baseline=baseline)
         files = discovery.files()
         overlay = {f: self.buffers[f].encode("utf-8", "surrogatepass") for f in files if f in self.buffers}
         with keeping_trees(self.trees):
