@@ -18,6 +18,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -192,7 +193,7 @@ def test_an_entry_that_is_a_fifo_or_a_link_is_a_miss(repo, tmp_path):
     os.remove(first)
     os.mkfifo(first)
     target = tmp_path / "elsewhere"
-    target.write_bytes(open(second, "rb").read())
+    target.write_bytes(Path(second).read_bytes())
     os.remove(second)
     os.symlink(target, second)
     store = Cache(str(cache))

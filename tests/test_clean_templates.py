@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import ROOT, TESTS
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
+from tfdind_lint.settings import RunSettings
 
 #: the rules these templates are checked against: the Sysbox (1xx), envbox (2xx), Podman / Bottlerocket (3xx)
 #: and manifest / systemd (5xx) groups as enabled by default, and TDL412, which leaves Sysbox workloads to TDL103

@@ -123,9 +123,8 @@ def coverage(rule: str) -> dict:
         if path.name == ".tfdind-lint.yaml":
             continue
         lines = marked.get(path.relative_to(ROOT).as_posix(), set())
-        for form, first, last in _blocks(path):
-            if rule.startswith(GENERAL_RULES):
-                form = "Terraform" if form in ("Docker", "Kubernetes") else form
+        for written, first, last in _blocks(path):
+            form = "Terraform" if rule.startswith(GENERAL_RULES) and written in ("Docker", "Kubernetes") else written
             fired = any(first <= line <= last for line in lines)
             forms[form][0 if fired else 1] += 1
     parameters = defaultdict(list)

@@ -7,8 +7,15 @@ import textwrap
 import pytest
 
 from tfdind_lint.checks import scripts
-from tfdind_lint.checks.daemon import Address, Scene, container_daemons, environment, mentions_start_count, networks, \
-    parse_address
+from tfdind_lint.checks.daemon import (
+    Address,
+    Scene,
+    container_daemons,
+    environment,
+    mentions_start_count,
+    networks,
+    parse_address,
+)
 from tfdind_lint.checks.dind import _uid, world_writable
 from tfdind_lint.module import Module
 from tfdind_lint.node import Node, Span

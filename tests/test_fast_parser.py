@@ -75,21 +75,20 @@ def compare_body(theirs: dict, ours: Block, where: str) -> None:
         blocks = ours.blocks_of(type_)
         assert len(theirs[type_]) == len(blocks), f"{where}: {type_} blocks"
         for entry, block in zip(theirs[type_], blocks):
+            body = entry
             for label in block.labels:  # each label is one level of nesting in python-hcl2's dict
-                entry = _past_comments(entry)
-                (key,) = [k for k in entry if _own(k)]
+                body = _past_comments(body)
+                (key,) = [k for k in body if _own(k)]
                 assert _label(key) == label or _raw(key), f"{where}: labels of {type_}"
-                entry = entry[key]
-            compare_body(_past_comments(entry), block, f"{where}/{type_}{list(block.labels)}")
+                body = body[key]
+            compare_body(_past_comments(body), block, f"{where}/{type_}{list(block.labels)}")
 
 
 def compare_value(theirs, ours: Node, where: str) -> None:
     value = ours.value
     if isinstance(theirs, str) and theirs.startswith("${") and theirs.endswith("}"):
         return  # python-hcl2 kept it as an expression (it reads `1E-3`, for one, so): nothing literal to compare
-    if isinstance(value, bool) or value is None:
-        assert theirs == value, where
-    elif isinstance(value, (int, float)):
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         assert theirs == value, where
     elif isinstance(value, str):
         if isinstance(theirs, str) and not theirs.startswith('"<<') and not _raw(theirs):
@@ -125,7 +124,7 @@ def test_same_structure_and_literals_as_python_hcl2(path):
     try:
         differential(text, str(path))
     except SourceError:  # a fixture of a syntax error: python-hcl2 must reject it too (or Terraform would)
-        with pytest.raises(Exception):  # noqa: B017, PT011
+        with pytest.raises(Exception):  # noqa: B017
             hcl2.loads(text)
 
 

@@ -13,7 +13,6 @@ from tfdind_lint.formats.sarif import FINGERPRINT_KEY
 from tfdind_lint.linter import lint
 from tfdind_lint.settings import RunSettings
 
-
 #: the rules whose output the exact-output tests below spell out (so that new rules do not change them)
 FORMAT_RULES = {"TDL000", "TDL001", "TDL010", "TDL101", "TDL401", "TDL412", "TDL900"}
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from tfdind_lint.cli import main
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats.github import annotation, escape_data, escape_property, repo_path, step_summary
-from tfdind_lint.report import Report
 from tfdind_lint.node import Span
+from tfdind_lint.report import Report
 
 _DATA = (("%0D", "\r"), ("%0A", "\n"), ("%25", "%"))
 _PROPERTY = (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%"))

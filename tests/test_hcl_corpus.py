@@ -77,7 +77,7 @@ def test_every_rejection_has_a_position_and_a_sentence():
 
 def test_python_hcl2_agrees_where_it_reads_the_file():
     hcl2 = pytest.importorskip("hcl2")
-    from test_fast_parser import differential  # noqa: PLC0415
+    from test_fast_parser import differential
 
     compared = 0
     for case in CASES:

@@ -24,7 +24,7 @@ SECOND_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 
 @pytest.fixture(scope="module")
 def messages(request):
-    import os  # noqa: PLC0415
+    import os
 
     cwd = os.getcwd()
     os.chdir(TESTS.parent)

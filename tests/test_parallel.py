@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,8 @@ from tfdind_lint.config import Configuration
 from tfdind_lint.discover import discover
 from tfdind_lint.formats import FORMATS, Options, render
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
+from tfdind_lint.settings import RunSettings
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -73,7 +74,7 @@ def test_modules_that_call_each_other_are_one_piece(tmp_path, monkeypatch):
     })
     monkeypatch.chdir(tmp_path)
     specs = pieces.units(discover(["."]))
-    sources = {spec.index: [s for f in spec.files for s in pieces.local_sources(open(f, "rb").read())]
+    sources = {spec.index: [s for f in spec.files for s in pieces.local_sources(Path(f).read_bytes())]
                for spec in specs if spec.kind == "terraform"}
     planned = [[spec.path for spec in piece] for piece in pieces.plan(specs, sources)]
     assert planned == [["modules/child", "root"], ["other"], ["manifest.yaml"]]

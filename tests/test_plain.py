@@ -10,12 +10,12 @@ import pytest
 
 from conftest import SIDECAR_TF, SIDECAR_YAML, TESTS, write_tree
 from tfdind_lint import plain
+from tfdind_lint.discover import discover
 from tfdind_lint.expression import Expr
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Node, Reference, Span, Unknown
 from tfdind_lint.pieces import UnitResult, check_piece, units
-from tfdind_lint.discover import discover
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.suppress import Problem, Suppression
 from tfdind_lint.workload import Container, Workload
 

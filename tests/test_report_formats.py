@@ -13,9 +13,9 @@ from tfdind_lint.finding import Finding, Severity
 from tfdind_lint.formats import Options, links, render
 from tfdind_lint.formats.sarif import FINGERPRINT_KEY
 from tfdind_lint.linter import lint
+from tfdind_lint.node import Span
 from tfdind_lint.report import Report
 from tfdind_lint.settings import RunSettings
-from tfdind_lint.node import Span
 
 #: GitLab's Code Quality report: "a JSON array of objects" with these fields (docs.gitlab.com, ci/testing/code_quality,
 #: "Code Quality report format"); severity one of these values; the path relative to the repository root.

@@ -1,81 +1,26 @@
-"""Group 0xx beyond lines: severities that depend on other places, related places, local tracing, module calls."""
+"""Group 0xx beyond the fixtures: hints, related places of inline templates, local tracing, module calls.
+
+The fixtures' lines and severities are in their ``# expect:`` markers (tests/policies/TDL00n/), their
+related places, subjects and messages in each directory's findings.txt (tests/test_policy_fixtures.py).
+"""
 
 from __future__ import annotations
 
 from tfdind_lint.context import Context, Unit
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.module import Module
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.sources import terraform
-
-
-def run(rule: str, path: str):
-    """(file, line, severity, [(related file, line, column)]) of a rule's findings under a fixture path."""
-    report = lint([path], RunSettings(enabled={rule}))
-    return [(f.span.path.rsplit("/", 2)[-2] + "/" + f.span.path.rsplit("/", 1)[-1], f.span.line, str(f.severity),
-             [(r.span.path.rsplit("/", 1)[-1], r.span.line, r.span.column) for r in f.related])
-            for f in report.findings if f.rule == rule]
 
 
 def module(text: str, directory: str = ".") -> Module:
     return Module.build(directory, [terraform.parse_file(f"{directory}/main.tf", text.encode())])
 
 
-def test_tdl002_severity_follows_the_coder_constraint(in_root):
-    # required without a version: that entry is the related place
-    unpinned = [("main.tf", 4, 5)]
-    assert run("TDL002", "tests/policies/TDL002/unpinned") == [
-        ("unpinned/main.tf", 17, "error", unpinned), ("unpinned/main.tf", 24, "error", unpinned),
-        ("unpinned/main.tf", 30, "error", unpinned)]
-    assert run("TDL002", "tests/policies/TDL002/pinned_v1") == [("pinned_v1/main.tf", 17, "warning", [("main.tf", 6, 7)])]
-    assert run("TDL002", "tests/policies/TDL002/pinned_old") == []
-    # the root's constraint governs its child module
-    assert run("TDL002", "tests/policies/TDL002/child") == [("workspace/main.tf", 12, "warning", [("main.tf", 6, 7)])]
-
-
 def test_tdl002_hint_adds_the_owner_data_source_only_when_missing(in_root):
     hints = {f.span.path.rsplit("/", 2)[-2]: f.hint for f in lint(["tests/policies/TDL002"], RunSettings(enabled={"TDL002"})).findings}
     assert hints["unpinned"] == "use `data.coder_workspace_owner.me.id`"
     assert hints["pinned_v1"] == 'use `data.coder_workspace_owner.me.full_name`, declaring `data "coder_workspace_owner" "me" {}`'
-
-
-def test_tdl003_constraint_lock_file_and_note(in_root):
-    assert run("TDL003", "tests/policies/TDL003") == [
-        ("locked_old/main.tf", 15, "error", [(".terraform.lock.hcl", 5, 3)]),
-        ("old/main.tf", 17, "error", [("main.tf", 7, 7)]),
-        ("ranges/main.tf", 30, "error", [("main.tf", 6, 7)]),
-        ("unconstrained/main.tf", 15, "note", [("main.tf", 4, 5)]),
-    ]
-
-
-def test_tdl004_names_the_local_it_came_through(in_root):
-    findings = [f for f in lint(["tests/policies/TDL004/bad"], RunSettings(enabled={"TDL004"})).findings if f.span.line == 38]
-    (finding,) = findings
-    assert finding.attribute == "metadata.name"
-    assert [(r.span.line, r.message) for r in finding.related] == [
-        (12, "`local.pod_name` includes `data.coder_workspace_owner.me.name` and `data.coder_workspace.me.name` here")]
-
-
-def test_tdl006_related_is_the_init_script(in_root):
-    assert run("TDL006", "tests/policies/TDL006/bad") == [
-        ("bad/main.tf", 14, "error", [("main.tf", 19, 26)]),
-        ("bad/main.tf", 35, "error", [("main.tf", 32, 30)]),
-        ("bad/main.tf", 38, "error", [("main.tf", 41, 30)]),
-    ]
-
-
-def test_tdl007_severities_and_child_modules(in_root):
-    assert run("TDL007", "tests/policies/TDL007") == [
-        ("agent/main.tf", 3, "error", [("main.tf", 4, 5)]),  # the root declares coder: not inherited
-        ("pod/main.tf", 6, "note", []),  # child_unpinned: neither the child nor its root pins kubernetes
-        ("fragment/main.tf", 2, "error", []),
-        ("fragment/main.tf", 13, "error", []),
-        ("fragment/main.tf", 19, "note", []),
-        ("no_source/main.tf", 4, "error", [("main.tf", 12, 1)]),
-        ("no_source/main.tf", 7, "error", [("main.tf", 17, 1)]),
-        # the parameter fixture under the defaults: `acme` is no HashiCorp provider, `random` is
-        ("param_lists/main.tf", 5, "error", [("main.tf", 19, 1)]),
-    ]
 
 
 def test_tdl007_declaration_block_is_related(tmp_path, monkeypatch):

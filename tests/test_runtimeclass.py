@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tfdind_lint.linter import lint
-
 from tfdind_lint.settings import RunSettings
 
 RUNTIMECLASS = """apiVersion: node.k8s.io/v1

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from tfdind_lint.linter import lint
-
 from tfdind_lint.settings import RunSettings
 
 RULES = {"TDL002", "TDL003", "TDL004", "TDL005", "TDL006", "TDL007", "TDL008", "TDL009"}

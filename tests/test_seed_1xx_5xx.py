@@ -12,8 +12,8 @@ import pytest
 
 from conftest import TESTS
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
+from tfdind_lint.settings import RunSettings
 
 RULES = {rule for rule in builtin_policies() if rule.startswith(("TDL1", "TDL5"))}
 DEFAULT = {rule for rule in RULES if builtin_policies()[rule].enabled}

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import ROOT
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
+from tfdind_lint.settings import RunSettings
 
 RULES = {rule for rule in builtin_policies() if rule.startswith(("TDL2", "TDL3"))}
 SEED = "tests/seed"
@@ -30,8 +30,8 @@ def findings(*paths: str) -> set[tuple[str, int, str]]:
 
 
 def test_rules_are_the_2xx_and_3xx_groups():
-    assert RULES == {"TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
-                     "TDL301", "TDL302", "TDL303", "TDL304", "TDL305"}
+    assert {"TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
+                     "TDL301", "TDL302", "TDL303", "TDL304", "TDL305"} == RULES
 
 
 @pytest.mark.parametrize("example", ["ex00", "ex01", "ex03", "ex04", "ex08", "ex10", "ex11", "ex12", "ex13"])

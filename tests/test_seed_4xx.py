@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from conftest import ROOT
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.policy import builtin_policies
+from tfdind_lint.settings import RunSettings
 
 RULES_4XX = {rule for rule in builtin_policies() if rule.startswith("TDL4")}
 

@@ -130,7 +130,7 @@ def test_an_excluded_file_gets_no_diagnostics(tmp_path):
 # the protocol side, in this process -------------------------------------------------------------
 def test_an_error_outside_the_pipeline_is_a_tdl999_diagnostic_and_the_server_goes_on(tmp_path, monkeypatch):
     pytest.importorskip("pygls")
-    from tfdind_lint.server.protocol import TfdindLanguageServer  # noqa: PLC0415
+    from tfdind_lint.server.protocol import TfdindLanguageServer
 
     server = TfdindLanguageServer()
     sent = []
@@ -156,10 +156,10 @@ class _NoDocuments:
 
 def test_diagnostic_links_to_the_rule_only_when_the_metadata_names_the_documentation(monkeypatch):
     pytest.importorskip("pygls")
-    from tfdind_lint.finding import Finding, Related, Severity  # noqa: PLC0415
-    from tfdind_lint.formats import links  # noqa: PLC0415
-    from tfdind_lint.node import Span  # noqa: PLC0415
-    from tfdind_lint.server.protocol import TfdindLanguageServer  # noqa: PLC0415
+    from tfdind_lint.finding import Finding, Related, Severity
+    from tfdind_lint.formats import links
+    from tfdind_lint.node import Span
+    from tfdind_lint.server.protocol import TfdindLanguageServer
 
     server = TfdindLanguageServer()
     finding = Finding(Span("/nowhere/main.tf", 3, 3, 3, 20), "TDL401", "privileged-sidecar-unacknowledged",
@@ -203,8 +203,8 @@ def test_malformed_messages_on_stdio_are_survived(tmp_path):
 
 def test_without_snippet_edits_the_action_inserts_text_and_a_command_places_the_cursor(monkeypatch):
     types = pytest.importorskip("lsprotocol.types")
-    from tfdind_lint.server import actions  # noqa: PLC0415
-    from tfdind_lint.server.protocol import PLACE_CURSOR, TfdindLanguageServer, _code_action  # noqa: PLC0415
+    from tfdind_lint.server import actions
+    from tfdind_lint.server.protocol import PLACE_CURSOR, TfdindLanguageServer, _code_action
 
     server = TfdindLanguageServer()
     monkeypatch.setattr(type(server), "workspace", property(lambda self: _NoDocuments()))
@@ -223,8 +223,8 @@ def test_without_snippet_edits_the_action_inserts_text_and_a_command_places_the_
 
 def test_kept_trees_give_the_same_findings_as_parsing_again():
     """Every Terraform fixture and example, linted with trees kept from an earlier run: the same report."""
-    from tfdind_lint.linter import lint  # noqa: PLC0415
-    from tfdind_lint.pieces import keeping_trees  # noqa: PLC0415
+    from tfdind_lint.linter import lint
+    from tfdind_lint.pieces import keeping_trees
 
     def report(paths):
         return [(f.span, f.rule, f.message, f.related, f.suppressed) for f in lint(paths).findings]
@@ -242,9 +242,9 @@ def test_kept_trees_give_the_same_findings_as_parsing_again():
 
 def test_a_burst_of_changes_is_linted_at_its_first_change_and_once_it_pauses(monkeypatch):
     pytest.importorskip("pygls")
-    import asyncio  # noqa: PLC0415
+    import asyncio
 
-    from tfdind_lint.server.protocol import TfdindLanguageServer  # noqa: PLC0415
+    from tfdind_lint.server.protocol import TfdindLanguageServer
 
     server = TfdindLanguageServer()
     server.debounce = 0.05

@@ -12,9 +12,9 @@ import pytest
 pytest_lsp = pytest.importorskip("pytest_lsp", reason="the e2e tests need pytest-lsp (the test extra)")
 types = pytest.importorskip("lsprotocol.types")
 
-from conftest import ROOT  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
+from conftest import ROOT  # noqa: E402
 from tfdind_lint.formats.links import rule_url  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -262,7 +262,7 @@ async def test_garbage_never_stops_the_server(client: LanguageClient, tmp_path):
     assert [d.code for d in await published(client, uri)] == ["TDL000"]
     yaml = open_document(client, tmp_path / "junk" / "junk.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   bad: [\n", "yaml")
     assert [d.code for d in await published(client, yaml)] == ["TDL000"]
-    with pytest.raises(Exception):  # noqa: B017, PT011  (an unknown method is an error response, not a crash)
+    with pytest.raises(Exception):  # noqa: B017  (an unknown method is an error response, not a crash)
         await client.protocol.send_request_async("tfdind/noSuchMethod", {"x": 1})
     # still serving
     uri = open_document(client, tmp_path / "main.tf", MAIN)

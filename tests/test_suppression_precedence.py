@@ -7,8 +7,9 @@ The winner carries the reason; a suppression that matched nothing else is report
 
 from __future__ import annotations
 
-from conftest import SIDECAR_TF, SIDECAR_YAML, write_tree
 from test_suppressions import TODAY, findings, run, sidecar
+
+from conftest import SIDECAR_TF, SIDECAR_YAML, write_tree
 from tfdind_lint.linter import lint
 from tfdind_lint.settings import RunSettings
 

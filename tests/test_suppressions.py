@@ -10,8 +10,8 @@ from tfdind_lint import suppress
 from tfdind_lint.config import Configuration, Selection
 from tfdind_lint.formats import Options, render
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.node import Span
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.sources import Comment
 
 TODAY = datetime.date(2027, 3, 1)

@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 
 from tfdind_lint.expression import Template, Traversal, references_in
 from tfdind_lint.linter import lint
-from tfdind_lint.settings import RunSettings
 from tfdind_lint.module import Module
-from tfdind_lint.sources import SourceError
-from tfdind_lint.sources import terraform, terraform_json
+from tfdind_lint.settings import RunSettings
+from tfdind_lint.sources import SourceError, terraform, terraform_json
 
 
 def parse(text: str, path: str = "main.tf.json"):

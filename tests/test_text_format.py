@@ -11,9 +11,9 @@ from tfdind_lint.finding import Finding, Related, Severity
 from tfdind_lint.formats import Options, links, render
 from tfdind_lint.formats.text import MAX_LINE_WIDTH
 from tfdind_lint.linter import lint
+from tfdind_lint.node import Span
 from tfdind_lint.report import Report
 from tfdind_lint.settings import RunSettings
-from tfdind_lint.node import Span
 
 ANSI = re.compile(r"\033\[[0-9;]*[A-Za-z]")
 RULES = {"TDL000", "TDL001", "TDL002"}

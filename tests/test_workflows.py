@@ -106,7 +106,7 @@ def test_the_action_runs_on_itself_and_its_sarif_is_checked():
     lint = next(step for step in job["steps"] if step.get("uses") == "./")
     assert lint["with"]["paths"] == "examples" and lint.get("continue-on-error") is True
     check = job["steps"][names.index("./") + 1]
-    assert check["env"]["OUTCOME"] == "${{ steps.%s.outcome }}" % lint["id"]
+    assert check["env"]["OUTCOME"] == "${{ steps." + lint["id"] + ".outcome }}"
     assert 'test "$OUTCOME" = failure' in check["run"]  # findings fail the step (continue-on-error keeps going)
     assert f"test -f {lint['with']['sarif-file']}" in check["run"]
     assert "tests/data/sarif/sarif-schema-2.1.0.json" in check["run"]

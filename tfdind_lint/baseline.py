@@ -78,7 +78,7 @@ class Baseline:
         self.kept: list[Entry] = []
 
     @classmethod
-    def load(cls, path: str) -> "Baseline":
+    def load(cls, path: str) -> Baseline:
         try:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)

@@ -34,10 +34,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import stat
+import sys
 import tempfile
-
 from typing import TYPE_CHECKING
 
 from . import __version__, plain
@@ -50,7 +49,7 @@ if TYPE_CHECKING:
 FORMAT = b"tfdind-lint cache v2\n"
 VERSION_DIRECTORY = "v2"
 MAX_BYTES = 256 * 1024 * 1024
-#: An entry larger than this is not read (the largest of the 1,000-template benchmark: 7 KB).
+#: An entry larger than this is not read: far above any real one (docs/benchmarks.md).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)

@@ -152,8 +152,8 @@ def _integration_arguments(parser: argparse.ArgumentParser) -> None:
 def run() -> None:
     """The ``tfdind-lint`` command: ``main()``, then exit at once.
 
-    Tearing the interpreter down (freeing every object, parser tables included) would
-    add ~80 ms to each run, a third of a pre-commit run; the OS frees it all anyway.
+    Tearing the interpreter down (freeing every object, parser tables included) costs
+    a large share of a pre-commit run (docs/benchmarks.md); the OS frees it all anyway.
     Files are closed by then; the standard streams are flushed here.
     """
     code = main()
@@ -248,9 +248,9 @@ def _check(argv: list[str]) -> int:
     from .discover import UsageError, discover  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
     from .linter import lint  # noqa: PLC0415
-    from .settings import RunSettings  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
     from .progress import Progress  # noqa: PLC0415
+    from .settings import RunSettings  # noqa: PLC0415
     from .writes import WriteError  # noqa: PLC0415
 
     tune_collector()

@@ -34,7 +34,7 @@ class Context:
 
     units: list[Unit]
     #: Every unit of the run, for checks that look across files (RuntimeClasses, device plugins...).
-    project: "Context | None" = None
+    project: Context | None = None
     #: What each collector found in every unit of the run, when the linter gathered it already (pieces.py)
     gathered: dict = field(default_factory=dict)
 
@@ -56,10 +56,6 @@ class Context:
     @property
     def complete_modules(self) -> list[Module]:
         return [u.module for u in self.units if u.module is not None and u.complete]
-
-    @property
-    def yaml_files(self) -> list[YamlFile]:
-        return [u.yaml for u in self.units if u.yaml is not None]
 
     @property
     def workloads(self) -> list[Workload]:

@@ -32,8 +32,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -292,6 +292,5 @@ class Model:
             text = source.value if source is not None and isinstance(source.value, str) else ""
             if "docker" in text.lower() and "devcontainers-cli" not in text:
                 return True
-        if c.image is not None and not c.image.known and c.entrypoint is None:
-            return True  # an image the tool cannot see, with its own entrypoint
-        return False
+        # an image the tool cannot see, with its own entrypoint
+        return c.image is not None and not c.image.known and c.entrypoint is None

@@ -2,15 +2,15 @@
 
 ``sources/terraform.py`` turns every expression that is not a plain literal,
 list or object into one of the ``Expr`` classes below, stored as the ``value``
-of a ``Node``.  ``evaluate`` resolves what RULES.md's general semantics call
-knowable (literals, ``var.x`` with a default, ``local.y`` built from known
+of a ``Node``.  ``evaluate`` resolves what docs/architecture.md ("Values and
+unknowns") calls knowable (literals, ``var.x`` with a default, ``local.y`` built from known
 values, string templates of known parts, conditionals whose condition is
 known, plain operators on known values); everything else becomes ``Unknown``.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from .node import Node, Reference, Unknown, is_known
 
@@ -242,9 +242,7 @@ def _evaluate_traversal(expr: Traversal, lookup: Lookup):
             current = value[step]
         elif kind == "index":
             index = evaluate(step, lookup).value
-            if isinstance(value, list) and isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(value):
-                current = value[index]
-            elif isinstance(value, dict) and isinstance(index, str) and index in value:
+            if isinstance(value, list) and isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(value) or isinstance(value, dict) and isinstance(index, str) and index in value:
                 current = value[index]
             else:
                 return _unknown(expr)

@@ -125,7 +125,7 @@ class Module:
     lock: object = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, directory: str, files: list) -> "Module":
+    def build(cls, directory: str, files: list) -> Module:
         module = cls(directory)
         for tf in sorted(files, key=lambda f: f.path):
             module.files.append(tf)
@@ -230,7 +230,7 @@ class Module:
 
     # evaluation --------------------------------------------------------------------------------
     def evaluate(self, node: Node | None) -> Node | None:
-        """The node with every knowable expression resolved (RULES.md general semantics)."""
+        """The node with every knowable expression resolved (docs/architecture.md, "Values and unknowns")."""
         if node is None:
             return None
         if not _has_expression(node):

@@ -7,8 +7,9 @@ Downstream of ``sources/`` nothing sees parser or ruamel objects: only
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 
 class Span(NamedTuple):
@@ -24,14 +25,11 @@ class Span(NamedTuple):
     end_line: int
     end_column: int
 
-    def cover(self, other: "Span") -> "Span":
+    def cover(self, other: Span) -> Span:
         """The smallest span containing both (same file)."""
         start = min((self.line, self.column), (other.line, other.column))
         end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
         return Span(self.path, start[0], start[1], end[0], end[1])
-
-    def contains_line(self, line: int) -> bool:
-        return self.line <= line <= self.end_line
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
@@ -123,7 +121,7 @@ class Node:
     def known(self) -> bool:
         return is_known(self.value)
 
-    def get(self, *path: str | int) -> "Node | None":
+    def get(self, *path: str | int) -> Node | None:
         """Follow mapping keys and list indexes; None when any step is missing."""
         node: Node | None = self
         for step in path:
@@ -136,7 +134,7 @@ class Node:
                 node = value.get(step) if isinstance(value, dict) else None
         return node
 
-    def items(self) -> list["Node"]:
+    def items(self) -> list[Node]:
         """The elements of a list node (empty for anything else)."""
         return self.value if isinstance(self.value, list) else []
 
@@ -155,7 +153,7 @@ class Node:
             return [v.plain() for v in value]
         return value
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         """This node and every node below it, depth first."""
         stack = [self]
         while stack:
@@ -193,23 +191,23 @@ class Block:
     type: str
     labels: tuple[str, ...]
     attributes: dict[str, Node]
-    blocks: list["Block"]
+    blocks: list[Block]
     span: Span
     head: Span
 
     def attr(self, name: str) -> Node | None:
         return self.attributes.get(name)
 
-    def blocks_of(self, type_: str) -> list["Block"]:
+    def blocks_of(self, type_: str) -> list[Block]:
         return [b for b in self.blocks if b.type == type_]
 
-    def block(self, type_: str) -> "Block | None":
+    def block(self, type_: str) -> Block | None:
         for b in self.blocks:
             if b.type == type_:
                 return b
         return None
 
-    def dynamic(self, type_: str) -> list["Block"]:
+    def dynamic(self, type_: str) -> list[Block]:
         """The ``dynamic "<type_>"`` blocks that may produce blocks of that type."""
         return [b for b in self.blocks if b.type == "dynamic" and b.labels[:1] == (type_,)]
 

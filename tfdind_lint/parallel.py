@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-
 from typing import TYPE_CHECKING
 
 from .config import Configuration
@@ -34,8 +33,8 @@ if TYPE_CHECKING:
 #: starting workers costs more than it saves; measured with bench/ (docs/benchmarks.md).
 PARALLEL_MIN_BYTES = 250_000
 #: How fast tasks shrink toward the point where the processes meet: a task is at most the distance to that
-#: point over this many times the number of processes (docs/benchmarks.md: with 16 even tasks per process, the
-#: first process to finish waited up to two tasks, one running and one the pool had queued: 2.4 s of 20).
+#: point over this many times the number of processes, so no process waits long for the last large task
+#: (docs/benchmarks.md).
 TASK_SHRINK = 4
 
 
@@ -145,7 +144,7 @@ def _run(pieces: list[list[UnitSpec]], settings: RunSettings, project_rules: fro
         return results
 
     # this process is one of the processes: while the workers start (a fresh interpreter, imports, parser
-    # tables: ~0.3 s) and then alongside them, it takes tasks from the end, the workers from the start
+    # tables) and then alongside them, it takes tasks from the end, the workers from the start
     with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
                              initargs=(_recipe(settings), project_rules)) as pool:
         futures = [pool.submit(_task, task) for task in tasks]

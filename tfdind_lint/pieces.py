@@ -44,10 +44,8 @@ _FAILED = object()
 _LOCAL_SOURCE = re.compile(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"')
 
 
-#: Young-generation size of the garbage collector for a run.  A run allocates millions of short-lived objects
-#: (tokens, trees, nodes) that reference counting frees; with Python's default (700) the collector ran 7,000
-#: times and, as the heap moved, 58 full passes: 17 % of a 1,000-template run.  10,000 leaves about 220 young
-#: passes and one full one, for ~10 MiB more memory (docs/benchmarks.md).
+#: Young-generation size of the garbage collector for a run: a run allocates millions of short-lived objects
+#: that reference counting frees, and Python's default (700) spends its time scanning them (docs/benchmarks.md).
 GC_THRESHOLD = (10_000, 10, 10)
 
 
@@ -57,7 +55,7 @@ _kept: dict | None = None
 KEPT_MAX = 1000  # files; past that the kept trees are dropped and kept again as files are read
 
 
-class keeping_trees:  # noqa: N801  (used as a function: ``with keeping_trees(memo):``)
+class keeping_trees:
     """While active, Terraform trees are kept in ``memo`` and reused for files whose bytes are unchanged.
 
     Trees are never modified once parsed (the model reads them), so a run may share them with the next.
@@ -67,7 +65,7 @@ class keeping_trees:  # noqa: N801  (used as a function: ``with keeping_trees(me
         self.memo = memo
 
     def __enter__(self):
-        global _kept  # noqa: PLW0603
+        global _kept
         if len(self.memo) > KEPT_MAX:
             self.memo.clear()
         self.saved, _kept = _kept, self.memo

@@ -143,7 +143,7 @@ def _policy_files(directory) -> list[str]:
 
 
 def _fingerprint(directory) -> str:
-    """The policy files' names and contents, summed up (CRC-32 and length: hashlib costs 5 ms of cold start)."""
+    """The policy files' names and contents, summed up (CRC-32 and length: zlib is cheaper to import than hashlib; docs/benchmarks.md)."""
     import zlib  # noqa: PLC0415
 
     parts = []

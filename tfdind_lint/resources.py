@@ -18,7 +18,7 @@ def data_path(name: str) -> str:
     """The directory of shipped data called ``name`` (``policies`` or ``schemas``), as a string.
 
     pathlib and importlib.resources stay unimported when the data is a plain
-    directory (10 ms of every cold start).
+    directory (they are a noticeable part of a cold start: docs/benchmarks.md).
     """
     here = os.path.dirname(os.path.realpath(__file__))
     if os.path.isdir(os.path.join(here, name)):  # an installed wheel, unzipped

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .resources import data_dir
 from .suggest import closest
@@ -23,7 +24,7 @@ _TYPES = {"object": "a mapping", "array": "a list", "string": "a string", "boole
           "integer": "a whole number", "number": "a number", "null": "nothing"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(name: str):
     import jsonschema  # noqa: PLC0415  (heavy: only when a config or custom policy exists)
 

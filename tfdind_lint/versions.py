@@ -39,25 +39,21 @@ class Version:
     prerelease: str = ""
 
     @classmethod
-    def parse(cls, text: str) -> "Version":
+    def parse(cls, text: str) -> Version:
         m = _VERSION.fullmatch(text.strip())
         if m is None:
             raise ConstraintError(f"not a version: {text!r}")
         return cls(int(m.group("major")), int(m.group("minor") or 0), int(m.group("patch") or 0), m.group("pre") or "")
-
-    @property
-    def released(self) -> bool:
-        return not self.prerelease
 
     def key(self) -> tuple:
         """Semantic-versioning precedence: a prerelease sorts before its release, numeric identifiers before text."""
         pre = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in self.prerelease.split(".")) if self.prerelease else ()
         return (self.major, self.minor, self.patch, 0 if self.prerelease else 1, pre)
 
-    def __lt__(self, other: "Version") -> bool:
+    def __lt__(self, other: Version) -> bool:
         return self.key() < other.key()
 
-    def __le__(self, other: "Version") -> bool:
+    def __le__(self, other: Version) -> bool:
         return self.key() <= other.key()
 
     def __str__(self) -> str:
@@ -78,7 +74,7 @@ class Interval:
     lower: Bound | None = None
     upper: Bound | None = None
 
-    def intersect(self, other: "Interval") -> "Interval | None":
+    def intersect(self, other: Interval) -> Interval | None:
         lower = _max_lower(self.lower, other.lower)
         upper = _min_upper(self.upper, other.upper)
         interval = Interval(lower, upper)
@@ -151,7 +147,7 @@ class Constraint:
     text: str = ""
 
     @classmethod
-    def parse(cls, text: str) -> "Constraint":
+    def parse(cls, text: str) -> Constraint:
         """Parse a Terraform constraint string; raises ``ConstraintError`` for one Terraform rejects."""
         if not text.strip():
             raise ConstraintError("empty version constraint")
@@ -160,7 +156,7 @@ class Constraint:
             result = result.intersect(Constraint(_clause(clause)))
         return Constraint(result.intervals, text)
 
-    def intersect(self, other: "Constraint") -> "Constraint":
+    def intersect(self, other: Constraint) -> Constraint:
         """Versions both constraints allow (Terraform combines every module's constraints this way)."""
         found = []
         for a in self.intervals:

@@ -30,7 +30,7 @@ KEYS = {
     "host_network": ("host_network", "hostNetwork"),
     "host_pid": ("host_pid", "hostPID"),
     "host_ipc": ("host_ipc", "hostIPC"),
-    "host_users": (None, "hostUsers"),  # the Terraform provider has no host_users (K8S-PROV #2818)
+    "host_users": (None, "hostUsers"),  # not in the Terraform provider: github.com/hashicorp/terraform-provider-kubernetes/issues/2818
     "share_process_namespace": ("share_process_namespace", "shareProcessNamespace"),
     "node_selector": ("node_selector", "nodeSelector"),
     "security_context": ("security_context", "securityContext"),
@@ -66,7 +66,7 @@ KEYS = {
     "allow_privilege_escalation": ("allow_privilege_escalation", "allowPrivilegeEscalation"),
     "capabilities": ("capabilities", "capabilities"),
     "add": ("add", "add"),
-    "app_armor_profile": (None, "appArmorProfile"),  # the Terraform provider has none (K8S-PROV schema_container.go)
+    "app_armor_profile": (None, "appArmorProfile"),  # not in the Terraform provider (its kubernetes/schema_container.go)
     "type": ("type", "type"),
     # metadata
     "metadata": ("metadata", "metadata"),
@@ -175,7 +175,7 @@ class Container:
     requests: Node | None
     span: Span  # the container block / mapping (head line)
     init: bool = False
-    workload: "Workload" = field(default=None, repr=False)  # type: ignore[assignment]
+    workload: Workload = field(default=None, repr=False)  # type: ignore[assignment]
     #: The Terraform block or YAML mapping the container was read from.
     source: object = field(default=None, repr=False)
     #: True when more mounts may exist than the tool can see (a dynamic volumes / mounts / volume_mount block,
@@ -212,9 +212,6 @@ class Container:
     def agent_scripts(self) -> list[Reference]:
         """``coder_agent.X.init_script`` references in the command line or env values."""
         return [r for r in self.references() if r.parts[0] == "coder_agent" and r.attribute == ("init_script",)]
-
-    def is_true(self, name: str) -> bool:
-        return truthy(getattr(self, name))
 
     def value_from(self, env: Env, ref: str, name: str) -> Node | None:
         """A field of an env entry's ``value_from`` reference: ``value_from("secret_key_ref", "key")``."""
@@ -336,7 +333,7 @@ class Workload:
         return self.init_containers + self.containers
 
     def effective_run_as_user(self, container: Container) -> Node | None:
-        """Container-level run_as_user overrides the pod level (K8S-PROV schema text)."""
+        """Container-level run_as_user overrides the pod level (the provider's schema text, as in the Kubernetes API)."""
         return container.run_as_user if container.run_as_user is not None else self.run_as_user
 
     def effective_run_as_non_root(self, container: Container) -> Node | None:
@@ -428,11 +425,11 @@ class _Obj:
         value = self.node.value
         return value.get(key) if isinstance(value, dict) else None
 
-    def obj(self, canonical: str) -> "_Obj | None":
+    def obj(self, canonical: str) -> _Obj | None:
         objs = self.objs(canonical)
         return objs[0] if objs else None
 
-    def objs(self, canonical: str) -> list["_Obj"]:
+    def objs(self, canonical: str) -> list[_Obj]:
         key = self._key(canonical)
         if key is None:
             return []
@@ -751,11 +748,6 @@ def _container(obj: _Obj, workload: Workload, init: bool) -> Container:
         app_armor_profile=security.field("app_armor_profile") if security is not None else None,
     )
     return container
-
-
-def unknown_parts(node: Node | None) -> bool:
-    """True when a node's value (or anything in it) is unknown."""
-    return node is not None and not node.known
 
 
 __all__ = [

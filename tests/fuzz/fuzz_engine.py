@@ -103,9 +103,9 @@ _AT = re.compile(r"\bat (\S+:\d+)")
 
 def run_case(case: Case, directory: Path, bound: float = DEFAULT_BOUND) -> tuple[Failure | None, float]:
     """Lint the case's files in ``directory`` (emptied first): (the failure or None, seconds taken)."""
-    from tfdind_lint.formats import Options, render  # noqa: PLC0415
-    from tfdind_lint.linter import lint  # noqa: PLC0415
-    from tfdind_lint.settings import RunSettings  # noqa: PLC0415
+    from tfdind_lint.formats import Options, render
+    from tfdind_lint.linter import lint
+    from tfdind_lint.settings import RunSettings
 
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
@@ -171,7 +171,7 @@ def minimise(case: Case, signature: str, directory: Path, budget: float = 60.0) 
     for name in list(files):
         for unit in ("lines", "bytes"):
             pieces = files[name].split(b"\n") if unit == "lines" else [bytes([b]) for b in files[name]]
-            join = (lambda parts: b"\n".join(parts)) if unit == "lines" else b"".join
+            join = b"\n".join if unit == "lines" else b"".join
             if unit == "bytes" and len(pieces) > 2000:
                 continue
             chunk = max(1, len(pieces) // 2)

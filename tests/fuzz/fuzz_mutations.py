@@ -139,7 +139,7 @@ def _yaml(rng: random.Random, data: bytes) -> tuple[bytes, str]:
 
 def _yaml_tree(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     """A value anywhere in one document replaced by one of another type (as ``_json``), the stream written as JSON."""
-    from ruamel.yaml import YAML  # noqa: PLC0415
+    from ruamel.yaml import YAML
 
     try:
         with warnings.catch_warnings():

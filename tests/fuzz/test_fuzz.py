@@ -6,14 +6,13 @@ The long run is ``python scripts/fuzz.py --duration SECONDS`` (docs/robustness.m
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
-import random
-
-import pytest
-
 import fuzz_engine
+import pytest
 from fuzz_mutations import mutate
+
 from tfdind_lint import lint
 
 #: Fixed, so a failure here replays with `python scripts/fuzz.py --seed 20261206 --cases 400`.

@@ -20,9 +20,9 @@ from __future__ import annotations
 import codecs
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 # A workspace container that runs the agent and is privileged: one TDL412 finding (line 11, column 3).
 TF = b"""\

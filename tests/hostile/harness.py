@@ -117,7 +117,7 @@ def hostile_entry(corpus, case, monkeypatch):
 
 def _permissions_apply() -> bool:
     """Whether a file without read permission really cannot be read (not so for root, or on Windows)."""
-    import tempfile  # noqa: PLC0415
+    import tempfile
 
     with tempfile.TemporaryDirectory() as directory:
         probe = os.path.join(directory, "probe")
@@ -154,7 +154,7 @@ HEAVY = {"tf-10mb", "yaml-10mb", "tf-heredoc-50000-lines", "tf-long-line", "tf-d
 
 def make_tree(root) -> list[str]:
     """The good corpus and every light hostile case (each in ``root/<case id>/``); the ids of the cases made."""
-    from cases import CASES  # noqa: PLC0415
+    from cases import CASES
 
     make_corpus(root)
     made = []

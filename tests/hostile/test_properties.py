@@ -25,9 +25,9 @@ from sarif_schemas import official_schema
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.formats import Options, render
 from tfdind_lint.linter import lint
+from tfdind_lint.node import Span
 from tfdind_lint.report import Report
 from tfdind_lint.settings import RunSettings
-from tfdind_lint.node import Span
 
 PROPERTY = settings(max_examples=150, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -187,7 +187,7 @@ def test_the_hook_does_block(tree, tmp_path):
 
 
 def test_yaml_tags_never_construct_objects(monkeypatch, tmp_path):
-    from ruamel.yaml import constructor  # noqa: PLC0415
+    from ruamel.yaml import constructor
 
     def refuse(*args, **kwargs):
         raise AssertionError("a ruamel constructor ran")

@@ -15,10 +15,9 @@ the composite action fills these in, the runner leaves them empty there).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import os
 import sys
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..finding import Severity

@@ -10,10 +10,9 @@ never ``./``-prefixed) with ``location.lines.begin``.  docs/integrations.md show
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import os
+from typing import TYPE_CHECKING
 
 from ..finding import Severity
 from .fingerprint import Sources, fingerprint

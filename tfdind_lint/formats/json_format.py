@@ -7,9 +7,8 @@ Keys never disappear: an absent value is ``null`` or an empty list.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
+from typing import TYPE_CHECKING
 
 from .. import __version__
 

@@ -9,7 +9,6 @@ findings has one passing test case, so the report counts every file checked.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
 from xml.sax.saxutils import escape, quoteattr
 
 if TYPE_CHECKING:

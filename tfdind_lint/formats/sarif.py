@@ -12,10 +12,9 @@ TDL000 and files skipped are also tool execution notifications.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import os
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import attr

@@ -118,7 +118,7 @@ class TfdindLanguageServer(LanguageServer):
         self.linted[path] = time.monotonic()
         try:
             outcome = self.engine.lint(path)
-        except Exception as exc:  # noqa: BLE001  (a bug outside the pipeline's isolation: report it, keep serving)
+        except Exception as exc:
             log.exception("linting %s failed", path)
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"tfdind-lint: linting {path} "
                                                            f"failed: {type(exc).__name__}: {exc}"))

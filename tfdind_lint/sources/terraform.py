@@ -251,14 +251,6 @@ def _may_nest_deeper(text: str, limit: int) -> bool:
     return max(itertools.accumulate(map(_BRACKET_STEP.__getitem__, _BRACKET.findall(text))), default=0) > limit
 
 
-def _unclosed(text: str) -> int | None:
-    """Offset of the first string or comment that does not close, else of the innermost bracket never closed."""
-    stack, unterminated = _open_brackets(text)
-    if unterminated is not None:
-        return unterminated
-    return stack[-1] if stack else None
-
-
 def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int | None]:
     """(offsets of the brackets still open at the end of ``text``, offset of a string or comment that never closes).
 

@@ -11,8 +11,8 @@ import stat
 from ..node import Span
 from . import SourceError
 
-#: Larger files are refused before they are read: parsing runs at roughly 100-150 KB/s, so this
-#: bounds a file's cost to seconds, and no Coder template or workspace manifest comes near it.
+#: Larger files are refused before they are read: this bounds a file's parsing time to seconds
+#: (docs/benchmarks.md), and no Coder template or workspace manifest comes near it.
 MAX_FILE_BYTES = 1024 * 1024
 #: The limit of this run: ``max-file-size`` in the configuration or ``--max-file-size`` (``linter.lint`` sets it,
 #: and each worker process; ``read_source`` of the baseline and SARIF writers then reads what the run read).
@@ -28,7 +28,7 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 _overlay: dict[str, bytes] = {}
 
 
-class overlay:  # noqa: N801  (used as a function: ``with overlay(buffers):``)
+class overlay:
     """While active, ``read_source`` of these files (absolute paths) returns the given bytes, not the disk's.
 
     The language server lints unsaved buffers through the ordinary pipeline this way.
@@ -38,7 +38,7 @@ class overlay:  # noqa: N801  (used as a function: ``with overlay(buffers):``)
         self.buffers = buffers
 
     def __enter__(self):
-        global _overlay  # noqa: PLW0603
+        global _overlay
         self.saved, _overlay = _overlay, self.buffers
         return self
 

@@ -79,7 +79,7 @@ def parse_text(path: str, text: str, line_offset: int = 0, column_offset: int = 
     return TomlFile(path, root, sorted(scanner.comments.values(), key=lambda c: (c.span.line, c.span.column)), text)
 
 
-def _build(value, path: tuple, scanner: "_Scanner", default: Span) -> Node:
+def _build(value, path: tuple, scanner: _Scanner, default: Span) -> Node:
     key, span = scanner.keys.get(path, (None, None))
     span = scanner.tables.get(path) or span or key or default
     name = path[-1] if path and isinstance(path[-1], str) else None

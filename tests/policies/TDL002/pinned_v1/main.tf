@@ -14,6 +14,6 @@ resource "coder_agent" "main" {
   arch = "amd64"
   os   = "linux"
   env = {
-    GIT_AUTHOR_NAME = data.coder_workspace.me.owner_name # expect: TDL002
+    GIT_AUTHOR_NAME = data.coder_workspace.me.owner_name # expect: TDL002 warning
   }
 }

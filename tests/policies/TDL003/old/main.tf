@@ -14,7 +14,7 @@ resource "kubernetes_pod" "dev" {
     name = "dev"
   }
   spec {
-    runtime_class_name = "sysbox-runc" # expect: TDL003
+    runtime_class_name = "sysbox-runc" # expect: TDL003 error
     container {
       name  = "dev"
       image = "codercom/enterprise-base:ubuntu"

@@ -27,7 +27,7 @@ resource "kubernetes_deployment_v1" "dev" {
       }
       spec {
         # the value is unknown, but the attribute itself needs the newer provider
-        runtime_class_name = var.runtime_class # expect: TDL003
+        runtime_class_name = var.runtime_class # expect: TDL003 error
         container {
           name  = "dev"
           image = "codercom/enterprise-base:ubuntu"

@@ -12,7 +12,7 @@ resource "kubernetes_pod_v1" "dev" {
     name = "dev"
   }
   spec {
-    runtime_class_name = "sysbox-runc" # expect: TDL003
+    runtime_class_name = "sysbox-runc" # expect: TDL003 note
     container {
       name  = "dev"
       image = "codercom/enterprise-base:ubuntu"

@@ -11,7 +11,7 @@ resource "coder_agent" "dev" {
 }
 
 # The token was left out: the agent starts and cannot authenticate.
-resource "docker_container" "workspace" { # expect: TDL006
+resource "docker_container" "workspace" { # expect: TDL006 error
   count   = data.coder_workspace.me.start_count
   name    = "coder-${data.coder_workspace.me.id}"
   image   = "codercom/enterprise-base:ubuntu"
@@ -32,10 +32,10 @@ resource "kubernetes_pod" "dev" {
       command = ["sh", "-c", coder_agent.dev.init_script]
       env {
         name  = "CODER_AGENT_TOKEN"
-        value = coder_agent.main.token # expect: TDL006
+        value = coder_agent.main.token # expect: TDL006 error
       }
     }
-    container { # expect: TDL006
+    container { # expect: TDL006 error
       name    = "tools"
       image   = "codercom/enterprise-base:ubuntu"
       command = ["sh", "-c", coder_agent.main.init_script]

@@ -1,10 +1,10 @@
 # Declared without a source: Terraform still assumes hashicorp/coder and hashicorp/docker.
 terraform {
   required_providers {
-    coder = { # expect: TDL007
+    coder = { # expect: TDL007 error
       version = ">= 2.0.0"
     }
-    docker     = "~> 3.0" # expect: TDL007
+    docker     = "~> 3.0" # expect: TDL007 error
     kubernetes = { version = ">= 2.16.0" }
   }
 }

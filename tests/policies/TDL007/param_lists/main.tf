@@ -2,7 +2,7 @@ terraform {
   required_providers {
     kubernetes = {}
     random     = {} # expect: TDL007
-    acme       = {} # expect: TDL007
+    acme       = {} # expect: TDL007 error
   }
 }
 

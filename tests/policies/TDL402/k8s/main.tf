@@ -12,7 +12,7 @@ resource "kubernetes_pod" "main" {
     container {
       name  = "docker-sidecar"
       image = "docker:dind"
-      args  = ["dockerd", "--host=tcp://127.0.0.1:2375"] # expect: TDL402
+      args  = ["dockerd", "--host=tcp://127.0.0.1:2375"] # expect: TDL402 note
       security_context {
         privileged = true
       }
@@ -53,7 +53,7 @@ resource "kubernetes_deployment" "builder" {
         container {
           name  = "dind"
           image = "docker:dind"
-          args  = ["dockerd", "--host=tcp://[::]:2375"] # expect: TDL402
+          args  = ["dockerd", "--host=tcp://[::]:2375"] # expect: TDL402 error
           security_context {
             privileged = true
           }

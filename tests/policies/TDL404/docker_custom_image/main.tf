@@ -19,7 +19,7 @@ resource "docker_container" "workspace" {
   image = "codercom/enterprise-base:ubuntu"
   name  = "dev-${data.coder_workspace.me.id}"
   env = [
-    "DOCKER_HOST=tcp://${docker_container.dind.name}:2377", # expect: TDL404
+    "DOCKER_HOST=tcp://${docker_container.dind.name}:2377", # expect: TDL404 warning
     "DOCKER_TLS_VERIFY=1",
     "DOCKER_CERT_PATH=/certs/client",
   ]

@@ -18,7 +18,7 @@ resource "docker_container" "dind" {
 resource "docker_container" "workspace" {
   image = "codercom/enterprise-base:ubuntu"
   name  = "dev-${data.coder_workspace.me.id}"
-  env   = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2375"] # expect: TDL404
+  env   = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2375"] # expect: TDL404 error
   networks_advanced {
     name = docker_network.private_network.name
   }

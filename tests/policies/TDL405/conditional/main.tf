@@ -42,7 +42,7 @@ resource "docker_container" "workspace" {
   command = ["sh", "-c", coder_agent.main.init_script]
   env = [
     "CODER_AGENT_TOKEN=${coder_agent.main.token}",
-    local.enable_dind ? "DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376" : "DOCKER_HOST=", # expect: TDL405
+    local.enable_dind ? "DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376" : "DOCKER_HOST=", # expect: TDL405@25
     "DOCKER_TLS_VERIFY=1",
     "DOCKER_CERT_PATH=/certs/client",
   ]

@@ -9,5 +9,5 @@ data "coder_workspace" "me" {}
 resource "coder_agent" "main" {
   arch = "amd64"
   os   = "linux"
-  dir  = "/home/${data.coder_workspace.me.owner}" # expect: TDL002
+  dir  = "/home/${data.coder_workspace.me.owner}" # expect: TDL002 warning
 }

@@ -3,7 +3,7 @@ variable "name" {
   type = string
 }
 
-resource "kubernetes_pod_v1" "dev" { # expect: TDL007
+resource "kubernetes_pod_v1" "dev" { # expect: TDL007 note
   metadata {
     name = var.name
   }
