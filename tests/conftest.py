@@ -140,3 +140,8 @@ spec:
       image: codercom/enterprise-base:ubuntu
       env: [{name: CODER_AGENT_TOKEN, value: x}]
 """
+
+
+def line_of(span) -> str:
+    """The text of the line a span starts on, stripped: a test names the line a finding points at by what it says."""
+    return Path(span.path).read_text(encoding="utf-8").split("\n")[span.line - 1].strip()

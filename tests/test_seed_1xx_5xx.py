@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TESTS
+from conftest import TESTS, line_of
 from tfdind_lint.linter import lint
 from tfdind_lint.policy import builtin_policies
 from tfdind_lint.settings import RunSettings
@@ -19,7 +19,7 @@ RULES = {rule for rule in builtin_policies() if rule.startswith(("TDL1", "TDL5")
 DEFAULT = {rule for rule in RULES if builtin_policies()[rule].enabled}
 SEED = TESTS / "seed"
 
-#: seed example -> (line, rule) of every 1xx / 5xx finding with the default policies ("passes": empty)
+#: seed example -> (rule, the line it points at) of every 1xx / 5xx finding with the default policies ("passes": empty)
 EXPECTED = {
     "ex00": set(),
     "ex01": set(),
@@ -30,22 +30,24 @@ EXPECTED = {
 #: TDL107 is opt-in: enabled, it notes the CRI-O-only annotation of the Terraform Sysbox pods
 WITH_TDL107 = {
     "ex00": set(),
-    "ex01": {(36, "TDL107")},
+    "ex01": {("TDL107", '"io.kubernetes.cri-o.userns-mode" = "auto:size=65536"')},
     "ex12": set(),
-    "ex13": {(31, "TDL107")},
+    "ex13": {("TDL107", '"io.kubernetes.cri-o.userns-mode" = "auto:size=65536"')},
 }
 
 #: ex13 with one of its three load-bearing details changed -> the one finding it gets
 EX13_VARIANTS = {
-    "non-root": (("run_as_user = 0", "run_as_user = 1000"), {(42, "TDL501")}),
-    "no --preserve-env": ((" --preserve-env=CODER_AGENT_TOKEN", ""), {(56, "TDL502")}),
-    "terraform <<-EOF": (('command = ["sh", "-c", <<EOF', 'command = ["sh", "-c", <<-EOF'), {(56, "TDL503")}),
+    "non-root": (("run_as_user = 0", "run_as_user = 1000"), {("TDL501", "run_as_user = 1000")}),
+    "no --preserve-env": ((" --preserve-env=CODER_AGENT_TOKEN", ""),
+                          {("TDL502", "sudo -u coder /bin/bash -- <<-'    EOT' &")}),
+    "terraform <<-EOF": (('command = ["sh", "-c", <<EOF', 'command = ["sh", "-c", <<-EOF'),
+                         {("TDL503", "sudo -u coder --preserve-env=CODER_AGENT_TOKEN /bin/bash -- <<-'    EOT' &")}),
 }
 
 
-def findings(path, rules) -> set[tuple[int, str]]:
+def findings(path, rules) -> set[tuple[str, str]]:
     report = lint([str(path)], RunSettings(enabled=rules))
-    return {(f.span.line, f.rule) for f in report.active if f.rule in RULES}
+    return {(f.rule, line_of(f.span)) for f in report.active if f.rule in RULES}
 
 
 @pytest.mark.parametrize("example", sorted(EXPECTED))
