@@ -7,6 +7,7 @@ from the cache: parallel.py, cache.py); this module combines what they give back
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from . import parallel, pieces, suppress
 from .checks import BUILTIN, CHECKS, COLLECTORS, PROJECT_SCOPED
@@ -16,12 +17,15 @@ from .finding import Finding, Hit
 from .report import Report
 from .settings import RunSettings
 
+if TYPE_CHECKING:
+    from .cache import Cache
+
 #: The name ``RunSettings`` had before it moved to settings.py, kept for scripts that import it from here.
 Settings = RunSettings
 
 
 def lint(paths: list[str], settings: RunSettings | None = None, discovery: Discovery | None = None, *,
-         jobs: int | None = 1, cache=None, progress=None, overlay: dict[str, bytes] | None = None) -> Report:
+         jobs: int | None = 1, cache: Cache | None = None, progress=None, overlay: dict[str, bytes] | None = None) -> Report:
     """Lint files and directories; raises ``discover.UsageError`` for a path that does not exist.
 
     Nothing in one file can stop the run: a file that cannot be read or parsed is a

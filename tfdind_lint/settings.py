@@ -23,6 +23,8 @@ from .policy import Policy, builtin_policies
 if TYPE_CHECKING:
     import datetime
 
+    from .baseline import Baseline
+
 
 @dataclass
 class RunSettings:
@@ -40,8 +42,8 @@ class RunSettings:
     severities: dict[str, Severity] = field(default_factory=dict)
     parameters: dict[str, dict] = field(default_factory=dict)
     configuration: Configuration | None = None
-    #: recorded findings to leave out of the report (baseline.Baseline)
-    baseline: object = None
+    #: recorded findings to leave out of the report
+    baseline: Baseline | None = None
     #: the day ``until`` dates of suppressions are compared with (None: today)
     today: datetime.date | None = None
     #: files larger than this many bytes are not read (None: the configuration's, or the default)
