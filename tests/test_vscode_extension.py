@@ -138,3 +138,15 @@ def test_extension_js_starts_the_client_in_its_smoke_test(node):
     result = subprocess.run([node, str(EXTENSION / "test" / "smoke.js")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "extension.js smoke test: ok"
+
+
+def test_ci_packages_the_extension():
+    """.ci/run and the GitHub workflow both run package.sh; .ci/run reports it as not tested without node."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'editors/vscode/package.sh "$work"' in script
+    assert "not tested: no node 20 or later and npm on PATH" in script
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "- run: editors/vscode/package.sh" in workflow
+    package_sh = (EXTENSION / "package.sh").read_text(encoding="utf-8")
+    for entry in ("extension/package.json", "extension/extension.js", "extension/node_modules/vscode-languageclient/"):
+        assert entry in package_sh
