@@ -145,6 +145,7 @@ def test_ci_packages_the_extension():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'editors/vscode/package.sh "$work"' in script
     assert "not tested: no node 20 or later and npm on PATH" in script
+    assert 'node editors/vscode/test/client.js "$unpacked/extension" "$venv/bin/tfdind-lint"' in script
     workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     assert "- run: editors/vscode/package.sh" in workflow
     package_sh = (EXTENSION / "package.sh").read_text(encoding="utf-8")
