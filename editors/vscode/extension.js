@@ -124,9 +124,11 @@ async function stop() {
   }
 }
 
-async function restart() {
-  await stop();
-  await start();
+// Restarts run one after the other: a setting changed twice while the server starts gives one client, not two.
+let restarting = Promise.resolve();
+function restart() {
+  restarting = restarting.then(stop).then(start);
+  return restarting;
 }
 
 async function activate(context) {

@@ -8,7 +8,7 @@ const Module = require("module");
 const os = require("os");
 const path = require("path");
 
-const events = { clients: [], errors: [], commands: [], started: 0, stopped: 0 };
+const events = { clients: [], errors: [], commands: [], started: 0, stopped: 0, live: 0, mostLive: 0 };
 let configuration = {};
 let startFails = false;
 
@@ -45,10 +45,14 @@ class LanguageClient {
   }
   async start() {
     events.started += 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
     if (startFails) throw new Error("Connection closed");
+    events.live += 1;
+    events.mostLive = Math.max(events.mostLive, events.live);
   }
   async stop() {
     events.stopped += 1;
+    events.live -= 1;
   }
 }
 
@@ -96,19 +100,23 @@ async function main() {
   assert.strictEqual(extension.serverOptions({ path: " tfdind-lint " }, "/ws").command, "tfdind-lint");
   assert.strictEqual(extension.expand("~/bin/tfdind-lint"), path.join(os.homedir(), "bin/tfdind-lint"));
 
-  // Changing the path restarts the client with the new command.
+  // Changing the path restarts the client with the new command; two changes in a row, one after the other.
   configuration = { "tfdind-lint.path": executable };
   events.onConfiguration({ affectsConfiguration: (key) => key === "tfdind-lint.path" });
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.strictEqual(events.stopped, 1);
-  assert.strictEqual(events.clients.length, 2);
-  assert.strictEqual(events.clients[1].serverOptions.command, executable);
+  events.onConfiguration({ affectsConfiguration: (key) => key === "tfdind-lint.args" });
+  events.onConfiguration({ affectsConfiguration: (key) => key === "editor.fontSize" });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.strictEqual(events.stopped, 2);
+  assert.strictEqual(events.clients.length, 3);
+  assert.strictEqual(events.clients[2].serverOptions.command, executable);
+  assert.strictEqual(events.live, 1);
+  assert.strictEqual(events.mostLive, 1);
 
   // A command that is nowhere: no client, an error that says how to install the server.
   await extension.deactivate();
   configuration = { "tfdind-lint.path": "tfdind-lint-that-is-not-installed" };
   await extension.activate({ subscriptions: [] });
-  assert.strictEqual(events.clients.length, 2);
+  assert.strictEqual(events.clients.length, 3);
   assert.strictEqual(events.errors.length, 1);
   assert.match(events.errors[0].message, /"tfdind-lint-that-is-not-installed" was not found/);
   assert.ok(events.errors[0].message.includes("pip install 'tfdind-lint[lsp]'"));
