@@ -64,8 +64,9 @@ def test_sdist_carries_the_licence_changelog_and_what_the_suite_reads(tmp_path):
     with tarfile.open(path) as archive:
         names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
     assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "tests/data/sarif/NOTICE.md",
-            ".gitattributes", ".github/workflows/ci.yml", ".ci/run", "tests/crlf/dind-docker/main.tf"} <= names
-    assert not any(name.startswith((".ci/venv", ".venv")) for name in names)
+            ".gitattributes", ".github/workflows/ci.yml", ".ci/run", "tests/crlf/dind-docker/main.tf",
+            "editors/vscode/package.json", "editors/vscode/package-lock.json", "editors/vscode/test/smoke.js"} <= names
+    assert not any(name.startswith((".ci/venv", ".venv", "editors/vscode/node_modules")) for name in names)
 
 
 def test_installed_wheel_finds_its_data_from_anywhere(wheel, tmp_path):
