@@ -1,4 +1,4 @@
-"""The dind model (checks/daemon.py) and script reading (checks/scripts.py): exact values."""
+"""The dind model (model/daemon.py) and script reading (model/scripts.py): exact values."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 
-from tfdind_lint.checks import scripts
-from tfdind_lint.checks.daemon import Address, Scene, container_daemons, environment, mentions_start_count, networks, \
+from tfdind_lint.model import scripts
+from tfdind_lint.model.daemon import Address, Scene, container_daemons, environment, mentions_start_count, networks, \
     parse_address
-from tfdind_lint.checks.dind import _uid, world_writable
+from tfdind_lint.rules.dind.helpers import _uid, world_writable
 from tfdind_lint.module import Module
 from tfdind_lint.node import Node, Span
 from tfdind_lint.sources import kubernetes, terraform

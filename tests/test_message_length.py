@@ -13,7 +13,7 @@ import statistics
 import pytest
 
 from conftest import TESTS
-from tfdind_lint.checks import PROJECT_SCOPED
+from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.linter import Settings, lint
 
 LIMIT = 120

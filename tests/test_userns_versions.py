@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tfdind_lint.checks.manifests import parse_k8s_version
+from tfdind_lint.rules.kubernetes.helpers import parse_k8s_version
 from tfdind_lint.linter import Settings, lint
 
 
