@@ -15,9 +15,9 @@ from typing import Iterator
 
 from ..context import Context
 from ..finding import Hit, Related
+from ..model import roles
 from ..node import Node
 from ..workload import Container, Workload
-from ..model import roles
 
 _GLOB = set("*?[")
 

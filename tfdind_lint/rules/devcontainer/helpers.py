@@ -78,13 +78,13 @@ def uses(unit: Unit, model: docker_access.Model) -> list[Use]:
     return found
 
 
-def _container(model: docker_access.Model, use: Use) -> Container | None:
+def use_container(model: docker_access.Model, use: Use) -> Container | None:
     if use.container is not None:
         return use.container
     return model.agent_container(use.agent) if use.agent is not None else None
 
 
-def _by_agent(uses_: list[Use]) -> dict:
+def by_agent(uses_: list[Use]) -> dict:
     grouped: dict = {}
     for use in uses_:
         key = use.agent if use.agent is not None else id(use.container)
@@ -92,12 +92,12 @@ def _by_agent(uses_: list[Use]) -> dict:
     return grouped
 
 
-def _first(group: list[Use]) -> Use:
+def first_use(group: list[Use]) -> Use:
     order = {"resource": 0, "module": 1, "autostart": 2}
     return sorted(group, key=lambda u: order[u.kind])[0]
 
 
-def _units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model, list[Use]]]:
+def integration_units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model, list[Use]]]:
     for unit in ctx.units:
         if unit.module is None and not unit.workloads:
             continue

@@ -7,15 +7,15 @@ from typing import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related
-from .helpers import _by_agent, _container, _first, _units
+from .helpers import by_agent, first_use, integration_units, use_container
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL601: the integration is used but the agent's workspace has no Docker daemon."""
-    for _, model, found in _units(ctx):
-        for group in _by_agent(found).values():
-            use = _first(group)
-            container = _container(model, use)
+    for _, model, found in integration_units(ctx):
+        for group in by_agent(found).values():
+            use = first_use(group)
+            container = use_container(model, use)
             if container is None:
                 continue  # the agent runs somewhere the template does not show (a VM, an external host)
             access = model.access(container)

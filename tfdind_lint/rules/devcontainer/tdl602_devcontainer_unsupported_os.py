@@ -6,16 +6,16 @@ from typing import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related, Severity
-from .helpers import _by_agent, _first, _units
+from .helpers import by_agent, first_use, integration_units
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL602: the integration on a Windows (error) or macOS (warning) agent."""
-    for unit, _, found in _units(ctx):
+    for unit, _, found in integration_units(ctx):
         module = unit.module
         if module is None:
             continue
-        for agent, group in _by_agent(found).items():
+        for agent, group in by_agent(found).items():
             if not isinstance(agent, str):
                 continue
             resource = next((r for r in module.resources_of("coder_agent") if r.name == agent), None)
@@ -24,7 +24,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             os = module.evaluate(resource.block.attr("os"))
             if os is None or os.value not in ("windows", "darwin"):
                 continue
-            use = _first(group)
+            use = first_use(group)
             name = "Windows" if os.value == "windows" else "macOS"
             yield Hit(os.where, f"Dev Containers do not run on {name} agents; `coder_agent.{agent}` needs `os = \"linux\"`",
                       subject=resource.address, attribute="os", owner=resource.block.head,

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import daemon as daemons
-from .helpers import _by_agent, _container, _first, _units
+from .helpers import by_agent, first_use, integration_units, use_container
 
 ENABLE = "CODER_AGENT_DEVCONTAINERS_ENABLE"
 _FALSE = ("0", "f", "F", "false", "FALSE", "False")
@@ -16,13 +16,13 @@ _FALSE = ("0", "f", "F", "false", "FALSE", "False")
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL603: CODER_AGENT_DEVCONTAINERS_ENABLE false on an agent that has a coder_devcontainer or autostart."""
-    for unit, model, found in _units(ctx):
-        for group in _by_agent(found).values():
+    for unit, model, found in integration_units(ctx):
+        for group in by_agent(found).values():
             asks = [u for u in group if u.kind in ("resource", "autostart")]
             if not asks:
                 continue
-            use = _first(asks)
-            container = _container(model, use)
+            use = first_use(asks)
+            container = use_container(model, use)
             if container is not None:
                 env = daemons.environment(container)
             elif use.agent is not None and unit.module is not None:

@@ -9,12 +9,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import docker_access
-from .helpers import _container, _units
+from .helpers import integration_units, use_container
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL605: the daemon runs outside the workspace and ``workspace_folder`` is not on a mount it shares."""
-    for unit, model, found in _units(ctx):
+    for unit, model, found in integration_units(ctx):
         module = unit.module
         for use in found:
             if use.kind != "resource" or module is None:
@@ -22,7 +22,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             node = module.evaluate(use.resource.block.attr("workspace_folder"))
             if node is None or not isinstance(node.value, str) or not node.value.startswith("/"):
                 continue  # absent, relative, `~/...` or unknown: no finding
-            container = _container(model, use)
+            container = use_container(model, use)
             if container is None:
                 continue
             access = model.access(container)

@@ -15,7 +15,7 @@ from ...model.daemon import Client, Scene, unknown
 from ...workload import Container
 
 
-def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, runtimes):
+def privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, runtimes):
     """(container, runs the agent) for every privileged container of a workspace, envbox exempted if asked.
 
     Pods on the Sysbox runtime are left out: privilege there is TDL103's finding (one finding per mistake).
@@ -34,25 +34,25 @@ def _privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, run
                 yield container, container in agents
 
 
-def _scenes(ctx: Context) -> Iterator[tuple[Unit, Scene]]:
+def scenes(ctx: Context) -> Iterator[tuple[Unit, Scene]]:
     return ((unit, unit.scene) for unit in ctx.units)
 
 
-def _workspace_clients(scene: Scene) -> Iterator[Client]:
+def workspace_clients(scene: Scene) -> Iterator[Client]:
     """The DOCKER_HOST of every container that is not a dind container (a workspace may run its own dockerd)."""
     for client in scene.clients:
         if client.container is None or not roles.is_dind(client.container):
             yield client
 
 
-def _under(path: str, mount: str | None) -> bool:
+def under(path: str, mount: str | None) -> bool:
     if mount is None or unknown(mount):
         return True
     mount = mount.rstrip("/")
     return path == mount or path.startswith(mount + "/")
 
 
-def _dind_sidecars(unit: Unit) -> Iterator[Container]:
+def dind_sidecars(unit: Unit) -> Iterator[Container]:
     """The dind containers of a unit that do not run the Coder agent (a workspace may start dockerd itself)."""
     for workload in unit.workloads:
         for container in workload.all_containers():
@@ -61,7 +61,7 @@ def _dind_sidecars(unit: Unit) -> Iterator[Container]:
                 yield container
 
 
-def _uid(node) -> int | None:
+def known_uid(node) -> int | None:
     """A known numeric uid (``1000`` and ``"1000"`` alike; Docker's ``root`` is 0); None otherwise."""
     value = node.value if node is not None else None
     if isinstance(value, bool):

@@ -7,12 +7,12 @@ from typing import Iterator
 
 from ...context import Context
 from ...finding import Hit, Severity
-from .helpers import _scenes
+from .helpers import scenes
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL402: dockerd listens on TCP without ``--tlsverify`` (error; loopback: note)."""
-    for _, scene in _scenes(ctx):
+    for _, scene in scenes(ctx):
         for daemon in scene.daemons:
             if daemon.tls is not False:
                 continue

@@ -8,12 +8,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...node import Span
-from .helpers import _scenes
+from .helpers import scenes
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL403: a DOCKER_HOST value without ``scheme://``."""
-    for _, scene in _scenes(ctx):
+    for _, scene in scenes(ctx):
         seen: set[Span] = set()
         for client in scene.clients:
             setting = client.setting

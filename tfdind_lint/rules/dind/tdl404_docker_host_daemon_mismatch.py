@@ -10,13 +10,13 @@ from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...model import roles
 from ...model.daemon import DOCKER_IMAGES, Client, Daemon, Scene, symbolic, unknown
-from .helpers import _scenes, _under, _workspace_clients
+from .helpers import scenes, under, workspace_clients
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL404: the workspace DOCKER_HOST does not lead to a listener of the dind daemon (host, port, TLS)."""
-    for _, scene in _scenes(ctx):
-        for client in _workspace_clients(scene):
+    for _, scene in scenes(ctx):
+        for client in workspace_clients(scene):
             if client.container is None:
                 continue
             found = _mismatch(scene, client)
@@ -137,7 +137,7 @@ def _unix_mismatch(scene: Scene, client: Client):
     path = client.address.path
     if unknown(path) or container.mounts_open:
         return None
-    if any(_under(path, symbolic(m.path)) for m in container.mounts):
+    if any(under(path, symbolic(m.path)) for m in container.mounts):
         return None  # a volume brings a socket here (shared with dind, or the host's)
     if scene.daemons_of([container]):
         return None

@@ -8,13 +8,13 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Related
 from ...model.daemon import networks
-from .helpers import _scenes, _workspace_clients
+from .helpers import scenes, workspace_clients
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL405: DOCKER_HOST names the dind container, but the two containers share no user-defined network."""
-    for unit, scene in _scenes(ctx):
-        for client in _workspace_clients(scene):
+    for unit, scene in scenes(ctx):
+        for client in workspace_clients(scene):
             container = client.container
             if container is None or container.workload.kind != "docker_container":
                 continue

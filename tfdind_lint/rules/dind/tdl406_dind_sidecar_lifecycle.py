@@ -9,17 +9,17 @@ from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
 from ...model.daemon import mentions_start_count
-from .helpers import _scenes, _workspace_clients
+from .helpers import scenes, workspace_clients
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL406: the dind container outlives the workspace (no start_count), or its count is not indexed."""
-    for unit, scene in _scenes(ctx):
+    for unit, scene in scenes(ctx):
         module = unit.module
         if module is None:
             continue
         reported = []
-        for client in _workspace_clients(scene):
+        for client in workspace_clients(scene):
             container = client.container
             route = scene.route(client) if container is not None else None
             if route is None or route.named is None or not route.daemons or any(route.named is r for r in reported):

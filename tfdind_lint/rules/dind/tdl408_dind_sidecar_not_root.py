@@ -8,7 +8,7 @@ from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
 from ...workload import truthy
-from .helpers import _dind_sidecars, _uid
+from .helpers import dind_sidecars, known_uid
 
 DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
 
@@ -16,12 +16,12 @@ DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL408: a dind container whose effective user is explicitly not root."""
     for unit in ctx.units:
-        for container in _dind_sidecars(unit):
+        for container in dind_sidecars(unit):
             workload = container.workload
             if roles.image_matches(container, DIND_ROOTLESS_IMAGES):
                 continue
             user = workload.effective_run_as_user(container)
-            uid = _uid(user)
+            uid = known_uid(user)
             non_root = workload.effective_run_as_non_root(container)
             name = container.display_name
             docker = workload.kind == "docker_container"

@@ -9,13 +9,13 @@ from ...context import Context
 from ...finding import Hit
 from ...model import roles
 from ...model.daemon import symbolic, unknown
-from .helpers import _dind_sidecars, _scenes, _under
+from .helpers import dind_sidecars, scenes, under
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL409: a Kubernetes dind sidecar (or envbox container) without a volume at dockerd's data-root."""
-    for unit, scene in _scenes(ctx):
-        sidecars = list(_dind_sidecars(unit))
+    for unit, scene in scenes(ctx):
+        sidecars = list(dind_sidecars(unit))
         for workload in unit.workloads:
             if workload.kind == "docker_container" or roles.uses_runtime(workload, roles.SYSBOX_RUNTIMES):
                 continue  # the Docker engine and Sysbox back /var/lib/docker themselves
@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                 if container.mounts_open:
                     continue
                 mounts = [symbolic(m.path) for m in container.mounts]
-                missing = [p for p in needed if not any(_under(p, m) for m in mounts)]
+                missing = [p for p in needed if not any(under(p, m) for m in mounts)]
                 if not missing:
                     continue
                 paths = " and ".join(f"`{p}`" for p in missing)

@@ -8,12 +8,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...model import roles, scripts
-from .helpers import _privileged_containers
+from .helpers import privileged_containers
 
 
 def check(ctx: Context, *, exempt_envbox, envbox_images, runtimes) -> Iterator[Hit]:
     """TDL412: the container that runs the Coder agent is privileged."""
-    for container, is_agent in _privileged_containers(ctx, exempt_envbox, envbox_images, runtimes):
+    for container, is_agent in privileged_containers(ctx, exempt_envbox, envbox_images, runtimes):
         if not is_agent:
             continue
         workload = container.workload

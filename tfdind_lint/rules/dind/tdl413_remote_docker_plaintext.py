@@ -7,15 +7,15 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...model import roles
-from .helpers import _scenes, _workspace_clients
+from .helpers import scenes, workspace_clients
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL413: DOCKER_HOST points at a daemon outside the template over plain TCP."""
-    for unit, scene in _scenes(ctx):
+    for unit, scene in scenes(ctx):
         if not roles.is_coder_workspace(ctx, unit):
             continue  # "every workspace of the template shares it": only said of a Coder template
-        for client in _workspace_clients(scene):
+        for client in workspace_clients(scene):
             address = client.address
             route = scene.route(client)
             if route is None or route.local or route.named is not None or address.loopback is not False:

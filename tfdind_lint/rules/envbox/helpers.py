@@ -18,14 +18,14 @@ from ...node import Node, Span
 from ...workload import Container, Workload
 
 
-def _envbox(ctx: Context, images) -> Iterator[tuple[Workload, Container]]:
+def envbox_containers(ctx: Context, images) -> Iterator[tuple[Workload, Container]]:
     for workload in ctx.workloads:
         for container in workload.containers:
             if roles.is_envbox(container, images):
                 yield workload, container
 
 
-def _text(node: Node | None, workload: Workload) -> str | None:
+def env_text(node: Node | None, workload: Workload) -> str | None:
     """A known env value as envbox sees it (Terraform renders numbers and bools as strings)."""
     if node is None:
         return None
@@ -37,7 +37,7 @@ def _text(node: Node | None, workload: Workload) -> str | None:
     return None
 
 
-def _normal(path: str) -> str:
+def normal_path(path: str) -> str:
     """``/home/coder/`` and ``/home/coder`` are the same mount point."""
     return posixpath.normpath(path) if path else path
 
@@ -48,16 +48,16 @@ def _attribute(container: Container, *parts: str) -> str:
     return ".".join((f"container[{container.display_name}]",) + parts)
 
 
-def _hit(container: Container, span: Span, message: str, *attribute: str, **extra) -> Hit:
+def envbox_hit(container: Container, span: Span, message: str, *attribute: str, **extra) -> Hit:
     workload = container.workload
     return Hit(span, message, subject=workload.address, attribute=_attribute(container, *attribute),
                owner=workload.owner, **extra)
 
 
-def _env_unseen(container: Container) -> bool:
+def env_unseen(container: Container) -> bool:
     """More env may exist than the tool sees (env_from, a dynamic block, an unknown list or name)."""
     return container.env_open or any(env.name is None for env in container.env)
 
 
-def _mounts_attribute(workload: Workload) -> str:
+def mounts_attribute(workload: Workload) -> str:
     return "volumes" if workload.kind == "docker_container" else workload.spell("volume_mounts")

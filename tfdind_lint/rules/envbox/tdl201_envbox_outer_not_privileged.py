@@ -8,12 +8,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...workload import truthy
-from .helpers import _envbox, _hit
+from .helpers import envbox_containers, envbox_hit
 
 
 def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
     """TDL201: an envbox container that is not privileged."""
-    for workload, container in _envbox(ctx, envbox_images):
+    for workload, container in envbox_containers(ctx, envbox_images):
         node = container.privileged
         if node is not None and (truthy(node) or not node.known):
             continue  # privileged, or unknown (not bad)
@@ -26,9 +26,9 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
         reason = ("envbox runs dockerd and the Sysbox daemons in this outer container (the inner workspace "
                   "container stays unprivileged)")
         if node is not None:
-            yield _hit(container, node.where, f"Envbox container `{container.display_name}` sets "
+            yield envbox_hit(container, node.where, f"Envbox container `{container.display_name}` sets "
                        f"`{workload.spell('privileged', node.value)}`, and envbox cannot start unprivileged",
                        "privileged", hint=f"set `{fix}`: {reason}")
         else:
-            yield _hit(container, container.span, f"Envbox container `{container.display_name}` is not privileged, "
+            yield envbox_hit(container, container.span, f"Envbox container `{container.display_name}` is not privileged, "
                        "and envbox cannot start unprivileged", "privileged", hint=f"add `{fix}`: {reason}")

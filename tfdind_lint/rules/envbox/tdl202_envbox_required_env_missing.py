@@ -9,7 +9,7 @@ from ...context import Context
 from ...finding import Hit, Severity
 from ...node import Block, Node
 from ...workload import Container
-from .helpers import _env_unseen, _envbox, _hit, _text
+from .helpers import env_text, env_unseen, envbox_containers, envbox_hit
 
 REQUIRED_ENV = ("CODER_INNER_IMAGE", "CODER_INNER_USERNAME", "CODER_AGENT_TOKEN")
 #: Optional for envbox, but without them no agent starts / no start-up logs reach Coder (note level).
@@ -29,30 +29,30 @@ _WITHOUT = {
 
 def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
     """TDL202: an envbox container without CODER_INNER_IMAGE, CODER_INNER_USERNAME or CODER_AGENT_TOKEN."""
-    for workload, container in _envbox(ctx, envbox_images):
+    for workload, container in envbox_containers(ctx, envbox_images):
         name = container.display_name
         for variable in REQUIRED_ENV:
             env = container.env_named(variable)
-            if env is not None and env.value_from is None and _text(env.value, workload) == "":
-                yield _hit(container, env.value.where, f"`{variable}` is empty on envbox container `{name}`, which "
+            if env is not None and env.value_from is None and env_text(env.value, workload) == "":
+                yield envbox_hit(container, env.value.where, f"`{variable}` is empty on envbox container `{name}`, which "
                            "envbox reads as unset", "env", variable,
                            hint=f"set it: envbox requires it ({_FLAGS[variable]})")
-        unseen = _env_unseen(container)
+        unseen = env_unseen(container)
         missing = [v for v in REQUIRED_ENV if container.env_named(v) is None]
         if missing and unseen and _env_from(container):
             listed = ", ".join(f"`{v}` ({_FLAGS[v]})" for v in missing)
-            yield _hit(container, container.span, f"Envbox container `{name}` leaves variables envbox requires to "
+            yield envbox_hit(container, container.span, f"Envbox container `{name}` leaves variables envbox requires to "
                        f"`{workload.spell('env_from')}`", "env", severity=Severity.NOTE,
                        hint=f"make sure the ConfigMap or Secret provides {listed}")
         elif missing and not unseen:
             listed = ", ".join(f"`{v}` ({_FLAGS[v]})" for v in missing)
             names = ", ".join(f"`{v}`" for v in missing)
-            yield _hit(container, container.span, f"Envbox container `{name}` has no {names}, so the workspace does "
+            yield envbox_hit(container, container.span, f"Envbox container `{name}` has no {names}, so the workspace does "
                        "not start", "env", hint=f"add to its `env`: {listed}")
         for variable in EXPECTED_ENV:
             if container.env_named(variable) is None and not unseen:
                 without, fix = _WITHOUT[variable]
-                yield _hit(container, container.span, f"Envbox container `{name}` has no `{variable}`: {without}",
+                yield envbox_hit(container, container.span, f"Envbox container `{name}` has no `{variable}`: {without}",
                            "env", variable, severity=Severity.NOTE, hint=fix)
 
 

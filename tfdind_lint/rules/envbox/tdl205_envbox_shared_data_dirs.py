@@ -10,7 +10,7 @@ from ...expression import Traversal
 from ...finding import Hit, Related
 from ...node import Node, Span, Unknown
 from ...workload import Container, Mount, Workload
-from .helpers import _envbox, _hit, _mounts_attribute, _normal
+from .helpers import envbox_containers, envbox_hit, mounts_attribute, normal_path
 
 #: Paths that must each have their own storage: two Docker data roots, two container stores, the home directory.
 DATA_PATHS = ("/var/lib/docker", "/var/lib/coder/docker", "/var/lib/containers", "/var/lib/coder/containers", "/home/coder")
@@ -52,12 +52,12 @@ def _mount_span(mount: Mount, workload: Workload) -> Span:
 
 def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
     """TDL205: envbox data directories on the same storage, or a /var/lib/sysbox shared by every workspace."""
-    for workload, container in _envbox(ctx, envbox_images):
+    for workload, container in envbox_containers(ctx, envbox_images):
         first: dict[tuple, Mount] = {}
         for mount in container.mounts:
             if mount.path is None or not isinstance(mount.path.value, str):
                 continue
-            path = _normal(mount.path.value)
+            path = normal_path(mount.path.value)
             if path == "/var/lib/sysbox":
                 yield from _static_sysbox(workload, container, mount)
             if path not in DATA_PATHS:
@@ -66,12 +66,12 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
             if backing is None or sub_path is None:
                 continue
             earlier = first.setdefault((backing, sub_path), mount)
-            if earlier is mount or _normal(earlier.path.value) == path:
+            if earlier is mount or normal_path(earlier.path.value) == path:
                 continue
             same = f"the same {_sub_path_name(workload)} `{sub_path}`" if sub_path else f"no {_sub_path_name(workload)}"
-            yield _hit(container, _mount_span(mount, workload),
+            yield envbox_hit(container, _mount_span(mount, workload),
                        f"`{mount.path.value}` is on the same volume as `{earlier.path.value}` ({same})",
-                       _mounts_attribute(workload),
+                       mounts_attribute(workload),
                        hint=f"give each path its own volume or {_sub_path_name(workload)}: envbox's outer and inner "
                             "Docker daemons, their container stores and the home directory would write into the same "
                             "directory (Sysbox: a Docker data root must belong to one daemon only)",
@@ -102,9 +102,9 @@ def _static_sysbox(workload: Workload, container: Container, mount: Mount) -> It
         return
     if what is None:
         return
-    yield _hit(container, source.where,
+    yield envbox_hit(container, source.where,
                f"`/var/lib/sysbox` is {what}, shared by every workspace of the template",
-               _mounts_attribute(workload), related=related,
+               mounts_attribute(workload), related=related,
                hint="use an empty directory or a volume named after the workspace id: Sysbox does not allow its "
                     "state to be shared between workspaces")
 

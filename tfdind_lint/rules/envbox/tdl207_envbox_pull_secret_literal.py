@@ -8,20 +8,20 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Severity
 from ...workload import Workload
-from .helpers import _envbox, _hit, _text
+from .helpers import env_text, envbox_containers, envbox_hit
 
 PULL_SECRET_KEY = ".dockerconfigjson"
 
 
 def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
     """TDL207: CODER_IMAGE_PULL_SECRET given as a value instead of a Kubernetes Secret reference."""
-    for workload, container in _envbox(ctx, envbox_images):
+    for workload, container in envbox_containers(ctx, envbox_images):
         env = container.env_named("CODER_IMAGE_PULL_SECRET")
         if env is None:
             continue
         docker = workload.kind == "docker_container"
         if env.value_from is None:
-            if env.value is None or _text(env.value, workload) == "":
+            if env.value is None or env_text(env.value, workload) == "":
                 continue
             if docker:
                 where = "Terraform state"
@@ -30,13 +30,13 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
             else:
                 where = "Terraform state and the pod spec" if workload.origin == "terraform" else "the manifest"
                 fix = f"read it from a Secret: `{_secret_ref(workload)}`"
-            yield _hit(container, env.value.where,
+            yield envbox_hit(container, env.value.where,
                        f"`CODER_IMAGE_PULL_SECRET` is a literal: registry credentials in clear text in {where}",
                        "env", "CODER_IMAGE_PULL_SECRET", severity=Severity.NOTE if docker else None, hint=fix)
             continue
         key = container.value_from(env, "secret_key_ref", "key")
         if key is not None and isinstance(key.value, str) and key.value != PULL_SECRET_KEY:
-            yield _hit(container, key.where,
+            yield envbox_hit(container, key.where,
                        f"`CODER_IMAGE_PULL_SECRET` reads key `{key.value}`, not `{PULL_SECRET_KEY}`",
                        "env", "CODER_IMAGE_PULL_SECRET", "key", severity=Severity.NOTE,
                        hint=f"use key `{PULL_SECRET_KEY}`: envbox expects the document of a "

@@ -49,12 +49,12 @@ def referenced_variables(module: Module) -> set[str]:
     return used
 
 
-def _suggest(module: Module, name: str, unreferenced: set[str]) -> str | None:
+def suggest(module: Module, name: str, unreferenced: set[str]) -> str | None:
     """The declared variable an undeclared ``var.<name>`` probably means: unreferenced ones first."""
     return closest(name, unreferenced) or closest(name, module.variables)
 
 
-def _subject(block) -> str:
+def block_subject(block) -> str:
     """A stable name for the top-level block a reference is in (``docker_container.dind``, ``locals``...)."""
     if block.type == "resource" and len(block.labels) >= 2:
         return f"{block.labels[0]}.{block.labels[1]}"

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related
-from .helpers import _subject, _suggest, referenced_variables
+from .helpers import block_subject, referenced_variables, suggest
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -18,7 +18,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             if ref.kind != "var" or len(ref.parts) < 2 or ref.parts[1] in module.variables:
                 continue
             name = ref.parts[1]
-            suggestion = _suggest(module, name, unreferenced)
+            suggestion = suggest(module, name, unreferenced)
             related = ()
             hint = ""
             if suggestion:
@@ -29,7 +29,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ref.span,
                 f"`var.{name}` is not declared in this module: plan fails with \"Reference to undeclared input variable\"",
-                subject=_subject(use.block),
+                subject=block_subject(use.block),
                 attribute=".".join(use.path),
                 related=related,
                 hint=hint,

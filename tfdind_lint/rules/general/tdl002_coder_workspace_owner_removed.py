@@ -10,7 +10,7 @@ from ...finding import Hit, Related, Severity
 from ...model.providers import provider_requirements
 from ...module import Module
 from ...versions import Version
-from .helpers import _subject
+from .helpers import block_subject
 
 #: removed `data.coder_workspace` attributes -> their `data.coder_workspace_owner` names (provider v2.0.0)
 OWNER_ATTRIBUTES = {
@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                                              f", declaring `data \"coder_workspace_owner\" \"{label}\" {{}}`")
             yield Hit(
                 ref.span, what,
-                subject=_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
+                subject=block_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
                 hint=hint,
                 owner=use.block.head,
             )

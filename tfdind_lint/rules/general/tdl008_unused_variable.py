@@ -7,7 +7,7 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Related
 from ...node import Reference
-from .helpers import _suggest, referenced_variables
+from .helpers import referenced_variables, suggest
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -20,7 +20,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         for use in module.uses:
             ref = use.reference
             if ref.kind == "var" and len(ref.parts) > 1 and ref.parts[1] not in module.variables:
-                suggestion = _suggest(module, ref.parts[1], unreferenced)
+                suggestion = suggest(module, ref.parts[1], unreferenced)
                 if suggestion is not None:
                     meant.setdefault(suggestion, []).append(ref)
         for name, variable in module.variables.items():

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...module import Module
-from .helpers import _subject, closest
+from .helpers import block_subject, closest
 
 _KIND_WORDS = {"local": "local value", "data": "data source", "resource": "resource", "module": "module call"}
 
@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ref.span,
                 f"`{address}` is not declared in this module: plan fails with \"Reference to undeclared {what}\"",
-                subject=_subject(use.block),
+                subject=block_subject(use.block),
                 attribute=".".join(use.path),
                 hint=hint,
                 owner=use.block.head,

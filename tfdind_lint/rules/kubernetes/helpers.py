@@ -11,7 +11,7 @@ from ...node import Node, Span
 _SYSTEMD = re.compile(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
 
-def _systemd_span(init: Node) -> Span:
+def systemd_span(init: Node) -> Span:
     """Where a command-line element execs systemd (the line inside a script), or the element."""
     found = scripts.search(init, _SYSTEMD)
     return found[0] if found else init.where

@@ -9,7 +9,7 @@ from ...finding import Hit, Related
 from ...model import roles
 from ...node import Node
 from ...workload import truthy
-from .helpers import _systemd_span
+from .helpers import systemd_span
 
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
@@ -21,7 +21,7 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
             init = roles.execs_systemd(container)
             if init is None:
                 continue
-            related = (Related(_systemd_span(init), "systemd starts here as PID 1"),)
+            related = (Related(systemd_span(init), "systemd starts here as PID 1"),)
             user = workload.effective_run_as_user(container)
             if user is not None and user.known and user.value not in (0, "0", "root", "", None):  # "": the image's user
                 written = workload.spell("run_as_user", user.value)

@@ -9,7 +9,7 @@ from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...model import roles
 from ...workload import truthy
-from .helpers import _systemd_span
+from .helpers import systemd_span
 
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
@@ -23,7 +23,7 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
         why = "systemd in its containers would not be PID 1"
         if systemd is not None:
             why = f"`{systemd.display_name}` starts systemd, which fails when it is not PID 1"
-            related.append(Related(_systemd_span(roles.execs_systemd(systemd)), "systemd starts here as PID 1"))
+            related.append(Related(systemd_span(roles.execs_systemd(systemd)), "systemd starts here as PID 1"))
         yield Hit(node.where,
                   f"`{workload.spell('share_process_namespace', True)}` in a Sysbox pod: {why}",
                   hint="remove it (the default is false)" + ("" if systemd is not None else

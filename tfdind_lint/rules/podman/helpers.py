@@ -37,7 +37,7 @@ def podman_evidence(container: Container, images=DEFAULT_PODMAN_IMAGES) -> Span 
     return None
 
 
-def _hit(container: Container, span: Span, message: str, attribute: str, **extra) -> Hit:
+def podman_hit(container: Container, span: Span, message: str, attribute: str, **extra) -> Hit:
     workload = container.workload
     where = "init_container" if container.init else "container"
     return Hit(span, message, subject=workload.address, attribute=f"{where}[{container.display_name}].{attribute}",

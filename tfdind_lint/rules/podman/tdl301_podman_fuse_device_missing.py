@@ -8,7 +8,7 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Related
 from ...workload import Container, Workload, truthy
-from .helpers import _hit, is_extended, podman_evidence, quantity
+from .helpers import is_extended, podman_evidence, podman_hit, quantity
 
 CRIO_DEVICES = "io.kubernetes.cri-o.Devices"
 
@@ -50,7 +50,7 @@ def _fuse_missing(workload: Workload, container: Container, images, fuse_resourc
         return  # requests-only: the extended-resource check below reports it
     span = limits.where if limits is not None else container.span
     related = (Related(evidence, "rootless Podman runs here"),) if evidence != span else ()
-    yield _hit(container, span,
+    yield podman_hit(container, span,
                f"Podman workspace container `{container.display_name}` has no FUSE device in its resource limits",
                f"{workload.spell('resources')}.{workload.spell('limits')}", related=related,
                hint=f"add `{_spell_limits(workload, fuse_resources[0])}` (the name your FUSE device plugin "
@@ -70,20 +70,20 @@ def _extended_resources(container: Container) -> Iterator[Hit]:
             if not is_extended(name) or not node.known or (value is not None and value == value.to_integral_value()):
                 continue
             wrong.add(name)
-            yield _hit(container, node.where,
+            yield podman_hit(container, node.where,
                        f"`{name}` = `{node.value}` in `{section}` is not a whole number, so Kubernetes rejects the pod",
                        f"resources.{section}", hint="use an integer: extended resources are counted in whole devices")
     for name, node in requests.items():
         if not is_extended(name) or name in wrong:
             continue
         if name not in limits:
-            yield _hit(container, node.where,
+            yield podman_hit(container, node.where,
                        f"Extended resource `{name}` is only in `{workload.spell('requests')}`, so Kubernetes rejects "
                        "the pod", "resources.requests",
                        hint=f"move it to `{workload.spell('limits')}`: Kubernetes takes extended resources from "
                             "limits (requests may only repeat the limit)")
         elif node.known and limits[name].known and quantity(node.value) != quantity(limits[name].value):
-            yield _hit(container, node.where,
+            yield podman_hit(container, node.where,
                        f"Extended resource `{name}` requests `{node.value}` but its limit is `{limits[name].value}`, "
                        "so Kubernetes rejects the pod", "resources.requests",
                        related=(Related(limits[name].where, "the limit"),),

@@ -9,7 +9,7 @@ from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...node import Node
 from ...workload import Container, Workload, truthy
-from .helpers import _hit, podman_evidence
+from .helpers import podman_evidence, podman_hit
 
 APPARMOR_PREFIX = "container.apparmor.security.beta.kubernetes.io/"
 
@@ -56,7 +56,7 @@ def _confined_podman(workload: Workload, container: Container, annotations: dict
               f"`{APPARMOR_PREFIX}{name}: unconfined`"
     else:
         fix = f'the pod annotation `"{APPARMOR_PREFIX}{name}" = "unconfined"` (the provider has no app_armor_profile)'
-    yield _hit(container, container.span,
+    yield podman_hit(container, container.span,
                f"Podman workspace container `{name}` keeps the node's default AppArmor profile", "security_context",
                hint=f"add {fix}: on Debian and Ubuntu nodes the default profile blocks the mounts rootless Podman makes",
                severity=None if nodes_use_apparmor else Severity.NOTE)

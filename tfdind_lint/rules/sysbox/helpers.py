@@ -12,12 +12,12 @@ from ...workload import Workload
 USERNS_ANNOTATION = "io.kubernetes.cri-o.userns-mode"
 
 
-def _sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
+def sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
     """Workloads that run under a Sysbox runtime / RuntimeClass."""
     for workload in ctx.workloads:
         if roles.uses_runtime(workload, runtimes):
             yield workload
 
 
-def _runtime_related(workload: Workload) -> Related:
+def runtime_related(workload: Workload) -> Related:
     return Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")

@@ -10,7 +10,7 @@ from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...node import Node
 from ...workload import Workload, falsy
-from .helpers import USERNS_ANNOTATION, _runtime_related, _sysbox_workloads
+from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
 
 #: Sysbox needs a full 16-bit ID range in the pod's user namespace (Sysbox's Kubernetes guide: ``auto:size=65536``).
 USERNS_SIZE = 65536
@@ -24,7 +24,7 @@ def _annotation_text(workload: Workload) -> str:
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
     """TDL102: a Sysbox pod without a user namespace (CRI-O userns annotation, or ``hostUsers: false``)."""
-    for workload in _sysbox_workloads(ctx, runtimes):
+    for workload in sysbox_workloads(ctx, runtimes):
         if workload.kind == "docker_container":
             continue  # Sysbox on Docker sets up the user namespace itself
         host_users = workload.host_users
@@ -44,7 +44,7 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                       hint="move it to the pod template's metadata annotations: Kubernetes copies only the template's "
                            "metadata to the pods, so they run without a user namespace",
                       subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
-                      related=(_runtime_related(workload),), owner=workload.owner)
+                      related=(runtime_related(workload),), owner=workload.owner)
             continue
         runtime = workload.runtime
         also = " (or `hostUsers: false` on Kubernetes >= 1.30 with containerd >= 2.0.5)" if workload.api_names else ""
@@ -75,7 +75,7 @@ def _userns_value(workload: Workload, annotation: Node) -> Iterator[Hit]:
     mode = value.strip()
     fix = f"use `auto:size={USERNS_SIZE}`"
     common = dict(subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
-                  related=(_runtime_related(workload),), owner=workload.owner)
+                  related=(runtime_related(workload),), owner=workload.owner)
     if not mode.startswith("auto"):
         yield Hit(annotation.where, f"`{USERNS_ANNOTATION}` is `{mode}`: the Sysbox pod gets no user namespace and "
                   "fails to start", hint=fix, **common)

@@ -8,12 +8,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...model import roles
-from .helpers import _runtime_related, _sysbox_workloads
+from .helpers import runtime_related, sysbox_workloads
 
 
 def check(ctx: Context, *, runtimes, envbox_images) -> Iterator[Hit]:
     """TDL103: a privileged container on the Sysbox runtime."""
-    for workload in _sysbox_workloads(ctx, runtimes):
+    for workload in sysbox_workloads(ctx, runtimes):
         for container in workload.all_containers():
             if not roles.is_privileged(container) or roles.is_envbox(container, envbox_images):
                 continue  # envbox on Sysbox is TDL106's finding
@@ -22,4 +22,4 @@ def check(ctx: Context, *, runtimes, envbox_images) -> Iterator[Hit]:
                       hint=f"remove `{workload.spell('privileged', True)}`: under Sysbox, Docker and systemd run "
                            "without it (privileged would break container-to-host isolation)",
                       subject=workload.address, attribute=roles.container_attribute(container, "privileged"),
-                      related=(_runtime_related(workload),), owner=workload.owner)
+                      related=(runtime_related(workload),), owner=workload.owner)

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Severity
 from ...workload import truthy
-from .helpers import _runtime_related, _sysbox_workloads
+from .helpers import runtime_related, sysbox_workloads
 
 #: Docker attribute -> the namespace it shares with the host when set to "host"
 _DOCKER_HOST_MODES = {"network_mode": "network", "pid_mode": "PID", "userns_mode": "user", "ipc_mode": "IPC"}
@@ -17,7 +17,7 @@ _POD_HOST_FLAGS = {"host_network": "network", "host_pid": "PID", "host_ipc": "IP
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
     """TDL104: host namespaces on the Sysbox runtime (the IPC namespace: warning)."""
-    for workload in _sysbox_workloads(ctx, runtimes):
+    for workload in sysbox_workloads(ctx, runtimes):
         docker = workload.kind == "docker_container"
         for name, namespace in (_DOCKER_HOST_MODES if docker else _POD_HOST_FLAGS).items():
             node = getattr(workload, name)
@@ -29,5 +29,5 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                       f"`{written}` shares the host's {namespace} namespace, which Sysbox does not support",
                       hint=f"remove `{key}`: system containers always get their own namespaces",
                       subject=workload.address, attribute=key,
-                      related=(_runtime_related(workload),), owner=workload.owner,
+                      related=(runtime_related(workload),), owner=workload.owner,
                       severity=Severity.WARNING if namespace == "IPC" else None)

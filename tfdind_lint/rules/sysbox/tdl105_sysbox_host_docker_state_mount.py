@@ -10,7 +10,7 @@ from ...finding import Hit, Related
 from ...model import roles
 from ...node import Node, Unknown
 from ...workload import Container, Mount, Workload
-from .helpers import _sysbox_workloads
+from .helpers import sysbox_workloads
 
 DOCKER_STATE = "/var/lib/docker"
 
@@ -18,7 +18,7 @@ DOCKER_STATE = "/var/lib/docker"
 def check(ctx: Context, *, runtimes, envbox_images) -> Iterator[Hit]:
     """TDL105: the host's /var/lib/docker in a Sysbox container, or one Docker state directory for several."""
     seen: dict[tuple, tuple[Container, Mount]] = {}
-    for workload in _sysbox_workloads(ctx, runtimes):
+    for workload in sysbox_workloads(ctx, runtimes):
         for container in workload.all_containers():
             if roles.is_envbox(container, envbox_images):
                 continue  # envbox's data directories are TDL205's

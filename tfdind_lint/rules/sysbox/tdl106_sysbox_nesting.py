@@ -7,12 +7,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
-from .helpers import _sysbox_workloads
+from .helpers import sysbox_workloads
 
 
 def check(ctx: Context, *, runtimes, envbox_images) -> Iterator[Hit]:
     """TDL106: envbox (Sysbox in a container) scheduled on the Sysbox runtime."""
-    for workload in _sysbox_workloads(ctx, runtimes):
+    for workload in sysbox_workloads(ctx, runtimes):
         for container in workload.all_containers():
             if not roles.is_envbox(container, envbox_images):
                 continue

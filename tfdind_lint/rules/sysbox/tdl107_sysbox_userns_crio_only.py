@@ -8,12 +8,12 @@ from typing import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...workload import falsy
-from .helpers import USERNS_ANNOTATION, _runtime_related, _sysbox_workloads
+from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
 
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
     """TDL107 (opt-in): a Terraform Sysbox pod whose user namespace rests on the CRI-O annotation alone."""
-    for workload in _sysbox_workloads(ctx, runtimes):
+    for workload in sysbox_workloads(ctx, runtimes):
         if workload.origin != "terraform" or workload.kind == "docker_container" or falsy(workload.host_users):
             continue
         annotation = workload.annotation(USERNS_ANNOTATION)
@@ -29,4 +29,4 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                   hint=f"{fix}: on containerd >= 2.0.5 nodes (Sysbox 0.7 no longer installs CRI-O) Sysbox needs "
                        "`hostUsers: false`",
                   subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
-                  related=(_runtime_related(workload),), owner=workload.owner)
+                  related=(runtime_related(workload),), owner=workload.owner)
