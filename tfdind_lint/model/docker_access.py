@@ -1,9 +1,9 @@
 """How a workspace reaches a Docker daemon, and where that daemon's filesystem lives.
 
 One answer per workspace container (the container that runs a Coder agent), read
-from the models the 1xx-4xx rules already keep: ``checks/daemon.py`` (which
+from the models the 1xx-4xx rules already keep: ``daemon.py`` (which
 dockerd each container starts and where each ``DOCKER_HOST`` leads),
-``checks/roles.py`` (envbox, dind, Sysbox) and ``workload.py`` (mounts).
+``roles.py`` (envbox, dind, Sysbox) and ``workload.py`` (mounts).
 
 Methods: the daemon runs *inside* the workspace container (``sysbox``, ``envbox``,
 ``privileged``, ``dockerd`` started without either, rootless ``podman``) or
