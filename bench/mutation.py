@@ -1,4 +1,4 @@
-"""Mutation testing of one module against its fast tests (mutmut 3): ``python bench/mutation.py checks/dind.py``.
+"""Mutation testing of one module against its fast tests (mutmut 3): ``python bench/mutation.py rules/dind/helpers.py``.
 
 Copies the repository's code, data and tests into ``bench/out/mutation/<module>/`` with a
 ``[tool.mutmut]`` section that mutates only that module and selects only its tests, runs
@@ -20,16 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 #: the tests that exercise rules through their fixtures: every rule module's are these plus its own
 FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py"]
-#: a module's fast tests (besides FIXTURE_TESTS for the rule modules)
+#: a module's fast tests (besides FIXTURE_TESTS for everything under rules/)
 TESTS = {
-    "checks/dind.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
-    "checks/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
-    "checks/sysbox.py": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py"],
-    "checks/privileged.py": ["tests/test_seed_4xx.py"],
-    "checks/envbox.py": ["tests/test_envbox_flags.py", "tests/test_seed_2xx_3xx.py"],
-    "checks/podman.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py"],
-    "checks/manifests.py": ["tests/test_seed_1xx_5xx.py"],
-    "checks/general.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
+    "rules/dind/helpers.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
+    "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
+    "rules/sysbox/helpers.py": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py"],
+    "rules/envbox/helpers.py": ["tests/test_envbox_flags.py", "tests/test_seed_2xx_3xx.py"],
+    "rules/podman/helpers.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py"],
+    "rules/kubernetes/helpers.py": ["tests/test_seed_1xx_5xx.py"],
+    "rules/general/helpers.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
     "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
     "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py"],
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
@@ -41,7 +40,7 @@ COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "pyproject.
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("module", help="a module under tfdind_lint/, e.g. checks/dind.py")
+    parser.add_argument("module", help="a module under tfdind_lint/, e.g. rules/dind/helpers.py or rules/dind/tdl402_dockerd_unauthenticated_tcp.py")
     parser.add_argument("--tests", nargs="*", help="test files to run (default: the module's fast tests)")
     parser.add_argument("--max-children", type=int, default=1, help="mutants run at once (default: 1)")
     parser.add_argument("--only", nargs="*", default=[], metavar="MUTANT",
@@ -50,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     module = args.module.removeprefix("tfdind_lint/")
     if not (ROOT / "tfdind_lint" / module).is_file():
         parser.error(f"no module tfdind_lint/{module}")
-    tests = args.tests or (FIXTURE_TESTS if module.startswith("checks/") else []) + TESTS.get(module, [])
+    tests = args.tests or (FIXTURE_TESTS if module.startswith("rules/") else []) + TESTS.get(module, [])
     if not tests:
         parser.error(f"no tests known for {module}: name them with --tests")
     work = ROOT / "bench" / "out" / "mutation" / module.replace("/", "_").removesuffix(".py")

@@ -492,7 +492,7 @@ tearing the interpreter down at exit.
   check breadth-first, `Span` a named tuple (a million are made), YAML composed by ruamel's safe composer (the
   round-trip one spent a fifth of its time attaching comments we read from the text).
 - **Project-scoped rules** (TDL302, TDL304, TDL505) look across files. Each now has a collector
-  (`checks.COLLECTORS`) that reads what it needs of one unit (FUSE requests and device plugins, RuntimeClasses and
+  (`rules.COLLECTORS`) that reads what it needs of one unit (FUSE requests and device plugins, RuntimeClasses and
   the pods that name one, node user data, node-label evidence) where the unit is parsed; the check judges the run
   from the collected extracts (`Context.gather`). No parse tree crosses processes, and cached units still
   contribute.

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, TESTS, expectations
-from tfdind_lint.checks import BUILTIN, CHECKS
+from tfdind_lint.rules import BUILTIN, CHECKS
 from tfdind_lint.policy import builtin_policies, read_policy_file
 
 POLICY_FILES = sorted((ROOT / "policies").glob("*.yaml"))

@@ -1,4 +1,4 @@
-"""The dind model (checks/daemon.py) and script reading (checks/scripts.py): exact values."""
+"""The dind model (model/daemon.py) and script reading (model/scripts.py): exact values."""
 
 from __future__ import annotations
 
@@ -6,17 +6,10 @@ import textwrap
 
 import pytest
 
-from tfdind_lint.checks import scripts
-from tfdind_lint.checks.daemon import (
-    Address,
-    Scene,
-    container_daemons,
-    environment,
-    mentions_start_count,
-    networks,
-    parse_address,
-)
-from tfdind_lint.checks.dind import _uid, world_writable
+from tfdind_lint.model import scripts
+from tfdind_lint.model.daemon import Address, Scene, container_daemons, environment, mentions_start_count, networks, \
+    parse_address
+from tfdind_lint.rules.dind.helpers import known_uid, world_writable
 from tfdind_lint.module import Module
 from tfdind_lint.node import Node, Span
 from tfdind_lint.sources import kubernetes, terraform
@@ -410,4 +403,4 @@ def test_world_writable(mode, expected):
                                              ("coder", None), (True, None), (None, None)])
 def test_uid(value, expected):
     node = Node(value, Span("x", 1, 1, 1, 2)) if value is not None else None
-    assert _uid(node) == expected
+    assert known_uid(node) == expected

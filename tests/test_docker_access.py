@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import TESTS
-from tfdind_lint.docker_access import Model, folder_on_daemon
+from tfdind_lint.model.docker_access import Model, folder_on_daemon
 from tfdind_lint.module import Module
 from tfdind_lint.sources import kubernetes, terraform
 from tfdind_lint.workload import from_manifest, from_module

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tfdind_lint.checks.envbox_flags import MountEntry, MountsError, parse_bool, parse_int, parse_mounts
+from tfdind_lint.model.envbox_flags import MountEntry, MountsError, parse_bool, parse_int, parse_mounts
 
 
 @pytest.mark.parametrize("text, value", [

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from sarif_schemas import assert_valid_sarif
-from tfdind_lint.checks import PROJECT_SCOPED
+from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.cli import main
 from tfdind_lint.discover import force_excluded
 

@@ -13,8 +13,8 @@ import statistics
 import pytest
 
 from conftest import TESTS
-from tfdind_lint.checks import PROJECT_SCOPED
 from tfdind_lint.linter import lint
+from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.settings import RunSettings
 
 LIMIT = 120

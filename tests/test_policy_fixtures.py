@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TESTS, Marker, markers
-from tfdind_lint.checks import PROJECT_SCOPED
+from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.config import Configuration, Selection
 from tfdind_lint.finding import Finding
 from tfdind_lint.linter import lint

@@ -76,7 +76,7 @@ def test_configurations_follow_local_module_calls():
 
 
 def test_undeclared_reference_suggests_typos_not_siblings():
-    from tfdind_lint.checks.general import closest
+    from tfdind_lint.rules.general.helpers import closest
 
     candidates = ["data.coder_workspace.me", "docker_network.private_network", "local.images"]
     assert closest("data.coder_provisioner.me", candidates, by_tokens=False) is None

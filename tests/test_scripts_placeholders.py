@@ -1,10 +1,10 @@
-"""checks/scripts.py: which command-line element a shell runs, where template holes sit, spans inside scripts."""
+"""model/scripts.py: which command-line element a shell runs, where template holes sit, spans inside scripts."""
 
 from __future__ import annotations
 
 import pytest
 
-from tfdind_lint.checks import scripts
+from tfdind_lint.model import scripts
 from tfdind_lint.module import Module
 from tfdind_lint.node import Span
 from tfdind_lint.sources import kubernetes, terraform

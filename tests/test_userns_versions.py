@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tfdind_lint.checks.manifests import parse_k8s_version
 from tfdind_lint.linter import lint
+from tfdind_lint.rules.kubernetes.helpers import parse_k8s_version
 from tfdind_lint.settings import RunSettings
 
 

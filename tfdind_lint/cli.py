@@ -444,7 +444,7 @@ def _write(path: str, text: str) -> bool:
 
 
 def _rules(argv: list[str]) -> int:
-    from .checks import BUILTIN, CHECKS  # noqa: PLC0415
+    from .rules import BUILTIN, CHECKS  # noqa: PLC0415
 
     parser = _Parser(prog="tfdind-lint rules", description="List every rule, custom policies included.")
     parser.add_argument("-f", "--format", choices=["text", "json", "markdown"], default="text",

@@ -427,11 +427,11 @@ def accepted_parameters(policy: Policy) -> dict:
     """The parameters a rule takes, with their defaults: the policy's, and the keyword arguments of its check."""
     import inspect  # noqa: PLC0415
 
-    from .checks import CHECKS  # noqa: PLC0415
+    from .rules import CHECKS  # noqa: PLC0415
 
-    check = CHECKS.get(policy.id)
-    if check is None and policy.custom:
-        from .checks.custom import GENERIC  # noqa: PLC0415
+    check = CHECKS.get(policy.id) if not policy.custom else None
+    if policy.custom:
+        from .rules.custom import GENERIC  # noqa: PLC0415
 
         check = GENERIC.get(policy.check)
     accepted = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,8 @@ from .workload import Workload
 if TYPE_CHECKING:  # the YAML and TOML readers are imported when such a file is read (cold start)
     from .sources.kubernetes import YamlFile
     from .sources.toml import TomlFile
+    from .model.daemon import Scene
+    from .model.docker_access import Model as DockerAccess
 
 
 @dataclass(eq=False)
@@ -26,6 +29,23 @@ class Unit:
     #: False when a file of the module could not be parsed: rules that need every
     #: declaration of the directory (undeclared / unused names) stay silent.
     complete: bool = True
+    #: whether the unit is (part of) a Coder workspace, once ``roles.is_coder_workspace`` worked it out
+    coder_workspace: bool | None = field(default=None, repr=False)
+
+    # Models several rules read, built on first use once the unit is complete (its workloads do not change then)
+    @functools.cached_property
+    def scene(self) -> Scene:
+        """The dind scene: which container starts which dockerd, and where each ``DOCKER_HOST`` leads."""
+        from .model.daemon import Scene  # noqa: PLC0415  (cold start: a unit without containers never builds it)
+
+        return Scene.of(self.workloads, self.module)
+
+    @functools.cached_property
+    def docker_access(self) -> DockerAccess:
+        """How each workspace container reaches a Docker daemon."""
+        from .model.docker_access import Model  # noqa: PLC0415
+
+        return Model(self.workloads, self.module, self.scene)
 
 
 @dataclass(eq=False)

@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING
 
 from . import parallel, pieces, suppress
-from .checks import BUILTIN, CHECKS, COLLECTORS, PROJECT_SCOPED
+from .rules import BUILTIN, CHECKS, COLLECTORS
 from .context import Context
 from .discover import Discovery, discover
 from .finding import Finding, Hit
@@ -89,8 +89,12 @@ class _Run:
         self.internal_errors = 0
         # a project-scoped rule runs over the whole run when it is enabled for any file of it
         everything = discovery.files()
+        kinds = {kind for kind, present in (("terraform", discovery.terraform), ("yaml", discovery.yaml),
+                                            ("toml", discovery.toml)) if present}
         self.project_rules = frozenset(
-            rule for rule in PROJECT_SCOPED if rule in settings.policies and any(settings.is_enabled(rule, f) for f in everything))
+            rule for rule, policy in settings.policies.items()
+            if not policy.custom and rule not in BUILTIN and kinds.intersection(policy.files)
+            and any(settings.is_enabled(rule, f) for f in everything) and CHECKS.project_scoped(rule))
         self._interned: dict[frozenset, frozenset] = {}
 
     def absorb(self, result: pieces.UnitResult) -> None:

@@ -123,6 +123,8 @@ class Module:
     _evaluating: set = field(default_factory=set, repr=False)
     #: the directory's ``.terraform.lock.hcl`` (a TerraformFile) when it has one: the provider versions in use
     lock: object = field(default=None, repr=False)
+    #: the commands of each script of the module read so far (model/scripts.py: several rules read the same scripts)
+    script_commands: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, directory: str, files: list) -> Module:

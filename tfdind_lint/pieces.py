@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import suppress
-from .checks import CHECKS, COLLECTORS, PROJECT_SCOPED
+from .rules import BUILTIN, CHECKS, COLLECTORS
 from .context import Context, Unit
 from .discover import display_path, is_terraform
 from .finding import Finding, Hit, Severity
@@ -318,9 +318,7 @@ class _Piece:
     def _check(self, unit: Unit, result: UnitResult, project: Context) -> None:
         settings = self.settings
         ran: dict[str, set[str]] = {f: set() for f in result.files}
-        for rule, check in sorted(checks(settings.policies).items()):
-            if rule not in settings.policies or rule in PROJECT_SCOPED:
-                continue
+        for rule in sorted(rules(settings.policies)):
             policy = settings.policies[rule]
             if policy.custom and kind(unit) not in policy.files:
                 continue
@@ -329,7 +327,12 @@ class _Piece:
                 continue
             for f in files:
                 ran[f].add(rule)
+            if kind(unit) not in policy.files:
+                continue  # a built-in rule reads only the kinds of file its policy names: its module is not imported
             try:
+                if CHECKS.project_scoped(rule):
+                    continue
+                check = CHECKS[rule] if not policy.custom else custom_check(policy)
                 hits: list[Hit] = list(check(Context([unit], project), **settings.params(rule, files[0])))
             except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
                 result.failed.add(rule)
@@ -369,15 +372,16 @@ class _Piece:
         result.findings.append(internal_error(self.settings, what, path, describe(exc)))
 
 
-def checks(policies) -> dict:
-    """Rule id -> check: the built-in ones, and the generic check each custom policy binds."""
-    table = dict(CHECKS)
-    custom = [p for p in policies.values() if p.custom]
-    if custom:
-        from .checks.custom import GENERIC  # noqa: PLC0415
+def rules(policies) -> list[str]:
+    """The rules of these policies that a check implements: the built-in ones, and every custom policy."""
+    return [rule for rule, policy in policies.items() if policy.custom or rule not in BUILTIN]
 
-        table.update((p.id, GENERIC[p.check]) for p in custom)
-    return table
+
+def custom_check(policy):
+    """The generic check a custom policy binds."""
+    from .rules.custom import GENERIC  # noqa: PLC0415
+
+    return GENERIC[policy.check]
 
 
 def findings(settings: RunSettings, rule: str, hits: list[Hit]) -> list[Finding]:

@@ -38,12 +38,12 @@ CLASSES = {
     "Mount": "tfdind_lint.workload", "Volume": "tfdind_lint.workload",
     "Traversal": "tfdind_lint.expression", "Template": "tfdind_lint.expression", "Call": "tfdind_lint.expression",
     "Conditional": "tfdind_lint.expression", "Operation": "tfdind_lint.expression", "Opaque": "tfdind_lint.expression",
-    # the collectors' extracts (checks.COLLECTORS): a new extract class goes here (tests/test_cache.py checks it)
-    "NodeDefinition": "tfdind_lint.checks.nodes",
-    "_FuseFacts": "tfdind_lint.checks.podman", "_Request": "tfdind_lint.checks.podman",
-    "_Object": "tfdind_lint.checks.podman", "_Labels": "tfdind_lint.checks.podman",
-    "_RuntimeFacts": "tfdind_lint.checks.manifests", "_Pod": "tfdind_lint.checks.manifests",
-    "RuntimeClass": "tfdind_lint.checks.manifests",
+    # the collectors' extracts (rules.COLLECTORS): a new extract class goes here (tests/test_cache.py checks it)
+    "NodeDefinition": "tfdind_lint.model.node_pools",
+    "_FuseFacts": "tfdind_lint.rules.podman.helpers", "_Request": "tfdind_lint.rules.podman.helpers",
+    "_Object": "tfdind_lint.rules.podman.helpers", "_Labels": "tfdind_lint.rules.podman.helpers",
+    "_RuntimeFacts": "tfdind_lint.rules.kubernetes.helpers", "_Pod": "tfdind_lint.rules.kubernetes.helpers",
+    "RuntimeClass": "tfdind_lint.rules.kubernetes.helpers",
 }
 
 #: The fields of the expression classes (slotted classes, not dataclasses).

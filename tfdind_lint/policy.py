@@ -38,7 +38,7 @@ class Policy:
     security_severity: str | None = None
     parameters: dict = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
-    #: custom policies: the generic check they bind (checks/custom.py); empty for built-in rules
+    #: custom policies: the generic check they bind (rules/custom.py); empty for built-in rules
     check: str = ""
 
     @property

@@ -68,7 +68,7 @@ def test_a_failing_project_check_is_reported_on_the_first_file(corpus, baseline,
 
     if step == "check":
         monkeypatch.setitem(linter.CHECKS, "TDL505", failing)
-    else:  # what the check reads of each unit (checks.COLLECTORS): it runs where the unit is read
+    else:  # what the check reads of each unit (rules.COLLECTORS): it runs where the unit is read
         monkeypatch.setitem(linter.COLLECTORS, "TDL505", lambda unit, **params: next(failing()))
     code, report = run(corpus, ["."], tmp_path / "out.json")
     assert code == 2

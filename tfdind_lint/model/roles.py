@@ -1,0 +1,250 @@
+"""What a container is for: the agent's workspace, an envbox outer container, a dind daemon.
+
+Each definition is the one the rules' help states: an envbox container (an envbox image or a command
+starting with ``/envbox``), a dind container, Sysbox intent, and the container that runs the Coder agent.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+import re
+
+from ..node import Node, Unknown
+from ..workload import Container, Workload, truthy
+
+DEFAULT_ENVBOX_IMAGES = ("*/coder/envbox*", "coder/envbox*")
+#: Docker runtime / RuntimeClass names that are Sysbox (a policy's ``runtimes`` parameter may add custom ones)
+SYSBOX_RUNTIMES = ("sysbox-runc",)
+DIND_IMAGES = ("docker:*dind*", "docker:dind")
+SYSBOX_IMAGES = ("nestybox/*", "registry.nestybox.com/*")
+CODER_LABEL_PREFIXES = ("com.coder.",)
+
+_SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)(?=$|[\s;&|)`'\"])", re.M)
+
+
+def image_name(container: Container) -> str | None:
+    """The image reference without the Docker Hub registry prefix (``docker.io/library/docker:dind`` -> ``docker:dind``).
+
+    The known text of a template counts, its unknown pieces written as NUL characters:
+    ``ghcr.io/coder/envbox:${var.tag}`` still matches ``*/coder/envbox*``, and a
+    wholly unknown image matches no pattern.
+    """
+    image = script_text(container.image)
+    if image is None:
+        return None
+    image = image.strip()
+    for prefix in ("docker.io/library/", "index.docker.io/library/", "docker.io/", "index.docker.io/"):
+        if image.startswith(prefix):
+            image = image[len(prefix):]
+            break
+    return image
+
+
+def image_matches(container: Container, patterns) -> bool:
+    image = image_name(container)
+    if image is None:
+        return False
+    return any(fnmatch.fnmatchcase(image, p) for p in patterns)
+
+
+def argv_strings(container: Container) -> list[str | None]:
+    """The command line as strings (None for unknown elements)."""
+    out: list[str | None] = []
+    for node in container.argv():
+        out.append(node.value if isinstance(node.value, str) else None)
+    return out
+
+
+def is_envbox(container: Container, images=DEFAULT_ENVBOX_IMAGES) -> bool:
+    if image_matches(container, images):
+        return True
+    argv = argv_strings(container)
+    return bool(argv) and isinstance(argv[0], str) and argv[0].startswith("/envbox")
+
+
+def is_dind(container: Container) -> bool:
+    """A Docker daemon container: a ``docker:*dind*`` image, or a command line that runs dockerd."""
+    if image_matches(container, DIND_IMAGES):
+        return True
+    for node in container.argv():
+        if isinstance(node.value, str) and re.search(r"(?:^|[\s/])dockerd(?:$|\s)", node.value):
+            return True
+    return False
+
+
+def runs_agent_script(container: Container) -> bool:
+    """The container renders ``coder_agent.X.init_script`` (command line or an env value such as CODER_BOOTSTRAP_SCRIPT)."""
+    return bool(container.agent_scripts())
+
+
+#: env variables only a Coder agent (or envbox starting one) reads
+CODER_ENV = ("CODER_AGENT_TOKEN", "CODER_AGENT_URL", "CODER_BOOTSTRAP_SCRIPT")
+#: images made to be Coder workspaces (Coder's workspace images, envbuilder)
+CODER_WORKSPACE_IMAGES = ("codercom/enterprise-*", "*/codercom/enterprise-*", "ghcr.io/coder/envbuilder*")
+
+def is_coder_workspace(ctx, unit) -> bool:
+    """Whether the model shows the unit is (part of) a Coder workspace, so rules may speak of "the workspace".
+
+    Terraform: the directory declares a coder provider resource or data source
+    (``coder_agent``, ``data.coder_workspace``...) or requires the coder provider, a
+    container runs an agent's init script, sets an agent variable (``CODER_AGENT_TOKEN``)
+    or is envbox, or runs a Coder workspace image (``codercom/enterprise-*``, envbuilder); or a directory
+    that calls it through a local ``module`` block is one.  YAML: the same for its containers, or a
+    workload carries Coder labels.
+    A plain privileged CNI DaemonSet or a Docker host module is none of these.
+    """
+    if unit.coder_workspace is None:
+        unit.coder_workspace = _coder_unit(ctx, unit)
+    return unit.coder_workspace
+
+
+def _coder_unit(ctx, unit) -> bool:
+    if any(_coder_workload(w) for w in unit.workloads):
+        return True
+    module = unit.module
+    if module is None:
+        return False
+    seen, stack = set(), [module]
+    while stack:  # this directory, then the directories that call it
+        current = stack.pop()
+        if current.directory in seen:
+            continue
+        seen.add(current.directory)
+        if _coder_module(current):
+            return True
+        if current is not module and any(_coder_workload(w) for w in (ctx.project or ctx).workloads_of(current)):
+            return True
+        stack.extend(caller for caller, _ in ctx.callers(current))
+    return False
+
+
+def _coder_module(module) -> bool:
+    if any(r.type.startswith("coder_") for r in module.resources):
+        return True
+    for required in module.required_providers.values():
+        source = required.source
+        if required.name == "coder" or (source is not None and isinstance(source.value, str)
+                                        and source.value.lower().endswith("coder/coder")):
+            return True
+    return False
+
+
+def _coder_workload(workload: Workload) -> bool:
+    labels = workload.labels.value if workload.labels is not None and isinstance(workload.labels.value, dict) else {}
+    if any(k.startswith(CODER_LABEL_PREFIXES) for k in labels):
+        return True
+    return any(runs_agent_script(c) or is_envbox(c) or image_matches(c, CODER_WORKSPACE_IMAGES)
+               or any(c.env_named(name) for name in CODER_ENV) for c in workload.all_containers())
+
+
+def agent_containers(workloads: list[Workload], workspace: bool = True) -> list[Container]:
+    """The containers that run the Coder agent.
+
+    Terraform: those that render an agent's init script; when none does and the
+    template (``workspace``: see ``is_coder_workspace``) has exactly one container,
+    that one.  YAML: containers given a ``CODER_AGENT_TOKEN`` (a manifest cannot
+    reference a coder_agent).
+    """
+    containers = [c for w in workloads for c in w.containers]
+    found = [c for c in containers if runs_agent_script(c)]
+    found += [c for c in containers if c.workload.origin == "kubernetes" and c.env_named("CODER_AGENT_TOKEN") and c not in found]
+    if not found and workspace:
+        # a template's only container is its workspace, unless it is a docker:dind daemon on its own
+        terraform = [c for c in containers if c.workload.origin == "terraform"]
+        if len(terraform) == 1 and not image_matches(terraform[0], DIND_IMAGES):
+            found = terraform
+    return found
+
+
+def is_workspace_workload(workload: Workload, agents: list[Container], workspace: bool = True) -> bool:
+    """Terraform workloads of a Coder template (``workspace``) are the workspace's; a manifest is when it runs the
+    agent or carries Coder labels."""
+    if workload.origin == "terraform":
+        return workspace
+    if any(c.workload is workload for c in agents):
+        return True
+    labels = workload.labels.value if workload.labels is not None and isinstance(workload.labels.value, dict) else {}
+    return any(k.startswith(CODER_LABEL_PREFIXES) for k in labels)
+
+
+def runtime_value(workload: Workload):
+    """The workload's runtime (Docker) / RuntimeClass (Kubernetes): a str, None when absent, Unknown when unknowable."""
+    node = workload.runtime
+    if node is None:
+        return None
+    return node.value
+
+
+def uses_runtime(workload: Workload, names) -> bool:
+    value = runtime_value(workload)
+    return isinstance(value, str) and value in names
+
+
+def script_text(node: Node | None) -> str | None:
+    """The known text of a script-like value (a string, or a template's known parts joined by a placeholder)."""
+    if node is None:
+        return None
+    value = node.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Unknown) and value.parts:
+        return "".join(p if isinstance(p, str) else "\x00" for p in value.parts)
+    return None
+
+
+def execs_systemd(container: Container) -> Node | None:
+    """The command-line element that starts systemd as the container's init, if any."""
+    argv = container.argv()
+    for i, node in enumerate(argv):
+        text = script_text(node)
+        if text is None:
+            continue
+        if i == 0 and text.strip() in ("/sbin/init", "/lib/systemd/systemd", "/usr/lib/systemd/systemd", "systemd"):
+            return node
+        if i > 0 and _SYSTEMD.search(_strip_comments(text)) and re.search(r"exec\s+(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)\b|^\s*(/sbin/init|/lib/systemd/systemd)\s*$", text, re.M):
+            return node
+    return None
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("#"))
+
+
+def is_privileged(container: Container) -> bool:
+    return truthy(container.privileged)
+
+
+def attribute_path(container: Container, *keys: str) -> str:
+    """Where a container setting is written, for baselines: ``entrypoint`` (Docker), ``container[dind].command``."""
+    if container.workload.kind == "docker_container":
+        return ".".join(keys)
+    where = "init_container" if container.init else "container"
+    return f"{where}[{container.display_name}]" + "".join(f".{key}" for key in keys)
+
+
+def command_attribute(container: Container, node: Node | None = None) -> str:
+    """Where a command-line element is written (by default, where the command line starts).
+
+    ``entrypoint`` / ``command`` for Docker, ``container[x].command`` / ``.args`` for Kubernetes.
+    """
+    node = node if node is not None else (container.entrypoint or container.args)
+    for holder in (container.entrypoint, container.args):
+        if holder is not None and holder.name and (node is holder or any(node is item for item in holder.items())):
+            return attribute_path(container, holder.name)
+    return ""
+
+
+def container_attribute(container: Container, name: str) -> str:
+    """The attribute path of a security setting, for baselines: ``container[dind].security_context.privileged``."""
+    workload = container.workload
+    if workload.kind == "docker_container":
+        return name
+    return attribute_path(container, workload.spell("security_context"), workload.spell(name))
+
+
+def normal_path(node: Node | None) -> str | None:
+    """A known path without redundant slashes or dots (``/var/lib/docker/`` is ``/var/lib/docker``)."""
+    if node is None or not isinstance(node.value, str) or not node.value.startswith("/"):
+        return None
+    return posixpath.normpath(node.value)

@@ -1,0 +1,103 @@
+"""The rules: one module per built-in rule, found from its policy, imported the first time a run needs it.
+
+A policy ``TDL401`` named ``privileged-sidecar-unacknowledged`` is implemented by
+``rules/dind/tdl401_privileged_sidecar_unacknowledged.py``: the group package comes
+from the id's hundreds digit (``GROUPS``), the module name from the id and the name.
+A rule module holds ``check(ctx, **parameters) -> hits``; a rule that looks across
+files (a RuntimeClass defined elsewhere) also has ``collect(unit, **parameters)``,
+which reads what the check needs of one unit (picklable and small; the check gets
+the extracts back through ``Context.gather``), and ``PROJECT_SCOPED = True``.  Every
+other check is unit-scoped: it sees one Terraform module directory, YAML file or
+TOML file at a time (and through ``Context.callers`` / ``configurations`` the
+directories joined to it by module calls).  A group's shared code is in its
+``helpers`` module.  ``custom.py`` holds the generic checks custom policies bind by
+name (``GENERIC``).  TDL000 (parse-error), TDL900 (invalid-suppression), TDL901
+(unused-suppression) and TDL999 (internal-error) are produced by the linter itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import MutableMapping
+
+#: the hundreds digit of a rule id -> the package of its group
+GROUPS = {"0": "general", "1": "sysbox", "2": "envbox", "3": "podman", "4": "dind", "5": "kubernetes",
+          "6": "devcontainer"}
+
+#: Rules whose findings the linter produces itself.
+BUILTIN = frozenset({"TDL000", "TDL900", "TDL901", "TDL999"})
+
+
+def module_name(rule: str, name: str) -> str:
+    """The module implementing a built-in rule: ``tfdind_lint.rules.dind.tdl401_privileged_sidecar_unacknowledged``."""
+    return f"{__name__}.{GROUPS[rule[3]]}.{rule.lower()}_{name.replace('-', '_')}"
+
+
+def _policies() -> dict:
+    from ..policy import builtin_policies  # noqa: PLC0415
+
+    return builtin_policies()
+
+
+def rule_module(rule: str):
+    """The module of a built-in rule, imported on first use."""
+    return importlib.import_module(module_name(rule, _policies()[rule].name))
+
+
+class _Table(MutableMapping):
+    """Rule id -> one function of each rule module (``check`` or ``collect``), the module imported when asked for.
+
+    Assigning an entry replaces that rule's function for this process (the tests make a check fail this way).
+    """
+
+    def __init__(self, attribute: str):
+        self._attribute = attribute
+        self._replaced: dict = {}
+
+    def _ids(self):
+        return (rule for rule in _policies() if rule not in BUILTIN)
+
+    def __getitem__(self, rule: str):
+        if rule in self._replaced:
+            return self._replaced[rule]
+        if rule in BUILTIN or rule not in _policies():
+            raise KeyError(rule)
+        function = getattr(rule_module(rule), self._attribute, None)
+        if function is None:
+            raise KeyError(rule)
+        return function
+
+    def __setitem__(self, rule: str, function) -> None:
+        self._replaced[rule] = function
+
+    def __delitem__(self, rule: str) -> None:
+        del self._replaced[rule]
+
+    def __contains__(self, rule) -> bool:
+        if rule in self._replaced:
+            return True
+        if rule in BUILTIN or rule not in _policies():
+            return False
+        return self._attribute == "check" or hasattr(rule_module(rule), self._attribute)
+
+    def __iter__(self):
+        return (rule for rule in self._ids() if rule in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def project_scoped(self, rule: str) -> bool:
+        """The rule looks across files (its module says so); imports its module."""
+        return rule not in BUILTIN and rule in _policies() and getattr(rule_module(rule), "PROJECT_SCOPED", False)
+
+
+#: rule id -> check; ``CHECKS.project_scoped(rule)`` says whether it looks across files
+CHECKS = _Table("check")
+#: project-scoped rule id -> collector: ``collect(unit, **parameters)`` -> what the check reads of one unit
+COLLECTORS = _Table("collect")
+
+
+def __getattr__(name: str):
+    if name == "PROJECT_SCOPED":  # every rule module imported: for the tests and the documentation, not for a run
+        return frozenset(rule for rule in CHECKS if CHECKS.project_scoped(rule))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,64 @@
+"""TDL604 devcontainer-provider-too-old: The coder provider constraint admits versions without coder_devcontainer (<
+2.3.0) or its subagent_id (< 2.14.0)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit, Related
+from ...model.providers import provider_requirements
+from ...node import Span
+from ...versions import Version
+
+DEVCONTAINER_SINCE = Version(2, 3, 0)  # coder_devcontainer appears (coder provider #368)
+SUBAGENT_ID_SINCE = Version(2, 14, 0)  # subagent_id appears (coder provider #474)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """TDL604: the coder provider constraint admits versions without coder_devcontainer / subagent_id."""
+    for unit in ctx.units:
+        module = unit.module
+        if module is None or not unit.complete:
+            continue
+        resources = [r for r in module.resources_of("coder_devcontainer") if r.mode == "managed"]
+        subagent = [u for u in module.uses if u.reference.parts[:1] == ("coder_devcontainer",)
+                    and len(u.reference.parts) >= 3 and "subagent_id" in u.reference.parts[2:]]
+        if not resources and not subagent:
+            continue
+        requirements = provider_requirements(ctx, module, "coder")
+        for resource in resources:
+            hit = _too_old(requirements, DEVCONTAINER_SINCE, resource.block.head, "`coder_devcontainer`")
+            if hit is not None:
+                hit.subject, hit.owner = resource.address, resource.block.head
+                yield hit
+        for use in subagent:
+            ref = use.reference
+            hit = _too_old(requirements, SUBAGENT_ID_SINCE, ref.span, f"`{ref.text}`")
+            if hit is not None:
+                hit.subject, hit.attribute, hit.owner = _subject(use.block), ".".join(use.path), use.block.head
+                yield hit
+
+
+def _subject(block) -> str:
+    return f"{block.labels[0]}.{block.labels[1]}" if block.type == "resource" and len(block.labels) >= 2 else block.type
+
+
+def _too_old(requirements, since: Version, span: Span, what: str) -> Hit | None:
+    for requirement in requirements:
+        constraint = requirement.constraint
+        if constraint is None or not constraint.admits_below(since):
+            continue  # no (readable) constraint: TDL007's business
+        locked = next((v for m in requirement.configuration
+                       if (v := m.locked_version("coder/coder")) is not None), None)
+        if locked is not None:
+            try:
+                if Version.parse(str(locked.value)) >= since:
+                    continue
+            except ValueError:
+                pass
+        text = ", ".join(f"`{v.value}`" for v in requirement.versions)
+        return Hit(span, f"{what} needs coder provider >= {since}, but {text} admits older versions",
+                   related=tuple(Related(v.where, f"this constraint admits versions before {since}")
+                                 for v in requirement.versions))
+    return None

@@ -1,0 +1,44 @@
+"""TDL405 dind-network-not-shared: DOCKER_HOST names the dind container, but the two Docker containers share no user-
+defined network."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit, Related
+from ...model.daemon import networks
+from .helpers import scenes, workspace_clients
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """TDL405: DOCKER_HOST names the dind container, but the two containers share no user-defined network."""
+    for unit, scene in scenes(ctx):
+        for client in workspace_clients(scene):
+            container = client.container
+            if container is None or container.workload.kind != "docker_container":
+                continue
+            route = scene.route(client)
+            if route is None or route.named is None or not route.daemons:
+                continue
+            dind = route.named
+            if any(p is dind for p in scene.netns_peers(container)):
+                continue
+            mine, theirs = networks(container.workload, unit.module), networks(dind.workload, unit.module)
+            if mine is None or theirs is None or mine & theirs:
+                continue
+            if not mine and not theirs:
+                problem = "on the default bridge network containers cannot resolve each other's names"
+            elif not theirs:
+                problem = f"`{dind.workload.address}` joins none of the networks this container is on"
+            elif not mine:
+                problem = f"this container joins none of the networks `{dind.workload.address}` is on"
+            else:
+                problem = "they are on different networks"
+            related = (Related(dind.workload.span, f"the dind container `{dind.display_name}`"),)
+            related += tuple(Related(n.where, "a network of this container") for n in container.workload.networks)
+            yield Hit(client.setting.span,
+                      f"`DOCKER_HOST` names the dind container, but {problem}",
+                      hint="attach both to the same network (`networks_advanced { name = docker_network.<x>.name }`)",
+                      subject=client.setting.subject, attribute="networks_advanced", related=related,
+                      owner=client.setting.owner)

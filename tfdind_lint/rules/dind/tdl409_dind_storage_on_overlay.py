@@ -1,0 +1,46 @@
+"""TDL409 dind-storage-on-overlay: A Kubernetes dind sidecar (or envbox container) with no volume at dockerd's data-
+root."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit
+from ...model import roles
+from ...model.daemon import symbolic, unknown
+from .helpers import dind_sidecars, scenes, under
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """TDL409: a Kubernetes dind sidecar (or envbox container) without a volume at dockerd's data-root."""
+    for unit, scene in scenes(ctx):
+        sidecars = list(dind_sidecars(unit))
+        for workload in unit.workloads:
+            if workload.kind == "docker_container" or roles.uses_runtime(workload, roles.SYSBOX_RUNTIMES):
+                continue  # the Docker engine and Sysbox back /var/lib/docker themselves
+            for container in workload.all_containers():
+                if roles.is_envbox(container):
+                    needed = ["/var/lib/coder/docker", "/var/lib/docker"]
+                elif any(container is c for c in sidecars):
+                    roots = [d.data_root for d in scene.daemons_of([container]) if d.data_root is not None]
+                    if any(unknown(r.text) for r in roots):
+                        continue
+                    needed = [roots[-1].text.rstrip("/") if roots else "/var/lib/docker"]
+                else:
+                    continue
+                if container.mounts_open:
+                    continue
+                mounts = [symbolic(m.path) for m in container.mounts]
+                missing = [p for p in needed if not any(under(p, m) for m in mounts)]
+                if not missing:
+                    continue
+                paths = " and ".join(f"`{p}`" for p in missing)
+                mount = workload.spell("volume_mounts")
+                yield Hit(container.span, f"`{container.display_name}` has no volume at {paths}, dockerd's data-root",
+                          hint=f"add a `{mount}` there backed by an `{workload.spell('empty_dir')}` volume or a PVC: "
+                               "on CRI-O (and containerd ignoring image volumes) the data-root is the container's "
+                               "overlay rootfs, where overlay2 cannot run (vfs: slow builds, ephemeral-storage "
+                               "evictions), and the image cache is lost on every restart",
+                          subject=workload.address, attribute=roles.attribute_path(container, mount),
+                          owner=workload.owner)

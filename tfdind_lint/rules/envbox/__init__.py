@@ -1,0 +1,1 @@
+"""2xx: envbox, a privileged outer container running Sysbox inside."""

@@ -1,0 +1,65 @@
+"""What the 0xx rules share: name suggestions (did you mean) and the variables a module references."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable
+
+from ...module import Module
+
+
+def _tokens(name: str) -> set[str]:
+    return {t for t in re.split(r"[_\-.]+", name.lower()) if t}
+
+
+def closest(name: str, candidates: Iterable[str], *, by_tokens: bool = True) -> str | None:
+    """The best "did you mean" for ``name``: shared name tokens first, then spelling similarity.
+
+    ``by_tokens=False`` suggests typos only: for addresses such as ``data.coder_provisioner.me`` the
+    shared ``data``/``coder``/``me`` tokens say nothing (``data.coder_workspace.me`` is not a fix).
+    """
+    best = None
+    best_score = (0, 0.0)
+    own = _tokens(name)
+    for candidate in sorted(set(candidates)):
+        if candidate == name:
+            continue
+        shared = len(own & _tokens(candidate)) if by_tokens else 0
+        ratio = difflib.SequenceMatcher(None, name.lower(), candidate.lower()).ratio()
+        if shared == 0 and ratio < (0.75 if by_tokens else 0.85):
+            continue
+        score = (shared, ratio)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def referenced_variables(module: Module) -> set[str]:
+    """Variables referenced as ``var.x`` outside their own validation blocks."""
+    used = set()
+    for use in module.uses:
+        ref = use.reference
+        if ref.kind != "var":
+            continue
+        block = use.block
+        if block.type == "variable" and block.labels[:1] == (ref.parts[1],) and use.path[:1] == ("validation",):
+            continue
+        used.add(ref.parts[1])
+    return used
+
+
+def suggest(module: Module, name: str, unreferenced: set[str]) -> str | None:
+    """The declared variable an undeclared ``var.<name>`` probably means: unreferenced ones first."""
+    return closest(name, unreferenced) or closest(name, module.variables)
+
+
+def block_subject(block) -> str:
+    """A stable name for the top-level block a reference is in (``docker_container.dind``, ``locals``...)."""
+    if block.type == "resource" and len(block.labels) >= 2:
+        return f"{block.labels[0]}.{block.labels[1]}"
+    if block.type == "data" and len(block.labels) >= 2:
+        return f"data.{block.labels[0]}.{block.labels[1]}"
+    if block.labels:
+        return f"{block.type}.{block.labels[0]}"
+    return block.type

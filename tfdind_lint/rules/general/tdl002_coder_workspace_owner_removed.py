@@ -1,0 +1,72 @@
+"""TDL002 coder-workspace-owner-removed: data.coder_workspace.<n>.owner* attributes, removed in coder provider v2.0.0
+(use data.coder_workspace_owner)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit, Related, Severity
+from ...model.providers import provider_requirements
+from ...module import Module
+from ...versions import Version
+from .helpers import block_subject
+
+#: removed `data.coder_workspace` attributes -> their `data.coder_workspace_owner` names (provider v2.0.0)
+OWNER_ATTRIBUTES = {
+    "owner": "name", "owner_email": "email", "owner_id": "id", "owner_name": "full_name", "owner_groups": "groups",
+    "owner_session_token": "session_token", "owner_oidc_access_token": "oidc_access_token",
+}
+OWNER_DEPRECATED_IN = Version(0, 23, 0)  # coder_workspace_owner appeared
+OWNER_REMOVED_IN = Version(2, 0, 0, "rc.1")  # first tag of commit 7ed088d (#255)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """TDL002: ``data.coder_workspace.<n>.owner*``, removed in coder provider v2.0.0."""
+    for module in ctx.modules:
+        uses = [u for u in module.uses if u.reference.parts[:2] == ("data", "coder_workspace")
+                and len(u.reference.parts) >= 4 and u.reference.parts[3] in OWNER_ATTRIBUTES]
+        if not uses:
+            continue
+        verdict, related = _owner_verdict(ctx, module)
+        if verdict == "older":
+            continue  # pinned below v0.23.0: there is no coder_workspace_owner to move to yet
+        severity = Severity.WARNING if verdict == "deprecated" else None  # None: the policy's (error)
+        declared = {r.name for r in module.data_sources_of("coder_workspace_owner")}
+        for use in uses:
+            ref = use.reference
+            label = ref.parts[2]
+            replacement = f"data.coder_workspace_owner.{label}.{OWNER_ATTRIBUTES[ref.parts[3]]}"
+            if severity == Severity.WARNING:
+                what = f"`{ref.text}` is deprecated since coder provider v0.23.0 (removed in v2.0.0)"
+            else:
+                what = f"`{ref.text}` no longer exists in coder provider v2.0.0: plan fails with \"Unsupported attribute\""
+            hint = f"use `{replacement}`" + ("" if label in declared else
+                                             f", declaring `data \"coder_workspace_owner\" \"{label}\" {{}}`")
+            yield Hit(
+                ref.span, what,
+                subject=block_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
+                hint=hint,
+                owner=use.block.head,
+            )
+
+
+def _owner_verdict(ctx: Context, module: Module) -> tuple[str, tuple[Related, ...]]:
+    """What the coder constraint admits, worst configuration first: "removed" (v2.0.0 or later, or no
+    readable constraint), "deprecated" (only v0.23.0 up to v2.0.0) or "older" (only before v0.23.0);
+    with the places that say so."""
+    verdicts: list[tuple[str, tuple[Related, ...]]] = []
+    for requirement in provider_requirements(ctx, module, "coder"):
+        constraint = requirement.constraint
+        if constraint is None:
+            verdicts.append(("removed", () if requirement.versions else requirement.unpinned("coder")))
+        elif constraint.admits_at_least(OWNER_REMOVED_IN):
+            verdicts.append(("removed", tuple(
+                Related(v.where, f"the coder provider constraint `{v.value}` admits v2.0.0 or later") for v in requirement.versions)))
+        elif constraint.admits_at_least(OWNER_DEPRECATED_IN):
+            verdicts.append(("deprecated", tuple(
+                Related(v.where, f"the coder provider constraint `{v.value}` keeps it below v2.0.0") for v in requirement.versions)))
+    for worst in ("removed", "deprecated"):
+        if any(verdict == worst for verdict, _ in verdicts):
+            return worst, tuple(dict.fromkeys(r for verdict, related in verdicts if verdict == worst for r in related))
+    return "older", ()

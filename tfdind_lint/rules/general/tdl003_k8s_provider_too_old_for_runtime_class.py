@@ -1,0 +1,83 @@
+"""TDL003 k8s-provider-too-old-for-runtime-class: runtime_class_name on a hashicorp/kubernetes pod spec while the
+provider constraint admits versions before 2.16.0."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit, Related, Severity
+from ...model.providers import _Requirement, provider_requirements
+from ...module import Module
+from ...versions import ConstraintError, Version
+from ...workload import TERRAFORM_POD_TYPES, Workload
+
+
+def _constraint_text(requirement: _Requirement) -> str:
+    return ", ".join(f"`{v.value}`" for v in requirement.versions)
+
+
+RUNTIME_CLASS_SINCE = Version(2, 16, 0)  # runtime_class_name appeared in the kubernetes provider 2.16.0
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """TDL003: ``runtime_class_name`` while the kubernetes provider constraint admits a version before 2.16.0."""
+    for unit in ctx.units:
+        module = unit.module
+        if module is None or not unit.complete:
+            continue
+        required = module.required_providers.get("kubernetes")
+        source = required.source.value if required is not None and required.source is not None else "hashicorp/kubernetes"
+        if not isinstance(source, str) or source.lower().removeprefix("registry.terraform.io/") != "hashicorp/kubernetes":
+            continue
+        for workload in unit.workloads:
+            if workload.kind not in TERRAFORM_POD_TYPES or workload.runtime is None:
+                continue
+            hit = _runtime_class_verdict(ctx, module, workload)
+            if hit is not None:
+                yield hit
+
+
+def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> Hit | None:
+    attribute = workload.runtime
+    needs = f"`runtime_class_name` needs kubernetes provider {RUNTIME_CLASS_SINCE}+"
+    unpinned = None
+    for requirement in provider_requirements(ctx, module, "kubernetes"):
+        if requirement.unreadable:
+            continue
+        if requirement.constraint is not None:
+            if not requirement.constraint.admits_below(RUNTIME_CLASS_SINCE):
+                continue
+            return Hit(
+                attribute.where,
+                f"{needs}, but the constraint {_constraint_text(requirement)} admits older versions",
+                hint=f"require `>= {RUNTIME_CLASS_SINCE}`: older versions reject it (\"An argument named "
+                     "runtime_class_name is not expected here\")",
+                subject=workload.address, attribute="runtime_class_name", owner=workload.owner,
+                related=tuple(Related(v.where, "this constraint admits versions before 2.16.0") for v in requirement.versions),
+            )
+        locked = next((v for m in requirement.configuration if (v := m.locked_version("hashicorp/kubernetes")) is not None), None)
+        if locked is None:
+            unpinned = unpinned or Hit(
+                attribute.where,
+                f"{needs}, and nothing constrains the kubernetes provider's version",
+                hint=f"require `version = \">= {RUNTIME_CLASS_SINCE}\"` (no `required_providers` version here, no "
+                     "`.terraform.lock.hcl`)",
+                subject=workload.address, attribute="runtime_class_name", owner=workload.owner, severity=Severity.NOTE,
+                related=requirement.unpinned("kubernetes"),
+            )
+            continue
+        try:
+            version = Version.parse(str(locked.value))
+        except ConstraintError:
+            continue
+        if version < RUNTIME_CLASS_SINCE:
+            return Hit(
+                attribute.where,
+                f"{needs}, but `.terraform.lock.hcl` selects {version}",
+                hint=f"require `version = \">= {RUNTIME_CLASS_SINCE}\"` in `required_providers` and run "
+                     "`terraform init -upgrade`",
+                subject=workload.address, attribute="runtime_class_name", owner=workload.owner,
+                related=(Related(locked.where, f"the lock file selects hashicorp/kubernetes {version}"),),
+            )
+    return unpinned

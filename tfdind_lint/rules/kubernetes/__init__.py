@@ -1,0 +1,1 @@
+"""5xx: Kubernetes manifests and systemd inside Sysbox."""

@@ -1,0 +1,33 @@
+"""TDL504 sysbox-share-process-namespace: A Sysbox pod shares one PID namespace between its containers (an error when
+systemd runs in it)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit, Related, Severity
+from ...model import roles
+from ...workload import truthy
+from .helpers import systemd_span
+
+
+def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
+    """TDL504: a Sysbox pod that shares one PID namespace between its containers (error when systemd runs in it)."""
+    for workload in ctx.workloads:
+        node = workload.share_process_namespace
+        if not truthy(node) or not roles.uses_runtime(workload, runtimes):
+            continue
+        systemd = next((c for c in workload.containers if roles.execs_systemd(c) is not None), None)
+        related = [Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")]
+        why = "systemd in its containers would not be PID 1"
+        if systemd is not None:
+            why = f"`{systemd.display_name}` starts systemd, which fails when it is not PID 1"
+            related.append(Related(systemd_span(roles.execs_systemd(systemd)), "systemd starts here as PID 1"))
+        yield Hit(node.where,
+                  f"`{workload.spell('share_process_namespace', True)}` in a Sysbox pod: {why}",
+                  hint="remove it (the default is false)" + ("" if systemd is not None else
+                                                              "; the Sysbox docs advise against it"),
+                  subject=workload.address, attribute=workload.spell("share_process_namespace"),
+                  related=tuple(related), owner=workload.owner,
+                  severity=Severity.ERROR if systemd is not None else None)

@@ -1,0 +1,1 @@
+"""3xx: rootless Podman, FUSE device plugins, and Bottlerocket / Karpenter node prerequisites."""

@@ -1,0 +1,123 @@
+"""What the 3xx rules share.
+
+A Podman workspace is a container whose image matches ``*podman*``, or whose agent
+startup script runs ``podman``.  TDL302 and TDL304 compare workspaces with what
+runs the nodes (device plugins, node user data), which may live in other files:
+they see the whole run, and say nothing unless both sides are in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ...finding import Hit
+from ...model import roles, scripts
+from ...model.scripts import agent_startup_scripts
+from ...node import Span
+from ...workload import Container, Workload
+
+DEFAULT_PODMAN_IMAGES = ("*podman*",)
+_PODMAN = re.compile(r"(?:^|[\s;&|(`])(?:sudo\s+(?:-\S+\s+)*)?podman(?=$|[\s;&|)`])")
+_QUANTITY = re.compile(r"^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$")
+_SUFFIX = {None: 1, "n": Decimal("1e-9"), "u": Decimal("1e-6"), "m": Decimal("1e-3"), "k": 10**3, "M": 10**6,
+           "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
+           "Pi": 2**50, "Ei": 2**60}
+
+
+def podman_evidence(container: Container, images=DEFAULT_PODMAN_IMAGES) -> Span | None:
+    """Why a container is a rootless Podman workspace (its image, or its agent's startup script), or None."""
+    if roles.image_matches(container, images):
+        return container.image.where
+    for script in agent_startup_scripts(container.workload, container):
+        found = scripts.search(script, _PODMAN)
+        if found is not None:
+            return found[0]
+    return None
+
+
+def podman_hit(container: Container, span: Span, message: str, attribute: str, **extra) -> Hit:
+    workload = container.workload
+    where = "init_container" if container.init else "container"
+    return Hit(span, message, subject=workload.address, attribute=f"{where}[{container.display_name}].{attribute}",
+               owner=workload.owner, **extra)
+
+
+def quantity(value) -> Decimal | None:
+    """A Kubernetes resource quantity (``1``, ``"500m"``, ``"2Gi"``, ``"1e3"``) as a number; None when not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        return None
+    m = _QUANTITY.match(value.strip())
+    if m is None:
+        return None
+    try:
+        return Decimal(m.group(1)) * _SUFFIX[m.group(2)]
+    except InvalidOperation:
+        return None
+
+
+def is_extended(name: str) -> bool:
+    """An extended resource: a domain-prefixed name outside ``kubernetes.io`` (``github.com/fuse``, ``nvidia.com/gpu``)."""
+    domain, slash, _ = name.partition("/")
+    return bool(slash) and domain != "kubernetes.io" and not domain.endswith(".kubernetes.io")
+
+
+@dataclass(eq=False)
+class _Object:
+    """A ConfigMap or Secret in scope; None for a name or namespace the tool cannot know (it matches any)."""
+
+    kind: str
+    name: str | None
+    namespace: str | None
+    data: dict
+
+    def matches(self, kind: str, name: str, namespace: str | None) -> bool:
+        return (self.kind == kind and self.name in (name, None)
+                and (self.namespace is None or namespace is None or self.namespace == namespace))
+
+
+@dataclass(eq=False)
+class _Request:
+    """A FUSE extended resource a container asks for, with what a finding about it says."""
+
+    subject: str
+    container: str  # ``container[name]`` / ``init_container[name]``
+    owner: Span | None
+    name: str
+    where: Span
+
+
+@dataclass(eq=False)
+class _FuseFacts:
+    """TDL302's view of one unit; ``embedded_*`` come from manifests in its scripts' here-documents."""
+
+    requests: list[_Request]
+    embedded_requests: list[_Request]
+    plugins: list[tuple[Workload, Container, str]]  # (DaemonSet, its plugin container, the plugin's kind)
+    embedded_plugins: list[tuple[Workload, Container, str]]
+    objects: list[_Object]
+    labels: "_Labels"
+
+
+@dataclass(eq=False)
+class _Labels:
+    """What in scope may label nodes: script text (``kubectl label nodes ... k=v``, ``--node-labels``) and the
+    label maps of node groups, node pools, NodePools or Bottlerocket settings (any mapping but a selector)."""
+
+    texts: list[str]
+    pairs: set[tuple[str, str]]
+    #: labels searched for already (plugins share selectors: each is searched for once)
+    known: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def sets(self, key: str, value: str) -> bool:
+        if (key, value) in self.pairs:
+            return True
+        if (key, value) not in self.known:
+            pattern = re.compile(rf"(?<![\w./-]){re.escape(key)}={re.escape(value)}(?![\w.-])")
+            self.known[key, value] = any(pattern.search(text) for text in self.texts)
+        return self.known[key, value]

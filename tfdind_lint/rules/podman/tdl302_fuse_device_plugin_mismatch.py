@@ -1,0 +1,246 @@
+"""TDL302 fuse-device-plugin-mismatch: Workspaces request a FUSE resource the device plugin in the same repository
+does not advertise, or the plugin is mis-deployed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Hit, Related, Severity
+from ...manifest_shape import terraform_manifest
+from ...model import roles, scripts
+from ...node import Node
+from ...workload import Container, Workload, from_manifest
+from .helpers import _FuseFacts, _Labels, _Object, _Request, is_extended
+
+_SELECTORS = ("nodeSelector", "node_selector", "matchLabels", "match_labels", "selector")
+
+
+@dataclass(eq=False)
+class _Plugin:
+    workload: Workload
+    container: Container
+    kind: str  # "fuse-device-plugin" or "smarter-device-manager"
+    advertised: frozenset[str] | None  # None when its configuration is not in scope
+
+
+def collect(unit, *, fuse_device_plugin_images, smarter_device_manager_images) -> _FuseFacts:
+    """TDL302's collector: the FUSE requests, device plugins, ConfigMaps / Secrets and node labels of a unit."""
+    values = list(scripts.values(unit))  # evaluated once: both readings below walk every value
+    embedded = [d for node in scripts.string_values(values) for d in scripts.embedded_manifests(node)]
+    extra = [w for w in (from_manifest(d, d.span.path) for d in embedded) if w is not None]
+    labels = _labelled_nodes(values, embedded)
+    # only a text with `=` can hold `key=value`; a plugin's selector is looked up in these
+    labels.texts = list(dict.fromkeys(t for t in labels.texts if "=" in t))
+    return _FuseFacts(_fuse_requests(unit.workloads), _fuse_requests(extra),
+                      _plugins(unit.workloads, fuse_device_plugin_images, smarter_device_manager_images),
+                      _plugins(extra, fuse_device_plugin_images, smarter_device_manager_images),
+                      _objects(unit, embedded), labels)
+
+
+def check(ctx: Context, *, fuse_device_plugin_images, smarter_device_manager_images) -> Iterator[Hit]:
+    """TDL302: FUSE resources the deployed device plugin does not advertise, and the plugin's own set-up."""
+    facts = ctx.gather(collect, fuse_device_plugin_images=fuse_device_plugin_images,
+                       smarter_device_manager_images=smarter_device_manager_images)
+    requests = [r for f in facts for r in f.requests] + [r for f in facts for r in f.embedded_requests]
+    candidates = [p for f in facts for p in f.plugins] + [p for f in facts for p in f.embedded_plugins]
+    objects = [o for f in facts for o in f.objects]
+    plugins = [_Plugin(workload, container, kind, _smarter_resources(workload, objects)
+                       if kind == "smarter-device-manager" else frozenset({"github.com/fuse"}))
+               for workload, container, kind in candidates]
+    if not requests or not plugins:
+        return  # both sides must be in scope: the plugin is often deployed elsewhere (Helm, GitOps)
+    advertised = [p.advertised for p in plugins]
+    if all(a is not None for a in advertised):
+        names = frozenset().union(*advertised)
+        for request in requests:
+            if request.name not in names:
+                yield _mismatch(request, plugins)
+    labelled = _Labels([t for f in facts for t in f.labels.texts], set().union(*(f.labels.pairs for f in facts)))
+    for plugin in plugins:
+        yield from _plugin_setup(plugin, objects, labelled)
+
+
+def _fuse_requests(workloads: list[Workload]) -> list[_Request]:
+    """Every FUSE extended resource the workloads' containers ask for."""
+    found = []
+    for workload in workloads:
+        for container in workload.all_containers():
+            seen = set()
+            for node in (container.limits, container.requests):
+                if node is None or not isinstance(node.value, dict):
+                    continue
+                for name, entry in node.value.items():
+                    if is_extended(name) and "fuse" in name.rsplit("/", 1)[-1].lower() and name not in seen:
+                        seen.add(name)
+                        where = "init_container" if container.init else "container"
+                        found.append(_Request(workload.address, f"{where}[{container.display_name}]", workload.owner,
+                                              name, entry.where))
+    return found
+
+
+def _mismatch(request: _Request, plugins: list[_Plugin]) -> Hit:
+    offered = "; ".join(dict.fromkeys(
+        f"`{p.container.image.value}` advertises " + (", ".join(f"`{a}`" for a in sorted(p.advertised)) or "no FUSE resource")
+        for p in plugins))
+    smarter = any(p.kind == "smarter-device-manager" for p in plugins)
+    fix = ("request a name the plugin advertises, or give smarter-device-manager a ConfigMap with "
+           "`devicematch: ^fuse$` (it then advertises `smarter-devices/fuse`)") if smarter else \
+        "request a name the plugin advertises"
+    related = tuple(Related(p.container.image.where, f"the device plugin `{p.workload.address}`") for p in plugins)
+    return Hit(request.where,
+               f"No FUSE device plugin in the linted files advertises `{request.name}`, so the pod stays Pending",
+               hint=f"{fix} ({offered})", subject=request.subject,
+               attribute=f"{request.container}.resources", owner=request.owner, related=related)
+
+
+def _plugins(workloads: list[Workload], fuse_images, smarter_images) -> list[tuple[Workload, Container, str]]:
+    """The FUSE device plugins among DaemonSets: (workload, container, kind)."""
+    found = []
+    for workload in workloads:
+        if workload.kind not in ("DaemonSet", "kubernetes_daemonset", "kubernetes_daemon_set_v1"):
+            continue
+        for container in workload.containers:
+            if roles.image_matches(container, fuse_images):
+                # kuberenetes-learning-group/fuse-device-plugin server.go: resourceName = "github.com/fuse"
+                found.append((workload, container, "fuse-device-plugin"))
+            elif roles.image_matches(container, smarter_images):
+                found.append((workload, container, "smarter-device-manager"))
+    return found
+
+
+def _smarter_resources(workload: Workload, objects: list[_Object]) -> frozenset[str] | None:
+    """The FUSE resource smarter-device-manager advertises: ``smarter-devices/fuse`` when its config matches ``fuse``."""
+    maps = [v for v in workload.volumes.values() if v.kind == "config_map"]
+    if not maps:
+        return frozenset()  # the built-in conf.yaml has no fuse entry
+    namespace = _namespace(workload)
+    for volume in maps:
+        name = volume.source.value if volume.source is not None else None
+        if not isinstance(name, str):
+            return None
+        found = [o for o in objects if o.matches("ConfigMap", name, namespace)]
+        if not found:
+            return None  # its configuration is not in scope
+        for config in found:
+            for text in (n.value for n in config.data.values() if isinstance(n.value, str)):
+                for pattern in re.findall(r"devicematch\s*:\s*[\"']?([^\"'\s#]+)", text):
+                    try:
+                        if re.search(pattern, "fuse"):
+                            return frozenset({"smarter-devices/fuse"})
+                    except re.error:
+                        continue
+    return frozenset()
+
+
+def _namespace(workload: Workload) -> str | None:
+    node = workload.namespace
+    if node is None:
+        return "default"
+    return node.value if isinstance(node.value, str) else None
+
+
+def _plugin_setup(plugin: _Plugin, objects: list[_Object], labelled: "_Labels") -> Iterator[Hit]:
+    workload = plugin.workload
+    name = workload.metadata_name.value if workload.metadata_name is not None else workload.address
+    selector = workload.node_selector
+    if selector is None or (isinstance(selector.value, dict) and not selector.value):
+        if workload.affinity is None:
+            yield Hit(workload.spec_span or workload.span,
+                      f"Device-plugin DaemonSet `{name}` has no `{workload.spell('node_selector')}`, so it runs on "
+                      "every node",
+                      hint=f"add `{workload.spell('node_selector')}` with the label `smarter-device-manager=enabled` "
+                           "to run it on labelled nodes only, or drop the labelling step (the seed page's step 2), "
+                           "which changes nothing", subject=workload.address,
+                      attribute=workload.spell("node_selector"), owner=workload.owner, severity=Severity.NOTE)
+    elif isinstance(selector.value, dict):
+        for key, value in selector.value.items():
+            if "/" in key or not isinstance(value.value, str) or labelled.sets(key, value.value):
+                continue  # prefixed labels are set by the kubelet or the cloud provider
+            yield Hit(value.where,
+                      f"Device plugin `{name}` needs nodes labelled `{key}={value.value}`, which no file sets",
+                      hint="set the label in your node groups (a label added with kubectl is lost when the provider "
+                           "replaces the node): otherwise the plugin runs nowhere and no pod gets a FUSE device",
+                      subject=workload.address, attribute=workload.spell("node_selector"),
+                      owner=workload.owner)
+    yield from _pull_secrets(workload, name, objects)
+
+
+def _pull_secrets(workload: Workload, name: str, objects: list[_Object]) -> Iterator[Hit]:
+    secrets = workload.image_pull_secrets
+    if secrets is None or not isinstance(secrets.value, list):
+        return
+    namespace = _namespace(workload)
+    for entry in secrets.value:
+        node = entry.get("name")
+        if workload.module is not None and node is not None:
+            node = workload.module.evaluate(node)
+        if node is None or not isinstance(node.value, str):
+            continue
+        if any(o.matches("Secret", node.value, namespace) for o in objects):
+            continue
+        where = f"namespace `{namespace}`" if namespace is not None else "its namespace"
+        yield Hit(node.where,
+                  f"DaemonSet `{name}` pulls with Secret `{node.value}`, which no linted file defines",
+                  hint=f"create the Secret in {where}, or drop the entry if the image is public (the seed's plugin image is): "
+                       "the kubelet reports a missing pull secret on every pull",
+                  subject=workload.address, attribute=workload.spell("image_pull_secrets"), owner=workload.owner,
+                  severity=Severity.NOTE)
+
+
+def _objects(unit, embedded: list[Node]) -> list[_Object]:
+    """ConfigMaps and Secrets of a unit: manifests (files, kubernetes_manifest, heredocs) and Terraform resources."""
+    documents = list(embedded)
+    found: list[_Object] = []
+    if unit.yaml is not None:
+        documents.extend(unit.yaml.documents)
+    if unit.module is not None:
+        for resource in unit.module.resources:
+            if resource.mode != "managed":
+                continue
+            if resource.type == "kubernetes_manifest":
+                manifest = terraform_manifest(unit.module, resource)
+                if manifest is not None:
+                    documents.append(manifest)
+                continue
+            kind = {"kubernetes_config_map": "ConfigMap", "kubernetes_secret": "Secret"}.get(resource.type.removesuffix("_v1"))
+            if kind is None:
+                continue
+            meta = resource.block.block("metadata")
+            name = unit.module.evaluate(meta.attr("name")) if meta is not None else None
+            namespace = unit.module.evaluate(meta.attr("namespace")) if meta is not None else None
+            data = unit.module.evaluate(resource.block.attr("data"))
+            found.append(_Object(kind, _text(name), _text(namespace, "default"),
+                                 data.value if data is not None and isinstance(data.value, dict) else {}))
+    for document in documents:
+        kind = document.get("kind")
+        if kind is None or kind.value not in ("ConfigMap", "Secret"):
+            continue
+        data = document.get("data")
+        found.append(_Object(kind.value, _text(document.get("metadata", "name")),
+                             _text(document.get("metadata", "namespace"), "default"),
+                             data.value if data is not None and isinstance(data.value, dict) else {}))
+    return found
+
+
+def _text(node: Node | None, default: str | None = None) -> str | None:
+    if node is None:
+        return default
+    return node.value if isinstance(node.value, str) else None
+
+
+def _labelled_nodes(values: list[Node], embedded: list[Node]) -> _Labels:
+    labels = _Labels([], set())
+    nodes = [*values, *(n for d in embedded for n in d.walk())]
+    for node in nodes:
+        text = roles.script_text(node)
+        if text is not None:
+            labels.texts.append(text)
+        elif isinstance(node.value, dict) and node.name not in _SELECTORS:
+            labels.pairs.update((k, v.value) for k, v in node.value.items() if isinstance(v.value, str))
+    return labels
+
+#: the rule looks across files: ``collect`` reads each unit, ``check`` judges the run
+PROJECT_SCOPED = True

@@ -1,0 +1,23 @@
+"""What the 1xx rules share: the workloads meant for Sysbox, and where their runtime is set."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...context import Context
+from ...finding import Related
+from ...model import roles
+from ...workload import Workload
+
+USERNS_ANNOTATION = "io.kubernetes.cri-o.userns-mode"
+
+
+def sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
+    """Workloads that run under a Sysbox runtime / RuntimeClass."""
+    for workload in ctx.workloads:
+        if roles.uses_runtime(workload, runtimes):
+            yield workload
+
+
+def runtime_related(workload: Workload) -> Related:
+    return Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")
