@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
+from tfdind_lint.context import Context, Unit
 from tfdind_lint.model import scripts
 from tfdind_lint.model.node_pools import node_definitions
-from tfdind_lint.rules.podman.helpers import is_extended, quantity
-from tfdind_lint.context import Context, Unit
 from tfdind_lint.module import Module
 from tfdind_lint.node import Span, Unknown
+from tfdind_lint.rules.podman.helpers import is_extended, quantity
 from tfdind_lint.sources import kubernetes, terraform
 
 

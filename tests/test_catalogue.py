@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, TESTS, expectations
-from tfdind_lint.rules import BUILTIN, CHECKS
 from tfdind_lint.policy import builtin_policies, read_policy_file
+from tfdind_lint.rules import BUILTIN, CHECKS
 
 POLICY_FILES = sorted((ROOT / "policies").glob("*.yaml"))
 SCHEMA = json.loads((ROOT / "schemas" / "policy.schema.json").read_text())

@@ -7,11 +7,18 @@ import textwrap
 import pytest
 
 from tfdind_lint.model import scripts
-from tfdind_lint.model.daemon import Address, Scene, container_daemons, environment, mentions_start_count, networks, \
-    parse_address
-from tfdind_lint.rules.dind.helpers import known_uid, world_writable
+from tfdind_lint.model.daemon import (
+    Address,
+    Scene,
+    container_daemons,
+    environment,
+    mentions_start_count,
+    networks,
+    parse_address,
+)
 from tfdind_lint.module import Module
 from tfdind_lint.node import Node, Span
+from tfdind_lint.rules.dind.helpers import known_uid, world_writable
 from tfdind_lint.sources import kubernetes, terraform
 from tfdind_lint.workload import from_manifest, from_module
 

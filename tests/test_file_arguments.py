@@ -10,9 +10,9 @@ import pytest
 
 from conftest import ROOT
 from sarif_schemas import assert_valid_sarif
-from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.cli import main
 from tfdind_lint.discover import force_excluded
+from tfdind_lint.rules import PROJECT_SCOPED
 
 
 def findings(capsys, *argv: str) -> tuple[int, set[tuple[str, int, str]], list[str]]:

@@ -25,10 +25,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TESTS, Marker, markers
-from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.config import Configuration, Selection
 from tfdind_lint.finding import Finding
 from tfdind_lint.linter import lint
+from tfdind_lint.rules import PROJECT_SCOPED
 from tfdind_lint.settings import RunSettings
 
 RULE_DIRS = sorted(p for p in (TESTS / "policies").iterdir() if p.is_dir())

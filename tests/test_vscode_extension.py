@@ -14,7 +14,6 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-
 from tfdind_lint.discover import TERRAFORM_SUFFIXES, TOML_SUFFIXES, YAML_SUFFIXES
 from tfdind_lint.server.engine import is_linted
 

@@ -11,10 +11,10 @@ from .node import Block
 from .workload import Workload
 
 if TYPE_CHECKING:  # the YAML and TOML readers are imported when such a file is read (cold start)
-    from .sources.kubernetes import YamlFile
-    from .sources.toml import TomlFile
     from .model.daemon import Scene
     from .model.docker_access import Model as DockerAccess
+    from .sources.kubernetes import YamlFile
+    from .sources.toml import TomlFile
 
 
 @dataclass(eq=False)

@@ -10,11 +10,11 @@ import os
 from typing import TYPE_CHECKING
 
 from . import parallel, pieces, suppress
-from .rules import BUILTIN, CHECKS, COLLECTORS
 from .context import Context
 from .discover import Discovery, discover
 from .finding import Finding, Hit
 from .report import Report
+from .rules import BUILTIN, CHECKS, COLLECTORS
 from .settings import RunSettings
 
 if TYPE_CHECKING:

@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import suppress
-from .rules import BUILTIN, CHECKS, COLLECTORS
 from .context import Context, Unit
 from .discover import display_path, is_terraform
 from .finding import Finding, Hit, Severity
 from .module import Module
 from .node import Span
 from .policy import find_policy
+from .rules import BUILTIN, CHECKS, COLLECTORS
 from .sources import SourceError
 from .sources.text import read_source
 from .workload import from_manifest, from_module

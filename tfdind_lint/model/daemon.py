@@ -190,7 +190,7 @@ def _flag(text: str) -> bool | None:
     return None
 
 
-def _dockerd(container: Container | None, args: list[Arg], env: "Environment", span: Span,
+def _dockerd(container: Container | None, args: list[Arg], env: Environment, span: Span,
              implicit: int = 0, plain_by: tuple[Span, str] | None = None) -> Daemon:
     """A dockerd started with ``args`` (the first ``implicit`` of them added by the image's entrypoint)."""
     tls = env.flag("DOCKER_TLS_VERIFY")  # dockerd's --tlsverify defaults to it (moby cmd/dockerd options)
@@ -243,7 +243,7 @@ def _dockerd(container: Container | None, args: list[Arg], env: "Environment", s
     return Daemon(container, span, listeners, tls, complete, data_root, plain_by)
 
 
-def _entrypoint(container: Container | None, args: list[Arg], env: "Environment", span: Span) -> Daemon | None:
+def _entrypoint(container: Container | None, args: list[Arg], env: Environment, span: Span) -> Daemon | None:
     """What docker:dind's ``dockerd-entrypoint.sh`` starts given ``args`` (docker-library/docker, 29/dind); None when not dockerd.
 
     With no arguments, or a first one that is an option, it runs dockerd with a
@@ -280,7 +280,7 @@ def _entrypoint(container: Container | None, args: list[Arg], env: "Environment"
     return daemon
 
 
-def _daemons_in(container: Container | None, args: list[Arg], env: "Environment",
+def _daemons_in(container: Container | None, args: list[Arg], env: Environment,
                 place: tuple[str, Span | None, str]) -> list[Daemon]:
     """The daemon one command starts, if it runs dockerd or the dind entrypoint."""
     found = scripts.program(args)
@@ -435,9 +435,8 @@ def _conditional_entry(entry, workload: Workload, env: Environment) -> bool:
         text = symbolic(branch.value) if branch.value is not None else None
         by_name.setdefault(branch.name, []).append((text, branch.span))
     for name, values in by_name.items():
-        if len(values) < len(branches):  # set on some branches only
-            values = values + [(None, values[0][1])]
-        _add_branches(env, name, values, workload)
+        padded = values + [(None, values[0][1])] if len(values) < len(branches) else values  # set on some branches only
+        _add_branches(env, name, padded, workload)
     return True
 
 
@@ -505,7 +504,7 @@ class Scene:
     clients: list[Client]
 
     @classmethod
-    def of(cls, workloads: list[Workload], module=None) -> "Scene":
+    def of(cls, workloads: list[Workload], module=None) -> Scene:
         containers = [c for w in workloads for c in w.all_containers()]
         daemons = [d for c in containers for d in container_daemons(c)]
         clients = []
@@ -543,11 +542,7 @@ class Scene:
             if other is container:
                 continue
             other_mode = symbolic(other.workload.network_mode)
-            if mode == "host" and other_mode == "host":
-                peers.append(other)
-            elif mode and mode.startswith("container:") and names(other, mode[len("container:"):]):
-                peers.append(other)
-            elif other_mode and other_mode.startswith("container:") and names(container, other_mode[len("container:"):]):
+            if mode == "host" and other_mode == "host" or mode and mode.startswith("container:") and names(other, mode[len("container:"):]) or other_mode and other_mode.startswith("container:") and names(container, other_mode[len("container:"):]):
                 peers.append(other)
         return peers
 
@@ -577,7 +572,8 @@ def names(container: Container, host: str | None) -> bool:
         if node is not None and symbolic(node) == host:
             return True
     label = re.escape(workload.address.split(".", 1)[1])
-    return re.fullmatch(r"\$\{docker_container\.%s(?:\[[^\]]*\])?\.(?:name|hostname|id)\}" % label, host) is not None
+    pattern = r"\$\{docker_container\." + label + r"(?:\[[^\]]*\])?\.(?:name|hostname|id)\}"
+    return re.fullmatch(pattern, host) is not None
 
 
 def networks(workload: Workload, module) -> set[str] | None:

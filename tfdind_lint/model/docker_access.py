@@ -19,10 +19,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from . import daemon as daemons
-from . import roles, scripts
 from ..node import Span
 from ..workload import Container, Mount
+from . import daemon as daemons
+from . import roles, scripts
 
 INSIDE = ("sysbox", "envbox", "privileged", "dockerd", "podman")
 OUTSIDE = ("dind-sidecar", "host-socket", "remote")

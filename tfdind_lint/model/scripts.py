@@ -7,8 +7,8 @@ block scalar remembers where each of its lines starts (``Node.lines``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from .. import shell
 from ..node import Node, Span, Unknown
@@ -248,11 +248,11 @@ def _commands(text: str, locate: _Locate) -> Iterator[list[Arg]]:
         operand = shell.script_operand(command.argv)
         if operand is not None:
             inner = args[operand].span
-            yield from _commands(args[operand].text, lambda *_: inner)
+            yield from _commands(args[operand].text, lambda *_, inner=inner: inner)
         elif wrappers and wrappers[-1].command is not None:  # su / runuser -c 'script'
             word = wrappers[-1].command
             inner = locate(word.line, word.column, word.end_column if word.end_line == word.line else None)
-            yield from _commands(word.text, lambda *_: inner)
+            yield from _commands(word.text, lambda *_, inner=inner: inner)
         elif start < len(args) and args[start].text.rsplit("/", 1)[-1] in SHELLS:
             for heredoc in command.heredocs:
                 yield from _heredoc_commands(heredoc, locate)

@@ -9,8 +9,8 @@ environment.  Where the workspace's Docker daemon lives comes from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ...context import Context, Unit
 from ...expression import references_in

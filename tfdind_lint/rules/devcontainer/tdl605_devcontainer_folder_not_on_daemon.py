@@ -4,7 +4,7 @@ workspace_folder is not at the same path there."""
 from __future__ import annotations
 
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related

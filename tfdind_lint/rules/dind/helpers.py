@@ -7,7 +7,7 @@ its own (``Unit.scene``).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context, Unit
 from ...model import roles

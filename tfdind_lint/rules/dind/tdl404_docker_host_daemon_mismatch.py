@@ -4,7 +4,7 @@ daemon (host, port or TLS)."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related, Severity

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit

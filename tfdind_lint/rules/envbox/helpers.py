@@ -8,7 +8,7 @@ those values the way envbox's Go code does.
 from __future__ import annotations
 
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...expression import template_string

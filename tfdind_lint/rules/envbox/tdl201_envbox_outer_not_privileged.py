@@ -3,7 +3,7 @@ Docker and Sysbox."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit

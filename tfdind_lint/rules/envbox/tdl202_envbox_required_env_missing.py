@@ -3,7 +3,7 @@ CODER_AGENT_TOKEN."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit, Severity

@@ -3,7 +3,7 @@ shared by every workspace."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...expression import Traversal

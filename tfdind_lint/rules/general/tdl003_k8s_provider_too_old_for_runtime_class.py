@@ -3,7 +3,7 @@ provider constraint admits versions before 2.16.0."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related, Severity

@@ -3,7 +3,7 @@ data.coder_workspace.<n>.start_count."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related

@@ -4,7 +4,7 @@ drops CODER_AGENT_TOKEN."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ... import shell
 from ...context import Context

@@ -4,7 +4,7 @@ rest of the script never runs."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ... import shell
 from ...context import Context

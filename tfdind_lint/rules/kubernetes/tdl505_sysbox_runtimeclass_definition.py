@@ -3,7 +3,7 @@ contradicting its RuntimeClass, or an unlabelled installer."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...context import Context, Unit
 from ...finding import Hit, Related, Severity

@@ -101,7 +101,7 @@ class _FuseFacts:
     plugins: list[tuple[Workload, Container, str]]  # (DaemonSet, its plugin container, the plugin's kind)
     embedded_plugins: list[tuple[Workload, Container, str]]
     objects: list[_Object]
-    labels: "_Labels"
+    labels: _Labels
 
 
 @dataclass(eq=False)

@@ -4,8 +4,8 @@ does not advertise, or the plugin is mis-deployed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ...context import Context
 from ...finding import Hit, Related, Severity
@@ -142,7 +142,7 @@ def _namespace(workload: Workload) -> str | None:
     return node.value if isinstance(node.value, str) else None
 
 
-def _plugin_setup(plugin: _Plugin, objects: list[_Object], labelled: "_Labels") -> Iterator[Hit]:
+def _plugin_setup(plugin: _Plugin, objects: list[_Object], labelled: _Labels) -> Iterator[Hit]:
     workload = plugin.workload
     name = workload.metadata_name.value if workload.metadata_name is not None else workload.address
     selector = workload.node_selector
