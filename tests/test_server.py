@@ -190,12 +190,15 @@ def test_malformed_messages_on_stdio_are_survived(tmp_path):
         return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
     garbage = b"Content-Length: 9\r\n\r\n{not json" + message({"jsonrpc": "2.0", "method": "nonsense", "params": 7})
+    # a request whose params do not fit its method is answered with an error, not left waiting
+    garbage += message({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}, "clientInfo": {}}})
     request = message({"jsonrpc": "2.0", "id": 1, "method": "initialize",
                        "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}})
     bye = message({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) + message({"jsonrpc": "2.0", "method": "exit"})
     result = subprocess.run(SERVER, input=garbage + request + bye, capture_output=True, env=ENV, timeout=60, check=False)
     replies = [json.loads(part.split(b"\r\n\r\n", 1)[1]) for part in result.stdout.split(b"Content-Length")[1:]]
     answered = {r["id"]: r for r in replies if "id" in r}
+    assert answered[0]["error"]["code"] == -32602  # Invalid params
     assert answered[1]["result"]["serverInfo"]["name"] == "tfdind-lint"
     assert answered[1]["result"]["capabilities"]["hoverProvider"]
     assert result.returncode == 0

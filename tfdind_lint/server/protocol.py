@@ -16,7 +16,9 @@ import os
 import time
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -38,9 +40,23 @@ _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: t
              Severity.NOTE: types.DiagnosticSeverity.Information}
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls logs a request whose params it cannot read and drops it; JSON-RPC wants an error answer, or the
+    client waits for ever (an ``initialize`` with ``clientInfo: {}`` did)."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if isinstance(data.get("id"), (int, str)) and "method" in data:
+                self._send_response(data["id"], error=error.to_response_error())
+            raise
+
+
 class TfdindLanguageServer(LanguageServer):
     def __init__(self):
-        super().__init__("tfdind-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("tfdind-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.engine = Engine()
         self.debounce = DEBOUNCE
         #: path -> the diagnostics last published for it, each with its finding (None for one of ours, TDL999)
