@@ -143,6 +143,8 @@ class Selection:
 
 @dataclass
 class RuleSettings:
+    """What a configuration sets for one rule: enabled, severity, parameters (None: not set)."""
+
     enabled: bool | None = None
     severity: Severity | None = None
     parameters: dict = field(default_factory=dict)
@@ -150,6 +152,8 @@ class RuleSettings:
 
 @dataclass
 class Override:
+    """An ``overrides`` entry: rule settings for the files its globs match."""
+
     files: Globs
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleSettings] = field(default_factory=dict)
@@ -742,8 +746,9 @@ def _plain_toml(value):
 
 
 #: A pyproject.toml that may hold our table: ``tool.tfdind-lint`` in a header or dotted key, or a bare ``[tool]``
-#: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint.
-_MENTIONS_TABLE = re.compile(r"""tool\s*\.\s*["']?tfdind-lint["']?\s*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
+#: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint,
+#: nor a comment that mentions the table.
+_MENTIONS_TABLE = re.compile(r"""^[ \t\ufeff]*(?:\[\[?[ \t]*)?tool[ \t]*\.[ \t]*["']?tfdind-lint["']?[ \t]*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 

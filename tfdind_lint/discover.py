@@ -46,6 +46,8 @@ class UsageError(Exception):
 
 @dataclass
 class Discovery:
+    """The files a run reads, by kind, and what the walk passed over."""
+
     #: module directory -> its .tf / .tf.json files (sorted)
     terraform: dict[str, list[str]] = field(default_factory=dict)
     yaml: list[str] = field(default_factory=list)

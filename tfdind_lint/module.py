@@ -26,6 +26,8 @@ _NOT_VALUE_REFERENCES = {
 
 @dataclass(slots=True, eq=False)
 class Variable:
+    """A ``variable`` block of a module."""
+
     name: str
     block: Block
 
@@ -70,6 +72,8 @@ class Resource:
 
 @dataclass(slots=True, eq=False)
 class RequiredProvider:
+    """An entry of ``terraform { required_providers { ... } }``."""
+
     name: str
     node: Node  # the entry in required_providers (an object, or a bare version string in old syntax)
 
@@ -108,6 +112,8 @@ class Trace:
 
 @dataclass(eq=False)
 class Module:
+    """One Terraform module (a directory): its files and the blocks they declare."""
+
     directory: str
     files: list = field(default_factory=list)  # TerraformFile, in path order
     variables: dict[str, Variable] = field(default_factory=dict)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Source:
+    """A source a policy cites."""
+
     title: str
     url: str = ""
     quote: str = ""
@@ -24,6 +26,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Policy:
+    """A rule's policy: its id, name, severity, documentation and parameters."""
+
     id: str
     name: str
     severity: Severity

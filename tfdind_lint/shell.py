@@ -20,6 +20,8 @@ _BLANK = " \t"
 
 @dataclass(slots=True)
 class Word:
+    """A word of a shell command, with its position in the script."""
+
     text: str  # after quote removal
     line: int  # 0-based line of the script
     column: int  # 0-based
@@ -30,6 +32,8 @@ class Word:
 
 @dataclass(slots=True)
 class Heredoc:
+    """A here-document: its operator, delimiter and body."""
+
     operator: str  # "<<" or "<<-"
     delimiter: str  # after quote removal
     quoted: bool  # any quoting in the delimiter word: the body is not expanded
@@ -47,6 +51,8 @@ class Heredoc:
 
 @dataclass(slots=True)
 class Command:
+    """A simple command: its words, heredocs and the operator that ended it."""
+
     words: list[Word]
     heredocs: list[Heredoc] = field(default_factory=list)
     background: bool = False  # ends with `&`
@@ -63,6 +69,8 @@ class Command:
 
 @dataclass(slots=True)
 class Script:
+    """A shell script read into commands."""
+
     commands: list[Command]
     heredocs: list[Heredoc]
     lines: list[str]

@@ -67,6 +67,8 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Bound:
+    """One end of an ``Interval``."""
+
     version: Version
     inclusive: bool
 

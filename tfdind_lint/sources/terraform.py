@@ -25,6 +25,8 @@ __all__ = ["MAX_TREE_DEPTH", "Embedded", "TerraformFile", "parse_file"]
 
 @dataclass(slots=True)
 class TerraformFile:
+    """A parsed ``.tf`` file: its body, comments and text."""
+
     path: str
     body: Block
     comments: list[Comment]

@@ -1,0 +1,138 @@
+"""Start-up (issues 17 and 19): the one-file run of bench/run.py against a bare ``python -c pass``.
+
+    python bench/start.py                           # this tree only, printed
+    python bench/start.py --before /path/to/old     # also an earlier version of the tool (its PYTHONPATH root)
+    python bench/start.py --before DIR --page       # and the section in docs/benchmarks.md
+
+The one-file case is bench/run.py's: the same generated 150-line template, the same command (the console
+script's ``from tfdind_lint.cli import run; run()``, ``--no-cache``) and environment (bytecode compiled once and
+kept, as in an installed package). Each round runs a bare ``python -c pass`` of the same interpreter and every
+version once, in an order that alternates between rounds; the figures are medians of wall time and of CPU time
+(user + system). Unlike bench/run.py this does not wait for an idle machine, so that it can run on a shared one:
+the bare interpreter, measured in the same rounds, is the yardstick. ``python -X importtime`` of the same run
+gives the import table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import run as bench  # noqa: E402
+
+BEGIN, END = "<!-- bench/start.py: begin -->", "<!-- bench/start.py: end -->"
+
+
+def environment(root: str) -> dict:
+    env = bench.environment()
+    env.update(PYTHONPATH=root, PYTHONPYCACHEPREFIX=os.path.join(bench.OUT, "pycache-start", os.path.basename(root.rstrip("/"))))
+    return env
+
+
+def timed(command: list[str], env: dict) -> tuple[float, float]:
+    """(wall, CPU) seconds of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=bench.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def import_times(command: list[str], env: dict) -> list[tuple[int, int, str]]:
+    """``-X importtime`` rows: (cumulative microseconds, depth, module)."""
+    result = subprocess.run([command[0], "-X", "importtime", *command[1:]], env=env, cwd=bench.ROOT,
+                            capture_output=True, text=True, check=False)
+    rows = []
+    for line in result.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if m:
+            rows.append((int(m.group(2)), len(m.group(3)) // 2, m.group(4)))
+    return rows
+
+
+def import_table(versions: dict[str, str], single: str, rounds: int) -> list[str]:
+    """The biggest imports (any depth, ours or not) by their median cumulative time, per version."""
+    per: dict[str, dict[str, list[int]]] = {}
+    totals: dict[str, list[int]] = {}
+    for _ in range(rounds):
+        for name, root in versions.items():
+            rows = import_times(bench.tfdind("--no-cache", single), environment(root))
+            totals.setdefault(name, []).append(sum(us for us, depth, _ in rows if depth == 0))
+            for us, depth, module in rows:
+                if depth <= 1 or module.startswith("tfdind_lint"):
+                    per.setdefault(module, {}).setdefault(name, []).append(us)
+    median = {m: {n: statistics.median(v) for n, v in got.items()} for m, got in per.items()}
+    first = next(iter(versions))
+    interesting = sorted(median, key=lambda m: -max(median[m].values()))[:25]
+    out = ["| import (cumulative, median) | " + " | ".join(versions) + " |", "|---|" + "---:|" * len(versions),
+           "| all imports | " + " | ".join(f"{statistics.median(totals[n]) / 1000:.1f} ms" for n in versions) + " |"]
+    for module in sorted(interesting, key=lambda m: -median[m].get(first, 0)):
+        cells = [f"{median[module][n] / 1000:.1f} ms" if n in median[module] else "not imported" for n in versions]
+        out.append(f"| `{module}` | " + " | ".join(cells) + " |")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", metavar="ROOT", help="an earlier version of the tool (its PYTHONPATH root)")
+    parser.add_argument("--rounds", type=int, default=41, help="rounds of the timed runs (default 41)")
+    parser.add_argument("--import-rounds", type=int, default=9, help="rounds of -X importtime (default 9)")
+    parser.add_argument("--page", action="store_true", help="write the section into docs/benchmarks.md")
+    args = parser.parse_args()
+    versions = {"after": bench.ROOT} if args.before else {"this tree": bench.ROOT}
+    if args.before:
+        versions = {"before": os.path.abspath(args.before), **versions}
+    single_dir, stats = bench.tree("single", 1, single=150)
+    (single,) = [os.path.join(d, f) for d, _, fs in os.walk(single_dir) for f in fs if f.endswith(".tf")]
+    python = sys.executable
+    runs = {"bare `python -c pass`": ([python, "-c", "pass"], environment(bench.ROOT))}
+    runs.update({name: (bench.tfdind("--no-cache", single), environment(root)) for name, root in versions.items()})
+    for command, env in runs.values():  # compiles the bytecode
+        timed(command, env)
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    load = os.getloadavg()[0]
+    for round_ in range(args.rounds):
+        for name in (list(runs) if round_ % 2 == 0 else list(reversed(runs))):
+            samples[name].append(timed(*runs[name]))
+    load = (load, os.getloadavg()[0])
+    bare_wall = statistics.median(w for w, _ in samples["bare `python -c pass`"])
+    bare_cpu = statistics.median(c for _, c in samples["bare `python -c pass`"])
+    out = [f"Python {sys.version.split()[0]}; the one-file case of bench/run.py ({stats['lines']} lines, "
+           f"`--no-cache`); {args.rounds} rounds, alternated; the machine's 1-minute load average "
+           f"{load[0]:.1f} at the start, {load[1]:.1f} at the end (2 cores).", "",
+           "| run | wall (median) | CPU (median) | wall / bare | CPU / bare |", "|---|---:|---:|---:|---:|"]
+    for name, got in samples.items():
+        wall = statistics.median(w for w, _ in got)
+        cpu = statistics.median(c for _, c in got)
+        out.append(f"| {name} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {wall / bare_wall:.1f}x | {cpu / bare_cpu:.1f}x |")
+    out += ["", "`python -X importtime` of the same run (medians of "
+            f"{args.import_rounds}; modules at the top two levels and every module of ours among the biggest):", ""]
+    out += import_table(versions, single, args.import_rounds)
+    table = "\n".join(out)
+    print(table)
+    if args.page:
+        write_section(table)
+
+
+def write_section(table: str) -> None:
+    """Put the table in docs/benchmarks.md between this script's markers (bench/run.py keeps them)."""
+    with open(bench.PAGE, encoding="utf-8") as handle:
+        text = handle.read()
+    section = f"{BEGIN}\n## Start-up (issues 17 and 19)\n\nWritten by `python bench/start.py --before DIR --page`.\n\n{table}\n{END}"
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(bench.PAGE, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+if __name__ == "__main__":
+    main()
