@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 
 from .discover import display_path
 from .finding import Severity
 from .policy import Policy, PolicyError, builtin_policies, find_policy, load_custom, node_locator
+from .record import MutableValue, Record, Value
 from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
 
 CONFIG_NAMES = (".tfdind-lint.yaml", ".tfdind-lint.yml")
@@ -129,67 +129,85 @@ def relative_to(path: str, directory: str) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Value):
     """``select`` / ``extend-select`` / ``ignore``: ids, kebab names or group prefixes."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    _fields = ("select", "extend_select", "ignore")
+
+    def __init__(self, select: tuple[str, ...] | None = None, extend_select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = ()):
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
 
     def selectors(self) -> tuple[str, ...]:
         return (*(self.select or ()), *self.extend_select, *self.ignore)
 
 
-@dataclass
-class RuleSettings:
+class RuleSettings(MutableValue):
     """What a configuration sets for one rule: enabled, severity, parameters (None: not set)."""
 
-    enabled: bool | None = None
-    severity: Severity | None = None
-    parameters: dict = field(default_factory=dict)
+    _fields = ("enabled", "severity", "parameters")
+
+    def __init__(self, enabled: bool | None = None, severity: Severity | None = None, parameters: dict | None = None):
+        self.enabled = enabled
+        self.severity = severity
+        self.parameters = {} if parameters is None else parameters
 
 
-@dataclass
-class Override:
+class Override(MutableValue):
     """An ``overrides`` entry: rule settings for the files its globs match."""
 
-    files: Globs
-    ignore: tuple[str, ...] = ()
-    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    _fields = ("files", "ignore", "rules")
+
+    def __init__(self, files: Globs, ignore: tuple[str, ...] = (), rules: dict[str, RuleSettings] | None = None):
+        self.files = files
+        self.ignore = ignore
+        self.rules = {} if rules is None else rules
 
 
-@dataclass(eq=False)
-class Config:
+class Config(Record):
     """One configuration file (or the defaults, ``path == ""``)."""
 
-    path: str  # as shown to the user
-    directory: str  # absolute; globs and paths in the file are relative to it
-    exclude: Globs = field(default_factory=lambda: Globs(()))
-    selection: Selection = field(default_factory=Selection)
-    rules: dict[str, RuleSettings] = field(default_factory=dict)
-    #: the shared ``parameters``, by the rule that takes them
-    parameters: dict[str, dict] = field(default_factory=dict)
-    overrides: list[Override] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-    fail_on: Severity | None = None
-    baseline: str | None = None  # absolute
-    #: where ``baseline:`` is written in the file (line, column)
-    baseline_at: tuple[int, int] | None = None
-    max_file_size: int | None = None  # bytes
-    annotation: str = DEFAULT_ANNOTATION
-    #: ids of the custom policies this configuration loads
-    custom: frozenset[str] = frozenset()
+    _fields = ("path", "directory", "exclude", "selection", "rules", "parameters", "overrides", "suppressions",
+               "fail_on", "baseline", "baseline_at", "max_file_size", "annotation", "custom")
+
+    def __init__(self, path: str, directory: str, exclude: Globs | None = None, selection: Selection | None = None,
+                 rules: dict[str, RuleSettings] | None = None, parameters: dict[str, dict] | None = None,
+                 overrides: list[Override] | None = None, suppressions: list[Suppression] | None = None,
+                 fail_on: Severity | None = None, baseline: str | None = None,
+                 baseline_at: tuple[int, int] | None = None, max_file_size: int | None = None,
+                 annotation: str = DEFAULT_ANNOTATION, custom: frozenset[str] = frozenset()):
+        self.path = path  # as shown to the user
+        self.directory = directory  # absolute; globs and paths in the file are relative to it
+        self.exclude = Globs(()) if exclude is None else exclude
+        self.selection = Selection() if selection is None else selection
+        self.rules = {} if rules is None else rules
+        #: the shared ``parameters``, by the rule that takes them
+        self.parameters = {} if parameters is None else parameters
+        self.overrides = [] if overrides is None else overrides
+        self.suppressions = [] if suppressions is None else suppressions
+        self.fail_on = fail_on
+        self.baseline = baseline  # absolute
+        #: where ``baseline:`` is written in the file (line, column)
+        self.baseline_at = baseline_at
+        self.max_file_size = max_file_size  # bytes
+        self.annotation = annotation
+        #: ids of the custom policies this configuration loads
+        self.custom = custom
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(Value):
     """What runs on one file: the enabled rules, severity overrides and parameters."""
 
-    enabled: frozenset[str]
-    severities: dict[str, Severity]
-    parameters: dict[str, dict]
-    annotation: str = DEFAULT_ANNOTATION
+    _fields = ("enabled", "severities", "parameters", "annotation")
+
+    def __init__(self, enabled: frozenset[str], severities: dict[str, Severity], parameters: dict[str, dict],
+                 annotation: str = DEFAULT_ANNOTATION):
+        self.enabled = enabled
+        self.severities = severities
+        self.parameters = parameters
+        self.annotation = annotation
 
 
 # ----------------------------------------------------------------------------------------------
