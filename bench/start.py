@@ -6,7 +6,8 @@
 
 The one-file case is bench/run.py's: the same generated 150-line template, the same command (the console
 script's ``from tfdind_lint.cli import run; run()``, ``--no-cache``) and environment (bytecode compiled once and
-kept, as in an installed package). Each round runs a bare ``python -c pass`` of the same interpreter and every
+kept, as in an installed package), each version run from its own root (``python -c`` puts the working
+directory first on the path, before ``PYTHONPATH``) on the same absolute path. Each round runs a bare ``python -c pass`` of the same interpreter and every
 version once, in an order that alternates between rounds; the figures are medians of wall time and of CPU time
 (user + system). Unlike bench/run.py this does not wait for an idle machine, so that it can run on a shared one:
 the bare interpreter, measured in the same rounds, is the yardstick. ``python -X importtime`` of the same run
@@ -37,17 +38,17 @@ def environment(root: str) -> dict:
     return env
 
 
-def timed(command: list[str], env: dict) -> tuple[float, float]:
+def timed(command: list[str], env: dict, cwd: str) -> tuple[float, float]:
     """(wall, CPU) seconds of one process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=bench.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def import_times(command: list[str], env: dict) -> list[tuple[int, int, str]]:
+def import_times(command: list[str], env: dict, cwd: str) -> list[tuple[int, int, str]]:
     """``-X importtime`` rows: (cumulative microseconds, depth, module)."""
-    result = subprocess.run([command[0], "-X", "importtime", *command[1:]], env=env, cwd=bench.ROOT,
+    result = subprocess.run([command[0], "-X", "importtime", *command[1:]], env=env, cwd=cwd,
                             capture_output=True, text=True, check=False)
     rows = []
     for line in result.stderr.splitlines():
@@ -58,16 +59,15 @@ def import_times(command: list[str], env: dict) -> list[tuple[int, int, str]]:
 
 
 def import_table(versions: dict[str, str], single: str, rounds: int) -> list[str]:
-    """The biggest imports (any depth, ours or not) by their median cumulative time, per version."""
+    """The biggest imports (at any depth, ours or not) by their median cumulative time, per version."""
     per: dict[str, dict[str, list[int]]] = {}
     totals: dict[str, list[int]] = {}
     for _ in range(rounds):
         for name, root in versions.items():
-            rows = import_times(bench.tfdind("--no-cache", single), environment(root))
+            rows = import_times(bench.tfdind("--no-cache", single), environment(root), root)
             totals.setdefault(name, []).append(sum(us for us, depth, _ in rows if depth == 0))
-            for us, depth, module in rows:
-                if depth <= 1 or module.startswith("tfdind_lint"):
-                    per.setdefault(module, {}).setdefault(name, []).append(us)
+            for us, _, module in rows:
+                per.setdefault(module, {}).setdefault(name, []).append(us)
     median = {m: {n: statistics.median(v) for n, v in got.items()} for m, got in per.items()}
     first = next(iter(versions))
     interesting = sorted(median, key=lambda m: -max(median[m].values()))[:25]
@@ -92,10 +92,10 @@ def main() -> None:
     single_dir, stats = bench.tree("single", 1, single=150)
     (single,) = [os.path.join(d, f) for d, _, fs in os.walk(single_dir) for f in fs if f.endswith(".tf")]
     python = sys.executable
-    runs = {"bare `python -c pass`": ([python, "-c", "pass"], environment(bench.ROOT))}
-    runs.update({name: (bench.tfdind("--no-cache", single), environment(root)) for name, root in versions.items()})
-    for command, env in runs.values():  # compiles the bytecode
-        timed(command, env)
+    runs = {"bare `python -c pass`": ([python, "-c", "pass"], environment(bench.ROOT), bench.ROOT)}
+    runs.update({name: (bench.tfdind("--no-cache", single), environment(root), root) for name, root in versions.items()})
+    for command, env, cwd in runs.values():  # compiles the bytecode
+        timed(command, env, cwd)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     load = os.getloadavg()[0]
     for round_ in range(args.rounds):
@@ -112,8 +112,9 @@ def main() -> None:
         wall = statistics.median(w for w, _ in got)
         cpu = statistics.median(c for _, c in got)
         out.append(f"| {name} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {wall / bare_wall:.1f}x | {cpu / bare_cpu:.1f}x |")
-    out += ["", "`python -X importtime` of the same run (medians of "
-            f"{args.import_rounds}; modules at the top two levels and every module of ours among the biggest):", ""]
+    out += ["", "`python -X importtime` of the same run (wall time inside the process, so inflated by other work on a "
+            f"loaded machine; medians of {args.import_rounds}): the 25 biggest imports, cumulative (a module's time "
+            "includes what it imports first), wherever they are imported from:", ""]
     out += import_table(versions, single, args.import_rounds)
     table = "\n".join(out)
     print(table)

@@ -11,6 +11,8 @@ The classes the cache stores (``plain.CLASSES``) stay dataclasses: their annotat
 
 from __future__ import annotations
 
+import operator
+
 
 class Record:
     __slots__ = ()
@@ -26,16 +28,21 @@ class Value(Record):
     __slots__ = ()
     _compared: tuple[str, ...] | None = None
 
-    def _key(self) -> tuple:
-        return tuple(getattr(self, name) for name in (self._compared or self._fields))
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        names = cls._compared or cls._fields
+        if not names:  # an abstract base (MutableValue)
+            return
+        get = operator.attrgetter(*names)
+        cls._key = staticmethod(get if len(names) > 1 else lambda value: (get(value),))
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
+            return self._key(self) == self._key(other)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash(self._key(self))
 
 
 class MutableValue(Value):
