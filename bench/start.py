@@ -58,6 +58,65 @@ def import_times(command: list[str], env: dict, cwd: str) -> list[tuple[int, int
     return rows
 
 
+#: One run with the two costs of creating model classes and compiling regular expressions timed (CPU).
+BREAKDOWN = """
+import json, sys, time
+start = time.process_time()
+import dataclasses, re
+imported = time.process_time()
+created, compiled, patterns = [0, 0.0], [0.0], set()
+process_class, compile_ = dataclasses._process_class, re._compile
+
+def timed_class(*args):
+    t = time.process_time()
+    try:
+        return process_class(*args)
+    finally:
+        created[0] += 1
+        created[1] += time.process_time() - t
+
+def timed_compile(pattern, flags):
+    t = time.process_time()
+    try:
+        return compile_(pattern, flags)
+    finally:
+        patterns.add((type(pattern), pattern, flags))
+        compiled[0] += time.process_time() - t
+
+dataclasses._process_class, re._compile = timed_class, timed_compile
+from tfdind_lint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write("\\nBREAKDOWN " + json.dumps({"dataclasses": created[0], "dataclass ms": created[1] * 1000,
+    "import ms": (imported - start) * 1000, "patterns": len(patterns), "pattern ms": compiled[0] * 1000,
+    "total ms": (time.process_time() - start) * 1000}) + "\\n")
+"""
+
+
+def breakdown(versions: dict[str, str], single: str, rounds: int) -> list[str]:
+    """Medians of ``BREAKDOWN``'s figures, per version."""
+    import json  # noqa: PLC0415
+
+    got: dict[str, dict[str, list[float]]] = {name: {} for name in versions}
+    for _ in range(rounds):
+        for name, root in versions.items():
+            result = subprocess.run([sys.executable, "-c", BREAKDOWN, "--no-cache", single], env=environment(root),
+                                    cwd=root, capture_output=True, text=True, check=False)
+            for key, value in json.loads(result.stderr.rsplit("\nBREAKDOWN ", 1)[1]).items():
+                got[name].setdefault(key, []).append(value)
+    m = {name: {key: statistics.median(values) for key, values in figures.items()} for name, figures in got.items()}
+    out = ["| CPU time in the process (median) | " + " | ".join(versions) + " |", "|---|" + "---:|" * len(versions)]
+    rows = [("everything after the interpreter's start", lambda f: f"{f['total ms']:.1f} ms"),
+            ("importing `dataclasses` and what it imports (`re`, `inspect`, `ast`, `dis`, `tokenize`, ...)", lambda f: f"{f['import ms']:.1f} ms"),
+            ("creating dataclasses", lambda f: f"{f['dataclass ms']:.1f} ms ({f['dataclasses']:.0f})"),
+            ("compiling regular expressions", lambda f: f"{f['pattern ms']:.1f} ms ({f['patterns']:.0f})")]
+    for label, cell in rows:
+        out.append(f"| {label} | " + " | ".join(cell(m[name]) for name in versions) + " |")
+    return out
+
+
 def import_table(versions: dict[str, str], single: str, rounds: int) -> list[str]:
     """The biggest imports (at any depth, ours or not) by their median cumulative time, per version."""
     per: dict[str, dict[str, list[int]]] = {}
@@ -116,6 +175,9 @@ def main() -> None:
             f"loaded machine; medians of {args.import_rounds}): the 25 biggest imports, cumulative (a module's time "
             "includes what it imports first), wherever they are imported from:", ""]
     out += import_table(versions, single, args.import_rounds)
+    out += ["", "Two costs timed inside one run (`BREAKDOWN` in bench/start.py; medians of "
+            f"{args.import_rounds}):", ""]
+    out += breakdown(versions, single, args.import_rounds)
     table = "\n".join(out)
     print(table)
     if args.page:
