@@ -33,7 +33,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _help_width() -> int:
-    """``shutil.get_terminal_size().columns - 2``, as argparse computes it, without importing shutil (2-4 ms)."""
+    """``shutil.get_terminal_size().columns - 2``, as argparse computes it, without importing shutil."""
     try:
         columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):

@@ -1,7 +1,7 @@
 """Model classes written by hand instead of with ``@dataclass``, for the ones every run creates at import.
 
-Python 3.11 compiles each method ``@dataclass`` generates when the class is defined (0.3-1 ms a class); with
-some seventy classes that was most of a one-file run's import time (docs/benchmarks.md, "Start-up").  A
+Python 3.11 compiles each method ``@dataclass`` generates when the class is defined, which made creating the
+model classes a large part of a one-file run's import time (docs/benchmarks.md, "Start-up").  A
 ``Record`` names its fields in ``_fields`` and writes its own ``__init__``; it gets the dataclass's ``repr``.
 A ``Value`` also compares and hashes by its fields as a frozen dataclass does (it is never changed after
 creation); a ``MutableValue`` compares by its fields and is not hashable, as a plain ``@dataclass``.
