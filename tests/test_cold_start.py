@@ -42,15 +42,30 @@ def imported_modules(*argv: str, cwd) -> set[str]:
 
 
 def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp_path):
-    """Each of these costs 1-3 ms of a pre-commit run that does not need it (shutil and traceback: Lark imports them)."""
+    """Each of these costs 1-4 ms of a pre-commit run that does not need it: the other readers, TOML for a
+    pyproject.toml that only mentions our table in a comment, shutil (argparse asks it the terminal's width), the
+    baseline's module when there is no baseline, the pool, the server."""
     template = tmp_path / "main.tf"
     template.write_bytes((ROOT / "examples/dind-docker/bad/main.tf").read_bytes())
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[project.scripts]\ntfdind-lint = "x:y"\n')
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[project.scripts]\ntfdind-lint = "x:y"\n'
+                                             '# settings: see [tool.tfdind-lint] in the docs\n')
     modules = imported_modules("--no-cache", str(template), cwd=tmp_path)
     assert "tfdind_lint.sources.terraform" in modules
     unexpected = {"tfdind_lint.sources.kubernetes", "tfdind_lint.sources.toml", "tfdind_lint.sources.terraform_json",
-                  "datetime", "tomllib", "tfdind_lint.server"} & modules
+                  "datetime", "tomllib", "tfdind_lint.server", "shutil", "tfdind_lint.baseline", "tfdind_lint.cache",
+                  "tfdind_lint.schema", "concurrent.futures", "multiprocessing", "ruamel.yaml", "jsonschema"} & modules
     assert unexpected == set()
+
+
+def test_a_pyproject_table_is_still_found_after_the_cheap_look(tmp_path):
+    """The look that spares TOML parsing still finds every way of writing the table (and passes over comments)."""
+    from tfdind_lint.config import _MENTIONS_TABLE
+
+    found = ['[tool.tfdind-lint]\n', '  [ tool . "tfdind-lint" ]\n', '[[tool.tfdind-lint.overrides]]\n',
+             'tool.tfdind-lint.select = ["TDL4"]\n', '[tool]\n"tfdind-lint" = {}\n', '\ufeff[tool.tfdind-lint]\n']
+    passed_over = ['# see [tool.tfdind-lint]\n', 'name = "tfdind-lint"\n', 'x = 1  # tool.tfdind-lint.select\n']
+    assert [bool(_MENTIONS_TABLE.search(text)) for text in found] == [True] * len(found)
+    assert [bool(_MENTIONS_TABLE.search(text)) for text in passed_over] == [False] * len(passed_over)
 
 
 def test_version_imports_no_parser():

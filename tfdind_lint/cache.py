@@ -36,7 +36,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from typing import TYPE_CHECKING
 
 from . import __version__, plain
@@ -203,6 +202,8 @@ class Cache:
         try:
             if (not self._checked or not os.path.isdir(directory)) and not self._make_directory(directory):
                 return
+            import tempfile  # noqa: PLC0415  (only to write: a warm run writes nothing, and it imports shutil and random)
+
             handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:

@@ -25,6 +25,27 @@ DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the width: argparse makes one per argument, each importing shutil to ask."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, _help_width() if width is None else width)
+
+
+def _help_width() -> int:
+    """``shutil.get_terminal_size().columns - 2``, as argparse computes it, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors exit 2 with one clear line
         self.print_usage(sys.stderr)
@@ -54,7 +75,7 @@ def _check_parser() -> argparse.ArgumentParser:
         usage="tfdind-lint [check] [options] [PATH ...]\n       tfdind-lint rules [options]\n"
               "       tfdind-lint explain RULE",
         description="Lint Coder workspace templates (Terraform) and Kubernetes manifests that run Docker in workspaces.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
         epilog=COMMANDS_HELP + "\n\nExit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, "
                "configuration or internal error.\nSee docs/configuration.md.",
     )
@@ -378,11 +399,11 @@ def _shown(path: str) -> str:
 
 def _baseline(configuration, writing: bool):
     """The baseline of the run; a file that is missing or not a baseline is a usage error (unless it is to be written)."""
+    if configuration.baseline is None or (writing and not os.path.exists(configuration.baseline)):
+        return None
     from .baseline import Baseline, BaselineError  # noqa: PLC0415
     from .discover import UsageError  # noqa: PLC0415
 
-    if configuration.baseline is None or (writing and not os.path.exists(configuration.baseline)):
-        return None
     try:
         return Baseline.load(_shown(configuration.baseline))
     except BaselineError as exc:

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 
 from .discover import display_path
 from .finding import Severity
 from .policy import Policy, PolicyError, builtin_policies, find_policy, load_custom, node_locator
+from .record import MutableValue, Record, Value
 from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
 
 CONFIG_NAMES = (".tfdind-lint.yaml", ".tfdind-lint.yml")
@@ -129,71 +129,89 @@ def relative_to(path: str, directory: str) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Value):
     """``select`` / ``extend-select`` / ``ignore``: ids, kebab names or group prefixes."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    _fields = ("select", "extend_select", "ignore")
+
+    def __init__(self, select: tuple[str, ...] | None = None, extend_select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = ()):
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
 
     def selectors(self) -> tuple[str, ...]:
         return (*(self.select or ()), *self.extend_select, *self.ignore)
 
 
-@dataclass
-class RuleEntry:
+class RuleEntry(MutableValue):
     """A ``rules.<rule>`` entry of a configuration file or of one of its overrides (None: not set there)."""
 
-    enabled: bool | None = None
-    severity: Severity | None = None
-    parameters: dict = field(default_factory=dict)
+    _fields = ("enabled", "severity", "parameters")
+
+    def __init__(self, enabled: bool | None = None, severity: Severity | None = None, parameters: dict | None = None):
+        self.enabled = enabled
+        self.severity = severity
+        self.parameters = {} if parameters is None else parameters
 
 
-@dataclass
-class Override:
+class Override(MutableValue):
     """An ``overrides`` entry: rules ignored and rule entries for the files its globs match."""
 
-    files: Globs
-    ignore: tuple[str, ...] = ()
-    rules: dict[str, RuleEntry] = field(default_factory=dict)
+    _fields = ("files", "ignore", "rules")
+
+    def __init__(self, files: Globs, ignore: tuple[str, ...] = (), rules: dict[str, RuleEntry] | None = None):
+        self.files = files
+        self.ignore = ignore
+        self.rules = {} if rules is None else rules
 
 
-@dataclass(eq=False)
-class ConfigFile:
+class ConfigFile(Record):
     """One configuration file as loaded and validated (or the defaults, ``path == ""``); ``Configuration`` holds them."""
 
-    path: str  # as shown to the user
-    directory: str  # absolute; globs and paths in the file are relative to it
-    exclude: Globs = field(default_factory=lambda: Globs(()))
-    selection: Selection = field(default_factory=Selection)
-    rules: dict[str, RuleEntry] = field(default_factory=dict)
-    #: the shared ``parameters``, by the rule that takes them
-    parameters: dict[str, dict] = field(default_factory=dict)
-    overrides: list[Override] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-    fail_on: Severity | None = None
-    baseline: str | None = None  # absolute
-    #: where ``baseline:`` is written in the file (line, column)
-    baseline_at: tuple[int, int] | None = None
-    max_file_size: int | None = None  # bytes
-    annotation: str = DEFAULT_ANNOTATION
-    #: ids of the custom policies this configuration loads
-    custom: frozenset[str] = frozenset()
+    _fields = ("path", "directory", "exclude", "selection", "rules", "parameters", "overrides", "suppressions",
+               "fail_on", "baseline", "baseline_at", "max_file_size", "annotation", "custom")
+
+    def __init__(self, path: str, directory: str, exclude: Globs | None = None, selection: Selection | None = None,
+                 rules: dict[str, RuleEntry] | None = None, parameters: dict[str, dict] | None = None,
+                 overrides: list[Override] | None = None, suppressions: list[Suppression] | None = None,
+                 fail_on: Severity | None = None, baseline: str | None = None,
+                 baseline_at: tuple[int, int] | None = None, max_file_size: int | None = None,
+                 annotation: str = DEFAULT_ANNOTATION, custom: frozenset[str] = frozenset()):
+        self.path = path  # as shown to the user
+        self.directory = directory  # absolute; globs and paths in the file are relative to it
+        self.exclude = Globs(()) if exclude is None else exclude
+        self.selection = Selection() if selection is None else selection
+        self.rules = {} if rules is None else rules
+        #: the shared ``parameters``, by the rule that takes them
+        self.parameters = {} if parameters is None else parameters
+        self.overrides = [] if overrides is None else overrides
+        self.suppressions = [] if suppressions is None else suppressions
+        self.fail_on = fail_on
+        self.baseline = baseline  # absolute
+        #: where ``baseline:`` is written in the file (line, column)
+        self.baseline_at = baseline_at
+        self.max_file_size = max_file_size  # bytes
+        self.annotation = annotation
+        #: ids of the custom policies this configuration loads
+        self.custom = custom
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(Value):
     """What runs on one file: the enabled rules, severity overrides and parameters, and the suppression annotation.
 
     Worked out from the file's ``ConfigFile`` and the command line by ``Configuration.rules``
     (or from ``settings.RunSettings``' own fields without a configuration); the cache keys on it.
     """
 
-    enabled: frozenset[str]
-    severities: dict[str, Severity]
-    parameters: dict[str, dict]
-    annotation: str = DEFAULT_ANNOTATION
+    _fields = ("enabled", "severities", "parameters", "annotation")
+
+    def __init__(self, enabled: frozenset[str], severities: dict[str, Severity], parameters: dict[str, dict],
+                 annotation: str = DEFAULT_ANNOTATION):
+        self.enabled = enabled
+        self.severities = severities
+        self.parameters = parameters
+        self.annotation = annotation
 
 
 # ----------------------------------------------------------------------------------------------
@@ -209,8 +227,9 @@ class Configuration:
     """
 
     def __init__(self, paths: list[str], *, config_file: str | None = None, isolated: bool = False,
-                 selection: Selection = Selection(), policy_dirs: tuple[str, ...] = (),
+                 selection: Selection | None = None, policy_dirs: tuple[str, ...] = (),
                  fail_on: Severity | None = None, baseline: str | None = None, max_file_size: int | None = None):
+        selection = Selection() if selection is None else selection
         #: how to build this configuration again (a worker process does: parallel.py)
         self.arguments = (list(paths), dict(config_file=config_file, isolated=isolated, selection=selection,
                                             policy_dirs=policy_dirs, fail_on=fail_on, baseline=baseline,
@@ -750,8 +769,9 @@ def _plain_toml(value):
 
 
 #: A pyproject.toml that may hold our table: ``tool.tfdind-lint`` in a header or dotted key, or a bare ``[tool]``
-#: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint.
-_MENTIONS_TABLE = re.compile(r"""tool\s*\.\s*["']?tfdind-lint["']?\s*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
+#: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint,
+#: nor a comment that mentions the table.
+_MENTIONS_TABLE = re.compile(r"""^[ \t\ufeff]*(?:\[\[?[ \t]*)?tool[ \t]*\.[ \t]*["']?tfdind-lint["']?[ \t]*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 

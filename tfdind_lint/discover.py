@@ -33,7 +33,8 @@ import errno
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
+
+from .record import MutableValue
 
 TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -44,22 +45,26 @@ class UsageError(Exception):
     """Wrong usage: the run stops with exit code 2."""
 
 
-@dataclass
-class Discovery:
-    #: module directory -> its .tf / .tf.json files (sorted)
-    terraform: dict[str, list[str]] = field(default_factory=dict)
-    yaml: list[str] = field(default_factory=list)
-    toml: list[str] = field(default_factory=list)
-    #: when files were named on the command line: report findings in these files only (None = all)
-    report_only: set[str] | None = None
-    #: (path, why) for files not read
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    #: excluded .tf files read only for their module's declarations: their findings are not reported
-    excluded: set[str] = field(default_factory=set)
-    #: the directories walked (everything under them was seen)
-    walked: set[str] = field(default_factory=set)
-    #: (path, why) for directories and files a walk passed over on purpose (hidden, excluded); ``-v`` lists them
-    pruned: list[tuple[str, str]] = field(default_factory=list)
+class Discovery(MutableValue):
+    """The files a run reads, by kind, and what the walk passed over (empty when made)."""
+
+    _fields = ("terraform", "yaml", "toml", "report_only", "skipped", "excluded", "walked", "pruned")
+
+    def __init__(self):
+        #: module directory -> its .tf / .tf.json files (sorted)
+        self.terraform: dict[str, list[str]] = {}
+        self.yaml: list[str] = []
+        self.toml: list[str] = []
+        #: when files were named on the command line: report findings in these files only (None = all)
+        self.report_only: set[str] | None = None
+        #: (path, why) for files not read
+        self.skipped: list[tuple[str, str]] = []
+        #: excluded .tf files read only for their module's declarations: their findings are not reported
+        self.excluded: set[str] = set()
+        #: the directories walked (everything under them was seen)
+        self.walked: set[str] = set()
+        #: (path, why) for directories and files a walk passed over on purpose (hidden, excluded); ``-v`` lists them
+        self.pruned: list[tuple[str, str]] = []
 
     def files(self) -> list[str]:
         """Every file to read."""

@@ -43,6 +43,8 @@ class Suppressed:
 
 @dataclass(slots=True)
 class Finding:
+    """One finding of a rule at a place, as reported."""
+
     span: Span
     rule: str  # TDLnnn
     name: str  # kebab-case rule name

@@ -8,10 +8,10 @@ directories are modules of their own.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
 
 from .expression import Call, Conditional, Expr, Opaque, Traversal, collect_references, evaluate
 from .node import Block, Node, Reference, Unknown
+from .record import Record, Value
 
 #: Attributes whose traversals name provider configurations or addresses, not values to check.
 _NOT_VALUE_REFERENCES = {
@@ -24,10 +24,14 @@ _NOT_VALUE_REFERENCES = {
 }
 
 
-@dataclass(slots=True, eq=False)
-class Variable:
-    name: str
-    block: Block
+class Variable(Record):
+    """A ``variable`` block of a module."""
+
+    __slots__ = _fields = ("name", "block")
+
+    def __init__(self, name: str, block: Block):
+        self.name = name
+        self.block = block
 
     @property
     def default(self) -> Node | None:
@@ -48,15 +52,17 @@ class Variable:
         return self.block.blocks_of("validation")
 
 
-@dataclass(slots=True, eq=False)
-class Resource:
+class Resource(Record):
     """A ``resource`` (mode ``managed``) or ``data`` (mode ``data``) block."""
 
-    mode: str
-    type: str
-    name: str
-    block: Block
-    path: str
+    __slots__ = _fields = ("mode", "type", "name", "block", "path")
+
+    def __init__(self, mode: str, type: str, name: str, block: Block, path: str):
+        self.mode = mode
+        self.type = type
+        self.name = name
+        self.block = block
+        self.path = path
 
     @property
     def address(self) -> str:
@@ -68,10 +74,14 @@ class Resource:
         return self.type.split("_", 1)[0]
 
 
-@dataclass(slots=True, eq=False)
-class RequiredProvider:
-    name: str
-    node: Node  # the entry in required_providers (an object, or a bare version string in old syntax)
+class RequiredProvider(Record):
+    """An entry of ``terraform { required_providers { ... } }``."""
+
+    __slots__ = _fields = ("name", "node")
+
+    def __init__(self, name: str, node: Node):
+        self.name = name
+        self.node = node  # the entry in required_providers (an object, or a bare version string in old syntax)
 
     @property
     def source(self) -> Node | None:
@@ -84,47 +94,56 @@ class RequiredProvider:
         return self.node  # `coder = "~> 1.0"` (pre-0.13 shorthand)
 
 
-@dataclass(slots=True, frozen=True)
-class Use:
+class Use(Value):
     """A reference as it occurs in a module: the top-level block it is in and the attribute path."""
 
-    reference: Reference
-    block: Block
-    path: tuple[str, ...]
+    __slots__ = _fields = ("reference", "block", "path")
+
+    def __init__(self, reference: Reference, block: Block, path: tuple[str, ...]):
+        self.reference = reference
+        self.block = block
+        self.path = path
 
 
-@dataclass(slots=True, frozen=True)
-class Trace:
+class Trace(Value):
     """A reference a value depends on, found by following ``local.x`` to its definition."""
 
-    reference: Reference
-    #: the functions the reference is an argument of, outermost first (``("lower",)``)
-    calls: tuple[str, ...]
-    #: the local values followed to reach it: (name, definition)
-    via: tuple[tuple[str, Node], ...]
-    #: False when the reference only decides the value (a condition, an index, a ``for`` expression)
-    flows: bool
+    __slots__ = _fields = ("reference", "calls", "via", "flows")
+
+    def __init__(self, reference: Reference, calls: tuple[str, ...], via: tuple[tuple[str, Node], ...], flows: bool):
+        self.reference = reference
+        #: the functions the reference is an argument of, outermost first (``("lower",)``)
+        self.calls = calls
+        #: the local values followed to reach it: (name, definition)
+        self.via = via
+        #: False when the reference only decides the value (a condition, an index, a ``for`` expression)
+        self.flows = flows
 
 
-@dataclass(eq=False)
-class Module:
-    directory: str
-    files: list = field(default_factory=list)  # TerraformFile, in path order
-    variables: dict[str, Variable] = field(default_factory=dict)
-    locals: dict[str, Node] = field(default_factory=dict)
-    resources: list[Resource] = field(default_factory=list)
-    module_calls: dict[str, Block] = field(default_factory=dict)
-    providers: list[Block] = field(default_factory=list)
-    required_providers: dict[str, RequiredProvider] = field(default_factory=dict)
-    uses: list[Use] = field(default_factory=list)
-    _evaluated: dict = field(default_factory=dict, repr=False)
-    #: the names bound around a dynamic block copied out of another one's content: id -> (block, scope)
-    _scopes: dict = field(default_factory=dict, repr=False)
-    _evaluating: set = field(default_factory=set, repr=False)
-    #: the directory's ``.terraform.lock.hcl`` (a TerraformFile) when it has one: the provider versions in use
-    lock: object = field(default=None, repr=False)
-    #: the commands of each script of the module read so far (model/scripts.py: several rules read the same scripts)
-    script_commands: dict = field(default_factory=dict, repr=False)
+class Module(Record):
+    """One Terraform module (a directory): its files and the blocks they declare."""
+
+    _fields = ("directory", "files", "variables", "locals", "resources", "module_calls", "providers",
+               "required_providers", "uses")
+
+    def __init__(self, directory: str):
+        self.directory = directory
+        self.files: list = []  # TerraformFile, in path order
+        self.variables: dict[str, Variable] = {}
+        self.locals: dict[str, Node] = {}
+        self.resources: list[Resource] = []
+        self.module_calls: dict[str, Block] = {}
+        self.providers: list[Block] = []
+        self.required_providers: dict[str, RequiredProvider] = {}
+        self.uses: list[Use] = []
+        self._evaluated: dict = {}
+        #: the names bound around a dynamic block copied out of another one's content: id -> (block, scope)
+        self._scopes: dict = {}
+        self._evaluating: set = set()
+        #: the directory's ``.terraform.lock.hcl`` (a TerraformFile) when it has one: the provider versions in use
+        self.lock: object = None
+        #: the commands of each script of the module read so far (model/scripts.py: several rules read the same scripts)
+        self.script_commands: dict = {}
 
     @classmethod
     def build(cls, directory: str, files: list) -> Module:

@@ -5,41 +5,54 @@ from __future__ import annotations
 import functools
 import json
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .finding import Severity
+from .record import Value
 from .resources import data_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str = ""
-    quote: str = ""
+class Source(Value):
+    """A source a policy cites."""
+
+    _fields = ("title", "url", "quote")
+
+    def __init__(self, title: str, url: str = "", quote: str = ""):
+        self.title = title
+        self.url = url
+        self.quote = quote
 
 
-@dataclass(frozen=True)
-class Policy:
-    id: str
-    name: str
-    severity: Severity
-    summary: str
-    help: str
-    origin: str
-    sources: tuple[Source, ...]
-    enabled: bool = True
-    files: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    precision: str = "high"
-    security_severity: str | None = None
-    parameters: dict = field(default_factory=dict, hash=False, compare=False)
-    path: str = ""
-    #: custom policies: the generic check they bind (rules/custom.py); empty for built-in rules
-    check: str = ""
+class Policy(Value):
+    """A rule's policy: its id, name, severity, documentation and parameters (which take no part in equality)."""
+
+    _fields = ("id", "name", "severity", "summary", "help", "origin", "sources", "enabled", "files", "tags",
+               "precision", "security_severity", "parameters", "path", "check")
+    _compared = tuple(name for name in _fields if name != "parameters")
+
+    def __init__(self, id: str, name: str, severity: Severity, summary: str, help: str, origin: str,
+                 sources: tuple[Source, ...], enabled: bool = True, files: tuple[str, ...] = (), tags: tuple[str, ...] = (),
+                 precision: str = "high", security_severity: str | None = None, parameters: dict | None = None,
+                 path: str = "", check: str = ""):
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.help = help
+        self.origin = origin
+        self.sources = sources
+        self.enabled = enabled
+        self.files = files
+        self.tags = tags
+        self.precision = precision
+        self.security_severity = security_severity
+        self.parameters = {} if parameters is None else parameters
+        self.path = path
+        #: custom policies: the generic check they bind (rules/custom.py); empty for built-in rules
+        self.check = check
 
     @property
     def custom(self) -> bool:

@@ -12,45 +12,61 @@ of a Terraform template appear as ``\\x00`` and are ordinary word characters.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+
+from .record import MutableValue
 
 _OPERATOR_CHARS = ";&|()"
 _BLANK = " \t"
 
 
-@dataclass(slots=True)
-class Word:
-    text: str  # after quote removal
-    line: int  # 0-based line of the script
-    column: int  # 0-based
-    end_line: int
-    end_column: int  # exclusive
-    quoted: bool = False
+class Word(MutableValue):
+    """A word of a shell command, with its position in the script."""
+
+    __slots__ = _fields = ("text", "line", "column", "end_line", "end_column", "quoted")
+
+    def __init__(self, text: str, line: int, column: int, end_line: int, end_column: int, quoted: bool = False):
+        self.text = text  # after quote removal
+        self.line = line  # 0-based line of the script
+        self.column = column  # 0-based
+        self.end_line = end_line
+        self.end_column = end_column  # exclusive
+        self.quoted = quoted
 
 
-@dataclass(slots=True)
-class Heredoc:
-    operator: str  # "<<" or "<<-"
-    delimiter: str  # after quote removal
-    quoted: bool  # any quoting in the delimiter word: the body is not expanded
-    line: int  # line of the operator
-    column: int
-    body_start: int  # first body line
-    terminator: int | None  # the terminator line, None when no line closes it
-    body: list[str] = field(default_factory=list)
-    delimiter_end: int = 0  # column after the delimiter word (on the operator's line)
+class Heredoc(MutableValue):
+    """A here-document: its operator, delimiter and body."""
+
+    __slots__ = _fields = ("operator", "delimiter", "quoted", "line", "column", "body_start", "terminator", "body",
+                           "delimiter_end")
+
+    def __init__(self, operator: str, delimiter: str, quoted: bool, line: int, column: int, body_start: int,
+                 terminator: int | None, body: list[str] | None = None, delimiter_end: int = 0):
+        self.operator = operator  # "<<" or "<<-"
+        self.delimiter = delimiter  # after quote removal
+        self.quoted = quoted  # any quoting in the delimiter word: the body is not expanded
+        self.line = line  # line of the operator
+        self.column = column
+        self.body_start = body_start  # first body line
+        self.terminator = terminator  # the terminator line, None when no line closes it
+        self.body = [] if body is None else body
+        self.delimiter_end = delimiter_end  # column after the delimiter word (on the operator's line)
 
     @property
     def strip_tabs(self) -> bool:
         return self.operator == "<<-"
 
 
-@dataclass(slots=True)
-class Command:
-    words: list[Word]
-    heredocs: list[Heredoc] = field(default_factory=list)
-    background: bool = False  # ends with `&`
-    separator: str = ""  # the operator that ended it: ; & && || | or a newline
+class Command(MutableValue):
+    """A simple command: its words, heredocs and the operator that ended it."""
+
+    __slots__ = _fields = ("words", "heredocs", "background", "separator")
+
+    def __init__(self, words: list[Word], heredocs: list[Heredoc] | None = None, background: bool = False,
+                 separator: str = ""):
+        self.words = words
+        self.heredocs = [] if heredocs is None else heredocs
+        self.background = background  # ends with `&`
+        self.separator = separator  # the operator that ended it: ; & && || | or a newline
 
     @property
     def argv(self) -> list[str]:
@@ -61,11 +77,15 @@ class Command:
         return self.words[0].line if self.words else (self.heredocs[0].line if self.heredocs else 0)
 
 
-@dataclass(slots=True)
-class Script:
-    commands: list[Command]
-    heredocs: list[Heredoc]
-    lines: list[str]
+class Script(MutableValue):
+    """A shell script read into commands."""
+
+    __slots__ = _fields = ("commands", "heredocs", "lines")
+
+    def __init__(self, commands: list[Command], heredocs: list[Heredoc], lines: list[str]):
+        self.commands = commands
+        self.heredocs = heredocs
+        self.lines = lines
 
 
 @functools.lru_cache(maxsize=8)
@@ -326,8 +346,7 @@ def _arithmetic_end(line: str, start: int) -> int:
 ALL = "*"
 
 
-@dataclass(slots=True)
-class Wrapper:
+class Wrapper(MutableValue):
     """A program that runs another on the caller's behalf: ``sudo -u coder``, ``su - coder``, ``env -i``, ``exec``.
 
     ``clears_env`` says the program it runs starts from a fresh environment:
@@ -337,15 +356,20 @@ class Wrapper:
     command line assigns (``sudo NAME=value cmd``, ``env NAME=value cmd``).
     """
 
-    program: str
-    words: list[Word]  # the program, its options and their values, the user (not a ``-c`` command string)
-    user: str | None = None  # the user it switches to
-    login: bool = False  # starts a login shell
-    clears_env: bool = False
-    keeps: frozenset[str] = frozenset()
-    unsets: frozenset[str] = frozenset()
-    sets: dict[str, str] = field(default_factory=dict)
-    command: Word | None = None  # su / runuser ``-c`` command string
+    __slots__ = _fields = ("program", "words", "user", "login", "clears_env", "keeps", "unsets", "sets", "command")
+
+    def __init__(self, program: str, words: list[Word], user: str | None = None, login: bool = False,
+                 clears_env: bool = False, keeps: frozenset[str] = frozenset(), unsets: frozenset[str] = frozenset(),
+                 sets: dict[str, str] | None = None, command: Word | None = None):
+        self.program = program
+        self.words = words  # the program, its options and their values, the user (not a ``-c`` command string)
+        self.user = user  # the user it switches to
+        self.login = login  # starts a login shell
+        self.clears_env = clears_env
+        self.keeps = keeps
+        self.unsets = unsets
+        self.sets = {} if sets is None else sets
+        self.command = command  # su / runuser ``-c`` command string
 
     def passes(self, name: str) -> bool:
         """Whether the caller's variable ``name`` reaches the program run (values the wrapper sets aside)."""

@@ -55,6 +55,8 @@ _FORMS = {"ignore": "inline", "ignore-file": "file"}
 
 @dataclass(eq=False)
 class Suppression:
+    """A suppression as written: its kind, rules, reason and place."""
+
     kind: str  # inline, file, annotation or config
     rules: tuple[str, ...]  # rule ids
     reason: str

@@ -16,7 +16,8 @@ plus a prerelease only when the constraint pins exact versions (``=
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .record import Value
 
 _VERSION = re.compile(
     r"(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<patch>\d+))?"
@@ -29,14 +30,16 @@ class ConstraintError(ValueError):
     """A version or constraint string Terraform would reject."""
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(Value):
     """A semantic version; build metadata is ignored (it takes no part in ordering)."""
 
-    major: int
-    minor: int = 0
-    patch: int = 0
-    prerelease: str = ""
+    __slots__ = _fields = ("major", "minor", "patch", "prerelease")
+
+    def __init__(self, major: int, minor: int = 0, patch: int = 0, prerelease: str = ""):
+        self.major = major
+        self.minor = minor
+        self.patch = patch
+        self.prerelease = prerelease
 
     @classmethod
     def parse(cls, text: str) -> Version:
@@ -61,18 +64,24 @@ class Version:
         return f"{text}-{self.prerelease}" if self.prerelease else text
 
 
-@dataclass(frozen=True, slots=True)
-class Bound:
-    version: Version
-    inclusive: bool
+class Bound(Value):
+    """One end of an ``Interval``."""
+
+    __slots__ = _fields = ("version", "inclusive")
+
+    def __init__(self, version: Version, inclusive: bool):
+        self.version = version
+        self.inclusive = inclusive
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(Value):
     """Versions between two bounds; ``None`` is unbounded."""
 
-    lower: Bound | None = None
-    upper: Bound | None = None
+    __slots__ = _fields = ("lower", "upper")
+
+    def __init__(self, lower: Bound | None = None, upper: Bound | None = None):
+        self.lower = lower
+        self.upper = upper
 
     def intersect(self, other: Interval) -> Interval | None:
         lower = _max_lower(self.lower, other.lower)
@@ -139,12 +148,14 @@ def _min_upper(a: Bound | None, b: Bound | None) -> Bound | None:
     return a if not a.inclusive else b
 
 
-@dataclass(frozen=True, slots=True)
-class Constraint:
+class Constraint(Value):
     """The versions a constraint string allows, as disjoint intervals (empty when it contradicts itself)."""
 
-    intervals: tuple[Interval, ...]
-    text: str = ""
+    __slots__ = _fields = ("intervals", "text")
+
+    def __init__(self, intervals: tuple[Interval, ...], text: str = ""):
+        self.intervals = intervals
+        self.text = text
 
     @classmethod
     def parse(cls, text: str) -> Constraint:

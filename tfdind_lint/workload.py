@@ -157,6 +157,8 @@ class Mount:
 
 @dataclass(eq=False)
 class Container:
+    """A container of a workload, Docker or Kubernetes, as the checks read it."""
+
     name: Node | None
     image: Node | None
     #: What overrides the image ENTRYPOINT: Docker ``entrypoint``, Kubernetes ``command``.

@@ -28,6 +28,8 @@ FORMATS = {
 
 @dataclass
 class Options:
+    """How a report is rendered (from the command line)."""
+
     color: bool = False
     show_suppressed: bool = False
     sarif_include_suppressed: bool = False

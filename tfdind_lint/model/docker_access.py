@@ -31,6 +31,8 @@ PODMAN_IMAGES = ("*podman*",)
 
 @dataclass(eq=False)
 class DockerAccess:
+    """How a workspace reaches a Docker daemon: the method, the containers involved, and where it shows."""
+
     method: str  # one of INSIDE, OUTSIDE, "unknown", "none"
     workspace: Container | None
     #: the container the daemon runs in, for a sidecar

@@ -12,10 +12,10 @@ import codecs
 import itertools
 import re
 import sys
-from dataclasses import dataclass, field
 
 from ..expression import Opaque
 from ..node import Block, Node, Span
+from ..record import MutableValue
 from . import Comment, SourceError
 from .hcl.parser import MAX_TREE_DEPTH, TOO_DEEP, Parser
 from .text import LineIndex, decode
@@ -23,16 +23,21 @@ from .text import LineIndex, decode
 __all__ = ["MAX_TREE_DEPTH", "Embedded", "TerraformFile", "parse_file"]
 
 
-@dataclass(slots=True)
-class TerraformFile:
-    path: str
-    body: Block
-    comments: list[Comment]
-    text: str
-    #: Problems Terraform would reject (a redefined attribute, a syntax error the reading resumed after).
-    errors: list[SourceError] = field(default_factory=list)
-    #: False when a syntax error left part of the file unread: rules on something's absence stay silent.
-    complete: bool = True
+class TerraformFile(MutableValue):
+    """A parsed ``.tf`` file: its body, comments and text."""
+
+    __slots__ = _fields = ("path", "body", "comments", "text", "errors", "complete")
+
+    def __init__(self, path: str, body: Block, comments: list[Comment], text: str,
+                 errors: list[SourceError] | None = None, complete: bool = True):
+        self.path = path
+        self.body = body
+        self.comments = comments
+        self.text = text
+        #: Problems Terraform would reject (a redefined attribute, a syntax error the reading resumed after).
+        self.errors = [] if errors is None else errors
+        #: False when a syntax error left part of the file unread: rules on something's absence stay silent.
+        self.complete = complete
 
 
 def parse_file(path: str, data: bytes) -> TerraformFile:
