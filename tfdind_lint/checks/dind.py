@@ -10,6 +10,7 @@ import re
 import weakref
 from typing import Iterator
 
+from .. import rule_fixes as fixes
 from ..context import Context, Unit
 from ..finding import Hit, Related, Severity
 from ..node import Span
@@ -97,7 +98,8 @@ def docker_host_missing_scheme(ctx: Context) -> Iterator[Hit]:
             yield Hit(setting.span, "`DOCKER_HOST` has no scheme: clients built on the Docker SDK fail to parse it",
                       hint=f"write `{fixed}` (the docker CLI assumes tcp; testcontainers and IDE plugins fail with "
                            "\"unable to parse docker host\")",
-                      subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner)
+                      subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner,
+                      fix=fixes.tdl403(ctx, setting.span, setting.text))
 
 
 # ----------------------------------------------------------------------------------------------

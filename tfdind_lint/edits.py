@@ -1,0 +1,158 @@
+"""The common shapes of a fix as text edits at exact spans (fix.Edit), so a check builds its fix in a line.
+
+Every helper works on the file's decoded text (the one its spans are positions of) and returns
+an ``Edit`` or None when the text is not in the shape it expects (then the finding has no fix).
+Inserted lines are indented like their siblings and end in ``\\n``, which fix.apply turns into
+the file's own line ending; nothing outside the edited span changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fix import Edit
+from .node import Block, Node, Span
+from .sources.text import LineIndex
+
+
+class Text:
+    """A file's decoded text with its line index: spans to offsets and back."""
+
+    def __init__(self, path: str, text: str):
+        self.path, self.text, self.index = path, text, LineIndex(text)
+
+    def offset(self, line: int, column: int) -> int:
+        return self.index.line_start(line) + column - 1
+
+    def range(self, span: Span) -> tuple[int, int]:
+        return self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
+
+    def span(self, start: int, end: int) -> Span:
+        return self.index.span(self.path, start, end)
+
+    def line(self, number: int) -> str:
+        start = self.index.line_start(number)
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+    def indent(self, number: int) -> str:
+        line = self.line(number)
+        return line[:len(line) - len(line.lstrip(" \t"))]
+
+    def at_line_start(self, line: int) -> Span:
+        return Span(self.path, line, 1, line, 1)
+
+
+def source(ctx, path: str) -> Text | None:
+    """The decoded text of a file of the check's units (Terraform, YAML or TOML), or None."""
+    for unit in ctx.units:
+        files = list(unit.module.files) if unit.module is not None else []
+        files += [f for f in (unit.yaml, unit.toml) if f is not None]
+        for parsed in files:
+            if parsed.path == path and isinstance(getattr(parsed, "text", None), str):
+                return Text(path, parsed.text)
+    return None
+
+
+def replace(span: Span, text: str) -> Edit:
+    return Edit(span, text)
+
+
+def prepend(text: Text | None, span: Span, value: str | None, prefix: str) -> Edit | None:
+    """Insert ``prefix`` before ``value`` where it is written inside ``span`` (its last occurrence there)."""
+    if text is None or not value:
+        return None
+    start, end = text.range(span)
+    at = text.text.rfind(value, start, end)
+    if at < 0:
+        return None
+    point = text.span(at, at)
+    return Edit(point, prefix)
+
+
+def replace_in(text: Text | None, span: Span, old: str, new: str) -> Edit | None:
+    """Replace the last occurrence of ``old`` inside ``span`` with ``new``."""
+    if text is None or not old:
+        return None
+    start, end = text.range(span)
+    at = text.text.rfind(old, start, end)
+    if at < 0:
+        return None
+    return Edit(text.span(at, at + len(old)), new)
+
+
+def insert_attribute(text: Text | None, block: Block, line: str) -> Edit | None:
+    """Insert ``line`` (``run_as_user = 0``) into ``block``, after its attributes, indented like them.
+
+    A block written on one line (``{}`` or ``{ a = 1 }``) is not edited: the insertion would
+    have to re-format it.
+    """
+    if text is None or block.span.line == block.span.end_line:
+        return None
+    attributes = [node for node in block.attributes.values() if node.key is not None]
+    if attributes:
+        last = max(attributes, key=lambda node: (node.span.end_line, node.span.end_column))
+        after = last.span.end_line
+        indent = text.indent(attributes[0].key.line)
+    else:
+        after = block.span.line  # the line of the opening brace
+        children = [b.head.line for b in block.blocks]
+        indent = text.indent(children[0]) if children else text.indent(block.span.line) + "  "
+    if after >= block.span.end_line:
+        return None
+    return Edit(text.at_line_start(after + 1), f"{indent}{line}\n")
+
+
+def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Edit | None:
+    """Insert a block (``data "coder_workspace_owner" "me" {}``) after ``sibling``, at its indentation."""
+    if text is None:
+        return None
+    end_line = sibling.span.end_line
+    rest = text.line(end_line)[sibling.span.end_column - 1:]
+    if rest.strip() and not rest.strip().startswith(("#", "//")):
+        return None  # something follows the block on its line
+    indent = text.indent(sibling.span.line)
+    lines = "".join(f"{indent}{row}\n" if row else "\n" for row in block_text.split("\n"))
+    if end_line >= len(text.index.starts):  # the block ends the file without a line break
+        return Edit(Span(text.path, end_line, len(text.line(end_line)) + 1, end_line, len(text.line(end_line)) + 1),
+                    "\n\n" + lines.rstrip("\n"))
+    return Edit(text.at_line_start(end_line + 1), "\n" + lines)
+
+
+def delete_attribute(text: Text | None, node: Node) -> Edit | None:
+    """Delete an attribute's whole line(s) when nothing else is written on them (its trailing comment goes too)."""
+    if text is None or node.key is None:
+        return None
+    first, last = node.key.line, node.span.end_line
+    before = text.line(first)[:node.key.column - 1]
+    after = text.line(last)[node.span.end_column - 1:].strip()
+    if before.strip() or (after and not after.startswith(("#", "//")) and after != ","):
+        return None
+    if last >= len(text.index.starts):
+        return None
+    return Edit(Span(text.path, first, 1, last + 1, 1), "")
+
+
+def append_item(text: Text | None, items: Node, item: str) -> Edit | None:
+    """Add ``item`` (written as it should appear) at the end of a list (``[...]``) written in the file."""
+    if text is None or not isinstance(items.value, (list, tuple)):
+        return None
+    start, end = text.range(items.span)
+    written = text.text[start:end]
+    if not written.startswith("[") or not written.endswith("]"):
+        return None
+    if not items.value:
+        return Edit(text.span(end - 1, end - 1), item)
+    last = items.value[-1]
+    _, last_end = text.range(last.span)
+    between = text.text[last_end:end - 1]
+    if re.fullmatch(r"\s*,?\s*", between) is None:
+        return None  # a comment between the last item and the bracket: leave it to the user
+    if "\n" in between:  # one item per line: a new line like the last one, with the list's trailing comma style
+        indent = text.indent(last.span.line)
+        comma = between.find(",")
+        if comma >= 0:
+            at = last_end + comma + 1
+            return Edit(text.span(at, at), f"\n{indent}{item},")
+        return Edit(text.span(last_end, last_end), f",\n{indent}{item}")
+    return Edit(text.span(last_end, last_end), f", {item}")
