@@ -174,6 +174,11 @@ class Config:
     baseline_at: tuple[int, int] | None = None
     max_file_size: int | None = None  # bytes
     annotation: str = DEFAULT_ANNOTATION
+    #: ``fixable`` / ``unfixable`` / ``extend-fixable`` / ``unsafe-fixes`` (--fix; autofix.py)
+    fixable: tuple[str, ...] | None = None
+    unfixable: tuple[str, ...] = ()
+    extend_fixable: tuple[str, ...] = ()
+    unsafe_fixes: bool | None = None
     #: ids of the custom policies this configuration loads
     custom: frozenset[str] = frozenset()
 
@@ -230,6 +235,7 @@ class Configuration:
         self.max_file_size = max_file_size or self.root.max_file_size
         #: the baseline file of the run (absolute) and where it was named: "flag", "config" or "default"
         self.baseline, self.baseline_source = self._baseline(baseline)
+        self.fix_selectors: tuple[str, ...] = ()
 
     def _baseline(self, flag: str | None) -> tuple[str | None, str]:
         if flag:
@@ -352,6 +358,34 @@ class Configuration:
             return {policy.id} & set(own)
         prefix = selector.strip().upper()
         return {r for r in own if r.startswith(prefix) and (self.policies[r].enabled or not selecting)}
+
+    def fix_selection(self, unsafe: bool | None = None, fixable=None, extend_fixable=(), unfixable=()):
+        """Which fixes --fix applies: the root configuration's ``fixable`` / ``unfixable`` / ``extend-fixable`` /
+        ``unsafe-fixes``, the command line's flags winning (``fixable`` replaces, the others add), as in ruff."""
+        from .autofix import FixSelection  # noqa: PLC0415
+
+        root = self.root
+        self.fix_selectors = (*(fixable or ()), *extend_fixable, *unfixable)
+
+        def rules(selectors) -> set[str]:
+            return set().union(*(self.expand(s, selecting=False) for s in selectors))
+
+        chosen = fixable if fixable is not None else root.fixable
+        allowed = None if chosen is None else rules(chosen)
+        extra = rules((*root.extend_fixable, *extend_fixable))
+        if allowed is not None:
+            allowed |= extra
+        if unsafe is None:
+            unsafe = bool(root.unsafe_fixes)
+        return FixSelection(unsafe, None if allowed is None else frozenset(allowed),
+                            frozenset(rules((*root.unfixable, *unfixable))))
+
+    def check_fix_selection(self) -> None:
+        """Raise ConfigError for --fixable / --extend-fixable / --unfixable selectors that name no rule."""
+        unknown = [s for s in self.fix_selectors if not self.expand(s, selecting=False)]
+        if unknown:
+            raise ConfigError([f"unknown rule selector `{s}`{_did_you_mean(s, self.policies)} (see `tfdind-lint rules`)"
+                               for s in unknown])
 
     def check_selection(self) -> None:
         """Raise ConfigError for command line selectors that name no rule (call once configurations are loaded)."""
@@ -525,6 +559,11 @@ class _Loader:
             except ValueError as exc:
                 self._error(("max-file-size",), str(exc))
         config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
+        if "fixable" in data:
+            config.fixable = tuple(self._selectors(data["fixable"], ("fixable",)))
+        config.unfixable = tuple(self._selectors(data.get("unfixable", ()), ("unfixable",)))
+        config.extend_fixable = tuple(self._selectors(data.get("extend-fixable", ()), ("extend-fixable",)))
+        config.unsafe_fixes = data.get("unsafe-fixes")
         if self.errors:
             raise ConfigError([message for _, _, message in sorted(set(self.errors))])
         return config
