@@ -535,13 +535,14 @@ def _rules(argv: list[str]) -> int:
 
         data = [{"id": p.id, "name": p.name, "severity": str(p.severity), "enabled": p.enabled,
                  "summary": p.summary, "implemented": p.id in CHECKS or p.id in BUILTIN or p.custom,
-                 "custom": p.custom} for p in policies.values()]
+                 "custom": p.custom, "fix": p.fix} for p in policies.values()]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return EXIT_CLEAN
     width = max(len(p.name) for p in policies.values())
     for p in policies.values():
         enabled = "enabled" if p.enabled else "disabled"
-        sys.stdout.write(f"{p.id}  {p.name:<{width}}  {str(p.severity):<7}  {enabled:<8}  {p.summary}\n")
+        fix = "fix" if p.fix == "safe" else "fix?" if p.fix == "unsafe" else ""
+        sys.stdout.write(f"{p.id}  {p.name:<{width}}  {str(p.severity):<7}  {enabled:<8}  {fix:<4}  {p.summary}\n")
     return EXIT_CLEAN
 
 
@@ -591,11 +592,17 @@ def explain_text(policy) -> str:
     listed = "\n".join(f"- `{name}`: `{_parameter_text(value)}`" for name, value in parameters.items())
     return (
         f"# {policy.name} ({policy.id})\n\n"
-        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}\n\n"
+        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}{fix_text(policy)}\n\n"
         f"{policy.help.strip()}\n"
         + (f"\n## Parameters\n{listed}\n" if listed else "")
         + (f"\n## Sources\n{sources}\n" if sources else "")
     )
+
+
+def fix_text(policy) -> str:
+    """What `--fix` does for a rule, in words (empty when it has no fix)."""
+    return {"safe": " Fix: safe (applied by `--fix`).",
+            "unsafe": " Fix: unsafe (a suggested edit, applied by `--fix --unsafe-fixes`)."}.get(policy.fix, "")
 
 
 CODER_PAGE = "Coder's page “Docker in Workspaces” (coder.com/docs/admin/templates/extending-templates/docker-in-workspaces)"
@@ -630,16 +637,17 @@ def rules_markdown(policies) -> str:
         "the chosen method; **warning** = works but unsafe, silently degraded, or breaks on some clusters; "
         "**note** = hygiene, deprecation, or version-dependent.",
         "",
-        "| id | name | severity | enabled | summary |",
-        "|---|---|---|---|---|",
+        "| id | name | severity | enabled | fix | summary |",
+        "|---|---|---|---|---|---|",
     ]
     for p in policies.values():
         anchor = f"{p.id}-{p.name}".lower()
         summary = p.summary.replace("|", "\\|")
-        out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {summary} |")
+        fix = p.fix if p.fix in ("safe", "unsafe") else ""
+        out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {fix} | {summary} |")
     for p in policies.values():
         out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. {basis(p)} "
-                f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}"]
+                f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}{fix_text(p)}"]
         params = ", ".join(f"`{k}`" for k in p.parameters)
         if params:
             out[-1] += f" Parameters: {params}."

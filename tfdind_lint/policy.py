@@ -40,6 +40,8 @@ class Policy:
     path: str = ""
     #: custom policies: the generic check they bind (checks/custom.py); empty for built-in rules
     check: str = ""
+    #: whether the rule fixes its findings (RULES.md "Autofix."): safe (--fix), unsafe (--unsafe-fixes) or none
+    fix: str = "none"
 
     @property
     def custom(self) -> bool:
@@ -91,6 +93,7 @@ def parse_policy(data: dict, path: str) -> Policy:
             parameters=dict(data.get("parameters") or {}),
             path=path,
             check=data.get("check", ""),
+            fix=data.get("fix", "none"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise PolicyError(f"{path}: invalid policy ({exc})") from None
