@@ -18,3 +18,23 @@ def tdl403(ctx, span, value: str | None) -> Fix | None:
     scheme = "unix://" if value.startswith("/") else "tcp://"
     edit = edits.prepend(edits.source(ctx, span.path), span, value, scheme)
     return safe(f"Prepend {scheme}", edit) if edit is not None else None
+
+
+_BOOLEAN_SPELLINGS = {"yes": "true", "y": "true", "on": "true", "enable": "true", "enabled": "true",
+                      "no": "false", "n": "false", "off": "false", "disable": "false", "disabled": "false"}
+
+
+def tdl206(ctx, span, value: str | None) -> Fix | None:
+    """An envbox boolean spelled another way (``yes``, ``on``): write ``true`` / ``false`` (not numbers: no fix)."""
+    spelled = _BOOLEAN_SPELLINGS.get((value or "").strip().lower())
+    if spelled is None:
+        return None
+    text = edits.source(ctx, span.path)
+    edit = edits.replace_in(text, span, value, spelled)
+    if edit is None:
+        return None
+    if not span.path.endswith((".tf", ".tf.json")):  # YAML: an unquoted `true` would be a boolean, not a string
+        start, end = text.range(edit.span)
+        if text.text[start - 1:start] not in ("'", '"'):
+            edit = edits.replace(edit.span, f'"{spelled}"')
+    return safe(f"Write {spelled}", edit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from typing import Iterator
 
+from .. import rule_fixes as fixes
 from ..context import Context
 from ..expression import Traversal, template_string
 from ..finding import Hit, Related, Severity
@@ -386,7 +387,7 @@ def envbox_env_value_invalid(ctx: Context, *, envbox_images=roles.DEFAULT_ENVBOX
             if env.name in ("CODER_CPUS", "CODER_MEMORY"):
                 yield from _integer(workload, container, env)
             elif env.name in ("CODER_ADD_FUSE", "CODER_ADD_TUN", "CODER_ADD_GPU"):
-                yield from _boolean(workload, container, env)
+                yield from _boolean(ctx, workload, container, env)
 
 
 def _integer(workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
@@ -418,7 +419,7 @@ def _integer(workload: Workload, container: Container, env: Env) -> Iterator[Hit
                         "number of bytes")
 
 
-def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
+def _boolean(ctx: Context, workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
     text = _text(env.value, workload)
     if not text:
         return
@@ -428,7 +429,8 @@ def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit
                    f"`{env.name}` = `{text}` is not a boolean envbox reads, so it keeps the default, false",
                    "env", env.name,
                    hint="write `true` or `false` (Go strconv.ParseBool: 1, t, T, TRUE, true, True, 0, f, F, FALSE, "
-                        "false, False)")
+                        "false, False)",
+                   fix=fixes.tdl206(ctx, env.value.span, text))
     elif value and env.name == "CODER_ADD_GPU":
         lib = container.env_named("CODER_USR_LIB_DIR")
         if lib is None and _env_unseen(container):
