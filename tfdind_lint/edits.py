@@ -82,7 +82,8 @@ def replace_in(text: Text | None, span: Span, old: str, new: str) -> Edit | None
 
 
 def insert_attribute(text: Text | None, block: Block, line: str) -> Edit | None:
-    """Insert ``line`` (``run_as_user = 0``) into ``block``, after its attributes, indented like them.
+    """Insert ``line`` (``run_as_user = 0``, or several lines: a nested block) into ``block``, after its
+    attributes, indented like them.
 
     A block written on one line (``{}`` or ``{ a = 1 }``) is not edited: the insertion would
     have to re-format it.
@@ -100,7 +101,7 @@ def insert_attribute(text: Text | None, block: Block, line: str) -> Edit | None:
         indent = text.indent(children[0]) if children else text.indent(block.span.line) + "  "
     if after >= block.span.end_line:
         return None
-    return Edit(text.at_line_start(after + 1), f"{indent}{line}\n")
+    return Edit(text.at_line_start(after + 1), "".join(f"{indent}{row}\n" for row in line.split("\n")))
 
 
 def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Edit | None:

@@ -7,8 +7,11 @@ covers (the finding has no fix).
 
 from __future__ import annotations
 
+import re
+
 from . import edits
 from .fix import Fix, safe
+from .node import Block, Span
 
 
 def tdl403(ctx, span, value: str | None) -> Fix | None:
@@ -38,3 +41,76 @@ def tdl206(ctx, span, value: str | None) -> Fix | None:
         if text.text[start - 1:start] not in ("'", '"'):
             edit = edits.replace(edit.span, f'"{spelled}"')
     return safe(f"Write {spelled}", edit)
+
+
+_BARE = re.compile(r"[A-Za-z0-9_.+-]+")
+
+
+def tdl305_value(ctx, definition, node) -> Fix | None:
+    """A sysctl value that is not a string (``262144``, ``true``): quote it as written."""
+    if not definition.exact:
+        return None
+    text = edits.source(ctx, node.span.path)
+    if text is None or node.span.line != node.span.end_line:
+        return None
+    start, end = text.range(node.span)
+    written = text.text[start:end]
+    if not _BARE.fullmatch(written) or _in_quoted_string(text, node.span.line):
+        return None
+    return safe(f'Write "{written}"', edits.replace(node.span, f'"{written}"'))
+
+
+def tdl305_key(ctx, definition, table, leaf, name: str) -> Fix | None:
+    """``user.max_user_namespaces = ...`` (a dotted key: a table): write the sysctl name as one quoted key."""
+    if not definition.exact or table.key is None or leaf.key is None:
+        return None
+    text = edits.source(ctx, leaf.span.path)
+    if text is None or table.key.line != leaf.key.end_line or _in_quoted_string(text, leaf.key.line):
+        return None
+    span = Span(leaf.key.path, table.key.line, table.key.column, leaf.key.end_line, leaf.key.end_column)
+    start, end = text.range(span)
+    if re.sub(r"\s+", "", text.text[start:end]) != name or not _BARE.fullmatch(name):
+        return None
+    return safe(f'Quote the key "{name}"', edits.replace(span, f'"{name}"'))
+
+
+def _in_quoted_string(text, line: int) -> bool:
+    """Whether a line of embedded TOML sits in a quoted Terraform / JSON string (``\\"`` would be needed)."""
+    return not text.path.endswith(".toml") and '\\"' in text.line(line) or text.line(line).rstrip().endswith("\\n")
+
+
+def tdl408(ctx, container, node, own: bool, docker: bool) -> Fix | None:
+    """A dind container that must not run as root: make its own user root (``user = "root"``, ``run_as_user = 0``).
+
+    The container's own setting is rewritten; a pod-level one gets a container-level override
+    (Terraform: in the container's ``security_context``, added when missing).
+    """
+    text = edits.source(ctx, node.span.path)
+    if text is None:
+        return None
+    non_root = node.name in ("run_as_non_root", "runAsNonRoot")
+    if own:
+        start, end = text.range(node.span)
+        written = text.text[start:end]
+        if non_root:
+            new = "false" if written == "true" else None
+        elif docker:
+            new = '"root"' if written.startswith('"') else None
+        else:
+            new = '"0"' if written.startswith(('"', "'")) else "0" if written.isdigit() else None
+        if new is None:
+            return None
+        what = "run as root" if not non_root else "allow root"
+        return safe(f"Let the Docker daemon {what}", edits.replace(node.span, new))
+    block = container.source
+    if docker or not isinstance(block, Block) or not container.span.path.endswith(".tf"):
+        return None  # a pod-level setting in YAML: no fix yet
+    line = "run_as_non_root = false" if non_root else "run_as_user = 0"
+    context = block.block("security_context")
+    if context is not None:
+        if (context.attr("run_as_non_root" if non_root else "run_as_user")) is not None:
+            return None
+        edit = edits.insert_attribute(text, context, line)
+    else:
+        edit = edits.insert_attribute(text, block, f"security_context {{\n  {line}\n}}")
+    return safe("Run the Docker daemon as root", edit) if edit is not None else None

@@ -399,7 +399,7 @@ def dind_sidecar_not_root(ctx: Context) -> Iterator[Hit]:
                 container.span, (Related(node.where, f"the pod's `{node.name}` applies to every container"),))
             attribute = node.name if docker else roles.attribute_path(container, workload.spell("security_context"), node.name)
             yield Hit(span, message, subject=workload.address, related=related, owner=workload.owner, attribute=attribute,
-                      hint=hint)
+                      hint=hint, fix=fixes.tdl408(ctx, container, node, own, docker))
 
 
 def _uid(node) -> int | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Iterator
 
+from .. import rule_fixes as fixes
 from ..context import Context
 from ..finding import Hit, Related, Severity
 from ..manifest_shape import terraform_manifest
@@ -605,10 +606,10 @@ def bottlerocket_sysctl_toml_format(ctx: Context) -> Iterator[Hit]:
         if sysctl is None or not isinstance(sysctl.value, dict):
             continue
         for key, node in sysctl.value.items():
-            yield from _sysctl_entry(definition, key, node)
+            yield from _sysctl_entry(ctx, definition, key, node)
 
 
-def _sysctl_entry(definition: NodeDefinition, key: str, node: Node) -> Iterator[Hit]:
+def _sysctl_entry(ctx: Context, definition: NodeDefinition, key: str, node: Node) -> Iterator[Hit]:
     subject, owner = definition.subject, definition.owner
     if isinstance(node.value, dict):  # `user.max_user_namespaces = ...` unquoted: a table `user`
         for path, leaf in _leaves(node, (key,)):
@@ -617,15 +618,15 @@ def _sysctl_entry(definition: NodeDefinition, key: str, node: Node) -> Iterator[
             yield Hit(definition.at(leaf.where),
                       f"TOML reads this as a table `{'.'.join(path[:-1])}`, not the sysctl `{name}`: Bottlerocket "
                       "rejects the user data", hint=f"write it as one quoted key: `\"{name}\" = \"{value}\"`",
-                      subject=subject,
-                      attribute=f'settings.kernel.sysctl."{name}"', owner=owner)
+                      subject=subject, attribute=f'settings.kernel.sysctl."{name}"', owner=owner,
+                      fix=fixes.tdl305_key(ctx, definition, node, leaf, name))
     elif not isinstance(node.value, (str, Unknown)):
         shown = str(node.value).lower() if isinstance(node.value, bool) else node.value
         yield Hit(definition.at(node.where),
                   f"The sysctl `{key}` is set to `{shown}`, not a string: Bottlerocket rejects the user data",
                   hint=f"write `\"{key}\" = \"{shown}\"`: Bottlerocket takes sysctl values only as strings",
-                  subject=subject,
-                  attribute=f'settings.kernel.sysctl."{key}"', owner=owner)
+                  subject=subject, attribute=f'settings.kernel.sysctl."{key}"', owner=owner,
+                  fix=fixes.tdl305_value(ctx, definition, node))
 
 
 def _leaves(node: Node, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Node]]:
