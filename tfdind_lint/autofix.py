@@ -72,7 +72,7 @@ def fix(paths: list[str], settings, discovery=None, selection: FixSelection = Fi
     for _ in range(MAX_PASSES):
         by_path: dict[str, list] = {}
         for finding in fixable(report, selection):
-            if finding.span.path not in refused:
+            if finding.span.path not in refused and all(e.span.path == finding.span.path for e in finding.fix.edits):
                 by_path.setdefault(finding.span.path, []).append(finding)
         changed = False
         for path, findings in by_path.items():

@@ -114,10 +114,11 @@ def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Ed
         return None  # something follows the block on its line
     indent = text.indent(sibling.span.line)
     lines = "".join(f"{indent}{row}\n" if row else "\n" for row in block_text.split("\n"))
+    gap = "" if sibling.span.line == end_line else "\n"  # one-line blocks sit together; others apart
     if end_line >= len(text.index.starts):  # the block ends the file without a line break
-        return Edit(Span(text.path, end_line, len(text.line(end_line)) + 1, end_line, len(text.line(end_line)) + 1),
-                    "\n\n" + lines.rstrip("\n"))
-    return Edit(text.at_line_start(end_line + 1), "\n" + lines)
+        end = len(text.line(end_line)) + 1
+        return Edit(Span(text.path, end_line, end, end_line, end), "\n" + gap + lines.rstrip("\n"))
+    return Edit(text.at_line_start(end_line + 1), gap + lines)
 
 
 def delete_attribute(text: Text | None, node: Node) -> Edit | None:

@@ -114,3 +114,26 @@ def tdl408(ctx, container, node, own: bool, docker: bool) -> Fix | None:
     else:
         edit = edits.insert_attribute(text, block, f"security_context {{\n  {line}\n}}")
     return safe("Run the Docker daemon as root", edit) if edit is not None else None
+
+
+def tdl002(ctx, module, reference, replacement: str, declared: bool) -> Fix | None:
+    """``data.coder_workspace.<n>.owner*`` -> ``data.coder_workspace_owner.<n>.*`` (the same value), declaring
+    ``data "coder_workspace_owner" "<n>" {}`` after ``data "coder_workspace" "<n>"`` when the module lacks it.
+
+    The declaration must go in the file of the reference (a fix edits one file); when the
+    ``coder_workspace`` block is in another file, the finding has no fix.
+    """
+    text = edits.source(ctx, reference.span.path)
+    old = ".".join(reference.parts[:4])
+    if text is None or not text.text.startswith(old, text.range(reference.span)[0]):
+        return None
+    start = reference.span
+    rewrite = edits.replace(Span(start.path, start.line, start.column, start.line, start.column + len(old)), replacement)
+    if declared:
+        return safe(f"Use {replacement}", rewrite)
+    label = reference.parts[2]
+    sibling = next((r for r in module.data_sources_of("coder_workspace") if r.name == label), None)
+    if sibling is None or sibling.path != reference.span.path:
+        return None
+    block = edits.insert_block_after(text, sibling.block, f'data "coder_workspace_owner" "{label}" {{}}')
+    return safe(f"Use {replacement}", block, rewrite) if block is not None else None

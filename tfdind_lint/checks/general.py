@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from .. import rule_fixes as fixes
 from ..context import Context
 from ..expression import Traversal
 from ..finding import Hit, Related, Severity
@@ -80,7 +81,7 @@ def undeclared_variable(ctx: Context) -> Iterator[Hit]:
                 attribute=".".join(use.path),
                 related=related,
                 hint=hint,
-                owner=use.block.head,
+                owner=use.block.head, fix=fixes.tdl002(ctx, module, ref, replacement, label in declared),
             )
 
 
@@ -115,7 +116,7 @@ def undeclared_reference(ctx: Context) -> Iterator[Hit]:
                 subject=_subject(use.block),
                 attribute=".".join(use.path),
                 hint=hint,
-                owner=use.block.head,
+                owner=use.block.head, fix=fixes.tdl002(ctx, module, ref, replacement, label in declared),
             )
 
 
@@ -231,7 +232,7 @@ def coder_workspace_owner_removed(ctx: Context) -> Iterator[Hit]:
                 ref.span, what,
                 subject=_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
                 hint=hint,
-                owner=use.block.head,
+                owner=use.block.head, fix=fixes.tdl002(ctx, module, ref, replacement, label in declared),
             )
 
 
