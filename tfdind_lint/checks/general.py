@@ -81,7 +81,7 @@ def undeclared_variable(ctx: Context) -> Iterator[Hit]:
                 attribute=".".join(use.path),
                 related=related,
                 hint=hint,
-                owner=use.block.head, fix=fixes.tdl002(ctx, module, ref, replacement, label in declared),
+                owner=use.block.head,
             )
 
 
@@ -116,7 +116,7 @@ def undeclared_reference(ctx: Context) -> Iterator[Hit]:
                 subject=_subject(use.block),
                 attribute=".".join(use.path),
                 hint=hint,
-                owner=use.block.head, fix=fixes.tdl002(ctx, module, ref, replacement, label in declared),
+                owner=use.block.head,
             )
 
 
