@@ -65,6 +65,8 @@ def fix(paths: list[str], settings, discovery=None, selection: FixSelection = Fi
     if report is None:
         report = lint(paths, settings, discovery, jobs=jobs, cache=cache, progress=progress)
     outcome = Outcome(report)
+    first = report
+    fixed_rules: set[str] = set()
     current: dict[str, bytes] = {}
     original: dict[str, bytes] = {}
     refused: set[str] = set()
@@ -95,12 +97,16 @@ def fix(paths: list[str], settings, discovery=None, selection: FixSelection = Fi
                 continue
             seen.add((path, result))
             current[path] = result
-            outcome.fixed += len(applied)
+            fixed_rules.update(f.rule for f in findings if f.fix in applied)
             changed = True
         if not changed:
             break
         report = lint(paths, settings, discovery, overlay=current)
     outcome.report = report
+    # findings fixed: of each rule a fix was applied for, how many fewer the result has (one declaration
+    # added may fix several findings; the lines of the others moved, so they are counted, not matched)
+    before, after = _counts(first), _counts(report)
+    outcome.fixed = sum(max(0, before[rule] - after[rule]) for rule in fixed_rules)
     outcome.changed = {path: (original[path], data) for path, data in current.items()
                        if data != original[path] and path not in refused}
     return outcome
@@ -162,6 +168,12 @@ def parse_problem(path: str, data: bytes) -> str | None:
     if errors:
         return f"{errors[0].span.line}:{errors[0].span.column}: {errors[0].message}"
     return None
+
+
+def _counts(report) -> dict:
+    import collections  # noqa: PLC0415
+
+    return collections.Counter(f.rule for f in report.active)
 
 
 def _broken(report) -> set[str]:

@@ -137,3 +137,41 @@ def tdl002(ctx, module, reference, replacement: str, declared: bool) -> Fix | No
         return None
     block = edits.insert_block_after(text, sibling.block, f'data "coder_workspace_owner" "{label}" {{}}')
     return safe(f"Use {replacement}", block, rewrite) if block is not None else None
+
+
+def tdl504(ctx, node) -> Fix | None:
+    """``share_process_namespace = true`` / ``shareProcessNamespace: true`` in a Sysbox pod: delete the line (the
+    default is false)."""
+    edit = edits.delete_attribute(edits.source(ctx, node.span.path), node)
+    return safe(f"Remove `{node.name}`", edit) if edit is not None else None
+
+
+_CODER_DATA = ("coder_workspace", "coder_provisioner")
+
+
+def tdl010(ctx, module, reference) -> Fix | None:
+    """An undeclared ``data.coder_workspace.<n>`` / ``data.coder_provisioner.<n>``: declare it (an empty block),
+    once per module: in the first file that uses it, before the first block there that does (and its comments)."""
+    if reference.parts[:1] != ("data",) or len(reference.parts) < 3 or reference.parts[1] not in _CODER_DATA:
+        return None
+    address = reference.address
+    uses = sorted((use for use in module.uses if use.reference.address == address),
+                  key=lambda use: (use.reference.span.path, use.block.span.line))
+    first = uses[0] if uses else None
+    if first is None or first.reference.span.path != reference.span.path:
+        return None  # fixed with the first file's finding: the declaration then covers this one too
+    text = edits.source(ctx, reference.span.path)
+    if text is None or first.block.span.column != 1:
+        return None
+    title = f"Declare data.{reference.parts[1]}.{reference.parts[2]}"
+    siblings = [r for r in module.resources if r.mode == "data" and r.type.startswith("coder_")
+                and r.path == reference.span.path and r.block.span.column == 1]
+    if siblings:  # next to the other coder data sources of the file
+        last = max(siblings, key=lambda r: r.block.span.end_line)
+        edit = edits.insert_block_after(text, last.block, f'data "{reference.parts[1]}" "{reference.parts[2]}" {{}}')
+        return safe(title, edit) if edit is not None else None
+    line = first.block.span.line
+    while line > 1 and text.line(line - 1).lstrip().startswith(("#", "//")):
+        line -= 1
+    declaration = f'data "{reference.parts[1]}" "{reference.parts[2]}" {{}}\n\n'
+    return safe(title, edits.replace(text.at_line_start(line), declaration))

@@ -116,7 +116,7 @@ def undeclared_reference(ctx: Context) -> Iterator[Hit]:
                 subject=_subject(use.block),
                 attribute=".".join(use.path),
                 hint=hint,
-                owner=use.block.head,
+                owner=use.block.head, fix=fixes.tdl010(ctx, module, ref),
             )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import shell
+from .. import rule_fixes as fixes
 from ..context import Context, Unit
 from ..finding import Hit, Related, Severity
 from ..manifest_shape import terraform_manifest
@@ -287,7 +288,7 @@ def sysbox_share_process_namespace(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIM
                                                               "; the Sysbox docs advise against it"),
                   subject=workload.address, attribute=workload.spell("share_process_namespace"),
                   related=tuple(related), owner=workload.owner,
-                  severity=Severity.ERROR if systemd is not None else None)
+                  severity=Severity.ERROR if systemd is not None else None, fix=fixes.tdl504(ctx, node))
 
 
 # ----------------------------------------------------------------------------------------------
