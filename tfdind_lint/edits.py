@@ -158,3 +158,22 @@ def append_item(text: Text | None, items: Node, item: str) -> Edit | None:
             return Edit(text.span(at, at), f"\n{indent}{item},")
         return Edit(text.span(last_end, last_end), f",\n{indent}{item}")
     return Edit(text.span(last_end, last_end), f", {item}")
+
+
+def add_entry(text: Text | None, mapping: Node, line: str) -> Edit | None:
+    """Add an entry (``"k" = "v"`` / ``k: v``) to a map written one entry per line, after its last entry."""
+    if text is None or not isinstance(mapping.value, dict) or not mapping.value:
+        return None
+    entries = [node for node in mapping.value.values() if node.key is not None]
+    if len(entries) != len(mapping.value):
+        return None
+    if any(text.line(node.key.line)[:node.key.column - 1].strip() for node in entries):
+        return None  # entries share a line (`{ a = 1, b = 2 }`): leave the layout to the user
+    last = max(entries, key=lambda node: (node.span.end_line, node.span.end_column))
+    after = last.span.end_line
+    rest = text.line(after)[last.span.end_column - 1:].strip()
+    if rest and not rest.startswith(("#", "//")):
+        return None
+    if after >= len(text.index.starts):
+        return None
+    return Edit(text.at_line_start(after + 1), f"{text.indent(entries[0].key.line)}{line}\n")

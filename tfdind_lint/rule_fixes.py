@@ -175,3 +175,12 @@ def tdl010(ctx, module, reference) -> Fix | None:
         line -= 1
     declaration = f'data "{reference.parts[1]}" "{reference.parts[2]}" {{}}\n\n'
     return safe(title, edits.replace(text.at_line_start(line), declaration))
+
+
+def tdl102(ctx, workload, entry: str) -> Fix | None:
+    """A Sysbox pod without the CRI-O userns annotation: add it to the pod's annotations when it has some."""
+    annotations = workload.annotations
+    if annotations is None:
+        return None
+    edit = edits.add_entry(edits.source(ctx, annotations.span.path), annotations, entry)
+    return safe("Add the CRI-O user-namespace annotation", edit) if edit is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import rule_fixes as fixes
 from ..context import Context
 from ..finding import Hit, Related, Severity
 from ..node import Node, Span, Unknown
@@ -128,7 +129,7 @@ def sysbox_userns_missing(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                   hint=f"add `{_annotation_text(workload)}` to the {pod}'s metadata annotations{also} (the error: "
                        "`mounting \"sysfs\" ... operation not permitted`)",
                   subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
-                  related=related, owner=workload.owner)
+                  related=related, owner=workload.owner, fix=fixes.tdl102(ctx, workload, _annotation_text(workload)))
 
 
 def _object_annotation(workload: Workload) -> Node | None:
