@@ -76,3 +76,32 @@ def acknowledge(rule: str, line: int, owner_line: int | None, lines: list[str], 
 
 
 PROVIDERS = [acknowledge]
+
+
+# fixes -----------------------------------------------------------------------------------------
+
+FIX_ALL = "source.fixAll.tfdind-lint"
+
+
+def fix_title(finding) -> str | None:
+    """The quick fix's title for a finding with a fix: the fix's own, marked when it is unsafe."""
+    fix = finding.fix
+    if fix is None or finding.suppressed is not None:
+        return None
+    return f"Fix {finding.rule}: {fix.title}" + ("" if fix.safe else " (unsafe: changes behaviour)")
+
+
+def fix_all(text: str, findings) -> str | None:
+    """The buffer with every safe fix of its findings applied (those that overlap wait: one pass, as an
+    editor action is); None when there is nothing to fix."""
+    from ..fix import apply  # noqa: PLC0415
+
+    fixes = [f.fix for f in sorted((f for f in findings if f.fix is not None and f.fix.safe and f.suppressed is None),
+                                   key=lambda f: f.sort_key())]
+    if not fixes:
+        return None
+    try:
+        result, applied = apply(text.encode("utf-8", "surrogatepass"), fixes)
+    except UnicodeDecodeError:
+        return None
+    return result.decode("utf-8", "surrogatepass") if applied else None
