@@ -80,7 +80,18 @@ def _in_quoted_string(text, line: int) -> bool:
 
 
 def tdl408(ctx, container, node, own: bool, docker: bool) -> Fix | None:
-    """A dind container that must not run as root: make its own user root (``user = "root"``, ``run_as_user = 0``).
+    """A dind container that must not run as root: make its own user root (``user = "root"``, ``run_as_user = 0``)."""
+    return _root(ctx, container, node, own, docker, "the Docker daemon")
+
+
+def tdl501(ctx, container, node) -> Fix | None:
+    """systemd as PID 1 under Sysbox, run as non-root: root for that container (as TDL408)."""
+    own = node is container.run_as_user or node is container.run_as_non_root
+    return _root(ctx, container, node, own, container.workload.kind == "docker_container", "systemd")
+
+
+def _root(ctx, container, node, own: bool, docker: bool, what: str) -> Fix | None:
+    """Make a container's process run as root.
 
     The container's own setting is rewritten; a pod-level one gets a container-level override
     (Terraform: in the container's ``security_context``, added when missing).
@@ -100,8 +111,7 @@ def tdl408(ctx, container, node, own: bool, docker: bool) -> Fix | None:
             new = '"0"' if written.startswith(('"', "'")) else "0" if written.isdigit() else None
         if new is None:
             return None
-        what = "run as root" if not non_root else "allow root"
-        return safe(f"Let the Docker daemon {what}", edits.replace(node.span, new))
+        return safe(f"Let {what} {'allow root' if non_root else 'run as root'}", edits.replace(node.span, new))
     block = container.source
     if docker or not isinstance(block, Block) or not container.span.path.endswith(".tf"):
         return None  # a pod-level setting in YAML: no fix yet
@@ -113,7 +123,7 @@ def tdl408(ctx, container, node, own: bool, docker: bool) -> Fix | None:
         edit = edits.insert_attribute(text, context, line)
     else:
         edit = edits.insert_attribute(text, block, f"security_context {{\n  {line}\n}}")
-    return safe("Run the Docker daemon as root", edit) if edit is not None else None
+    return safe(f"Run {what} as root", edit) if edit is not None else None
 
 
 def tdl002(ctx, module, reference, replacement: str, declared: bool) -> Fix | None:

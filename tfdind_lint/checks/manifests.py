@@ -43,7 +43,7 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                           "user, and systemd needs root",
                           hint=f"set `{root}`: under Sysbox, root in the container is an unprivileged user on the host",
                           subject=workload.address, attribute=_security_attribute(container, user, "run_as_user"),
-                          related=related, owner=workload.owner)
+                          related=related, owner=workload.owner, fix=fixes.tdl501(ctx, container, user))
                 continue
             non_root = workload.effective_run_as_non_root(container)
             if truthy(non_root):
@@ -54,7 +54,7 @@ def systemd_requires_root(ctx: Context, *, runtimes=roles.SYSBOX_RUNTIMES) -> It
                                "container is an unprivileged user on the host",
                           subject=workload.address,
                           attribute=_security_attribute(container, non_root, "run_as_non_root"),
-                          related=related, owner=workload.owner)
+                          related=related, owner=workload.owner, fix=fixes.tdl501(ctx, container, non_root))
 
 
 def _systemd_span(init: Node) -> Span:
