@@ -177,3 +177,16 @@ def add_entry(text: Text | None, mapping: Node, line: str) -> Edit | None:
     if after >= len(text.index.starts):
         return None
     return Edit(text.at_line_start(after + 1), f"{text.indent(entries[0].key.line)}{line}\n")
+
+
+def rename_key(text: Text, node: Node, name: str) -> Edit:
+    """Rename an attribute or mapping key, keeping the column of a Terraform ``=`` aligned with its neighbours'."""
+    key = node.key
+    start, end = text.range(key)
+    line_end = text.text.find("\n", end)
+    rest = text.text[end:line_end if line_end >= 0 else len(text.text)]
+    spaces = len(rest) - len(rest.lstrip(" "))
+    if rest[spaces:spaces + 1] == "=" and spaces:
+        width = end - start + spaces
+        return Edit(text.span(start, end + spaces), name.ljust(width - 1) + " " if len(name) < width else name + " ")
+    return Edit(key, name)

@@ -194,3 +194,15 @@ def tdl102(ctx, workload, entry: str) -> Fix | None:
         return None
     edit = edits.add_entry(edits.source(ctx, annotations.span.path), annotations, entry)
     return safe("Add the CRI-O user-namespace annotation", edit) if edit is not None else None
+
+
+def tdl407(ctx, container, node, new_key: str) -> Fix | None:
+    """A docker:dind entrypoint that is ``["dockerd", ...]``: pass the same list as the image's arguments
+    (``command`` → ``args``; Docker's ``entrypoint`` → ``command``), when those are not set."""
+    items = node.value if isinstance(node.value, list) else None
+    if container.args is not None or node.key is None or not items or items[0].value != "dockerd":
+        return None
+    text = edits.source(ctx, node.key.path)
+    if text is None or text.text[slice(*text.range(node.key))] != node.name:
+        return None
+    return safe(f"Pass the list as `{new_key}`", edits.rename_key(text, node, new_key))

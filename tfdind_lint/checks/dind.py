@@ -347,16 +347,19 @@ def dind_entrypoint_override(ctx: Context) -> Iterator[Hit]:
                 continue
             node = container.entrypoint
             argv = next(scripts.container_commands(container))
+            edit = None
             if (scripts.program(argv) or (0, ""))[1] == "dockerd":
                 instead = "command" if workload.kind == "docker_container" else workload.spell("args")
                 fix = f"pass the same list as `{instead}` (the first element stays `dockerd`)"
+                edit = fixes.tdl407(ctx, container, node, instead)
             else:
                 fix = "in the script, start `dockerd-entrypoint.sh dockerd ...` instead of `dockerd ...`"
             cgroup = "the pod's cgroup" if workload.kind != "docker_container" else "the container's cgroup"
             yield Hit(node.where, f"`{node.name}` bypasses the image's `dockerd-entrypoint.sh` and starts dockerd itself",
                       hint=f"{fix}: without the entrypoint there is no tini as PID 1, no iptables-mode detection, "
                            f"stale pid files stay, and on cgroup v2 the inner containers escape {cgroup} and its limits",
-                      subject=workload.address, attribute=roles.attribute_path(container, node.name), owner=workload.owner)
+                      subject=workload.address, attribute=roles.attribute_path(container, node.name), owner=workload.owner,
+                      fix=edit)
 
 
 def _dind_sidecars(unit: Unit) -> Iterator[Container]:
