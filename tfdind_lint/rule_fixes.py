@@ -206,3 +206,15 @@ def tdl407(ctx, container, node, new_key: str) -> Fix | None:
     if text is None or text.text[slice(*text.range(node.key))] != node.name:
         return None
     return safe(f"Pass the list as `{new_key}`", edits.rename_key(text, node, new_key))
+
+
+def tdl502(ctx, span, program: str) -> Fix | None:
+    """``sudo -u coder ... init_script``: keep the agent's token (``sudo --preserve-env=CODER_AGENT_TOKEN``).
+    ``su -`` / ``runuser -l`` (a login shell) have no such flag: no fix."""
+    if program != "sudo":
+        return None
+    text = edits.source(ctx, span.path)
+    if text is None or not text.text.startswith("sudo ", text.range(span)[0]):
+        return None
+    at = Span(span.path, span.line, span.column + 4, span.line, span.column + 4)
+    return safe("Keep CODER_AGENT_TOKEN through sudo", edits.replace(at, " --preserve-env=CODER_AGENT_TOKEN"))

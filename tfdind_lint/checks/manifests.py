@@ -83,10 +83,10 @@ def systemd_agent_env_not_preserved(ctx: Context) -> Iterator[Hit]:
     for workload in ctx.workloads:
         for container in workload.all_containers():
             for node in container.argv():
-                yield from _agent_env_hits(workload, roles.command_attribute(container, node), node)
+                yield from _agent_env_hits(ctx, workload, roles.command_attribute(container, node), node)
 
 
-def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
+def _agent_env_hits(ctx: Context, workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
     inits = [(line, column, part) for line, column, part in scripts.placeholders(node) if scripts.renders_agent_init(part)]
     if not inits or not _uses_token_auth(workload, inits):
         return
@@ -104,12 +104,13 @@ def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[
         last = max((w for w in culprit.words if w.line == first.line == w.end_line), key=lambda w: w.end_column,
                    default=first)
         written = " ".join(w.text for w in culprit.words if w.line == first.line)
-        yield Hit(scripts.line_span(node, first.line, first.column, last.end_column),
+        span = scripts.line_span(node, first.line, first.column, last.end_column)
+        yield Hit(span,
                   f"`{written}` starts the Coder agent without `{TOKEN}`, so it cannot authenticate",
                   hint=f"{_keep_token(culprit)}: the agent starts {_why_dropped(culprit)}",
                   subject=workload.address, attribute=attribute,
                   related=(Related(_reference_span(inside[0]), "the agent's init script runs here"),),
-                  owner=workload.owner)
+                  owner=workload.owner, fix=fixes.tdl502(ctx, span, first.text))
 
 
 def _uses_token_auth(workload: Workload, inits) -> bool:
