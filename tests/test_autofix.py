@@ -215,3 +215,23 @@ def test_every_rule_with_a_fix_in_its_policy_fixes_findings_of_its_fixtures():
         assert not any(f.fix for f in report.findings if f.rule == rule), f"{rule} has fixes now: take it off PENDING"
     without = {rule for rule, policy in policies.items() if policy.fix == "none"}
     assert not (without & {"TDL002", "TDL010", "TDL102", "TDL206", "TDL305", "TDL403", "TDL407", "TDL408", "TDL501", "TDL502", "TDL504"})
+
+
+def test_a_finding_with_a_fix_round_trips_through_the_cache_encoding():
+    from tfdind_lint import plain
+    from tfdind_lint.finding import Finding, Severity
+    from tfdind_lint.pieces import UnitResult
+
+    fix = unsafe("Prepend tcp://", Edit(at(7, 20), "tcp://"), Edit(at(8, 1, 9, 1), ""))
+    finding = Finding(at(7, 5, 7, 32), "TDL403", "n", Severity.WARNING, "m", fix=fix)
+    [result] = plain.loads(plain.dumps([UnitResult(1, files=["f.tf"], findings=[finding])]))
+    assert result.findings[0].fix == fix
+
+
+def test_a_file_changed_during_the_run_is_not_overwritten(template):
+    from tfdind_lint.writes import WriteError, replace_source
+
+    template.write_text("changed by the user\n")
+    with pytest.raises(WriteError, match="changed while tfdind-lint was fixing it"):
+        replace_source(str(template), FIXED.encode(), AGENT.encode())
+    assert template.read_text() == "changed by the user\n"
