@@ -190,3 +190,24 @@ def rename_key(text: Text, node: Node, name: str) -> Edit:
         width = end - start + spaces
         return Edit(text.span(start, end + spaces), name.ljust(width - 1) + " " if len(name) < width else name + " ")
     return Edit(key, name)
+
+
+def insert_child_block(text: Text | None, block: Block, child: str) -> Edit | None:
+    """Insert a nested block (several lines) at the end of ``block``, before its closing brace, indented like
+    its other children (the closing brace must be alone on its line)."""
+    if text is None or block.span.line == block.span.end_line or text.line(block.span.end_line).strip() != "}":
+        return None
+    children = [b.head.line for b in block.blocks] + [n.key.line for n in block.attributes.values() if n.key]
+    indent = text.indent(min(children)) if children else text.indent(block.span.line) + "  "
+    return Edit(text.at_line_start(block.span.end_line), "".join(f"{indent}{row}\n" for row in child.split("\n")))
+
+
+def parent_block(blocks, child: Block) -> Block | None:
+    """The block that holds ``child`` among ``blocks`` and their descendants (by identity)."""
+    for block in blocks:
+        if any(b is child for b in block.blocks):
+            return block
+        found = parent_block(block.blocks, child)
+        if found is not None:
+            return found
+    return None

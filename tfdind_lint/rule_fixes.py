@@ -218,3 +218,26 @@ def tdl502(ctx, span, program: str) -> Fix | None:
         return None
     at = Span(span.path, span.line, span.column + 4, span.line, span.column + 4)
     return safe("Keep CODER_AGENT_TOKEN through sudo", edits.replace(at, " --preserve-env=CODER_AGENT_TOKEN"))
+
+
+def tdl409(ctx, workload, container, missing: list[str]) -> Fix | None:
+    """A Kubernetes dind container without a volume at dockerd's data-root (Terraform): an ``empty_dir`` volume
+    named after the container, and its ``volume_mount``; none when the name is taken."""
+    block = container.source
+    if len(missing) != 1 or workload.origin != "terraform" or not isinstance(block, Block):
+        return None
+    name = re.sub(r"[^a-z0-9-]+", "-", f"{container.display_name.lower()}-data-root").strip("-")[:63]
+    module = workload.module
+    text = edits.source(ctx, container.span.path)
+    if module is None or text is None or name in workload.volumes:
+        return None
+    files = [f for f in module.files if f.path == container.span.path]
+    spec = edits.parent_block(files[0].body.blocks, block) if files else None
+    if spec is None:
+        return None
+    mount = edits.insert_child_block(text, block, f'volume_mount {{\n  name       = "{name}"\n'
+                                                  f'  mount_path = "{missing[0]}"\n}}')
+    volume = edits.insert_child_block(text, spec, f'volume {{\n  name = "{name}"\n  empty_dir {{}}\n}}')
+    if mount is None or volume is None:
+        return None
+    return safe(f"Mount an empty_dir volume at {missing[0]}", mount, volume)

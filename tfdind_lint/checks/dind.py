@@ -449,7 +449,7 @@ def dind_storage_on_overlay(ctx: Context) -> Iterator[Hit]:
                                "overlay rootfs, where overlay2 cannot run (vfs: slow builds, ephemeral-storage "
                                "evictions), and the image cache is lost on every restart",
                           subject=workload.address, attribute=roles.attribute_path(container, mount),
-                          owner=workload.owner)
+                          owner=workload.owner, fix=fixes.tdl409(ctx, workload, container, missing))
 
 
 # ----------------------------------------------------------------------------------------------
