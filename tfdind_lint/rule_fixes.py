@@ -241,3 +241,26 @@ def tdl409(ctx, workload, container, missing: list[str]) -> Fix | None:
     if mount is None or volume is None:
         return None
     return safe(f"Mount an empty_dir volume at {missing[0]}", mount, volume)
+
+
+def tdl201(ctx, container, node) -> Fix | None:
+    """An envbox container that is not privileged: ``privileged = true`` (the written ``false`` replaced; else added
+    to the Docker container, or to the Kubernetes container's ``security_context``, created when missing)."""
+    text = edits.source(ctx, (node or container).span.path)
+    if text is None:
+        return None
+    if node is not None:
+        start, end = text.range(node.span)
+        if text.text[start:end] != "false":
+            return None
+        return safe("Make the envbox container privileged", edits.replace(node.span, "true"))
+    block = container.source
+    if not isinstance(block, Block) or not container.span.path.endswith(".tf"):
+        return None
+    if container.workload.kind == "docker_container":
+        edit = edits.insert_attribute(text, block, "privileged = true")
+    else:
+        context = block.block("security_context")
+        edit = (edits.insert_attribute(text, context, "privileged = true") if context is not None else
+                edits.insert_attribute(text, block, "security_context {\n  privileged = true\n}"))
+    return safe("Make the envbox container privileged", edit) if edit is not None else None

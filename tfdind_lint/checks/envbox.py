@@ -102,10 +102,11 @@ def envbox_outer_not_privileged(ctx: Context, *, envbox_images=roles.DEFAULT_ENV
         if node is not None:
             yield _hit(container, node.where, f"Envbox container `{container.display_name}` sets "
                        f"`{workload.spell('privileged', node.value)}`, and envbox cannot start unprivileged",
-                       "privileged", hint=f"set `{fix}`: {reason}")
+                       "privileged", hint=f"set `{fix}`: {reason}", fix=fixes.tdl201(ctx, container, node))
         else:
             yield _hit(container, container.span, f"Envbox container `{container.display_name}` is not privileged, "
-                       "and envbox cannot start unprivileged", "privileged", hint=f"add `{fix}`: {reason}")
+                       "and envbox cannot start unprivileged", "privileged", hint=f"add `{fix}`: {reason}",
+                       fix=fixes.tdl201(ctx, container, None))
 
 
 # ----------------------------------------------------------------------------------------------
