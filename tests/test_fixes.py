@@ -83,6 +83,23 @@ def test_crlf_fixtures_keep_crlf():
         assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
 
 
+EXAMPLES = sorted((TESTS.parent / "examples").glob("*/bad"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
+def test_fix_on_a_bad_example_leaves_no_safe_fix_and_brings_no_finding(example, tmp_path, capsys):
+    copy = tmp_path / example.parent.name
+    shutil.copytree(example, copy)
+    before = lint([str(copy)], Settings())
+    main(["--fix", "--no-cache", str(copy)])
+    after = lint([str(copy)], Settings())
+    assert not [f for f in after.active if f.fix is not None and f.fix.safe]
+    new = {r: n for r, n in counts(after).items() if n > counts(before)[r]}
+    assert not new, f"the fixes brought new findings: {new}"
+    fixed = sum(1 for f in before.active if f.fix is not None and f.fix.safe)
+    assert sum(counts(before).values()) - sum(counts(after).values()) >= fixed
+
+
 if __name__ == "__main__":  # record `terraform fmt -check` on each fixed fixture (exit 2: a syntax error)
     lines = ["# terraform fmt -check on each fixed fixture: parses (exit 0 or 3) or broken (exit 2)"]
     for path in sorted(FIXES.glob("TDL*/*.fixed.tf")):
