@@ -1,8 +1,9 @@
-"""Code actions on a finding: "acknowledge with a reason" now; the autofix's quick fixes plug in here.
+"""Code actions on a finding: its fix (``fix_title``), "acknowledge with a reason", and "fix all" for a file.
 
-``PROVIDERS`` lists functions ``provider(finding_rule, line_index, lines, path) -> list[Action]``;
-the server offers every action they return for each diagnostic under the cursor.  Fixes
-(when the autofix lands) become one more provider returning edits, safe ones first.
+``PROVIDERS`` lists functions ``provider(finding_rule, line_index, lines, path) -> list[Action]``
+(insertions); the server offers every action they return for each diagnostic under the cursor,
+after the finding's own fix (fix.py's edits, safe ones preferred).  ``fix_all`` gives the buffer
+with every safe fix applied (the ``source.fixAll.tfdind-lint`` action).
 """
 
 from __future__ import annotations
