@@ -190,7 +190,8 @@ async def test_a_finding_with_a_fix_offers_it_as_the_preferred_quick_fix_and_fix
         types.TextDocumentIdentifier(uri), _range(0, 0, 0, 0), types.CodeActionContext([], only=["source.fixAll"])))
     [fix_all] = everything
     assert fix_all.kind == "source.fixAll.tfdind-lint"
-    assert fix_all.edit.changes[uri][0].new_text == text.replace("DOCKER_HOST=dind", "DOCKER_HOST=tcp://dind")
+    assert fix_all.edit.changes[uri][0].new_text == text.replace("DOCKER_HOST=dind", "DOCKER_HOST=tcp://dind").replace(
+        '  entrypoint = ["dockerd"', '  command    = ["dockerd"')  # TDL403's and TDL407's fixes
     # the client applies the quick fix: the finding goes
     change(client, uri, 2, [(edit.range, edit.new_text)])
     diagnostics = await published(client, uri, lambda ds: "TDL403" not in {d.code for d in ds})
