@@ -264,3 +264,12 @@ def tdl201(ctx, container, node) -> Fix | None:
         edit = (edits.insert_attribute(text, context, "privileged = true") if context is not None else
                 edits.insert_attribute(text, block, "security_context {\n  privileged = true\n}"))
     return safe("Make the envbox container privileged", edit) if edit is not None else None
+
+
+def tdl303(ctx, node, key: str, prefix: str, containers: list) -> Fix | None:
+    """An AppArmor annotation naming no container of a pod with exactly one: name that container in its key."""
+    if len(containers) != 1 or node.key is None:
+        return None
+    name = containers[0].name.value
+    edit = edits.replace_in(edits.source(ctx, node.key.path), node.key, key, prefix + name)
+    return safe(f"Name container `{name}` in the annotation", edit) if edit is not None else None

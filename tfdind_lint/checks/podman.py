@@ -467,14 +467,15 @@ def podman_apparmor_annotation_mismatch(ctx: Context, *, podman_images=DEFAULT_P
         orphans = [k for k in annotations if k.startswith(APPARMOR_PREFIX) and k[len(APPARMOR_PREFIX):] not in names]
         if len(names) == len(containers):
             for key in orphans:
-                yield _orphan_annotation(workload, key, annotations[key], containers)
+                yield _orphan_annotation(workload, key, annotations[key], containers,
+                                         fixes.tdl303(ctx, annotations[key], key, APPARMOR_PREFIX, containers))
         if nodes_use_apparmor is False or orphans:
             continue  # renaming the orphaned key is the fix the finding above gives
         for container in workload.containers:
             yield from _confined_podman(workload, container, annotations, podman_images, nodes_use_apparmor)
 
 
-def _orphan_annotation(workload: Workload, key: str, node: Node, containers: list[Container]) -> Hit:
+def _orphan_annotation(workload: Workload, key: str, node: Node, containers: list[Container], fix=None) -> Hit:
     listed = ", ".join(f"`{c.name.value}`" for c in containers)
     suggestion = f"`{APPARMOR_PREFIX}{containers[0].name.value}`" if len(containers) == 1 else "the container's name"
     return Hit(node.where,
@@ -482,7 +483,7 @@ def _orphan_annotation(workload: Workload, key: str, node: Node, containers: lis
                hint=f"rename the key to {suggestion} (containers: {listed}): the profile applies to nothing, and "
                     "the container it was meant for keeps the default profile", subject=workload.address,
                attribute=f"{workload.spell('annotations')}[{key}]", owner=workload.owner,
-               related=tuple(Related(c.name.where, f"container `{c.name.value}`") for c in containers))
+               related=tuple(Related(c.name.where, f"container `{c.name.value}`") for c in containers), fix=fix)
 
 
 def _confined_podman(workload: Workload, container: Container, annotations: dict, images, nodes_use_apparmor):
