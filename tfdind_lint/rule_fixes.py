@@ -273,3 +273,22 @@ def tdl303(ctx, node, key: str, prefix: str, containers: list) -> Fix | None:
     name = containers[0].name.value
     edit = edits.replace_in(edits.source(ctx, node.key.path), node.key, key, prefix + name)
     return safe(f"Name container `{name}` in the annotation", edit) if edit is not None else None
+
+
+def tdl301(ctx, container, name: str, node) -> Fix | None:
+    """An extended resource only in ``requests``: copy it into ``limits`` (the existing map, or, in Terraform, a new
+    ``limits`` map in the ``resources`` block)."""
+    text = edits.source(ctx, node.span.path)
+    if text is None or node.span.line != node.span.end_line:
+        return None
+    written = text.text[slice(*text.range(node.span))]
+    terraform = node.span.path.endswith(".tf")
+    entry = f'"{name}" = {written}' if terraform else f"{name}: {written}"
+    limits = container.limits
+    if limits is not None:
+        edit = edits.add_entry(text, limits, entry)
+    elif terraform and isinstance(container.source, Block) and container.source.block("resources") is not None:
+        edit = edits.insert_attribute(text, container.source.block("resources"), f"limits = {{\n  {entry}\n}}")
+    else:
+        edit = None
+    return safe(f"Copy `{name}` into limits", edit) if edit is not None else None

@@ -97,7 +97,7 @@ def podman_fuse_device_missing(ctx: Context, *, podman_images=DEFAULT_PODMAN_IMA
         if workload.kind == "docker_container":
             continue  # the Docker provider has no extended resources
         for container in workload.all_containers():
-            yield from _extended_resources(container)
+            yield from _extended_resources(ctx, container)
         for container in workload.containers:
             yield from _fuse_missing(workload, container, podman_images, fuse_resources)
 
@@ -129,7 +129,7 @@ def _fuse_missing(workload: Workload, container: Container, images, fuse_resourc
                     "advertises): rootless Podman stores images with fuse-overlayfs, which needs /dev/fuse")
 
 
-def _extended_resources(container: Container) -> Iterator[Hit]:
+def _extended_resources(ctx: Context, container: Container) -> Iterator[Hit]:
     workload = container.workload
     limits = container.limits.value if container.limits is not None else {}
     requests = container.requests.value if container.requests is not None else {}
@@ -153,7 +153,7 @@ def _extended_resources(container: Container) -> Iterator[Hit]:
                        f"Extended resource `{name}` is only in `{workload.spell('requests')}`, so Kubernetes rejects "
                        "the pod", "resources.requests",
                        hint=f"move it to `{workload.spell('limits')}`: Kubernetes takes extended resources from "
-                            "limits (requests may only repeat the limit)")
+                            "limits (requests may only repeat the limit)", fix=fixes.tdl301(ctx, container, name, node))
         elif node.known and limits[name].known and quantity(node.value) != quantity(limits[name].value):
             yield _hit(container, node.where,
                        f"Extended resource `{name}` requests `{node.value}` but its limit is `{limits[name].value}`, "
