@@ -379,7 +379,7 @@ def test_documented_examples_are_valid(tmp_path, monkeypatch):
     write_tree(tmp_path, {".tfdind-lint.yaml": "policies: lint-policies\n"})
     monkeypatch.chdir(tmp_path)
     loaded = Configuration(["."]).policies
-    assert (configs, policies) == (3, 6)
+    assert (configs, policies) == (4, 6)
     assert sorted(p for p in loaded if not p.startswith("TDL")) == ["ACME001", "ACME002", "ACME003", "ACME004", "ACME005", "ACME006"]
 
 

@@ -50,7 +50,7 @@ def test_json_lists_every_finding_with_suppression_reasons(in_root):
                                "baselined": 0, "baseline_stale": 0}
     first = data["findings"][0]
     assert set(first) == {"rule", "name", "severity", "message", "hint", "path", "line", "column", "end_line",
-                          "end_column", "subject", "attribute", "related", "suppressed"}
+                          "end_column", "subject", "attribute", "related", "suppressed", "fix"}
     suppressed = [f for f in data["findings"] if f["suppressed"]]
     assert {f["suppressed"]["reason"] for f in suppressed} == {
         "our nodes cannot run Sysbox yet (ticket OPS-123)", "GPU nodes, see OPS-124", "build farm, isolated hosts"}

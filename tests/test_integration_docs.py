@@ -52,7 +52,7 @@ def hooks() -> list[dict]:
 def test_hooks_manifest_loads_with_pre_commit(tmp_path):
     clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed")
     manifest = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
-    assert [hook["id"] for hook in manifest] == ["tfdind-lint", "tfdind-lint-all"]
+    assert [hook["id"] for hook in manifest] == ["tfdind-lint", "tfdind-lint-all", "tfdind-lint-fix"]
 
 
 @pytest.mark.parametrize("path, linted", [
@@ -70,6 +70,7 @@ def test_hook_entries():
     assert {h["id"]: (h["entry"], h.get("pass_filenames", True), h["require_serial"]) for h in hooks()} == {
         "tfdind-lint": ("tfdind-lint check --force-exclude", True, True),
         "tfdind-lint-all": ("tfdind-lint check --force-exclude .", False, True),
+        "tfdind-lint-fix": ("tfdind-lint check --force-exclude --fix", True, True),
     }
 
 

@@ -157,3 +157,22 @@ def test_try_repo_flags_the_defective_template_and_not_the_clean_one(tmp_path, h
     assert "bad/main.tf:94:1: TDL101" in report
     assert "good/" not in report
     assert re.search(r"^Found \d+ findings \(.*\) in \d of 4 files", report, re.M)  # bad/ and good/ were read
+
+
+def test_fix_hook_fixes_the_staged_template_fails_and_the_next_commit_passes(tmp_path, hooks):
+    env = hooks[0]
+    project = _project(tmp_path / "project", hooks, "tfdind-lint-fix")
+    _copy("dind-docker/good", project / "workspace")
+    main = project / "workspace" / "main.tf"
+    original = main.read_text(encoding="utf-8")
+    assert '"DOCKER_HOST=tcp://docker:2376",' in original
+    main.write_text(original.replace("DOCKER_HOST=tcp://docker:2376", "DOCKER_HOST=docker:2376"), encoding="utf-8")
+    code, output = _commit(project, hooks, ".pre-commit-config.yaml", "workspace")
+    assert code != 0, output
+    assert "files were modified by this hook" in output
+    assert "Fixed 1 finding (0 remaining)." in output
+    assert main.read_text(encoding="utf-8") == original
+    code, output = _commit(project, hooks, "workspace")
+    assert code == 0, output
+    assert "Passed" in output
+    assert _commits(project, env) == 1

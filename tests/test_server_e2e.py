@@ -174,6 +174,30 @@ async def test_acknowledge_action_inserts_the_comment_with_a_snippet_cursor(clie
     assert ("TDL402", 20, 48, 20, 68) in summary(diagnostics)
 
 
+async def test_a_finding_with_a_fix_offers_it_as_the_preferred_quick_fix_and_fix_all(client: LanguageClient,
+                                                                                    tmp_path):
+    text = MAIN.replace('"tcp://0.0.0.0:2375"]', '"tcp://0.0.0.0:2375"]\n  env        = ["DOCKER_HOST=dind:2375"]')
+    uri = open_document(client, tmp_path / "main.tf", text)
+    diagnostics = await published(client, uri)
+    tdl403 = next(d for d in diagnostics if d.code == "TDL403")
+    result = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), tdl403.range, types.CodeActionContext([tdl403])))
+    assert [(a.title, a.kind, a.is_preferred) for a in result][0] == (
+        "Fix TDL403: Prepend tcp://", types.CodeActionKind.QuickFix, True)
+    [edit] = result[0].edit.changes[uri]
+    assert (edit.range, edit.new_text) == (_range(20, 29, 20, 29), "tcp://")  # before `dind:2375`
+    everything = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), _range(0, 0, 0, 0), types.CodeActionContext([], only=["source.fixAll"])))
+    [fix_all] = everything
+    assert fix_all.kind == "source.fixAll.tfdind-lint"
+    assert fix_all.edit.changes[uri][0].new_text == text.replace("DOCKER_HOST=dind", "DOCKER_HOST=tcp://dind").replace(
+        '  entrypoint = ["dockerd"', '  command    = ["dockerd"')  # TDL403's and TDL407's fixes
+    # the client applies the quick fix: the finding goes
+    change(client, uri, 2, [(edit.range, edit.new_text)])
+    diagnostics = await published(client, uri, lambda ds: "TDL403" not in {d.code for d in ds})
+    assert "TDL403" not in {d.code for d in diagnostics}
+
+
 async def test_the_place_cursor_command_shows_the_document_with_the_cursor_after_the_comment(client: LanguageClient,
                                                                                               tmp_path):
     uri = open_document(client, tmp_path / "main.tf", MAIN)

@@ -125,6 +125,7 @@ def _check_parser() -> argparse.ArgumentParser:
                               f"`baseline`, or {DEFAULT_BASELINE} next to the configuration file) and exit 0; entries "
                               "of rules and files the run did not check are kept")
     _integration_arguments(parser)
+    _fix_arguments(parser)
     parser.add_argument("--max-file-size", type=_size, metavar="SIZE",
                         help="do not read files larger than SIZE (bytes, or 2MiB, 512KiB...; default: the "
                              "configuration's `max-file-size`, or 1MiB); a larger file is a TDL000 finding")
@@ -168,6 +169,36 @@ def _integration_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sarif-output", metavar="FILE",
                         help="also write a SARIF report to FILE, whatever the --format "
                              "(annotations and code scanning from one run)")
+
+
+def _fix_arguments(parser: argparse.ArgumentParser) -> None:
+    """--fix and its selection, as in ruff (docs/configuration.md, "Fixing")."""
+    group = parser.add_argument_group("fixing (the rules whose policy says `fix: safe` or `unsafe`; "
+                                      "`tfdind-lint rules` lists them)")
+    group.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes of the findings, write the files, then report what remains")
+    group.add_argument("--diff", action="store_true",
+                       help="print a unified diff of what --fix would change and change nothing "
+                            "(exit 1 when something would change)")
+    unsafe = group.add_mutually_exclusive_group()
+    unsafe.add_argument("--unsafe-fixes", action="store_true", default=None,
+                        help="with --fix or --diff, also apply the unsafe fixes (suggested edits that change behaviour)")
+    unsafe.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false",
+                        help="do not apply unsafe fixes, whatever the configuration's `unsafe-fixes` says")
+    group.add_argument("--fixable", action="append", type=_rule_list, metavar="RULES",
+                       help="fix only these rules (replaces the configuration's `fixable`)")
+    group.add_argument("--extend-fixable", action="append", type=_rule_list, metavar="RULES",
+                       help="fix these rules as well")
+    group.add_argument("--unfixable", action="append", type=_rule_list, metavar="RULES",
+                       help="never fix these rules (they are still reported)")
+
+
+def _fix_selection(args, configuration):
+    def joined(lists):
+        return tuple(s for items in lists or () for s in items)
+
+    return configuration.fix_selection(args.unsafe_fixes, joined(args.fixable) if args.fixable is not None else None,
+                                       joined(args.extend_fixable), joined(args.unfixable))
 
 
 def run() -> None:
@@ -279,6 +310,8 @@ def _check(argv: list[str]) -> int:
     paths = args.paths or ["."]
     if args.statistics and args.format in ("sarif", "gitlab", "junit"):
         return _error(f"--statistics prints text or json, not {args.format}")
+    if (args.fix or args.diff) and args.write_baseline:
+        return _error("--fix and --diff do not go with --write-baseline: fix first, then write the baseline")
     try:
         configuration = _configuration(args, paths)
         discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
@@ -292,12 +325,24 @@ def _check(argv: list[str]) -> int:
             from .cache import Cache  # noqa: PLC0415
 
             cache = Cache()
+        fixes = _fix_selection(args, configuration)
+        configuration.check_fix_selection()
         progress = Progress(sys.stderr) if Progress.wanted(sys.stderr, args.quiet) else None
         try:
             report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache, progress=progress)
         finally:
             if progress is not None:
                 progress.close()
+        if args.fix or args.diff:
+            from . import autofix  # noqa: PLC0415
+
+            outcome = autofix.fix(paths, settings, discovery, fixes, report=report)
+            if args.diff:
+                return _show_diff(outcome, args)
+            failed = autofix.write(outcome)
+            if failed:
+                return _error([f"{path}: {why}" for path, why in failed])
+            report = outcome.report
     except (UsageError, WriteError) as exc:
         return _error(str(exc))
     except ConfigError as exc:
@@ -319,6 +364,7 @@ def _check(argv: list[str]) -> int:
         quiet=args.quiet,
         sarif_include_suppressed=args.sarif_include_suppressed,
         sarif_category=args.sarif_category,
+        fixes=fixes,
     )
     if args.statistics:
         from .formats import statistics  # noqa: PLC0415
@@ -336,6 +382,8 @@ def _check(argv: list[str]) -> int:
         sys.stdout.flush()
     if args.sarif_output is not None and not _write(args.sarif_output, render("sarif", report, settings, options)):
         return EXIT_ERROR
+    if args.fix:
+        _fixed(outcome, report, args, to_file)
     if report.internal_errors:
         return EXIT_ERROR
     if args.exit_zero:
@@ -344,6 +392,35 @@ def _check(argv: list[str]) -> int:
     if report.active and not failing:
         _below_threshold(len(report.active), args, configuration)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _show_diff(outcome, args) -> int:
+    """--diff: the unified diff on stdout, what it would fix on stderr; exit 1 when something would change."""
+    from . import autofix  # noqa: PLC0415
+
+    sys.stdout.write(autofix.diff(outcome))
+    for path, why in outcome.refused:
+        sys.stderr.write(f"tfdind-lint: warning: {path}: not fixed: the result would not parse ({why})\n")
+    if not args.quiet:
+        count = outcome.fixed
+        sys.stderr.write(f"Would fix {count} finding{'s' if count != 1 else ''}"
+                         f" in {len(outcome.changed)} file{'s' if len(outcome.changed) != 1 else ''}.\n" if count
+                         else "No fixes to apply.\n")
+    if outcome.report.internal_errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if outcome.changed else EXIT_CLEAN
+
+
+def _fixed(outcome, report, args, to_file: bool) -> None:
+    """--fix: "Fixed N findings (M remaining)." after a text report (on stderr after another format)."""
+    for path, why in outcome.refused:
+        sys.stderr.write(f"tfdind-lint: warning: {path}: not fixed: the result would not parse ({why})\n")
+    if args.quiet:
+        return
+    count, remaining = outcome.fixed, len(report.active)
+    line = f"Fixed {count} finding{'s' if count != 1 else ''} ({remaining} remaining).\n"
+    text_format = args.format in ("full", "text", "concise") and not args.statistics and not to_file
+    (sys.stdout if text_format else sys.stderr).write(line)
 
 
 def _empty_directories(paths: list[str], report, discovery) -> list[tuple[str, bool]]:
@@ -480,13 +557,14 @@ def _rules(argv: list[str]) -> int:
 
         data = [{"id": p.id, "name": p.name, "severity": str(p.severity), "enabled": p.enabled,
                  "summary": p.summary, "implemented": p.id in CHECKS or p.id in BUILTIN or p.custom,
-                 "custom": p.custom} for p in policies.values()]
+                 "custom": p.custom, "fix": p.fix} for p in policies.values()]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return EXIT_CLEAN
     width = max(len(p.name) for p in policies.values())
     for p in policies.values():
         enabled = "enabled" if p.enabled else "disabled"
-        sys.stdout.write(f"{p.id}  {p.name:<{width}}  {str(p.severity):<7}  {enabled:<8}  {p.summary}\n")
+        fix = "fix" if p.fix == "safe" else "fix?" if p.fix == "unsafe" else ""
+        sys.stdout.write(f"{p.id}  {p.name:<{width}}  {str(p.severity):<7}  {enabled:<8}  {fix:<4}  {p.summary}\n")
     return EXIT_CLEAN
 
 
@@ -536,11 +614,17 @@ def explain_text(policy) -> str:
     listed = "\n".join(f"- `{name}`: `{_parameter_text(value)}`" for name, value in parameters.items())
     return (
         f"# {policy.name} ({policy.id})\n\n"
-        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}\n\n"
+        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}{fix_text(policy)}\n\n"
         f"{policy.help.strip()}\n"
         + (f"\n## Parameters\n{listed}\n" if listed else "")
         + (f"\n## Sources\n{sources}\n" if sources else "")
     )
+
+
+def fix_text(policy) -> str:
+    """What `--fix` does for a rule, in words (empty when it has no fix)."""
+    return {"safe": " Fix: safe (applied by `--fix`).",
+            "unsafe": " Fix: unsafe (a suggested edit, applied by `--fix --unsafe-fixes`)."}.get(policy.fix, "")
 
 
 CODER_PAGE = "Coder's page “Docker in Workspaces” (coder.com/docs/admin/templates/extending-templates/docker-in-workspaces)"
@@ -575,16 +659,17 @@ def rules_markdown(policies) -> str:
         "the chosen method; **warning** = works but unsafe, silently degraded, or breaks on some clusters; "
         "**note** = hygiene, deprecation, or version-dependent.",
         "",
-        "| id | name | severity | enabled | summary |",
-        "|---|---|---|---|---|",
+        "| id | name | severity | enabled | fix | summary |",
+        "|---|---|---|---|---|---|",
     ]
     for p in policies.values():
         anchor = f"{p.id}-{p.name}".lower()
         summary = p.summary.replace("|", "\\|")
-        out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {summary} |")
+        fix = p.fix if p.fix in ("safe", "unsafe") else ""
+        out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {fix} | {summary} |")
     for p in policies.values():
         out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. {basis(p)} "
-                f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}"]
+                f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}{fix_text(p)}"]
         params = ", ".join(f"`{k}`" for k in p.parameters)
         if params:
             out[-1] += f" Parameters: {params}."

@@ -170,14 +170,17 @@ class ConfigFile(Record):
     """One configuration file as loaded and validated (or the defaults, ``path == ""``); ``Configuration`` holds them."""
 
     _fields = ("path", "directory", "exclude", "selection", "rules", "parameters", "overrides", "suppressions",
-               "fail_on", "baseline", "baseline_at", "max_file_size", "annotation", "custom")
+               "fail_on", "baseline", "baseline_at", "max_file_size", "annotation", "fixable", "unfixable",
+               "extend_fixable", "unsafe_fixes", "custom")
 
     def __init__(self, path: str, directory: str, exclude: Globs | None = None, selection: Selection | None = None,
                  rules: dict[str, RuleEntry] | None = None, parameters: dict[str, dict] | None = None,
                  overrides: list[Override] | None = None, suppressions: list[Suppression] | None = None,
                  fail_on: Severity | None = None, baseline: str | None = None,
                  baseline_at: tuple[int, int] | None = None, max_file_size: int | None = None,
-                 annotation: str = DEFAULT_ANNOTATION, custom: frozenset[str] = frozenset()):
+                 annotation: str = DEFAULT_ANNOTATION, fixable: tuple[str, ...] | None = None,
+                 unfixable: tuple[str, ...] = (), extend_fixable: tuple[str, ...] = (),
+                 unsafe_fixes: bool | None = None, custom: frozenset[str] = frozenset()):
         self.path = path  # as shown to the user
         self.directory = directory  # absolute; globs and paths in the file are relative to it
         self.exclude = Globs(()) if exclude is None else exclude
@@ -193,6 +196,11 @@ class ConfigFile(Record):
         self.baseline_at = baseline_at
         self.max_file_size = max_file_size  # bytes
         self.annotation = annotation
+        #: ``fixable`` / ``unfixable`` / ``extend-fixable`` / ``unsafe-fixes`` (--fix; autofix.py)
+        self.fixable = fixable
+        self.unfixable = unfixable
+        self.extend_fixable = extend_fixable
+        self.unsafe_fixes = unsafe_fixes
         #: ids of the custom policies this configuration loads
         self.custom = custom
 
@@ -257,6 +265,7 @@ class Configuration:
         self.max_file_size = max_file_size or self.root.max_file_size
         #: the baseline file of the run (absolute) and where it was named: "flag", "config" or "default"
         self.baseline, self.baseline_source = self._baseline(baseline)
+        self.fix_selectors: tuple[str, ...] = ()
 
     def _baseline(self, flag: str | None) -> tuple[str | None, str]:
         if flag:
@@ -379,6 +388,34 @@ class Configuration:
             return {policy.id} & set(own)
         prefix = selector.strip().upper()
         return {r for r in own if r.startswith(prefix) and (self.policies[r].enabled or not selecting)}
+
+    def fix_selection(self, unsafe: bool | None = None, fixable=None, extend_fixable=(), unfixable=()):
+        """Which fixes --fix applies: the root configuration's ``fixable`` / ``unfixable`` / ``extend-fixable`` /
+        ``unsafe-fixes``, the command line's flags winning (``fixable`` replaces, the others add), as in ruff."""
+        from .autofix import FixSelection  # noqa: PLC0415
+
+        root = self.root
+        self.fix_selectors = (*(fixable or ()), *extend_fixable, *unfixable)
+
+        def rules(selectors) -> set[str]:
+            return set().union(*(self.expand(s, selecting=False) for s in selectors))
+
+        chosen = fixable if fixable is not None else root.fixable
+        allowed = None if chosen is None else rules(chosen)
+        extra = rules((*root.extend_fixable, *extend_fixable))
+        if allowed is not None:
+            allowed |= extra
+        if unsafe is None:
+            unsafe = bool(root.unsafe_fixes)
+        return FixSelection(unsafe, None if allowed is None else frozenset(allowed),
+                            frozenset(rules((*root.unfixable, *unfixable))))
+
+    def check_fix_selection(self) -> None:
+        """Raise ConfigError for --fixable / --extend-fixable / --unfixable selectors that name no rule."""
+        unknown = [s for s in self.fix_selectors if not self.expand(s, selecting=False)]
+        if unknown:
+            raise ConfigError([f"unknown rule selector `{s}`{_did_you_mean(s, self.policies)} (see `tfdind-lint rules`)"
+                               for s in unknown])
 
     def check_selection(self) -> None:
         """Raise ConfigError for command line selectors that name no rule (call once configurations are loaded)."""
@@ -552,6 +589,11 @@ class _Loader:
             except ValueError as exc:
                 self._error(("max-file-size",), str(exc))
         config.annotation = data.get("suppression-annotation", DEFAULT_ANNOTATION)
+        if "fixable" in data:
+            config.fixable = tuple(self._selectors(data["fixable"], ("fixable",)))
+        config.unfixable = tuple(self._selectors(data.get("unfixable", ()), ("unfixable",)))
+        config.extend_fixable = tuple(self._selectors(data.get("extend-fixable", ()), ("extend-fixable",)))
+        config.unsafe_fixes = data.get("unsafe-fixes")
         if self.errors:
             raise ConfigError([message for _, _, message in sorted(set(self.errors))])
         return config

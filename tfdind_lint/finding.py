@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .node import Span
+
+if TYPE_CHECKING:
+    from .fix import Fix
 
 
 class Severity(enum.IntEnum):
@@ -61,6 +65,8 @@ class Finding:
     hint: str = ""
     #: The resource / manifest object the finding belongs to (for suppressions; not printed).
     owner: Span | None = field(default=None, repr=False, compare=False)
+    #: The edits that fix it (fix.py), when the rule knows them.
+    fix: Fix | None = field(default=None, repr=False, compare=False)
 
     def sort_key(self):
         s = self.span
@@ -80,3 +86,5 @@ class Hit:
     hint: str = ""
     #: The resource / manifest object the finding belongs to: a suppression on its first line applies.
     owner: Span | None = None
+    #: The edits that fix it (fix.py: ``fix=fix.safe("Prepend tcp://", Edit(...))``).
+    fix: Fix | None = None

@@ -394,7 +394,7 @@ def findings(settings: RunSettings, rule: str, hits: list[Hit]) -> list[Finding]
             continue  # an override turns the rule off for this file
         severity = settings.configured_severity(rule, path) or hit.severity or settings.severity(rule, path)
         out.append(Finding(hit.span, rule, policy.name, severity, hit.message, subject=hit.subject,
-                           attribute=hit.attribute, related=hit.related, hint=hit.hint, owner=hit.owner))
+                           attribute=hit.attribute, related=hit.related, hint=hit.hint, owner=hit.owner, fix=hit.fix))
     return out
 
 

@@ -25,12 +25,12 @@ import json
 import sys
 
 #: Version of the encoding; an entry of another version is a miss.
-VERSION = 2
+VERSION = 3
 
 #: The classes an entry may hold: name -> module.  Their dataclass annotations are the schema.
 CLASSES = {
     "UnitResult": "tfdind_lint.pieces",
-    "Finding": "tfdind_lint.finding", "Related": "tfdind_lint.finding", "Suppressed": "tfdind_lint.finding",
+    "Finding": "tfdind_lint.finding", "Fix": "tfdind_lint.fix", "Edit": "tfdind_lint.fix", "Related": "tfdind_lint.finding", "Suppressed": "tfdind_lint.finding",
     "Suppression": "tfdind_lint.suppress", "Problem": "tfdind_lint.suppress",
     "Node": "tfdind_lint.node", "Unknown": "tfdind_lint.node", "Reference": "tfdind_lint.node",
     "Block": "tfdind_lint.node", "Comment": "tfdind_lint.sources", "TomlFile": "tfdind_lint.sources.toml",

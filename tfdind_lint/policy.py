@@ -30,13 +30,13 @@ class Policy(Value):
     """A rule's policy: its id, name, severity, documentation and parameters (which take no part in equality)."""
 
     _fields = ("id", "name", "severity", "summary", "help", "origin", "sources", "enabled", "files", "tags",
-               "precision", "security_severity", "parameters", "path", "check")
+               "precision", "security_severity", "parameters", "path", "check", "fix")
     _compared = tuple(name for name in _fields if name != "parameters")
 
     def __init__(self, id: str, name: str, severity: Severity, summary: str, help: str, origin: str,
                  sources: tuple[Source, ...], enabled: bool = True, files: tuple[str, ...] = (), tags: tuple[str, ...] = (),
                  precision: str = "high", security_severity: str | None = None, parameters: dict | None = None,
-                 path: str = "", check: str = ""):
+                 path: str = "", check: str = "", fix: str = "none"):
         self.id = id
         self.name = name
         self.severity = severity
@@ -53,6 +53,8 @@ class Policy(Value):
         self.path = path
         #: custom policies: the generic check they bind (rules/custom.py); empty for built-in rules
         self.check = check
+        #: whether the rule fixes its findings: safe (--fix), unsafe (--unsafe-fixes) or none
+        self.fix = fix
 
     @property
     def custom(self) -> bool:
@@ -104,6 +106,7 @@ def parse_policy(data: dict, path: str) -> Policy:
             parameters=dict(data.get("parameters") or {}),
             path=path,
             check=data.get("check", ""),
+            fix=data.get("fix", "none"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise PolicyError(f"{path}: invalid policy ({exc})") from None

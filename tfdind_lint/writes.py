@@ -91,10 +91,11 @@ def _is(kind: str, path: str, size: int) -> bool:
     return bool(lines) and bool(_SUMMARY.match(lines[-1]))
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` through a temporary file and one rename (raises OSError)."""
+def write_atomic(path: str, text: str | bytes, mode: int | None = None) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line ends; or bytes as they are) to ``path`` through a temporary file and one
+    rename (raises OSError); ``mode``: the permissions of the file written (default: 0o666 less the umask)."""
     directory = os.path.dirname(os.path.abspath(path))
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         streamed = not stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
@@ -114,6 +115,8 @@ def write_atomic(path: str, text: str) -> None:
         raise FileExistsError(f"no free temporary name in {directory}")
     try:
         try:
+            if mode is not None:
+                os.chmod(temporary, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view):]
@@ -126,3 +129,22 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def replace_source(path: str, data: bytes, original: bytes) -> None:
+    """``--fix``: replace a linted file with its fixed bytes, atomically, keeping its permissions.
+
+    Refused (WriteError) when the file is no longer a regular file holding ``original`` (changed since
+    it was read: the fix would undo that change).  A symbolic link is followed: its target is replaced.
+    """
+    target = os.path.realpath(path)
+    try:
+        info = os.stat(target)
+        if not stat.S_ISREG(info.st_mode):
+            raise WriteError(f"{path} is not a regular file any more: not fixed")
+        with open(target, "rb") as handle:
+            if handle.read(len(original) + 1) != original:
+                raise WriteError(f"{path} changed while tfdind-lint was fixing it: not fixed")
+    except FileNotFoundError:
+        raise WriteError(f"{path} was removed while tfdind-lint was fixing it: not fixed") from None
+    write_atomic(target, data, mode=stat.S_IMODE(info.st_mode))

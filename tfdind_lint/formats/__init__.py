@@ -36,6 +36,8 @@ class Options:
     sarif_category: str | None = None
     verbose: bool = False  # text: list the files not read, with the reason
     quiet: bool = False  # text: the findings only, no summary line
+    #: the fixes --fix would apply (autofix.FixSelection): text marks them and counts them; None: only safe ones
+    fixes: object = None
     extra: dict = field(default_factory=dict)
 
 

@@ -37,7 +37,15 @@ def finding_dict(f) -> dict:
         "attribute": f.attribute,
         "related": [{**_span(r.span), "message": r.message} for r in f.related],
         "suppressed": _suppressed(f.suppressed),
+        "fix": _fix(f.fix),
     }
+
+
+def _fix(fix) -> dict | None:
+    if fix is None:
+        return None
+    return {"title": fix.title, "safety": fix.safety,
+            "edits": [{**_span(e.span), "text": e.text} for e in fix.edits]}
 
 
 def _suppressed(s) -> dict | None:

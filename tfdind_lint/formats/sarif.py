@@ -77,6 +77,24 @@ def _location(span, message: str | None = None, location_id: int | None = None) 
     )
 
 
+def _fix(fix) -> om.Fix:
+    """A finding's fix: one artifact change per file, a replacement per edit (an empty region inserts)."""
+    changes: dict[str, list] = {}
+    for edit in fix.edits:
+        span = edit.span
+        region = om.Region(start_line=span.line, start_column=span.column, end_line=span.end_line,
+                           end_column=span.end_column)
+        changes.setdefault(span.path, []).append(
+            om.Replacement(deleted_region=region, inserted_content=om.ArtifactContent(text=edit.text)))
+    artifact_changes = []
+    for path, replacements in changes.items():
+        uri, base = artifact_uri(path)
+        artifact_changes.append(om.ArtifactChange(artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=base),
+                                                  replacements=replacements))
+    safety = "" if fix.safe else " (unsafe: applied with --unsafe-fixes)"
+    return om.Fix(description=om.Message(text=fix.title + safety), artifact_changes=artifact_changes)
+
+
 def _rule(policy) -> om.ReportingDescriptor:
     what = policy.help_section("What it does") or policy.summary
     tags = set(policy.tags) | ({"security"} if policy.security_severity else set())
@@ -122,6 +140,8 @@ def build(report: Report, settings: RunSettings, options: Options) -> dict:
             locations=[_location(f.span)], related_locations=related or None, partial_fingerprints=fingerprints,
             properties={"subject": f.subject, "attribute": f.attribute} if f.subject or f.attribute else None,
         )
+        if f.fix is not None:
+            result.fixes = [_fix(f.fix)]
         if f.suppressed is not None:
             kind = "external" if f.suppressed.kind in ("config", "baseline") else "inSource"
             result.suppressions = [om.Suppression(kind=kind, justification=f.suppressed.reason)]

@@ -51,7 +51,7 @@ def _tail(report, options) -> list[str]:
     if options.verbose:
         lines.extend(f"{path}: skipped: {reason}" for path, reason in sorted(report.skipped + report.pruned))
     if not options.quiet:
-        lines.append(summary(report, hint=not options.verbose))
+        lines.append(summary(report, hint=not options.verbose, fixes=options.fixes))
     return lines
 
 
@@ -63,10 +63,11 @@ class _Paint:
         return f"{''.join(codes)}{text}{_RESET}" if self.enabled and text else text
 
 
-def _header(f, paint: _Paint) -> str:
+def _header(f, paint: _Paint, fixes=None) -> str:
     where = paint(f"{f.span.path}:{f.span.line}:{f.span.column}:", _BOLD)
     rule = paint(f"{f.rule} {f.severity}:", _BOLD, _COLORS[f.severity])
-    line = f"{where} {rule} {f.message}"
+    mark = "[*] " if _fixable(f, fixes) else ""
+    line = f"{where} {rule} {mark}{f.message}"
     if f.suppressed is not None:
         line += f" ({_silenced(f.suppressed)})"
     return line
@@ -76,7 +77,7 @@ def _header(f, paint: _Paint) -> str:
 
 def render_concise(report: Report, settings: RunSettings, options: Options) -> str:
     paint = _Paint(options.color)
-    lines = [_header(f, paint) for f in _shown(report, options)]
+    lines = [_header(f, paint, options.fixes) for f in _shown(report, options)]
     lines += _tail(report, options)
     return "\n".join(lines) + "\n" if lines else ""
 
@@ -88,7 +89,7 @@ def render(report: Report, settings: RunSettings, options: Options) -> str:
     sources = SourceLines()
     blocks: list[str] = []
     for group in _groups(_shown(report, options)):
-        blocks.append("\n".join(_group(group, settings, sources, paint)))
+        blocks.append("\n".join(_group(group, settings, sources, paint, options.fixes)))
     blocks.append("\n".join(_tail(report, options)))
     return "\n\n".join(b for b in blocks if b) + "\n" if any(blocks) else ""
 
@@ -108,7 +109,7 @@ def _groups(findings: list) -> list[list]:
     return groups
 
 
-def _group(group: list, settings: RunSettings | None, sources: SourceLines, paint: _Paint) -> list[str]:
+def _group(group: list, settings: RunSettings | None, sources: SourceLines, paint: _Paint, fixes=None) -> list[str]:
     first = group[0]
     related = list(dict.fromkeys(r for f in group for r in f.related))
     numbers = [f.span.end_line for f in group] + [r.span.end_line for r in related]
@@ -117,7 +118,7 @@ def _group(group: list, settings: RunSettings | None, sources: SourceLines, pain
     bar = paint("|", _GUTTER)
     out: list[str] = []
     for f in group:
-        out.append(_header(f, paint))
+        out.append(_header(f, paint, fixes))
         frame = _frame(f.span, sources, width, "^", paint, _COLORS[f.severity])
         if frame:
             out += [f"{pad} {bar}", *frame, f"{pad} {bar}"]
@@ -220,7 +221,27 @@ def _silenced(suppressed) -> str:
     return f"suppressed {suppressed.kind}{until}: {suppressed.reason}"
 
 
-def summary(report, hint: bool = False) -> str:
+def _fixable(finding, fixes) -> bool:
+    """Whether --fix (with the run's selection; without one: only safe fixes) would apply the finding's fix."""
+    if finding.fix is None or finding.suppressed is not None:
+        return False
+    return finding.fix.safe if fixes is None else fixes.allows(finding)
+
+
+def _fix_tail(active: list, fixes) -> str:
+    """``; 2 fixable with --fix (1 more with --unsafe-fixes)``."""
+    count = sum(1 for f in active if _fixable(f, fixes))
+    unsafe = 0
+    if fixes is None or not fixes.unsafe:
+        unsafe = sum(1 for f in active if f.fix is not None and not f.fix.safe
+                     and (fixes is None or fixes.rule_allowed(f.rule)))
+    tail = f"; [*] {count} fixable with --fix" if count else ""
+    if unsafe:
+        tail += f" ({unsafe} more with --unsafe-fixes)" if count else f"; {unsafe} fixable with --fix --unsafe-fixes"
+    return tail
+
+
+def summary(report, hint: bool = False, fixes=None) -> str:
     active = report.active
     counts = {s: sum(1 for f in active if f.severity == s) for s in Severity}
     files = len(report.files)
@@ -237,6 +258,7 @@ def summary(report, hint: bool = False) -> str:
         tail += f"; {skipped} skipped" + (" (--verbose lists them)" if hint else "")
     if not active:
         return f"No findings in {files} {file_word}{tail}."
+    tail += _fix_tail(active, fixes)
     noun = "finding" if len(active) == 1 else "findings"
     parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE))
     # files with findings, of the files linted: "in 3 of 7 files" (an internal error may name a file not linted)

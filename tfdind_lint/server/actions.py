@@ -1,8 +1,9 @@
-"""Code actions on a finding: "acknowledge with a reason" now; the autofix's quick fixes plug in here.
+"""Code actions on a finding: its fix (``fix_title``), "acknowledge with a reason", and "fix all" for a file.
 
-``PROVIDERS`` lists functions ``provider(finding_rule, line_index, lines, path) -> list[Action]``;
-the server offers every action they return for each diagnostic under the cursor.  Fixes
-(when the autofix lands) become one more provider returning edits, safe ones first.
+``PROVIDERS`` lists functions ``provider(finding_rule, line_index, lines, path) -> list[Action]``
+(insertions); the server offers every action they return for each diagnostic under the cursor,
+after the finding's own fix (fix.py's edits, safe ones preferred).  ``fix_all`` gives the buffer
+with every safe fix applied (the ``source.fixAll.tfdind-lint`` action).
 """
 
 from __future__ import annotations
@@ -76,3 +77,32 @@ def acknowledge(rule: str, line: int, owner_line: int | None, lines: list[str], 
 
 
 PROVIDERS = [acknowledge]
+
+
+# fixes -----------------------------------------------------------------------------------------
+
+FIX_ALL = "source.fixAll.tfdind-lint"
+
+
+def fix_title(finding) -> str | None:
+    """The quick fix's title for a finding with a fix: the fix's own, marked when it is unsafe."""
+    fix = finding.fix
+    if fix is None or finding.suppressed is not None:
+        return None
+    return f"Fix {finding.rule}: {fix.title}" + ("" if fix.safe else " (unsafe: changes behaviour)")
+
+
+def fix_all(text: str, findings) -> str | None:
+    """The buffer with every safe fix of its findings applied (those that overlap wait: one pass, as an
+    editor action is); None when there is nothing to fix."""
+    from ..fix import apply  # noqa: PLC0415
+
+    fixes = [f.fix for f in sorted((f for f in findings if f.fix is not None and f.fix.safe and f.suppressed is None),
+                                   key=lambda f: f.sort_key())]
+    if not fixes:
+        return None
+    try:
+        result, applied = apply(text.encode("utf-8", "surrogatepass"), fixes)
+    except UnicodeDecodeError:
+        return None
+    return result.decode("utf-8", "surrogatepass") if applied else None

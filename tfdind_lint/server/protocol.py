@@ -295,7 +295,8 @@ def did_change_folders(ls: TfdindLanguageServer, params: types.DidChangeWorkspac
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False))
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL],
+                                        resolve_provider=False))
 def code_action(ls: TfdindLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     path = _path(params.text_document.uri)
     text = ls.engine.buffers.get(path) if path else None
@@ -307,10 +308,38 @@ def code_action(ls: TfdindLanguageServer, params: types.CodeActionParams) -> lis
         if finding is None or not _overlaps(diagnostic.range, params.range):
             continue
         owner = finding.owner.line - 1 if finding.owner is not None and finding.owner.path == finding.span.path else None
+        title = actions.fix_title(finding)
+        if title is not None:  # the finding's own fix first: the preferred action when it is safe
+            newline = "\r\n" if "\r\n" in text else "\n"
+            found.append(_fix_action(ls, params.text_document.uri, lines, title, finding, diagnostic, newline))
         for provider in actions.PROVIDERS:
             for action in provider(finding.rule, finding.span.line - 1, owner, lines, path):
                 found.append(_code_action(ls, params.text_document.uri, action, diagnostic))
+    only = params.context.only or []
+    if any(actions.FIX_ALL.startswith(kind) for kind in only):  # "source", "source.fixAll", ours
+        fixed = actions.fix_all(text, [finding for _, finding in ls.published.get(path, ()) if finding is not None])
+        if fixed is not None:
+            end = types.Position(len(lines) - 1, units(lines[-1], ls.encoding()))
+            whole = types.TextEdit(range=types.Range(types.Position(0, 0), end), new_text=fixed)
+            found.append(types.CodeAction(title="Fix all safely fixable tfdind-lint findings", kind=actions.FIX_ALL,
+                                          edit=types.WorkspaceEdit(changes={params.text_document.uri: [whole]})))
+    if only:
+        found = [a for a in found if any(a.kind == kind or a.kind.startswith(kind + ".") for kind in only)]
     return found
+
+
+def _fix_action(ls: TfdindLanguageServer, uri: str, lines: list[str], title: str, finding, diagnostic,
+                newline: str) -> types.CodeAction:
+    encoding = ls.encoding()
+    edits = []
+    for edit in finding.fix.edits:
+        span = edit.span
+        start, end = position(lines, span.line, span.column, encoding), position(lines, span.end_line, span.end_column,
+                                                                                 encoding)
+        edits.append(types.TextEdit(range=types.Range(types.Position(*start), types.Position(*end)),
+                                    new_text=edit.text.replace("\n", newline)))
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                            edit=types.WorkspaceEdit(changes={uri: edits}), is_preferred=finding.fix.safe or None)
 
 
 def _code_action(ls: TfdindLanguageServer, uri: str, action: actions.Action, diagnostic) -> types.CodeAction:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit
+from ...fix import Fix, safe
 from ...node import Span
 from .helpers import scenes
 
@@ -26,4 +28,14 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(setting.span, "`DOCKER_HOST` has no scheme: clients built on the Docker SDK fail to parse it",
                       hint=f"write `{fixed}` (the docker CLI assumes tcp; testcontainers and IDE plugins fail with "
                            "\"unable to parse docker host\")",
-                      subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner)
+                      subject=setting.subject, attribute="DOCKER_HOST", owner=setting.owner,
+                      fix=_fix(ctx, setting.span, setting.text))
+
+
+def _fix(ctx, span, value: str | None) -> Fix | None:
+    """DOCKER_HOST without a scheme: prepend ``tcp://`` (``unix://`` before a socket path)."""
+    if not value or value != value.strip() or "://" in value:
+        return None
+    scheme = "unix://" if value.startswith("/") else "tcp://"
+    edit = edits.prepend(edits.source(ctx, span.path), span, value, scheme)
+    return safe(f"Prepend {scheme}", edit) if edit is not None else None

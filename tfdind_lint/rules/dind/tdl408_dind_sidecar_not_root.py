@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
@@ -44,4 +45,5 @@ def check(ctx: Context) -> Iterator[Hit]:
                 container.span, (Related(node.where, f"the pod's `{node.name}` applies to every container"),))
             attribute = node.name if docker else roles.attribute_path(container, workload.spell("security_context"), node.name)
             yield Hit(span, message, subject=workload.address, related=related, owner=workload.owner, attribute=attribute,
-                      hint=hint)
+                      hint=hint, fix=edits.run_as_root(ctx, container, node, own, docker, "the Docker daemon"))
+

@@ -3,12 +3,16 @@ root."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit
+from ...fix import Fix, safe
 from ...model import roles
 from ...model.daemon import symbolic, unknown
+from ...node import Block
 from .helpers import dind_sidecars, scenes, under
 
 
@@ -43,4 +47,27 @@ def check(ctx: Context) -> Iterator[Hit]:
                                "overlay rootfs, where overlay2 cannot run (vfs: slow builds, ephemeral-storage "
                                "evictions), and the image cache is lost on every restart",
                           subject=workload.address, attribute=roles.attribute_path(container, mount),
-                          owner=workload.owner)
+                          owner=workload.owner, fix=_fix(ctx, workload, container, missing))
+
+
+def _fix(ctx, workload, container, missing: list[str]) -> Fix | None:
+    """A Kubernetes dind container without a volume at dockerd's data-root (Terraform): an ``empty_dir`` volume
+    named after the container, and its ``volume_mount``; none when the name is taken."""
+    block = container.source
+    if len(missing) != 1 or workload.origin != "terraform" or not isinstance(block, Block):
+        return None
+    name = re.sub(r"[^a-z0-9-]+", "-", f"{container.display_name.lower()}-data-root").strip("-")[:63]
+    module = workload.module
+    text = edits.source(ctx, container.span.path)
+    if module is None or text is None or name in workload.volumes:
+        return None
+    files = [f for f in module.files if f.path == container.span.path]
+    spec = edits.parent_block(files[0].body.blocks, block) if files else None
+    if spec is None:
+        return None
+    mount = edits.insert_child_block(text, block, f'volume_mount {{\n  name       = "{name}"\n'
+                                                  f'  mount_path = "{missing[0]}"\n}}')
+    volume = edits.insert_child_block(text, spec, f'volume {{\n  name = "{name}"\n  empty_dir {{}}\n}}')
+    if mount is None or volume is None:
+        return None
+    return safe(f"Mount an empty_dir volume at {missing[0]}", mount, volume)

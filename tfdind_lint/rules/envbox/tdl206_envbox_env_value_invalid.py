@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit
+from ...fix import Fix, safe
 from ...model.envbox_flags import parse_bool, parse_int
 from ...workload import Container, Env, Workload
 from .helpers import env_text, env_unseen, envbox_containers, envbox_hit
@@ -22,7 +24,7 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
             if env.name in ("CODER_CPUS", "CODER_MEMORY"):
                 yield from _integer(workload, container, env)
             elif env.name in ("CODER_ADD_FUSE", "CODER_ADD_TUN", "CODER_ADD_GPU"):
-                yield from _boolean(workload, container, env)
+                yield from _boolean(ctx, workload, container, env)
 
 
 def _integer(workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
@@ -54,7 +56,7 @@ def _integer(workload: Workload, container: Container, env: Env) -> Iterator[Hit
                         "number of bytes")
 
 
-def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
+def _boolean(ctx: Context, workload: Workload, container: Container, env: Env) -> Iterator[Hit]:
     text = env_text(env.value, workload)
     if not text:
         return
@@ -64,7 +66,8 @@ def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit
                    f"`{env.name}` = `{text}` is not a boolean envbox reads, so it keeps the default, false",
                    "env", env.name,
                    hint="write `true` or `false` (Go strconv.ParseBool: 1, t, T, TRUE, true, True, 0, f, F, FALSE, "
-                        "false, False)")
+                        "false, False)",
+                   fix=_fix(ctx, env.value.span, text))
     elif value and env.name == "CODER_ADD_GPU":
         lib = container.env_named("CODER_USR_LIB_DIR")
         if lib is None and env_unseen(container):
@@ -75,3 +78,23 @@ def _boolean(workload: Workload, container: Container, env: Env) -> Iterator[Hit
                        "env", env.name,
                        hint="set `CODER_USR_LIB_DIR` to where the host's /usr/lib is mounted (envbox: \"when using "
                             "GPUs, CODER_USR_LIB_DIR must be specified\")")
+
+
+_BOOLEAN_SPELLINGS = {"yes": "true", "y": "true", "on": "true", "enable": "true", "enabled": "true",
+                      "no": "false", "n": "false", "off": "false", "disable": "false", "disabled": "false"}
+
+
+def _fix(ctx, span, value: str | None) -> Fix | None:
+    """An envbox boolean spelled another way (``yes``, ``on``): write ``true`` / ``false`` (not numbers: no fix)."""
+    spelled = _BOOLEAN_SPELLINGS.get((value or "").strip().lower())
+    if spelled is None:
+        return None
+    text = edits.source(ctx, span.path)
+    edit = edits.replace_in(text, span, value, spelled)
+    if edit is None:
+        return None
+    if not span.path.endswith((".tf", ".tf.json")):  # YAML: an unquoted `true` would be a boolean, not a string
+        start, end = text.range(edit.span)
+        if text.text[start - 1:start] not in ("'", '"'):
+            edit = edits.replace(edit.span, f'"{spelled}"')
+    return safe(f"Write {spelled}", edit)

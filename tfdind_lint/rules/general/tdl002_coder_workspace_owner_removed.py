@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
+from ...fix import Fix, safe
 from ...model.providers import provider_requirements
 from ...module import Module
+from ...node import Span
 from ...versions import Version
 from .helpers import block_subject
 
@@ -47,7 +50,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                 ref.span, what,
                 subject=block_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
                 hint=hint,
-                owner=use.block.head,
+                owner=use.block.head, fix=_fix(ctx, module, ref, replacement, label in declared),
             )
 
 
@@ -70,3 +73,26 @@ def _owner_verdict(ctx: Context, module: Module) -> tuple[str, tuple[Related, ..
         if any(verdict == worst for verdict, _ in verdicts):
             return worst, tuple(dict.fromkeys(r for verdict, related in verdicts if verdict == worst for r in related))
     return "older", ()
+
+
+def _fix(ctx, module, reference, replacement: str, declared: bool) -> Fix | None:
+    """``data.coder_workspace.<n>.owner*`` -> ``data.coder_workspace_owner.<n>.*`` (the same value), declaring
+    ``data "coder_workspace_owner" "<n>" {}`` after ``data "coder_workspace" "<n>"`` when the module lacks it.
+
+    The declaration must go in the file of the reference (a fix edits one file); when the
+    ``coder_workspace`` block is in another file, the finding has no fix.
+    """
+    text = edits.source(ctx, reference.span.path)
+    old = ".".join(reference.parts[:4])
+    if text is None or not text.text.startswith(old, text.range(reference.span)[0]):
+        return None
+    start = reference.span
+    rewrite = edits.replace(Span(start.path, start.line, start.column, start.line, start.column + len(old)), replacement)
+    if declared:
+        return safe(f"Use {replacement}", rewrite)
+    label = reference.parts[2]
+    sibling = next((r for r in module.data_sources_of("coder_workspace") if r.name == label), None)
+    if sibling is None or sibling.path != reference.span.path:
+        return None
+    block = edits.insert_block_after(text, sibling.block, f'data "coder_workspace_owner" "{label}" {{}}')
+    return safe(f"Use {replacement}", block, rewrite) if block is not None else None

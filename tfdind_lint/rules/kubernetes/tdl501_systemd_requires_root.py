@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
+from ...fix import Fix
 from ...model import roles
 from ...node import Node
 from ...workload import truthy
@@ -31,7 +33,7 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                           "user, and systemd needs root",
                           hint=f"set `{root}`: under Sysbox, root in the container is an unprivileged user on the host",
                           subject=workload.address, attribute=_security_attribute(container, user, "run_as_user"),
-                          related=related, owner=workload.owner)
+                          related=related, owner=workload.owner, fix=_fix(ctx, container, user))
                 continue
             non_root = workload.effective_run_as_non_root(container)
             if truthy(non_root):
@@ -42,7 +44,7 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                                "container is an unprivileged user on the host",
                           subject=workload.address,
                           attribute=_security_attribute(container, non_root, "run_as_non_root"),
-                          related=related, owner=workload.owner)
+                          related=related, owner=workload.owner, fix=_fix(ctx, container, non_root))
 
 
 def _security_attribute(container, node: Node, name: str) -> str:
@@ -53,3 +55,9 @@ def _security_attribute(container, node: Node, name: str) -> str:
     if node is getattr(container, name):
         return roles.container_attribute(container, name)
     return f"{workload.spell('security_context')}.{workload.spell(name)}"
+
+
+def _fix(ctx, container, node) -> Fix | None:
+    """systemd as PID 1 under Sysbox, run as non-root: root for that container (as TDL408)."""
+    own = node is container.run_as_user or node is container.run_as_non_root
+    return edits.run_as_root(ctx, container, node, own, container.workload.kind == "docker_container", "systemd")

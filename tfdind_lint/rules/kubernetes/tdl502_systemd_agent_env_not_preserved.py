@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ... import shell
+from ... import edits, shell
 from ...context import Context
 from ...finding import Hit, Related
+from ...fix import Fix, safe
 from ...model import roles, scripts
 from ...node import Node, Span, Unknown
 from ...workload import Workload
@@ -21,10 +22,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     for workload in ctx.workloads:
         for container in workload.all_containers():
             for node in container.argv():
-                yield from _agent_env_hits(workload, roles.command_attribute(container, node), node)
+                yield from _agent_env_hits(ctx, workload, roles.command_attribute(container, node), node)
 
 
-def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
+def _agent_env_hits(ctx: Context, workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
     inits = [(line, column, part) for line, column, part in scripts.placeholders(node) if scripts.renders_agent_init(part)]
     if not inits or not _uses_token_auth(workload, inits):
         return
@@ -42,12 +43,13 @@ def _agent_env_hits(workload: Workload, attribute: str, node: Node) -> Iterator[
         last = max((w for w in culprit.words if w.line == first.line == w.end_line), key=lambda w: w.end_column,
                    default=first)
         written = " ".join(w.text for w in culprit.words if w.line == first.line)
-        yield Hit(scripts.line_span(node, first.line, first.column, last.end_column),
+        span = scripts.line_span(node, first.line, first.column, last.end_column)
+        yield Hit(span,
                   f"`{written}` starts the Coder agent without `{TOKEN}`, so it cannot authenticate",
                   hint=f"{_keep_token(culprit)}: the agent starts {_why_dropped(culprit)}",
                   subject=workload.address, attribute=attribute,
                   related=(Related(_reference_span(inside[0]), "the agent's init script runs here"),),
-                  owner=workload.owner)
+                  owner=workload.owner, fix=_fix(ctx, span, first.text))
 
 
 def _uses_token_auth(workload: Workload, inits) -> bool:
@@ -119,3 +121,15 @@ def _reference_span(part: Unknown) -> Span:
         if reference.parts[0] == "coder_agent" and reference.attribute == ("init_script",):
             return reference.span
     return part.references[0].span
+
+
+def _fix(ctx, span, program: str) -> Fix | None:
+    """``sudo -u coder ... init_script``: keep the agent's token (``sudo --preserve-env=CODER_AGENT_TOKEN``).
+    ``su -`` / ``runuser -l`` (a login shell) have no such flag: no fix."""
+    if program != "sudo":
+        return None
+    text = edits.source(ctx, span.path)
+    if text is None or not text.text.startswith("sudo ", text.range(span)[0]):
+        return None
+    at = Span(span.path, span.line, span.column + 4, span.line, span.column + 4)
+    return safe("Keep CODER_AGENT_TOKEN through sudo", edits.replace(at, " --preserve-env=CODER_AGENT_TOKEN"))

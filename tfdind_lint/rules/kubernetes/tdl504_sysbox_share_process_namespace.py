@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
+from ...fix import Fix, safe
 from ...model import roles
 from ...workload import truthy
 from .helpers import systemd_span
@@ -30,4 +32,11 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                                                               "; the Sysbox docs advise against it"),
                   subject=workload.address, attribute=workload.spell("share_process_namespace"),
                   related=tuple(related), owner=workload.owner,
-                  severity=Severity.ERROR if systemd is not None else None)
+                  severity=Severity.ERROR if systemd is not None else None, fix=_fix(ctx, node))
+
+
+def _fix(ctx, node) -> Fix | None:
+    """``share_process_namespace = true`` / ``shareProcessNamespace: true`` in a Sysbox pod: delete the line (the
+    default is false)."""
+    edit = edits.delete_attribute(edits.source(ctx, node.span.path), node)
+    return safe(f"Remove `{node.name}`", edit) if edit is not None else None

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
+from ...fix import Fix, safe
+from ...node import Block
 from ...workload import Container, Workload, truthy
 from .helpers import is_extended, podman_evidence, podman_hit, quantity
 
@@ -25,7 +28,7 @@ def check(ctx: Context, *, podman_images, fuse_resources) -> Iterator[Hit]:
         if workload.kind == "docker_container":
             continue  # the Docker provider has no extended resources
         for container in workload.all_containers():
-            yield from _extended_resources(container)
+            yield from _extended_resources(ctx, container)
         for container in workload.containers:
             yield from _fuse_missing(workload, container, podman_images, fuse_resources)
 
@@ -57,7 +60,7 @@ def _fuse_missing(workload: Workload, container: Container, images, fuse_resourc
                     "advertises): rootless Podman stores images with fuse-overlayfs, which needs /dev/fuse")
 
 
-def _extended_resources(container: Container) -> Iterator[Hit]:
+def _extended_resources(ctx: Context, container: Container) -> Iterator[Hit]:
     workload = container.workload
     limits = container.limits.value if container.limits is not None else {}
     requests = container.requests.value if container.requests is not None else {}
@@ -81,10 +84,29 @@ def _extended_resources(container: Container) -> Iterator[Hit]:
                        f"Extended resource `{name}` is only in `{workload.spell('requests')}`, so Kubernetes rejects "
                        "the pod", "resources.requests",
                        hint=f"move it to `{workload.spell('limits')}`: Kubernetes takes extended resources from "
-                            "limits (requests may only repeat the limit)")
+                            "limits (requests may only repeat the limit)", fix=_fix(ctx, container, name, node))
         elif node.known and limits[name].known and quantity(node.value) != quantity(limits[name].value):
             yield podman_hit(container, node.where,
                        f"Extended resource `{name}` requests `{node.value}` but its limit is `{limits[name].value}`, "
                        "so Kubernetes rejects the pod", "resources.requests",
                        related=(Related(limits[name].where, "the limit"),),
                        hint="make them equal or drop the request: extended resources cannot be overcommitted")
+
+
+def _fix(ctx, container, name: str, node) -> Fix | None:
+    """An extended resource only in ``requests``: copy it into ``limits`` (the existing map, or, in Terraform, a new
+    ``limits`` map in the ``resources`` block)."""
+    text = edits.source(ctx, node.span.path)
+    if text is None or node.span.line != node.span.end_line:
+        return None
+    written = text.text[slice(*text.range(node.span))]
+    terraform = node.span.path.endswith(".tf")
+    entry = f'"{name}" = {written}' if terraform else f"{name}: {written}"
+    limits = container.limits
+    if limits is not None:
+        edit = edits.add_entry(text, limits, entry)
+    elif terraform and isinstance(container.source, Block) and container.source.block("resources") is not None:
+        edit = edits.insert_attribute(text, container.source.block("resources"), f"limits = {{\n  {entry}\n}}")
+    else:
+        edit = None
+    return safe(f"Copy `{name}` into limits", edit) if edit is not None else None

@@ -3,12 +3,15 @@ on another AMI family, or broken TOML."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit
+from ...fix import Fix, safe
 from ...model.node_pools import NodeDefinition, node_definitions
-from ...node import Node, Unknown
+from ...node import Node, Span, Unknown
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -33,10 +36,10 @@ def check(ctx: Context) -> Iterator[Hit]:
         if sysctl is None or not isinstance(sysctl.value, dict):
             continue
         for key, node in sysctl.value.items():
-            yield from _sysctl_entry(definition, key, node)
+            yield from _sysctl_entry(ctx, definition, key, node)
 
 
-def _sysctl_entry(definition: NodeDefinition, key: str, node: Node) -> Iterator[Hit]:
+def _sysctl_entry(ctx: Context, definition: NodeDefinition, key: str, node: Node) -> Iterator[Hit]:
     subject, owner = definition.subject, definition.owner
     if isinstance(node.value, dict):  # `user.max_user_namespaces = ...` unquoted: a table `user`
         for path, leaf in _leaves(node, (key,)):
@@ -46,14 +49,16 @@ def _sysctl_entry(definition: NodeDefinition, key: str, node: Node) -> Iterator[
                       f"TOML reads this as a table `{'.'.join(path[:-1])}`, not the sysctl `{name}`: Bottlerocket "
                       "rejects the user data", hint=f"write it as one quoted key: `\"{name}\" = \"{value}\"`",
                       subject=subject,
-                      attribute=f'settings.kernel.sysctl."{name}"', owner=owner)
+                      attribute=f'settings.kernel.sysctl."{name}"', owner=owner,
+                      fix=_fix_key(ctx, definition, node, leaf, name))
     elif not isinstance(node.value, (str, Unknown)):
         shown = str(node.value).lower() if isinstance(node.value, bool) else node.value
         yield Hit(definition.at(node.where),
                   f"The sysctl `{key}` is set to `{shown}`, not a string: Bottlerocket rejects the user data",
                   hint=f"write `\"{key}\" = \"{shown}\"`: Bottlerocket takes sysctl values only as strings",
                   subject=subject,
-                  attribute=f'settings.kernel.sysctl."{key}"', owner=owner)
+                  attribute=f'settings.kernel.sysctl."{key}"', owner=owner,
+                  fix=_fix_value(ctx, definition, node))
 
 
 def _leaves(node: Node, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Node]]:
@@ -62,3 +67,39 @@ def _leaves(node: Node, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
             yield from _leaves(child, path + (key,))
         else:
             yield path + (key,), child
+
+
+_BARE = re.compile(r"[A-Za-z0-9_.+-]+")
+
+
+def _fix_value(ctx, definition, node) -> Fix | None:
+    """A sysctl value that is not a string (``262144``, ``true``): quote it as written."""
+    if not definition.exact:
+        return None
+    text = edits.source(ctx, node.span.path)
+    if text is None or node.span.line != node.span.end_line:
+        return None
+    start, end = text.range(node.span)
+    written = text.text[start:end]
+    if not _BARE.fullmatch(written) or _in_quoted_string(text, node.span.line):
+        return None
+    return safe(f'Write "{written}"', edits.replace(node.span, f'"{written}"'))
+
+
+def _fix_key(ctx, definition, table, leaf, name: str) -> Fix | None:
+    """``user.max_user_namespaces = ...`` (a dotted key: a table): write the sysctl name as one quoted key."""
+    if not definition.exact or table.key is None or leaf.key is None:
+        return None
+    text = edits.source(ctx, leaf.span.path)
+    if text is None or table.key.line != leaf.key.end_line or _in_quoted_string(text, leaf.key.line):
+        return None
+    span = Span(leaf.key.path, table.key.line, table.key.column, leaf.key.end_line, leaf.key.end_column)
+    start, end = text.range(span)
+    if re.sub(r"\s+", "", text.text[start:end]) != name or not _BARE.fullmatch(name):
+        return None
+    return safe(f'Quote the key "{name}"', edits.replace(span, f'"{name}"'))
+
+
+def _in_quoted_string(text, line: int) -> bool:
+    """Whether a line of embedded TOML sits in a quoted Terraform / JSON string (``\\"`` would be needed)."""
+    return not text.path.endswith(".toml") and '\\"' in text.line(line) or text.line(line).rstrip().endswith("\\n")

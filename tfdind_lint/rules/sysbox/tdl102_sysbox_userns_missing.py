@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
+from ...fix import Fix, safe
 from ...node import Node
 from ...workload import Workload, falsy
 from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
@@ -56,7 +58,7 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                   hint=f"add `{_annotation_text(workload)}` to the {pod}'s metadata annotations{also} (the error: "
                        "`mounting \"sysfs\" ... operation not permitted`)",
                   subject=workload.address, attribute=f"metadata.annotations.{USERNS_ANNOTATION}",
-                  related=related, owner=workload.owner)
+                  related=related, owner=workload.owner, fix=_fix(ctx, workload, _annotation_text(workload)))
 
 
 def _object_annotation(workload: Workload) -> Node | None:
@@ -87,3 +89,12 @@ def _userns_value(workload: Workload, annotation: Node) -> Iterator[Hit]:
     elif int(size.group(1)) < USERNS_SIZE:
         yield Hit(annotation.where, f"`size={size.group(1)}` gives the pod fewer user IDs than the {USERNS_SIZE} Sysbox "
                   "expects", hint=fix, severity=Severity.NOTE, **common)
+
+
+def _fix(ctx, workload, entry: str) -> Fix | None:
+    """A Sysbox pod without the CRI-O userns annotation: add it to the pod's annotations when it has some."""
+    annotations = workload.annotations
+    if annotations is None:
+        return None
+    edit = edits.add_entry(edits.source(ctx, annotations.span.path), annotations, entry)
+    return safe("Add the CRI-O user-namespace annotation", edit) if edit is not None else None

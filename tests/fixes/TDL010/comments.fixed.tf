@@ -1,0 +1,14 @@
+terraform {
+  required_providers {
+    coder = {
+      source = "coder/coder"
+    }
+  }
+}
+
+data "coder_workspace" "dev" {}
+
+// Names of the workspace's resources.
+locals {
+  name = "coder-${data.coder_workspace.dev.id}" # one per workspace
+}

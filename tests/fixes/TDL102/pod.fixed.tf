@@ -1,0 +1,16 @@
+resource "kubernetes_pod" "dev" {
+  metadata {
+    name = "dev"
+    annotations = {
+      "prometheus.io/scrape" = "false" # no metrics here
+      "io.kubernetes.cri-o.userns-mode" = "auto:size=65536"
+    }
+  }
+  spec {
+    runtime_class_name = "sysbox-runc"
+    container {
+      name  = "dev"
+      image = "codercom/enterprise-base:ubuntu"
+    }
+  }
+}
