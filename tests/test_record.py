@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from tfdind_lint.config import Config, RuleSettings, Selection
+from tfdind_lint.config import ConfigFile, RuleEntry, Selection
 from tfdind_lint.finding import Severity
 from tfdind_lint.policy import Policy, Source
 from tfdind_lint.shell import Word
@@ -36,15 +36,15 @@ def test_policy_parameters_take_no_part_in_equality():
 
 def test_mutable_values_compare_but_do_not_hash():
     assert Word("a", 0, 0, 0, 1) == Word("a", 0, 0, 0, 1) and Word("a", 0, 0, 0, 1) != Word("a", 0, 0, 0, 1, True)
-    assert RuleSettings() == RuleSettings(None, None, {})
+    assert RuleEntry() == RuleEntry(None, None, {})
     with pytest.raises(TypeError):
-        hash(RuleSettings())
+        hash(RuleEntry())
 
 
 def test_records_compare_by_identity_and_survive_pickling():
     """Settings cross to worker processes pickled: slotted and plain records alike."""
-    config = Config("", "/x")
-    assert config != Config("", "/x") and config == config
+    config = ConfigFile("", "/x")
+    assert config != ConfigFile("", "/x") and config == config
     copied = pickle.loads(pickle.dumps((config, Version(1, 2, 3, "rc.1"), Word("a", 1, 2, 3, 4))))
     assert copied[0].directory == "/x" and copied[0].selection == Selection()
     assert copied[1:] == (Version(1, 2, 3, "rc.1"), Word("a", 1, 2, 3, 4))
