@@ -23,11 +23,11 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .finding import Finding, Suppressed
 from .node import Node, Span
+from .record import Record, Value
 from .sources import Comment
 
 if TYPE_CHECKING:
@@ -53,24 +53,41 @@ UNSUPPRESSIBLE = {
 _FORMS = {"ignore": "inline", "ignore-file": "file"}
 
 
-@dataclass(eq=False)
-class Suppression:
+class Suppression(Record):
     """A suppression as written: its kind, rules, reason and place."""
+
+    _fields = ("kind", "rules", "reason", "span", "until", "own_line", "region", "paths", "subjects", "used")
+    _shown = ("kind", "rules", "reason", "span", "until", "own_line", "region", "subjects", "used")
 
     kind: str  # inline, file, annotation or config
     rules: tuple[str, ...]  # rule ids
     reason: str
     span: Span  # where it is written
-    until: datetime.date | None = None
+    until: datetime.date | None
     #: inline: the comment is alone on its line (so it may cover the line below)
-    own_line: bool = False
+    own_line: bool
     #: annotation: the object it covers
-    region: Span | None = None
+    region: Span | None
     #: config: the files it covers (its path globs) and, if any, the subjects (globs)
-    paths: Callable[[str], bool] | None = field(default=None, repr=False)
-    subjects: tuple[str, ...] = ()
+    paths: Callable[[str], bool] | None
+    subjects: tuple[str, ...]
     #: the rules it silenced at least one finding of
-    used: set[str] = field(default_factory=set)
+    used: set[str]
+
+    def __init__(self, kind: str, rules: tuple[str, ...], reason: str, span: Span,
+                 until: datetime.date | None = None, own_line: bool = False, region: Span | None = None,
+                 paths: Callable[[str], bool] | None = None, subjects: tuple[str, ...] = (),
+                 used: set[str] | None = None):
+        self.kind = kind
+        self.rules = rules
+        self.reason = reason
+        self.span = span
+        self.until = until
+        self.own_line = own_line
+        self.region = region
+        self.paths = paths
+        self.subjects = subjects
+        self.used = set() if used is None else used
 
     def expired(self, today: datetime.date) -> bool:
         return self.until is not None and today > self.until
@@ -92,13 +109,19 @@ class Suppression:
         return Suppressed(self.kind, self.reason, self.span, until)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Value):
     """A suppression that cannot work (TDL900) or matches nothing (TDL901)."""
+
+    _fields = ("rule", "span", "message")
 
     rule: str
     span: Span
     message: str
+
+    def __init__(self, rule: str, span: Span, message: str):
+        self.rule = rule
+        self.span = span
+        self.message = message
 
 
 Resolve = Callable[[str], "str | None"]

@@ -6,8 +6,9 @@ Formats are imported on use, so a text run never loads the SARIF machinery.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from ..record import MutableValue
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -26,17 +27,29 @@ FORMATS = {
 }
 
 
-@dataclass
-class Options:
+class Options(MutableValue):
     """How a report is rendered (from the command line)."""
 
-    color: bool = False
-    show_suppressed: bool = False
-    sarif_include_suppressed: bool = False
-    sarif_category: str | None = None
-    verbose: bool = False  # text: list the files not read, with the reason
-    quiet: bool = False  # text: the findings only, no summary line
-    extra: dict = field(default_factory=dict)
+    _fields = ("color", "show_suppressed", "sarif_include_suppressed", "sarif_category", "verbose", "quiet", "extra")
+
+    color: bool
+    show_suppressed: bool
+    sarif_include_suppressed: bool
+    sarif_category: str | None
+    verbose: bool  # text: list the files not read, with the reason
+    quiet: bool  # text: the findings only, no summary line
+    extra: dict
+
+    def __init__(self, color: bool = False, show_suppressed: bool = False, sarif_include_suppressed: bool = False,
+                 sarif_category: str | None = None, verbose: bool = False, quiet: bool = False,
+                 extra: dict | None = None):
+        self.color = color
+        self.show_suppressed = show_suppressed
+        self.sarif_include_suppressed = sarif_include_suppressed
+        self.sarif_category = sarif_category
+        self.verbose = verbose
+        self.quiet = quiet
+        self.extra = {} if extra is None else extra
 
 
 def render(name: str, report: Report, settings: RunSettings, options: Options | None = None) -> str:
