@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .finding import Finding, Suppressed
+from .lazy_re import LazyPattern
 from .node import Node, Span
 from .record import Record, Value
 from .sources import Comment
@@ -34,10 +35,10 @@ if TYPE_CHECKING:
     import datetime
 
 _DIRECTIVE = re.compile(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$")
-_IGNORE = re.compile(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
-_REASON = re.compile(r"^--\s*(?P<reason>.*?)\s*$")
-_UNTIL = re.compile(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IGNORE = LazyPattern(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
+_REASON = LazyPattern(r"^--\s*(?P<reason>.*?)\s*$")
+_UNTIL = LazyPattern(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose
+_ISO_DATE = LazyPattern(r"^\d{4}-\d{2}-\d{2}$")
 
 #: The annotation key of the Kubernetes form (a configuration may rename it).
 DEFAULT_ANNOTATION = "tfdind-lint.io/ignore"
@@ -129,10 +130,10 @@ Resolve = Callable[[str], "str | None"]
 Suggest = Callable[[str], "str | None"]
 
 #: ``TDL4``, ``ACME1``: a group prefix, which ``--select`` takes but a suppression does not
-_PREFIX = re.compile(r"^[A-Z]{2,}\d{0,2}$")
+_PREFIX = LazyPattern(r"^[A-Z]{2,}\d{0,2}$")
 #: a reason set off by something other than `` -- ``: ``- reason``, ``: reason``, ``— reason``, ``-reason``
-_NEAR_ANNOTATION = re.compile(r"^\s*(?P<ids>[\w,\s]+?)\s*(?P<tail>(?::|\s-|\s[\u2013\u2014]).*)$")
-_NEAR_REASON = re.compile(r"^(?:[-:\u2013\u2014=]+|-(?=\S))\s*(?P<reason>\S.*)$")
+_NEAR_ANNOTATION = LazyPattern(r"^\s*(?P<ids>[\w,\s]+?)\s*(?P<tail>(?::|\s-|\s[\u2013\u2014]).*)$")
+_NEAR_REASON = LazyPattern(r"^(?:[-:\u2013\u2014=]+|-(?=\S))\s*(?P<reason>\S.*)$")
 
 
 def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, form: str,

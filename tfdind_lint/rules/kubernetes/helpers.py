@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import LazyPattern
 from ...model import scripts
 from ...node import Node, Span
 from ...record import Record
 
-_SYSTEMD = re.compile(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
+_SYSTEMD = LazyPattern(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
 
 def systemd_span(init: Node) -> Span:
