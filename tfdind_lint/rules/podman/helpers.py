@@ -8,8 +8,9 @@ they see the whole run, and say nothing unless both sides are in it.
 
 from __future__ import annotations
 
+import functools
 import re
-from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from ...finding import Hit
 from ...lazy_re import LazyPattern
@@ -19,12 +20,12 @@ from ...node import Span
 from ...record import Record
 from ...workload import Container, Workload
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
 DEFAULT_PODMAN_IMAGES = ("*podman*",)
 _PODMAN = re.compile(r"(?:^|[\s;&|(`])(?:sudo\s+(?:-\S+\s+)*)?podman(?=$|[\s;&|)`])")
 _QUANTITY = LazyPattern(r"^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$")
-_SUFFIX = {None: 1, "n": Decimal("1e-9"), "u": Decimal("1e-6"), "m": Decimal("1e-3"), "k": 10**3, "M": 10**6,
-           "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
-           "Pi": 2**50, "Ei": 2**60}
 
 
 def podman_evidence(container: Container, images=DEFAULT_PODMAN_IMAGES) -> Span | None:
@@ -47,6 +48,8 @@ def podman_hit(container: Container, span: Span, message: str, attribute: str, *
 
 def quantity(value) -> Decimal | None:
     """A Kubernetes resource quantity (``1``, ``"500m"``, ``"2Gi"``, ``"1e3"``) as a number; None when not one."""
+    from decimal import Decimal, InvalidOperation  # noqa: PLC0415  (1.5 ms a one-file run seldom needs)
+
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -57,9 +60,16 @@ def quantity(value) -> Decimal | None:
     if m is None:
         return None
     try:
-        return Decimal(m.group(1)) * _SUFFIX[m.group(2)]
+        return Decimal(m.group(1)) * _suffixes(Decimal)[m.group(2)]
     except InvalidOperation:
         return None
+
+
+@functools.cache
+def _suffixes(decimal: type) -> dict:
+    return {None: 1, "n": decimal("1e-9"), "u": decimal("1e-6"), "m": decimal("1e-3"), "k": 10**3, "M": 10**6,
+            "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
+            "Pi": 2**50, "Ei": 2**60}
 
 
 def is_extended(name: str) -> bool:
