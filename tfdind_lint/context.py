@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 
 from .module import Module
 from .node import Block
 from .record import Record
 from .workload import Workload
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:  # the YAML and TOML readers are imported when such a file is read (cold start)
     from .model.daemon import Scene
     from .model.docker_access import Model as DockerAccess

@@ -7,19 +7,25 @@ Downstream of ``sources/`` nothing sees parser or ruamel objects: only
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterator
-from typing import Any, NamedTuple
 
 from .record import Record, Value
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
+if TYPE_CHECKING:
+    from typing import Any
 
-class Span(NamedTuple):
+
+class Span(namedtuple("Span", ("path", "line", "column", "end_line", "end_column"))):
     """A region of a file: 1-based lines and columns, end column exclusive (as SARIF wants).
 
     A named tuple, not a frozen dataclass: a run makes a million of them, and a tuple is
     built, hashed and compared in C (ordered by path, then start, then end, as before).
+    ``collections.namedtuple`` rather than ``typing.NamedTuple``: importing typing costs a one-file run 5 ms.
     """
 
+    __slots__ = ()
     path: str
     line: int
     column: int

@@ -17,7 +17,6 @@ processes.  Should a parsed module call a directory the plan put in another piec
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from . import record
 from .config import Configuration
@@ -26,6 +25,7 @@ from .settings import RunSettings
 from .sources import SourceError
 from .sources.text import current_limit, read_source, set_limit
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .cache import Cache
 

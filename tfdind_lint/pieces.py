@@ -20,7 +20,6 @@ import os
 import posixpath
 import re
 import sys
-from typing import TYPE_CHECKING
 
 from . import suppress
 from .context import Context, Unit
@@ -35,6 +34,7 @@ from .sources import SourceError
 from .sources.text import read_source
 from .workload import from_manifest, from_module
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .settings import RunSettings
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import TYPE_CHECKING
 
 from .finding import Severity
 from .record import Value
 from .resources import data_path
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from pathlib import Path
 

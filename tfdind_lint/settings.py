@@ -13,13 +13,12 @@ The configuration types, from the outside in:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .config import Configuration, RuleSet
 from .finding import Severity
 from .policy import Policy, builtin_policies
 from .record import MutableValue
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     import datetime
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from .finding import Finding, Suppressed
 from .lazy_re import LazyPattern
@@ -31,6 +30,7 @@ from .node import Node, Span
 from .record import Record, Value
 from .sources import Comment
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     import datetime
 

@@ -6,10 +6,10 @@ Formats are imported on use, so a text run never loads the SARIF machinery.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
 from ..record import MutableValue
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings

@@ -8,8 +8,6 @@ read into a ``NodeDefinition`` whose user data is a positioned TOML tree.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..context import Context
 from ..expression import Call
 from ..manifest_shape import terraform_manifest
@@ -18,6 +16,7 @@ from ..record import Record
 from ..sources import UNKNOWN, SourceError
 from .roles import script_text
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..sources import toml
 
