@@ -185,31 +185,42 @@ def main() -> None:
 
 
 EXPLAINED = """\
-What changed (issue 17, item 8). The 23 model classes every run creates at import in `versions.py`, `policy.py`,
-`config.py`, `module.py`, `shell.py`, `discover.py` and `sources/terraform.py` are written by hand on
-`record.py`'s bases instead of with `@dataclass`, which in Python 3.11 compiles each method it generates when the
-class is defined (0.3-1 ms a class). The remaining dataclasses all have a docstring (without one, `@dataclass`
-formats the class's `inspect.signature` for it). argparse's formatter is told the terminal's width (argparse made
-one per argument, each importing `shutil`, and with it `bz2` and `lzma`, to ask). The baseline's module is
-imported only when there is a baseline, `tempfile` (with `shutil` and `random`) only when the cache writes an
-entry. A `pyproject.toml` that names `[tool.tfdind-lint]` only in a comment is no longer parsed: this
-repository's own is one, and the one-file case lies below it, so `tomllib` and `sources/toml.py` (a few ms) are
-part of the difference above. `tests/test_cold_start.py` checks that a one-file Terraform run imports none of
-these, nor ruamel.yaml, jsonschema, multiprocessing, concurrent.futures or the language server.
+What changed, second round (issue 17 item 8 and issue 19's one-file goal; "before" above is main after the first
+round and the restructuring into `rules/` and `model/`). The 41 classes a one-file run still created with
+`@dataclass` (`node.py`, `workload.py`, `context.py`, `pieces.py`, `settings.py`, `report.py`, `formats.Options`,
+`sources.Comment`, `suppress.py`, `sources/toml.py`, `model/`, the rule groups' helpers) are written on
+`record.py`'s bases; `plain.py` reads a record's schema from its `_fields` and class annotations (and still reads
+dataclasses). A one-file run no longer imports `typing` (about 5 ms: the modules it loads define `TYPE_CHECKING`
+themselves, `Span` is a `collections.namedtuple`), `decimal` (only for resource quantities) or `difflib` (only for
+a did-you-mean). 25 module-level regular expressions it does not use are compiled on first use
+(`lazy_re.LazyPattern`); the policies' image patterns (`*/coder/envbox*`, `docker:*dind*`) are matched without
+compiling one through `fnmatch` each (`roles.glob_matches`, checked against `fnmatch.fnmatchcase` by hypothesis).
+The policy index's freshness check still reads every policy file (a stale index is never used) but through
+`os.read` (0.6 ms instead of 1.0). `tests/test_cold_start.py` checks that a one-file run imports none of `typing`,
+`decimal`, `difflib`, and creates no dataclass but finding.py's four.
 
-The large trees do not pay for it: the 1,000-template tree of bench/run.py, one process (`--no-cache --jobs 1
---format json`), three rounds alternated with the tool before (2026-12-06, the machine's load average 8-10 on
-2 cores, the full suite running alongside): CPU time 17.89 s before, 17.51 s after (medians); the reports
-byte-identical (5.2 MB).
+The large trees do not pay for it: the 1,000-template tree of bench/run.py (323,221 lines), one process
+(`--no-cache --jobs 1 --format json`), three rounds alternated with the tool before (2026-12-06, load average 6.5-8
+on 2 cores, the full suite running alongside): CPU time 16.81 s before, 14.96 s after (medians; wall 45.6 s and
+49.5 s, single runs spread over 40-51 s); the reports byte-identical (5.2 MB).
 
-What is left between this and the goals (a one-file run in at most 60 ms, at most 6x a bare `python -c pass`):
-the dataclasses still created (21 in `checks/`, which issue 17's rule modules and model package replace; the
-classes the cache stores, `plain.CLASSES`, whose annotations are its schema; `linter.Settings` and `Report`,
-`finding.Hit`, `formats.Options`, `pieces.UnitSpec`, `context.py`, `docker_access.py`, left alone while other
-changes to those files are under way), and importing `dataclasses` itself, which goes only with the last of
-them; every check module imported for a `.tf` file (the lazy rule registry spares the YAML- and TOML-only ones);
-argparse with `gettext` and `locale`; the policy index's fingerprint (it reads the 58 policy files, ~2 ms); the
-12 image patterns `checks/roles.py` compiles through `fnmatch` in every run.
+What is left. finding.py's `Finding`, `Hit`, `Related` and `Suppressed` are still dataclasses (being changed by
+the autofix work at the same time): they alone keep `dataclasses` imported, and with it `inspect`, `ast`, `dis` and
+`tokenize`. The same tree with finding.py converted by the same recipe (not committed), measured in the same
+rounds as the table's runs (41 rounds, load average 7-8): bare 18.3 ms CPU, before 163.2 ms (8.9x), after
+110.3 ms (6.0x), after with finding.py converted 89.6 ms (4.9x); wall 4.7x. The 53 rule modules a `.tf` file
+needs cost about 19 ms CPU to import (0.35 ms each, mostly the import system's own work); `-X importtime` does
+not show them (they are imported through `importlib.import_module`), so the table above understates "all
+imports" by that much. argparse's `gettext` (with `locale`) costs about 3 ms; the regular expressions a run uses
+(the HCL scanner's among them) about 8 ms; the garbage collector about 4 ms.
+
+First round (issue 17, item 8): one-file run 9.4x -> 7.2x wall, 9.8x -> 7.3x CPU of a bare `python -c pass`
+(against 1dd2e80): the 23 model classes of `versions.py`, `policy.py`, `config.py`, `module.py`, `shell.py`,
+`discover.py` and `sources/terraform.py` written on `record.py`'s bases; the remaining dataclasses given a
+docstring (without one, `@dataclass` formats the class's `inspect.signature`); argparse told the terminal's width;
+the baseline's module, `tempfile` and TOML parsing for a `pyproject.toml` that only mentions our table in a
+comment left out of runs that do not need them. The 1,000-template tree (`--no-cache --jobs 1 --format json`,
+three rounds alternated): CPU time 17.89 s before, 17.51 s after; the reports byte-identical.
 """
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import inspect
 import json
 
 import pytest
@@ -15,6 +16,7 @@ from tfdind_lint.expression import Expr
 from tfdind_lint.finding import Finding, Related, Severity, Suppressed
 from tfdind_lint.node import Node, Reference, Span, Unknown
 from tfdind_lint.pieces import UnitResult, check_piece, units
+from tfdind_lint.record import Record
 from tfdind_lint.settings import RunSettings
 from tfdind_lint.suppress import Problem, Suppression
 from tfdind_lint.workload import Container, Workload
@@ -23,15 +25,16 @@ SPAN = Span("t/main.tf", 3, 5, 3, 20)
 
 
 def same(a, b, seen=None) -> bool:
-    """Equal field by field, through our dataclasses (most compare by identity)."""
+    """Equal field by field, through our records and dataclasses (most compare by identity)."""
     seen = set() if seen is None else seen
     if type(a) is not type(b) and {type(a), type(b)} != {list, tuple}:  # lists and tuples stand in for each other
         return False
-    if dataclasses.is_dataclass(a):
+    if isinstance(a, Record) or dataclasses.is_dataclass(a):
         if (id(a), id(b)) in seen:
             return True
         seen.add((id(a), id(b)))
-        return all(same(getattr(a, f.name), getattr(b, f.name), seen) for f in dataclasses.fields(a))
+        names = a._fields if isinstance(a, Record) else [f.name for f in dataclasses.fields(a)]
+        return all(same(getattr(a, name), getattr(b, name), seen) for name in names)
     if isinstance(a, Exception):  # a SourceError in a node definition
         return a.args == b.args and same(vars(a), vars(b), seen)
     if isinstance(a, Expr):  # slotted classes, compared by identity
@@ -72,7 +75,7 @@ def test_a_result_round_trips_with_every_kind_of_value():
 
 def test_shared_objects_and_cycles_survive():
     workload = Workload("Pod", "Pod/ws", "kubernetes", "p.yaml", SPAN)
-    required = {f.name: None for f in dataclasses.fields(Container) if f.default is dataclasses.MISSING}
+    required = {name: None for name, p in inspect.signature(Container).parameters.items() if p.default is p.empty}
     container = Container(**{**required, "env": [], "mounts": [], "span": SPAN, "env_open": False}, workload=workload)
     workload.containers.append(container)
     node = Node("x", SPAN)

@@ -8,7 +8,10 @@ import pytest
 
 from tfdind_lint.config import ConfigFile, RuleEntry, Selection
 from tfdind_lint.finding import Severity
+from tfdind_lint.node import Node, Span, Unknown
 from tfdind_lint.policy import Policy, Source
+from tfdind_lint.record import replace
+from tfdind_lint.settings import RunSettings
 from tfdind_lint.shell import Word
 from tfdind_lint.versions import Bound, Version
 
@@ -48,3 +51,20 @@ def test_records_compare_by_identity_and_survive_pickling():
     copied = pickle.loads(pickle.dumps((config, Version(1, 2, 3, "rc.1"), Word("a", 1, 2, 3, 4))))
     assert copied[0].directory == "/x" and copied[0].selection == Selection()
     assert copied[1:] == (Version(1, 2, 3, "rc.1"), Word("a", 1, 2, 3, 4))
+
+
+def test_fields_left_out_of_repr_and_equality():
+    """``_shown`` and ``_compared``: the dataclass's ``field(repr=False)`` and ``field(compare=False)``."""
+    span = Span("m.tf", 1, 2, 1, 5)
+    assert repr(Node("x", span, lines=((1, 2),))) == f"Node(value='x', span={span!r}, key=None, name=None)"
+    assert Unknown("var.x", (), ("a",), expr=1) == Unknown("var.x") and hash(Unknown("var.x", (), ("a",))) == hash(Unknown("var.x"))
+    assert Unknown("var.x") != Unknown("var.y") and Node("x", span) != Node("x", span)  # a Node is itself only
+
+
+def test_replace_builds_a_new_record_through_its_init():
+    settings = RunSettings(enabled={"TDL401"})
+    copied = replace(settings, today=None, file_limit=10)
+    assert copied is not settings and copied.file_limit == 10 and copied.enabled == {"TDL401"}
+    assert copied.policies is settings.policies
+    with pytest.raises(TypeError):
+        replace(settings, nothing=1)

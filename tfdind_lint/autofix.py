@@ -11,24 +11,31 @@ tool's own parser.  Files are written only at the end, each through a checked at
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 from .fix import apply
+from .record import Record, Value
 
 #: More passes than any chain of overlapping fixes needs; a fix that keeps coming back stops here.
 MAX_PASSES = 10
 
 
-@dataclass(frozen=True)
-class FixSelection:
+class FixSelection(Value):
     """Which findings' fixes to apply: ruff's ``fixable`` / ``unfixable`` / ``extend-fixable``, and ``--unsafe-fixes``.
 
     ``fixable``: rule ids (None: every rule); ``unfixable`` wins over it.
     """
 
-    unsafe: bool = False
-    fixable: frozenset[str] | None = None
-    unfixable: frozenset[str] = frozenset()
+    __slots__ = _fields = ("unsafe", "fixable", "unfixable")
+
+    unsafe: bool
+    fixable: frozenset[str] | None
+    unfixable: frozenset[str]
+
+    def __init__(self, unsafe: bool = False, fixable: frozenset[str] | None = None,
+                 unfixable: frozenset[str] = frozenset()):
+        self.unsafe = unsafe
+        self.fixable = fixable
+        self.unfixable = unfixable
 
     def rule_allowed(self, rule: str) -> bool:
         return (self.fixable is None or rule in self.fixable) and rule not in self.unfixable
@@ -39,14 +46,19 @@ class FixSelection:
                 and self.rule_allowed(finding.rule))
 
 
-@dataclass
-class Outcome:
-    report: object  # linter.Report over the fixed text: what remains
-    fixed: int = 0
-    #: path -> (original bytes, fixed bytes), for the files that changed
-    changed: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
-    #: (path, why) for files whose fixes were not applied (the result would not parse)
-    refused: list[tuple[str, str]] = field(default_factory=list)
+class Outcome(Record):
+    """What --fix did in memory: the lint of the result, how many findings it fixed, the files it changed."""
+
+    _fields = ("report", "fixed", "changed", "refused")
+
+    def __init__(self, report, fixed: int = 0, changed: dict[str, tuple[bytes, bytes]] | None = None,
+                 refused: list[tuple[str, str]] | None = None):
+        self.report = report  # linter.Report over the fixed text: what remains
+        self.fixed = fixed
+        #: path -> (original bytes, fixed bytes), for the files that changed
+        self.changed = {} if changed is None else changed
+        #: (path, why) for files whose fixes were not applied (the result would not parse)
+        self.refused = [] if refused is None else refused
 
 
 def fixable(report, selection: FixSelection) -> list:
@@ -56,9 +68,10 @@ def fixable(report, selection: FixSelection) -> list:
     return [f for f in report.findings if selection.allows(f) and f.span.path in files and f.span.path not in broken]
 
 
-def fix(paths: list[str], settings, discovery=None, selection: FixSelection = FixSelection(), *, jobs=1, cache=None,
+def fix(paths: list[str], settings, discovery=None, selection: FixSelection | None = None, *, jobs=1, cache=None,
         progress=None, report=None) -> Outcome:
     """Apply fixes in memory until nothing changes; ``Outcome.report`` is the lint of the result.  Writes nothing."""
+    selection = FixSelection() if selection is None else selection
     from .linter import lint  # noqa: PLC0415
     from .sources.text import read_source  # noqa: PLC0415
 

@@ -28,6 +28,7 @@ import re
 
 from .discover import display_path
 from .finding import Severity
+from .lazy_re import LazyPattern
 from .policy import Policy, PolicyError, builtin_policies, find_policy, load_custom, node_locator
 from .record import MutableValue, Record, Value
 from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
@@ -814,7 +815,7 @@ def _plain_toml(value):
 #: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint,
 #: nor a comment that mentions the table.
 _MENTIONS_TABLE = re.compile(r"""^[ \t\ufeff]*(?:\[\[?[ \t]*)?tool[ \t]*\.[ \t]*["']?tfdind-lint["']?[ \t]*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER = LazyPattern(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
 def _toml_locator(text: str, table: tuple = ("tool", "tfdind-lint")):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .module import Module
 from .node import Block
+from .record import Record
 from .workload import Workload
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:  # the YAML and TOML readers are imported when such a file is read (cold start)
     from .model.daemon import Scene
     from .model.docker_access import Model as DockerAccess
@@ -17,20 +17,33 @@ if TYPE_CHECKING:  # the YAML and TOML readers are imported when such a file is 
     from .sources.toml import TomlFile
 
 
-@dataclass(eq=False)
-class Unit:
+class Unit(Record):
     """One Terraform module directory, one YAML file or one TOML file: the grain the linter works in."""
 
+    _fields = ("path", "module", "yaml", "toml", "workloads", "complete", "coder_workspace")
+    _shown = ("path", "module", "yaml", "toml", "workloads", "complete")
+
     path: str
-    module: Module | None = None
-    yaml: YamlFile | None = None
-    toml: TomlFile | None = None
-    workloads: list[Workload] = field(default_factory=list)
+    module: Module | None
+    yaml: YamlFile | None
+    toml: TomlFile | None
+    workloads: list[Workload]
     #: False when a file of the module could not be parsed: rules that need every
     #: declaration of the directory (undeclared / unused names) stay silent.
-    complete: bool = True
+    complete: bool
     #: whether the unit is (part of) a Coder workspace, once ``roles.is_coder_workspace`` worked it out
-    coder_workspace: bool | None = field(default=None, repr=False)
+    coder_workspace: bool | None
+
+    def __init__(self, path: str, module: Module | None = None, yaml: YamlFile | None = None,
+                 toml: TomlFile | None = None, workloads: list[Workload] | None = None, complete: bool = True,
+                 coder_workspace: bool | None = None):
+        self.path = path
+        self.module = module
+        self.yaml = yaml
+        self.toml = toml
+        self.workloads = [] if workloads is None else workloads
+        self.complete = complete
+        self.coder_workspace = coder_workspace
 
     # Models several rules read, built on first use once the unit is complete (its workloads do not change then)
     @functools.cached_property
@@ -48,15 +61,21 @@ class Unit:
         return Model(self.workloads, self.module, self.scene)
 
 
-@dataclass(eq=False)
-class Context:
+class Context(Record):
     """The units a check runs over.  A ``unit`` check gets one unit; a ``project`` check gets them all."""
+
+    _fields = ("units", "project", "gathered")
 
     units: list[Unit]
     #: Every unit of the run, for checks that look across files (RuntimeClasses, device plugins...).
-    project: Context | None = None
+    project: Context | None
     #: What each collector found in every unit of the run, when the linter gathered it already (pieces.py)
-    gathered: dict = field(default_factory=dict)
+    gathered: dict
+
+    def __init__(self, units: list[Unit], project: Context | None = None, gathered: dict | None = None):
+        self.units = units
+        self.project = project
+        self.gathered = {} if gathered is None else gathered
 
     def gather(self, collect, **params) -> list:
         """``collect(unit, **params)`` for every unit, in order: what a project-scoped check reads of each unit.

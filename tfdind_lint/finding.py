@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .node import Span
+from .record import MutableValue, Value
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .fix import Fix
 
@@ -25,29 +25,46 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(Value):
     """Another place a finding relies on (the declaration, the other container, ...)."""
+
+    __slots__ = _fields = ("span", "message")
 
     span: Span
     message: str
 
+    def __init__(self, span: Span, message: str):
+        self.span = span
+        self.message = message
 
-@dataclass(frozen=True, slots=True)
-class Suppressed:
+
+class Suppressed(Value):
     """Why a finding is not reported: which kind of suppression, its reason, and where it is written."""
+
+    __slots__ = _fields = ("kind", "reason", "span", "until")
 
     kind: str  # inline, file, annotation, config or baseline
     reason: str
     #: Where the suppression is written (the comment, annotation or config entry); None for a baseline.
-    span: Span | None = None
+    span: Span | None
     #: The date after which the suppression stops working (ISO ``YYYY-MM-DD``), if it has one.
-    until: str | None = None
+    until: str | None
+
+    def __init__(self, kind: str, reason: str, span: Span | None = None, until: str | None = None):
+        self.kind = kind
+        self.reason = reason
+        self.span = span
+        self.until = until
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(MutableValue):
     """One finding of a rule at a place, as reported."""
+
+    __slots__ = _fields = ("span", "rule", "name", "severity", "message", "subject", "attribute", "related",
+                           "suppressed", "hint", "owner", "fix")
+    _shown = ("span", "rule", "name", "severity", "message", "subject", "attribute", "related", "suppressed", "hint")
+    _compared = ("span", "rule", "name", "severity", "message", "subject", "attribute", "related", "suppressed",
+                 "hint")
 
     span: Span
     rule: str  # TDLnnn
@@ -55,36 +72,66 @@ class Finding:
     severity: Severity
     message: str
     #: The object the finding is about, stable across unrelated edits: ``docker_container.dind`` / ``Pod/ns/x``.
-    subject: str = ""
+    subject: str
     #: Where inside the subject: the attribute path (``security_context.privileged``).
-    attribute: str = ""
-    related: tuple[Related, ...] = ()
+    attribute: str
+    related: tuple[Related, ...]
     #: Set when a suppression with a reason (or the baseline) silences the finding.
-    suppressed: Suppressed | None = None
+    suppressed: Suppressed | None
     #: Extra words for the user (a "did you mean" hint...), printed after the message.
-    hint: str = ""
+    hint: str
     #: The resource / manifest object the finding belongs to (for suppressions; not printed).
-    owner: Span | None = field(default=None, repr=False, compare=False)
+    owner: Span | None
     #: The edits that fix it (fix.py), when the rule knows them.
-    fix: Fix | None = field(default=None, repr=False, compare=False)
+    fix: Fix | None
+
+    def __init__(self, span: Span, rule: str, name: str, severity: Severity, message: str, subject: str = "",
+                 attribute: str = "", related: tuple[Related, ...] = (), suppressed: Suppressed | None = None,
+                 hint: str = "", owner: Span | None = None, fix: Fix | None = None):
+        self.span = span
+        self.rule = rule
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.subject = subject
+        self.attribute = attribute
+        self.related = related
+        self.suppressed = suppressed
+        self.hint = hint
+        self.owner = owner
+        self.fix = fix
 
     def sort_key(self):
         s = self.span
         return (s.path, s.line, s.column, self.rule, s.end_line, s.end_column, self.message)
 
 
-@dataclass(slots=True)
-class Hit:
+class Hit(MutableValue):
     """What a check returns; the linter turns it into a Finding with the policy's id, name and severity."""
+
+    __slots__ = _fields = ("span", "message", "subject", "attribute", "related", "severity", "hint", "owner", "fix")
 
     span: Span
     message: str
-    subject: str = ""
-    attribute: str = ""
-    related: tuple[Related, ...] = ()
-    severity: Severity | None = None  # overrides the policy's default severity (e.g. TDL002 warning when pinned)
-    hint: str = ""
+    subject: str
+    attribute: str
+    related: tuple[Related, ...]
+    severity: Severity | None  # overrides the policy's default severity (e.g. TDL002 warning when pinned)
+    hint: str
     #: The resource / manifest object the finding belongs to: a suppression on its first line applies.
-    owner: Span | None = None
+    owner: Span | None
     #: The edits that fix it (fix.py: ``fix=fix.safe("Prepend tcp://", Edit(...))``).
-    fix: Fix | None = None
+    fix: Fix | None
+
+    def __init__(self, span: Span, message: str, subject: str = "", attribute: str = "",
+                 related: tuple[Related, ...] = (), severity: Severity | None = None, hint: str = "",
+                 owner: Span | None = None, fix: Fix | None = None):
+        self.span = span
+        self.message = message
+        self.subject = subject
+        self.attribute = attribute
+        self.related = related
+        self.severity = severity
+        self.hint = hint
+        self.owner = owner
+        self.fix = fix

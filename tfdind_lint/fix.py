@@ -11,28 +11,39 @@ the ``\\n`` of inserted text becomes the file's own line ending.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .node import Span
+from .record import Value
 
 SAFE, UNSAFE = "safe", "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Value):
     """Replace the text at ``span`` with ``text`` (an empty span inserts; empty text deletes)."""
+
+    __slots__ = _fields = ("span", "text")
 
     span: Span
     text: str
 
+    def __init__(self, span: Span, text: str):
+        self.span = span
+        self.text = text
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+
+class Fix(Value):
     """The edits that fix one finding, all or none; ``title`` names it for editors (``Prepend tcp://``)."""
+
+    __slots__ = _fields = ("title", "edits", "safety")
 
     title: str
     edits: tuple[Edit, ...]
-    safety: str = SAFE  # safe: applied by --fix; unsafe: only with --unsafe-fixes (a behaviour change, a suggestion)
+    safety: str  # safe: applied by --fix; unsafe: only with --unsafe-fixes (a behaviour change, a suggestion)
+
+    def __init__(self, title: str, edits: tuple[Edit, ...], safety: str = SAFE):
+        self.title = title
+        self.edits = edits
+        self.safety = safety
 
     @property
     def safe(self) -> bool:

@@ -7,7 +7,6 @@ from the cache: parallel.py, cache.py); this module combines what they give back
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from . import parallel, pieces, suppress
 from .context import Context
@@ -17,6 +16,7 @@ from .report import Report
 from .rules import BUILTIN, CHECKS, COLLECTORS
 from .settings import RunSettings
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .cache import Cache
 

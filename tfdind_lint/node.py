@@ -7,18 +7,25 @@ Downstream of ``sources/`` nothing sees parser or ruamel objects: only
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+
+from .record import Record, Value
+
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
+if TYPE_CHECKING:
+    from typing import Any
 
 
-class Span(NamedTuple):
+class Span(namedtuple("Span", ("path", "line", "column", "end_line", "end_column"))):
     """A region of a file: 1-based lines and columns, end column exclusive (as SARIF wants).
 
     A named tuple, not a frozen dataclass: a run makes a million of them, and a tuple is
     built, hashed and compared in C (ordered by path, then start, then end, as before).
+    ``collections.namedtuple`` rather than ``typing.NamedTuple``: importing typing costs a one-file run 5 ms.
     """
 
+    __slots__ = ()
     path: str
     line: int
     column: int
@@ -35,8 +42,7 @@ class Span(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(Value):
     """A traversal such as ``var.x``, ``local.y``, ``data.t.n.attr``, ``t.n.attr`` or ``module.m.out``.
 
     ``parts`` holds every static name of the traversal (indexes such as ``[0]``
@@ -44,9 +50,16 @@ class Reference:
     ``("docker_container", "dind", "name")`` and ``indexed`` true.
     """
 
+    __slots__ = _fields = ("parts", "span", "indexed")
+
     parts: tuple[str, ...]
     span: Span
-    indexed: bool = False
+    indexed: bool
+
+    def __init__(self, parts: tuple[str, ...], span: Span, indexed: bool = False):
+        self.parts = parts
+        self.span = span
+        self.indexed = indexed
 
     @property
     def kind(self) -> str:
@@ -73,8 +86,7 @@ class Reference:
         return ".".join(self.parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(Value):
     """A value the tool cannot know: its source text and the references it makes.
 
     For a string template with some unknown pieces, ``parts`` keeps the pieces in
@@ -83,17 +95,27 @@ class Unknown:
     expression it came from, when there is one.
     """
 
+    __slots__ = _fields = ("text", "references", "parts", "expr")
+    _shown = ("text", "references", "parts")
+    _compared = ("text", "references")
+
     text: str
-    references: tuple[Reference, ...] = ()
-    parts: tuple | None = field(default=None, compare=False)
-    expr: Any = field(default=None, compare=False, repr=False)
+    references: tuple[Reference, ...]
+    parts: tuple | None
+    expr: Any
+
+    def __init__(self, text: str, references: tuple[Reference, ...] = (), parts: tuple | None = None,
+                 expr: Any = None):
+        self.text = text
+        self.references = references
+        self.parts = parts
+        self.expr = expr
 
     def __str__(self) -> str:
         return self.text
 
 
-@dataclass(slots=True, eq=False)
-class Node:
+class Node(Record):
     """A value with its position.
 
     ``value`` is a ``dict[str, Node]``, a ``list[Node]``, a scalar
@@ -106,11 +128,22 @@ class Node:
     point at its own line.
     """
 
+    __slots__ = _fields = ("value", "span", "key", "name", "lines")
+    _shown = ("value", "span", "key", "name")
+
     value: Any
     span: Span
-    key: Span | None = None
-    name: str | None = None
-    lines: tuple[tuple[int, int], ...] | None = field(default=None, repr=False)
+    key: Span | None
+    name: str | None
+    lines: tuple[tuple[int, int], ...] | None
+
+    def __init__(self, value: Any, span: Span, key: Span | None = None, name: str | None = None,
+                 lines: tuple[tuple[int, int], ...] | None = None):
+        self.value = value
+        self.span = span
+        self.key = key
+        self.name = name
+        self.lines = lines
 
     @property
     def where(self) -> Span:
@@ -179,8 +212,7 @@ def is_known(value: Any) -> bool:
     return False
 
 
-@dataclass(slots=True, eq=False)
-class Block:
+class Block(Record):
     """A Terraform block: ``type "label" ... { attributes and nested blocks }``.
 
     ``head`` spans the type and labels (the line a block-level finding points
@@ -188,12 +220,23 @@ class Block:
     is the name's span).
     """
 
+    __slots__ = _fields = ("type", "labels", "attributes", "blocks", "span", "head")
+
     type: str
     labels: tuple[str, ...]
     attributes: dict[str, Node]
     blocks: list[Block]
     span: Span
     head: Span
+
+    def __init__(self, type: str, labels: tuple[str, ...], attributes: dict[str, Node], blocks: list[Block],
+                 span: Span, head: Span):
+        self.type = type
+        self.labels = labels
+        self.attributes = attributes
+        self.blocks = blocks
+        self.span = span
+        self.head = head
 
     def attr(self, name: str) -> Node | None:
         return self.attributes.get(name)

@@ -16,16 +16,16 @@ processes.  Should a parsed module call a directory the plan put in another piec
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from typing import TYPE_CHECKING
 
+from . import record
 from .config import Configuration
 from .pieces import UnitResult, UnitSpec, check_piece, crossing, local_sources, lock_path, plan, tune_collector
 from .settings import RunSettings
 from .sources import SourceError
 from .sources.text import current_limit, read_source, set_limit
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .cache import Cache
 
@@ -62,7 +62,7 @@ def check(specs: list[UnitSpec], settings: RunSettings, project_rules: frozenset
         key = cache.key(piece, digests, settings, project_rules) if cache is not None else None
         cached = cache.get(key) if key is not None else None
         if cached is not None and len(cached) == len(piece):  # the same units, perhaps at other places in another run
-            results.update((spec.index, dataclasses.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
+            results.update((spec.index, record.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
         else:
             todo.append((piece, key))
             continue
@@ -188,7 +188,7 @@ def _tasks(pieces: list[list[UnitSpec]], processes: int) -> list[list[list[UnitS
 def _recipe(settings: RunSettings):
     """What a worker builds its settings from: the same configuration arguments, or the plain settings."""
     if settings.configuration is None:
-        return "plain", dataclasses.replace(settings, baseline=None)
+        return "plain", record.replace(settings, baseline=None)
     configuration = settings.configuration
     return "configuration", configuration.arguments, configuration.loaded(), settings.today
 

@@ -20,8 +20,6 @@ import os
 import posixpath
 import re
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from . import suppress
 from .context import Context, Unit
@@ -30,11 +28,13 @@ from .finding import Finding, Hit, Severity
 from .module import Module
 from .node import Span
 from .policy import find_policy
+from .record import MutableValue, Value
 from .rules import BUILTIN, CHECKS, COLLECTORS
 from .sources import SourceError
 from .sources.text import read_source
 from .workload import from_manifest, from_module
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .settings import RunSettings
 
@@ -83,36 +83,65 @@ def tune_collector() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
-@dataclass(frozen=True)
-class UnitSpec:
+class UnitSpec(Value):
     """One unit to read: ``kind`` terraform (``path`` a directory, ``files`` its files), yaml or toml (``path`` the file)."""
+
+    _fields = ("index", "kind", "path", "files", "complete")
 
     index: int  # its place in the run: results are put back in this order
     kind: str
     path: str
     files: tuple[str, ...]
     #: False for a module directory with a .tf file discovery did not hand on (a FIFO, a link out of the root)
-    complete: bool = True
+    complete: bool
+
+    def __init__(self, index: int, kind: str, path: str, files: tuple[str, ...], complete: bool = True):
+        self.index = index
+        self.kind = kind
+        self.path = path
+        self.files = files
+        self.complete = complete
 
 
-@dataclass
-class UnitResult:
+class UnitResult(MutableValue):
     """What the run keeps of a unit once it has been checked."""
 
+    _fields = ("index", "files", "findings", "comments", "annotations", "ran", "skipped", "internal_errors",
+               "failed", "gathered", "gather_errors", "calls", "built")
+
     index: int
-    files: list[str] = field(default_factory=list)  # the files read
-    findings: list[Finding] = field(default_factory=list)  # unsuppressed; suppressions are applied to the whole run
+    files: list[str]  # the files read
+    findings: list[Finding]  # unsuppressed; suppressions are applied to the whole run
     #: per file: the inline and file-level suppressions of its comments, and the problems with them
-    comments: list[tuple[str, list, list]] = field(default_factory=list)
-    annotations: tuple[list, list] = ((), ())  # the suppressions in Kubernetes annotations, and their problems
-    ran: dict[str, frozenset[str]] = field(default_factory=dict)  # file -> the rules that ran on it
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    internal_errors: int = 0
-    failed: set[str] = field(default_factory=set)  # rules whose check raised
-    gathered: dict[str, object] = field(default_factory=dict)  # project-scoped rule -> what its collector found
-    gather_errors: dict[str, str] = field(default_factory=dict)  # project-scoped rule -> the error of its collector
-    calls: list[str] = field(default_factory=list)  # the directories its module calls through a local source
-    built: bool = False  # its model was built (so checks ran on it)
+    comments: list[tuple[str, list, list]]
+    annotations: tuple[list, list]  # the suppressions in Kubernetes annotations, and their problems
+    ran: dict[str, frozenset[str]]  # file -> the rules that ran on it
+    skipped: list[tuple[str, str]]
+    internal_errors: int
+    failed: set[str]  # rules whose check raised
+    gathered: dict[str, object]  # project-scoped rule -> what its collector found
+    gather_errors: dict[str, str]  # project-scoped rule -> the error of its collector
+    calls: list[str]  # the directories its module calls through a local source
+    built: bool  # its model was built (so checks ran on it)
+
+    def __init__(self, index: int, files: list[str] | None = None, findings: list[Finding] | None = None,
+                 comments: list[tuple[str, list, list]] | None = None, annotations: tuple[list, list] = ((), ()),
+                 ran: dict[str, frozenset[str]] | None = None, skipped: list[tuple[str, str]] | None = None,
+                 internal_errors: int = 0, failed: set[str] | None = None, gathered: dict[str, object] | None = None,
+                 gather_errors: dict[str, str] | None = None, calls: list[str] | None = None, built: bool = False):
+        self.index = index
+        self.files = [] if files is None else files
+        self.findings = [] if findings is None else findings
+        self.comments = [] if comments is None else comments
+        self.annotations = annotations
+        self.ran = {} if ran is None else ran
+        self.skipped = [] if skipped is None else skipped
+        self.internal_errors = internal_errors
+        self.failed = set() if failed is None else failed
+        self.gathered = {} if gathered is None else gathered
+        self.gather_errors = {} if gather_errors is None else gather_errors
+        self.calls = [] if calls is None else calls
+        self.built = built
 
 
 def units(discovery) -> list[UnitSpec]:

@@ -2,7 +2,7 @@
 
 A cache entry holds what checking a piece gave (``pieces.UnitResult``: findings, the
 suppressions written in its files, the extracts of the project-scoped rules' collectors).
-``dumps`` writes it as JSON, guided by the type annotations of our own dataclasses;
+``dumps`` writes it as JSON, guided by the type annotations of our own classes (``record.Record``s and dataclasses);
 ``loads`` builds those classes back, checking every value against the same annotations.
 The only classes an entry can name are those in ``CLASSES`` (the tool's own, built by their
 constructors); nothing else is imported, looked up or called because the data says so, and a
@@ -19,7 +19,6 @@ first met, so identity and cycles survive the round trip.  Where a field is anno
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import json
 import sys
@@ -27,7 +26,7 @@ import sys
 #: Version of the encoding; an entry of another version is a miss.
 VERSION = 3
 
-#: The classes an entry may hold: name -> module.  Their dataclass annotations are the schema.
+#: The classes an entry may hold: name -> module.  Their fields' annotations are the schema.
 CLASSES = {
     "UnitResult": "tfdind_lint.pieces",
     "Finding": "tfdind_lint.finding", "Fix": "tfdind_lint.fix", "Edit": "tfdind_lint.fix", "Related": "tfdind_lint.finding", "Suppressed": "tfdind_lint.finding",
@@ -157,9 +156,14 @@ class _Codecs:
         """The schema of one of ``CLASSES``: its fields and their annotations, in order."""
         if name in _EXPRESSION_FIELDS:
             return list(_EXPRESSION_FIELDS[name].items())
+        cls = self.classes[name]
+        if "_fields" in vars(cls):  # a ``record.Record``: its fields, annotated in the class body
+            return [(field, cls.__annotations__[field]) for field in cls._fields]
+        import dataclasses  # noqa: PLC0415  (only for the classes still written with ``@dataclass``)
+
         # a field whose default is None may be None whatever its annotation says (``workload: "Workload" = None``)
         return [(f.name, f"{f.type} | None" if f.default is None and "None" not in f.type else f.type)
-                for f in dataclasses.fields(self.classes[name])]
+                for f in dataclasses.fields(cls)]
 
     def compile(self, kind: tuple) -> tuple:
         """The codec of a parsed annotation (``_parse``)."""

@@ -2,11 +2,13 @@
 
 Python 3.11 compiles each method ``@dataclass`` generates when the class is defined, which made creating the
 model classes a large part of a one-file run's import time (docs/benchmarks.md, "Start-up").  A
-``Record`` names its fields in ``_fields`` and writes its own ``__init__``; it gets the dataclass's ``repr``.
+``Record`` names its fields in ``_fields`` (in the order of its ``__init__``'s parameters) and annotates them
+in the class body; it writes its own ``__init__`` and gets the dataclass's ``repr`` (of ``_shown``: by default
+all fields).
 A ``Value`` also compares and hashes by its fields as a frozen dataclass does (it is never changed after
 creation); a ``MutableValue`` compares by its fields and is not hashable, as a plain ``@dataclass``.
 
-The classes the cache stores (``plain.CLASSES``) stay dataclasses: their annotations are its schema.
+The classes the cache stores (``plain.CLASSES``) are read by their ``_fields`` and class annotations: their schema.
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ import operator
 class Record:
     __slots__ = ()
     _fields: tuple[str, ...] = ()
+    _shown: tuple[str, ...] | None = None
 
     def __repr__(self) -> str:
-        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._fields)})"
+        shown = self._fields if self._shown is None else self._shown
+        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in shown)})"
+
+
+def replace(record: Record, **changes):
+    """A new record of the same class, built by its ``__init__``, with some fields changed (``dataclasses.replace``)."""
+    return type(record)(**{name: getattr(record, name) for name in record._fields if name not in changes}, **changes)
 
 
 class Value(Record):
@@ -34,15 +43,15 @@ class Value(Record):
         if not names:  # an abstract base (MutableValue)
             return
         get = operator.attrgetter(*names)
-        cls._key = staticmethod(get if len(names) > 1 else lambda value: (get(value),))
+        cls._values_of = staticmethod(get if len(names) > 1 else lambda value: (get(value),))
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key(self) == self._key(other)
+            return self._values_of(self) == self._values_of(other)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._key(self))
+        return hash(self._values_of(self))
 
 
 class MutableValue(Value):

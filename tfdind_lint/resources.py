@@ -8,8 +8,8 @@ source checkout they are at the top level of the repository, next to the package
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from pathlib import Path
 

@@ -13,21 +13,19 @@ The configuration types, from the outside in:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from .config import Configuration, RuleSet
 from .finding import Severity
 from .policy import Policy, builtin_policies
+from .record import MutableValue
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     import datetime
 
     from .baseline import Baseline
 
 
-@dataclass
-class RunSettings:
+class RunSettings(MutableValue):
     """What to run: the enabled rules, their severities and parameters.
 
     Without ``configuration`` the fields below apply to every file (the API's and
@@ -36,18 +34,34 @@ class RunSettings:
     is the configuration's, custom policies included.
     """
 
-    policies: dict[str, Policy] = field(default_factory=builtin_policies)
+    _fields = ("policies", "enabled", "severities", "parameters", "configuration", "baseline", "today", "file_limit")
+
+    policies: dict[str, Policy]
     #: rule ids to run; None = every policy enabled by default
-    enabled: set[str] | None = None
-    severities: dict[str, Severity] = field(default_factory=dict)
-    parameters: dict[str, dict] = field(default_factory=dict)
-    configuration: Configuration | None = None
+    enabled: set[str] | None
+    severities: dict[str, Severity]
+    parameters: dict[str, dict]
+    configuration: Configuration | None
     #: recorded findings to leave out of the report
-    baseline: Baseline | None = None
+    baseline: Baseline | None
     #: the day ``until`` dates of suppressions are compared with (None: today)
-    today: datetime.date | None = None
+    today: datetime.date | None
     #: files larger than this many bytes are not read (None: the configuration's, or the default)
-    file_limit: int | None = None
+    file_limit: int | None
+
+    def __init__(self, policies: dict[str, Policy] | None = None, enabled: set[str] | None = None,
+                 severities: dict[str, Severity] | None = None, parameters: dict[str, dict] | None = None,
+                 configuration: Configuration | None = None, baseline: Baseline | None = None,
+                 today: datetime.date | None = None, file_limit: int | None = None):
+        self.policies = builtin_policies() if policies is None else policies
+        self.enabled = enabled
+        self.severities = {} if severities is None else severities
+        self.parameters = {} if parameters is None else parameters
+        self.configuration = configuration
+        self.baseline = baseline
+        self.today = today
+        self.file_limit = file_limit
+        self.__post_init__()
 
     def __post_init__(self):
         if self.configuration is not None:

@@ -23,21 +23,22 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .finding import Finding, Suppressed
+from .lazy_re import LazyPattern
 from .node import Node, Span
+from .record import Record, Value
 from .sources import Comment
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     import datetime
 
 _DIRECTIVE = re.compile(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$")
-_IGNORE = re.compile(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
-_REASON = re.compile(r"^--\s*(?P<reason>.*?)\s*$")
-_UNTIL = re.compile(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IGNORE = LazyPattern(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
+_REASON = LazyPattern(r"^--\s*(?P<reason>.*?)\s*$")
+_UNTIL = LazyPattern(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose
+_ISO_DATE = LazyPattern(r"^\d{4}-\d{2}-\d{2}$")
 
 #: The annotation key of the Kubernetes form (a configuration may rename it).
 DEFAULT_ANNOTATION = "tfdind-lint.io/ignore"
@@ -53,24 +54,41 @@ UNSUPPRESSIBLE = {
 _FORMS = {"ignore": "inline", "ignore-file": "file"}
 
 
-@dataclass(eq=False)
-class Suppression:
+class Suppression(Record):
     """A suppression as written: its kind, rules, reason and place."""
+
+    _fields = ("kind", "rules", "reason", "span", "until", "own_line", "region", "paths", "subjects", "used")
+    _shown = ("kind", "rules", "reason", "span", "until", "own_line", "region", "subjects", "used")
 
     kind: str  # inline, file, annotation or config
     rules: tuple[str, ...]  # rule ids
     reason: str
     span: Span  # where it is written
-    until: datetime.date | None = None
+    until: datetime.date | None
     #: inline: the comment is alone on its line (so it may cover the line below)
-    own_line: bool = False
+    own_line: bool
     #: annotation: the object it covers
-    region: Span | None = None
+    region: Span | None
     #: config: the files it covers (its path globs) and, if any, the subjects (globs)
-    paths: Callable[[str], bool] | None = field(default=None, repr=False)
-    subjects: tuple[str, ...] = ()
+    paths: Callable[[str], bool] | None
+    subjects: tuple[str, ...]
     #: the rules it silenced at least one finding of
-    used: set[str] = field(default_factory=set)
+    used: set[str]
+
+    def __init__(self, kind: str, rules: tuple[str, ...], reason: str, span: Span,
+                 until: datetime.date | None = None, own_line: bool = False, region: Span | None = None,
+                 paths: Callable[[str], bool] | None = None, subjects: tuple[str, ...] = (),
+                 used: set[str] | None = None):
+        self.kind = kind
+        self.rules = rules
+        self.reason = reason
+        self.span = span
+        self.until = until
+        self.own_line = own_line
+        self.region = region
+        self.paths = paths
+        self.subjects = subjects
+        self.used = set() if used is None else used
 
     def expired(self, today: datetime.date) -> bool:
         return self.until is not None and today > self.until
@@ -92,13 +110,19 @@ class Suppression:
         return Suppressed(self.kind, self.reason, self.span, until)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Value):
     """A suppression that cannot work (TDL900) or matches nothing (TDL901)."""
+
+    _fields = ("rule", "span", "message")
 
     rule: str
     span: Span
     message: str
+
+    def __init__(self, rule: str, span: Span, message: str):
+        self.rule = rule
+        self.span = span
+        self.message = message
 
 
 Resolve = Callable[[str], "str | None"]
@@ -106,10 +130,10 @@ Resolve = Callable[[str], "str | None"]
 Suggest = Callable[[str], "str | None"]
 
 #: ``TDL4``, ``ACME1``: a group prefix, which ``--select`` takes but a suppression does not
-_PREFIX = re.compile(r"^[A-Z]{2,}\d{0,2}$")
+_PREFIX = LazyPattern(r"^[A-Z]{2,}\d{0,2}$")
 #: a reason set off by something other than `` -- ``: ``- reason``, ``: reason``, ``— reason``, ``-reason``
-_NEAR_ANNOTATION = re.compile(r"^\s*(?P<ids>[\w,\s]+?)\s*(?P<tail>(?::|\s-|\s[\u2013\u2014]).*)$")
-_NEAR_REASON = re.compile(r"^(?:[-:\u2013\u2014=]+|-(?=\S))\s*(?P<reason>\S.*)$")
+_NEAR_ANNOTATION = LazyPattern(r"^\s*(?P<ids>[\w,\s]+?)\s*(?P<tail>(?::|\s-|\s[\u2013\u2014]).*)$")
+_NEAR_REASON = LazyPattern(r"^(?:[-:\u2013\u2014=]+|-(?=\S))\s*(?P<reason>\S.*)$")
 
 
 def _build(ids_text: str, tail: str, span: Span, kind: str, resolve: Resolve, form: str,

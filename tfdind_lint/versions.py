@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import LazyPattern
 from .record import Value
 
 _VERSION = re.compile(
     r"(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<patch>\d+))?"
     r"(?:-(?P<pre>[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
 )
-_CLAUSE = re.compile(r"\s*(?P<op>~>|>=|<=|!=|=|>|<)?\s*(?P<version>" + _VERSION.pattern + r")\s*")
+_CLAUSE = LazyPattern(r"\s*(?P<op>~>|>=|<=|!=|=|>|<)?\s*(?P<version>" + _VERSION.pattern + r")\s*")
 
 
 class ConstraintError(ValueError):

@@ -15,11 +15,10 @@ an ``Unknown``; ``.where`` is the exact attribute to point at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .expression import Expr, references_in
 from .manifest_shape import terraform_manifest
 from .node import Block, Node, Reference, Span, Unknown
+from .record import Record
 
 # canonical name -> (Terraform provider name, Kubernetes API name)
 KEYS = {
@@ -124,29 +123,44 @@ VOLUME_KINDS = ("host_path", "empty_dir", "persistent_volume_claim", "config_map
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
-class Env:
+class Env(Record):
     """One environment variable of a container."""
+
+    _fields = ("name", "value", "value_from", "span")
 
     name: str | None  # None when the name itself is unknown
     value: Node | None  # the value node (points at the exact attribute / list item)
     value_from: object | None  # a secret / field reference (a Block or a mapping Node)
     span: Span  # the whole entry
 
+    def __init__(self, name: str | None, value: Node | None, value_from: object | None, span: Span):
+        self.name = name
+        self.value = value
+        self.value_from = value_from
+        self.span = span
 
-@dataclass(eq=False)
-class Volume:
+
+class Volume(Record):
     """A pod volume (Kubernetes) or a Docker volume / bind source."""
+
+    _fields = ("name", "kind", "source", "span")
 
     name: str | None
     kind: str  # host_path, empty_dir, persistent_volume_claim, config_map, secret, docker_volume, bind, other
     source: Node | None  # host path, claim name, ConfigMap name or Docker volume name
     span: Span
 
+    def __init__(self, name: str | None, kind: str, source: Node | None, span: Span):
+        self.name = name
+        self.kind = kind
+        self.source = source
+        self.span = span
 
-@dataclass(eq=False)
-class Mount:
+
+class Mount(Record):
     """A path inside a container and what backs it."""
+
+    _fields = ("path", "volume", "sub_path", "read_only", "span")
 
     path: Node | None  # the container path (mount_path / container_path / target)
     volume: Volume | None
@@ -154,10 +168,24 @@ class Mount:
     read_only: Node | None
     span: Span
 
+    def __init__(self, path: Node | None, volume: Volume | None, sub_path: Node | None, read_only: Node | None,
+                 span: Span):
+        self.path = path
+        self.volume = volume
+        self.sub_path = sub_path
+        self.read_only = read_only
+        self.span = span
 
-@dataclass(eq=False)
-class Container:
+
+class Container(Record):
     """A container of a workload, Docker or Kubernetes, as the checks read it."""
+
+    _fields = ("name", "image", "entrypoint", "args", "env", "env_open", "privileged", "run_as_user",
+               "run_as_non_root", "capabilities_add", "mounts", "limits", "requests", "span", "init", "workload",
+               "source", "mounts_open", "app_armor_profile")
+    _shown = ("name", "image", "entrypoint", "args", "env", "env_open", "privileged", "run_as_user",
+              "run_as_non_root", "capabilities_add", "mounts", "limits", "requests", "span", "init", "mounts_open",
+              "app_armor_profile")
 
     name: Node | None
     image: Node | None
@@ -176,15 +204,41 @@ class Container:
     limits: Node | None
     requests: Node | None
     span: Span  # the container block / mapping (head line)
-    init: bool = False
-    workload: Workload = field(default=None, repr=False)  # type: ignore[assignment]
+    init: bool
+    workload: Workload | None
     #: The Terraform block or YAML mapping the container was read from.
-    source: object = field(default=None, repr=False)
+    source: object
     #: True when more mounts may exist than the tool can see (a dynamic volumes / mounts / volume_mount block,
     #: an unknown volumeMounts list): rules about a missing mount stay silent.
-    mounts_open: bool = False
+    mounts_open: bool
     #: securityContext.appArmorProfile (Kubernetes API spelling only).
-    app_armor_profile: Node | None = None
+    app_armor_profile: Node | None
+
+    def __init__(self, name: Node | None, image: Node | None, entrypoint: Node | None, args: Node | None,
+                 env: list[Env], env_open: bool, privileged: Node | None, run_as_user: Node | None,
+                 run_as_non_root: Node | None, capabilities_add: Node | None, mounts: list[Mount],
+                 limits: Node | None, requests: Node | None, span: Span, init: bool = False,
+                 workload: Workload | None = None, source: object = None, mounts_open: bool = False,
+                 app_armor_profile: Node | None = None):
+        self.name = name
+        self.image = image
+        self.entrypoint = entrypoint
+        self.args = args
+        self.env = env
+        self.env_open = env_open
+        self.privileged = privileged
+        self.run_as_user = run_as_user
+        self.run_as_non_root = run_as_non_root
+        self.capabilities_add = capabilities_add
+        self.mounts = mounts
+        self.limits = limits
+        self.requests = requests
+        self.span = span
+        self.init = init
+        self.workload = workload
+        self.source = source
+        self.mounts_open = mounts_open
+        self.app_armor_profile = app_armor_profile
 
     @property
     def display_name(self) -> str:
@@ -249,61 +303,130 @@ class Container:
         }
 
 
-@dataclass(eq=False)
-class Workload:
+class Workload(Record):
     """Something that runs containers: a Docker container, a pod or a pod template."""
+
+    _fields = ("kind", "address", "origin", "path", "span", "containers", "init_containers", "spec_span", "runtime",
+               "host_network", "host_pid", "host_ipc", "host_users", "share_process_namespace", "node_selector",
+               "run_as_user", "run_as_non_root", "fs_group", "annotations", "labels", "metadata_name", "namespace",
+               "volumes", "image_pull_secrets", "network_mode", "pid_mode", "ipc_mode", "userns_mode", "hostname",
+               "networks", "aliases", "networks_open", "possible_networks", "count", "for_each", "module",
+               "resource", "document", "object_annotations", "app_armor_profile", "affinity")
+    _shown = ("kind", "address", "origin", "path", "span", "containers", "init_containers", "spec_span", "runtime",
+              "host_network", "host_pid", "host_ipc", "host_users", "share_process_namespace", "node_selector",
+              "run_as_user", "run_as_non_root", "fs_group", "annotations", "labels", "metadata_name", "namespace",
+              "volumes", "image_pull_secrets", "network_mode", "pid_mode", "ipc_mode", "userns_mode", "hostname",
+              "networks", "aliases", "networks_open", "possible_networks", "count", "for_each", "object_annotations",
+              "app_armor_profile", "affinity")
 
     kind: str  # the resource type (docker_container, kubernetes_pod, ...) or the YAML kind
     address: str  # docker_container.dind / kubernetes_pod.main / Deployment/ns/name
     origin: str  # "terraform" or "kubernetes"
     path: str
     span: Span  # the resource head / the document's kind line
-    containers: list[Container] = field(default_factory=list)
-    init_containers: list[Container] = field(default_factory=list)
+    containers: list[Container]
+    init_containers: list[Container]
     #: where a "pod spec lacks X" finding points: the spec block / mapping key
-    spec_span: Span | None = None
+    spec_span: Span | None
     # pod level (Kubernetes); for Docker, runtime and the *_mode attributes
-    runtime: Node | None = None  # Docker runtime / runtimeClassName
-    host_network: Node | None = None
-    host_pid: Node | None = None
-    host_ipc: Node | None = None
-    host_users: Node | None = None
-    share_process_namespace: Node | None = None
-    node_selector: Node | None = None
-    run_as_user: Node | None = None
-    run_as_non_root: Node | None = None
-    fs_group: Node | None = None
-    annotations: Node | None = None  # pod (template) metadata annotations
-    labels: Node | None = None
-    metadata_name: Node | None = None  # the object's own metadata.name
-    namespace: Node | None = None
-    volumes: dict[str, Volume] = field(default_factory=dict)
-    image_pull_secrets: Node | None = None
+    runtime: Node | None  # Docker runtime / runtimeClassName
+    host_network: Node | None
+    host_pid: Node | None
+    host_ipc: Node | None
+    host_users: Node | None
+    share_process_namespace: Node | None
+    node_selector: Node | None
+    run_as_user: Node | None
+    run_as_non_root: Node | None
+    fs_group: Node | None
+    annotations: Node | None  # pod (template) metadata annotations
+    labels: Node | None
+    metadata_name: Node | None  # the object's own metadata.name
+    namespace: Node | None
+    volumes: dict[str, Volume]
+    image_pull_secrets: Node | None
     # Docker provider
-    network_mode: Node | None = None
-    pid_mode: Node | None = None
-    ipc_mode: Node | None = None
-    userns_mode: Node | None = None
-    hostname: Node | None = None
-    networks: list[Node] = field(default_factory=list)  # networks_advanced.name
-    aliases: list[Node] = field(default_factory=list)  # networks_advanced.aliases entries
-    networks_open: bool = False  # a dynamic networks_advanced block may add networks the tool cannot list
+    network_mode: Node | None
+    pid_mode: Node | None
+    ipc_mode: Node | None
+    userns_mode: Node | None
+    hostname: Node | None
+    networks: list[Node]  # networks_advanced.name
+    aliases: list[Node]  # networks_advanced.aliases entries
+    networks_open: bool  # a dynamic networks_advanced block may add networks the tool cannot list
     #: networks_advanced.name on every branch a dynamic block's conditional for_each may take (None: unknown)
-    possible_networks: list[Node] | None = None
+    possible_networks: list[Node] | None
     # Terraform meta
-    count: Node | None = None
-    for_each: Node | None = None
-    module: object = field(default=None, repr=False)  # Module
-    resource: object = field(default=None, repr=False)  # Resource
-    document: Node | None = field(default=None, repr=False)  # YAML document root
+    count: Node | None
+    for_each: Node | None
+    module: object  # Module
+    resource: object  # Resource
+    document: Node | None  # YAML document root
     #: The object's own metadata.annotations: for a Deployment / StatefulSet ... not the pod's
     #: (``annotations``), so a rule can tell a pod annotation put one level too high (and where
     #: the annotation form of suppressions is read, with the pod's).  None for Docker.
-    object_annotations: Node | None = None
+    object_annotations: Node | None
     #: pod-level securityContext.appArmorProfile (Kubernetes API spelling only)
-    app_armor_profile: Node | None = None
+    app_armor_profile: Node | None
     #: the pod spec's affinity key, when there is one (a node affinity may select nodes like a nodeSelector)
-    affinity: Span | None = None
+    affinity: Span | None
+
+    def __init__(self, kind: str, address: str, origin: str, path: str, span: Span,
+                 containers: list[Container] | None = None, init_containers: list[Container] | None = None,
+                 spec_span: Span | None = None, runtime: Node | None = None, host_network: Node | None = None,
+                 host_pid: Node | None = None, host_ipc: Node | None = None, host_users: Node | None = None,
+                 share_process_namespace: Node | None = None, node_selector: Node | None = None,
+                 run_as_user: Node | None = None, run_as_non_root: Node | None = None, fs_group: Node | None = None,
+                 annotations: Node | None = None, labels: Node | None = None, metadata_name: Node | None = None,
+                 namespace: Node | None = None, volumes: dict[str, Volume] | None = None,
+                 image_pull_secrets: Node | None = None, network_mode: Node | None = None,
+                 pid_mode: Node | None = None, ipc_mode: Node | None = None, userns_mode: Node | None = None,
+                 hostname: Node | None = None, networks: list[Node] | None = None, aliases: list[Node] | None = None,
+                 networks_open: bool = False, possible_networks: list[Node] | None = None, count: Node | None = None,
+                 for_each: Node | None = None, module: object = None, resource: object = None,
+                 document: Node | None = None, object_annotations: Node | None = None,
+                 app_armor_profile: Node | None = None, affinity: Span | None = None):
+        self.kind = kind
+        self.address = address
+        self.origin = origin
+        self.path = path
+        self.span = span
+        self.containers = [] if containers is None else containers
+        self.init_containers = [] if init_containers is None else init_containers
+        self.spec_span = spec_span
+        self.runtime = runtime
+        self.host_network = host_network
+        self.host_pid = host_pid
+        self.host_ipc = host_ipc
+        self.host_users = host_users
+        self.share_process_namespace = share_process_namespace
+        self.node_selector = node_selector
+        self.run_as_user = run_as_user
+        self.run_as_non_root = run_as_non_root
+        self.fs_group = fs_group
+        self.annotations = annotations
+        self.labels = labels
+        self.metadata_name = metadata_name
+        self.namespace = namespace
+        self.volumes = {} if volumes is None else volumes
+        self.image_pull_secrets = image_pull_secrets
+        self.network_mode = network_mode
+        self.pid_mode = pid_mode
+        self.ipc_mode = ipc_mode
+        self.userns_mode = userns_mode
+        self.hostname = hostname
+        self.networks = [] if networks is None else networks
+        self.aliases = [] if aliases is None else aliases
+        self.networks_open = networks_open
+        self.possible_networks = possible_networks
+        self.count = count
+        self.for_each = for_each
+        self.module = module
+        self.resource = resource
+        self.document = document
+        self.object_annotations = object_annotations
+        self.app_armor_profile = app_armor_profile
+        self.affinity = affinity
 
     @property
     def owner(self) -> Span:

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
+
+from .lazy_re import LazyPattern
 
 #: destination kinds: what an existing file must be to be replaced
 REPORT, SARIF, BASELINE = "report", "SARIF log", "baseline"
 
 _WHAT = {REPORT: "a tfdind-lint report", SARIF: "a SARIF log", BASELINE: "a tfdind-lint baseline"}
 #: the last line of a text, github or --statistics report
-_SUMMARY = re.compile(r"^(Found \d+ findings?\b|No findings\b)")
-_TOOL = re.compile(r'"(?:tool|driver)"\s*:\s*\{\s*"name"\s*:\s*"tfdind-lint"')
-_SARIF = re.compile(r'"\$schema"\s*:\s*"[^"]*sarif[^"]*"|"version"\s*:\s*"2\.1\.0"')
+_SUMMARY = LazyPattern(r"^(Found \d+ findings?\b|No findings\b)")
+_TOOL = LazyPattern(r'"(?:tool|driver)"\s*:\s*\{\s*"name"\s*:\s*"tfdind-lint"')
+_SARIF = LazyPattern(r'"\$schema"\s*:\s*"[^"]*sarif[^"]*"|"version"\s*:\s*"2\.1\.0"')
 _HEAD, _TAIL = 64 * 1024, 4 * 1024
 
 

@@ -6,9 +6,10 @@ Formats are imported on use, so a text run never loads the SARIF machinery.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from ..record import MutableValue
+
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings
@@ -26,19 +27,33 @@ FORMATS = {
 }
 
 
-@dataclass
-class Options:
+class Options(MutableValue):
     """How a report is rendered (from the command line)."""
 
-    color: bool = False
-    show_suppressed: bool = False
-    sarif_include_suppressed: bool = False
-    sarif_category: str | None = None
-    verbose: bool = False  # text: list the files not read, with the reason
-    quiet: bool = False  # text: the findings only, no summary line
+    _fields = ("color", "show_suppressed", "sarif_include_suppressed", "sarif_category", "verbose", "quiet", "fixes",
+               "extra")
+
+    color: bool
+    show_suppressed: bool
+    sarif_include_suppressed: bool
+    sarif_category: str | None
+    verbose: bool  # text: list the files not read, with the reason
+    quiet: bool  # text: the findings only, no summary line
     #: the fixes --fix would apply (autofix.FixSelection): text marks them and counts them; None: only safe ones
-    fixes: object = None
-    extra: dict = field(default_factory=dict)
+    fixes: object
+    extra: dict
+
+    def __init__(self, color: bool = False, show_suppressed: bool = False, sarif_include_suppressed: bool = False,
+                 sarif_category: str | None = None, verbose: bool = False, quiet: bool = False, fixes: object = None,
+                 extra: dict | None = None):
+        self.color = color
+        self.show_suppressed = show_suppressed
+        self.sarif_include_suppressed = sarif_include_suppressed
+        self.sarif_category = sarif_category
+        self.verbose = verbose
+        self.quiet = quiet
+        self.fixes = fixes
+        self.extra = {} if extra is None else extra
 
 
 def render(name: str, report: Report, settings: RunSettings, options: Options | None = None) -> str:

@@ -20,11 +20,10 @@ summary and listed with ``verbose``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..finding import Severity
 from .source_lines import SourceLines
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings

@@ -22,10 +22,10 @@ piece of a script is ``\\x00``.  A host, port or path holding any of them is unk
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..expression import Conditional, references_in
 from ..node import Node, Span, Unknown
+from ..record import Record, Value
 from ..workload import Container, Workload, docker_env
 from . import roles, scripts
 from .scripts import Arg
@@ -69,15 +69,24 @@ def symbolic(node: Node | None) -> str | None:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(Value):
     """A Docker host address, for dockerd's ``-H`` and the client's ``DOCKER_HOST`` alike."""
 
+    __slots__ = _fields = ("scheme", "host", "port", "path", "has_scheme")
+
     scheme: str  # tcp, unix, ssh, fd, npipe ...
-    host: str | None = None  # tcp / ssh host; "" when written without one
-    port: str | None = None  # as written; None when omitted
-    path: str | None = None  # unix socket path
-    has_scheme: bool = True  # False for `host:port`, which the docker CLI reads as tcp
+    host: str | None  # tcp / ssh host; "" when written without one
+    port: str | None  # as written; None when omitted
+    path: str | None  # unix socket path
+    has_scheme: bool  # False for `host:port`, which the docker CLI reads as tcp
+
+    def __init__(self, scheme: str, host: str | None = None, port: str | None = None, path: str | None = None,
+                 has_scheme: bool = True):
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+        self.path = path
+        self.has_scheme = has_scheme
 
     @property
     def port_number(self) -> int | None:
@@ -149,18 +158,26 @@ def _split_host_port(authority: str) -> tuple[str, str | None]:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Listener:
+class Listener(Value):
+    __slots__ = _fields = ("address", "span", "implicit")
+
     address: Address
     span: Span  # the -H value; for a default, what brings it in (the image, DOCKER_TLS_CERTDIR, dockerd)
-    implicit: bool = False  # not written: the image entrypoint's or dockerd's default
+    implicit: bool  # not written: the image entrypoint's or dockerd's default
+
+    def __init__(self, address: Address, span: Span, implicit: bool = False):
+        self.address = address
+        self.span = span
+        self.implicit = implicit
 
     def describe(self) -> str:
         return f"`{self.address}`" + (" (by default)" if self.implicit else "")
 
 
-@dataclass(eq=False)
-class Daemon:
+class Daemon(Record):
+    _fields = ("container", "span", "listeners", "tls", "complete", "data_root", "plain_by", "subject", "owner",
+               "attribute")
+
     container: Container | None  # None: started by the script of an agent no container runs
     span: Span  # where dockerd is started
     listeners: list[Listener]
@@ -168,14 +185,28 @@ class Daemon:
     tls: bool | None
     #: False when an argument the tool cannot read could add a listener
     complete: bool
-    data_root: Arg | None = None
+    data_root: Arg | None
     #: what turns TLS off (``DOCKER_TLS_CERTDIR=""`` for the image's entrypoint, ``--tlsverify=false``) and where
-    plain_by: tuple[Span, str] | None = None
+    plain_by: tuple[Span, str] | None
     #: the resource / manifest object whose text starts it (a container, or the coder_agent of a script),
     #: and the attribute there
-    subject: str = ""
-    owner: Span | None = None
-    attribute: str = ""
+    subject: str
+    owner: Span | None
+    attribute: str
+
+    def __init__(self, container: Container | None, span: Span, listeners: list[Listener], tls: bool | None,
+                 complete: bool, data_root: Arg | None = None, plain_by: tuple[Span, str] | None = None,
+                 subject: str = "", owner: Span | None = None, attribute: str = ""):
+        self.container = container
+        self.span = span
+        self.listeners = listeners
+        self.tls = tls
+        self.complete = complete
+        self.data_root = data_root
+        self.plain_by = plain_by
+        self.subject = subject
+        self.owner = owner
+        self.attribute = attribute
 
     @property
     def tcp(self) -> list[Listener]:
@@ -342,22 +373,35 @@ def bypasses_entrypoint(container: Container) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(Value):
     """One environment variable given to a container: its value as text (None when unknowable) and where."""
+
+    __slots__ = _fields = ("name", "text", "span", "subject", "owner")
 
     name: str
     text: str | None
     span: Span
     #: the resource / manifest object it is written in (a container, a coder_agent)
-    subject: str = ""
-    owner: Span | None = None
+    subject: str
+    owner: Span | None
+
+    def __init__(self, name: str, text: str | None, span: Span, subject: str = "", owner: Span | None = None):
+        self.name = name
+        self.text = text
+        self.span = span
+        self.subject = subject
+        self.owner = owner
 
 
-@dataclass(eq=False)
-class Environment:
+class Environment(Record):
+    _fields = ("settings", "open")
+
     settings: list[Setting]
-    open: bool = False  # more variables may exist than the tool sees (env_from, dynamic env, a merge()...)
+    open: bool  # more variables may exist than the tool sees (env_from, dynamic env, a merge()...)
+
+    def __init__(self, settings: list[Setting], open: bool = False):
+        self.settings = settings
+        self.open = open
 
     def get(self, name: str) -> Setting | None:
         found = [s for s in self.settings if s.name == name]
@@ -465,13 +509,19 @@ def _exports(args: list[Arg], env: Environment, subject: str, owner: Span | None
             env.settings.append(Setting(name, value, arg.span, subject, owner))
 
 
-@dataclass(eq=False)
-class Client:
+class Client(Record):
     """A ``DOCKER_HOST`` a workspace is given."""
+
+    _fields = ("container", "setting", "env")
 
     container: Container | None  # None: the agent runs in no container of the template
     setting: Setting
     env: Environment
+
+    def __init__(self, container: Container | None, setting: Setting, env: Environment):
+        self.container = container
+        self.setting = setting
+        self.env = env
 
     @property
     def address(self) -> Address | None:
@@ -483,13 +533,19 @@ class Client:
         return self.env.flag("DOCKER_TLS_VERIFY")
 
 
-@dataclass(eq=False)
-class Route:
+class Route(Record):
     """Where an address leads: the daemons it reaches, by network namespace (``local``) or by name."""
 
+    _fields = ("daemons", "local", "named")
+
     daemons: list[Daemon]
-    local: bool = False
-    named: Container | None = None
+    local: bool
+    named: Container | None
+
+    def __init__(self, daemons: list[Daemon], local: bool = False, named: Container | None = None):
+        self.daemons = daemons
+        self.local = local
+        self.named = named
 
 
 # ----------------------------------------------------------------------------------------------
@@ -497,11 +553,17 @@ class Route:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
-class Scene:
+class Scene(Record):
+    _fields = ("workloads", "daemons", "clients")
+
     workloads: list[Workload]
     daemons: list[Daemon]
     clients: list[Client]
+
+    def __init__(self, workloads: list[Workload], daemons: list[Daemon], clients: list[Client]):
+        self.workloads = workloads
+        self.daemons = daemons
+        self.clients = clients
 
     @classmethod
     def of(cls, workloads: list[Workload], module=None) -> Scene:

@@ -17,9 +17,9 @@ same path.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
 
 from ..node import Span
+from ..record import Record
 from ..workload import Container, Mount
 from . import daemon as daemons
 from . import roles, scripts
@@ -29,20 +29,32 @@ OUTSIDE = ("dind-sidecar", "host-socket", "remote")
 PODMAN_IMAGES = ("*podman*",)
 
 
-@dataclass(eq=False)
-class DockerAccess:
+class DockerAccess(Record):
     """How a workspace reaches a Docker daemon: the method, the containers involved, and where it shows."""
+
+    _fields = ("method", "workspace", "daemon", "evidence", "reason", "socket_mount", "notes")
 
     method: str  # one of INSIDE, OUTSIDE, "unknown", "none"
     workspace: Container | None
     #: the container the daemon runs in, for a sidecar
-    daemon: Container | None = None
+    daemon: Container | None
     #: where the method shows (the runtime, the DOCKER_HOST, the socket mount), and in words
-    evidence: Span | None = None
-    reason: str = ""
+    evidence: Span | None
+    reason: str
     #: the workspace mount that brings the host's socket in (host-socket)
-    socket_mount: Mount | None = None
-    notes: list[str] = field(default_factory=list)
+    socket_mount: Mount | None
+    notes: list[str]
+
+    def __init__(self, method: str, workspace: Container | None, daemon: Container | None = None,
+                 evidence: Span | None = None, reason: str = "", socket_mount: Mount | None = None,
+                 notes: list[str] | None = None):
+        self.method = method
+        self.workspace = workspace
+        self.daemon = daemon
+        self.evidence = evidence
+        self.reason = reason
+        self.socket_mount = socket_mount
+        self.notes = [] if notes is None else notes
 
     @property
     def inside(self) -> bool:

@@ -12,7 +12,7 @@ take spaces, ``_`` and non-ASCII digits).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..record import Value
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -39,13 +39,19 @@ def parse_bool(text: str) -> bool | None:
     return None
 
 
-@dataclass(frozen=True)
-class MountEntry:
+class MountEntry(Value):
     """One ``src:dst[:ro]`` entry of ``CODER_MOUNTS``."""
+
+    _fields = ("source", "target", "read_only")
 
     source: str
     target: str
     read_only: bool  # the third token is exactly "ro"; any other third token means read-write
+
+    def __init__(self, source: str, target: str, read_only: bool):
+        self.source = source
+        self.target = target
+        self.read_only = read_only
 
 
 class MountsError(ValueError):

@@ -8,16 +8,15 @@ read into a ``NodeDefinition`` whose user data is a positioned TOML tree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from ..context import Context
 from ..expression import Call
 from ..manifest_shape import terraform_manifest
 from ..node import Node, Span, Unknown
+from ..record import Record
 from ..sources import UNKNOWN, SourceError
 from .roles import script_text
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..sources import toml
 
@@ -34,8 +33,9 @@ OTHER_FAMILIES = frozenset({"al2", "al2023", "ubuntu", "windows2019", "windows20
 _PASS_THROUGH = ("base64encode", "trimspace", "chomp")
 
 
-@dataclass(eq=False)
-class NodeDefinition:
+class NodeDefinition(Record):
+    _fields = ("subject", "owner", "head", "bottlerocket", "family", "text", "settings", "error", "complete", "exact")
+
     subject: str  # EC2NodeClass/<name>, aws_launch_template.<name>, or the file's path
     owner: Span  # the object's first line (suppressions there apply)
     head: Span  # where a setting missing from the whole definition is reported
@@ -43,9 +43,23 @@ class NodeDefinition:
     family: Node | None  # the amiFamily or alias that says which family it is
     text: Node | None  # the user-data string (None for a .toml file)
     settings: toml.TomlFile | None  # the parsed user data; None when absent, unknown or broken
-    error: SourceError | None = None  # a TOML syntax error in embedded user data
-    complete: bool = True  # no unknown piece in the user data
-    exact: bool = True  # positions inside the user data are exact
+    error: SourceError | None  # a TOML syntax error in embedded user data
+    complete: bool  # no unknown piece in the user data
+    exact: bool  # positions inside the user data are exact
+
+    def __init__(self, subject: str, owner: Span, head: Span, bottlerocket: bool | None, family: Node | None,
+                 text: Node | None, settings: toml.TomlFile | None, error: SourceError | None = None,
+                 complete: bool = True, exact: bool = True):
+        self.subject = subject
+        self.owner = owner
+        self.head = head
+        self.bottlerocket = bottlerocket
+        self.family = family
+        self.text = text
+        self.settings = settings
+        self.error = error
+        self.complete = complete
+        self.exact = exact
 
     def at(self, span: Span) -> Span:
         """A position inside the user data, or the user-data attribute when positions are not exact."""

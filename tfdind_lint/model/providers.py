@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..context import Context
 from ..finding import Related
 from ..module import Module
 from ..node import Node
+from ..record import MutableValue
 from ..versions import ANY, Constraint, ConstraintError
 
 
-@dataclass
-class _Requirement:
+class _Requirement(MutableValue):
     """What one configuration (a root and the directories it calls) requires of a provider's version."""
+
+    _fields = ("entries", "versions", "constraint", "configuration")
 
     entries: list[Node]  # the provider's `required_providers` entries in the modules of the configuration
     versions: list[Node]  # their `version` attributes
     constraint: Constraint | None  # the versions' intersection; None when there are none or one cannot be read
     configuration: list[Module]
+
+    def __init__(self, entries: list[Node], versions: list[Node], constraint: Constraint | None,
+                 configuration: list[Module]):
+        self.entries = entries
+        self.versions = versions
+        self.constraint = constraint
+        self.configuration = configuration
 
     @property
     def unreadable(self) -> bool:

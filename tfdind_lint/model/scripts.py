@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from .. import shell
 from ..node import Node, Span, Unknown
+from ..record import Value
 from ..shell import SHELLS
 from ..sources import UNKNOWN
 from ..workload import Container, Workload
@@ -204,12 +204,17 @@ def agent_startup_scripts(workload: Workload, container: Container) -> Iterator[
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Arg:
+class Arg(Value):
     """One argument of a command after quote removal, and where it is written (unknown pieces are ``HOLE``)."""
+
+    __slots__ = _fields = ("text", "span")
 
     text: str
     span: Span
+
+    def __init__(self, text: str, span: Span):
+        self.text = text
+        self.span = span
 
 
 #: (script line, start column, end column or None for the end of the line) -> Span

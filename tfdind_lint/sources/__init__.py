@@ -7,17 +7,21 @@ to lines and columns for both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..node import Span
+from ..record import Value
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(Value):
     """A source comment: its text without the ``#`` / ``//`` marker, and where it is."""
+
+    __slots__ = _fields = ("text", "span")
 
     text: str
     span: Span
+
+    def __init__(self, text: str, span: Span):
+        self.text = text
+        self.span = span
 
 
 #: Marks an unknown piece of a Terraform template in text handed to a reader (YAML in a heredoc, TOML user

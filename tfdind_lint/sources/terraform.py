@@ -14,6 +14,7 @@ import re
 import sys
 
 from ..expression import Opaque
+from ..lazy_re import LazyPattern
 from ..node import Block, Node, Span
 from ..record import MutableValue
 from . import Comment, SourceError
@@ -57,7 +58,7 @@ def parse_file(path: str, data: bytes) -> TerraformFile:
     return _parse(text, path)
 
 
-_ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]+")
+_ESCAPED_BYTES = LazyPattern(r"[\udc80-\udcff]+")
 
 
 def _parse(text: str, path: str) -> TerraformFile:
@@ -79,7 +80,7 @@ def _parse(text: str, path: str) -> TerraformFile:
     return TerraformFile(path, body, comments, text, errors, complete=not parser.failures)
 
 
-_LONE_CR = re.compile(rb"\r(?!\n)")
+_LONE_CR = LazyPattern(rb"\r(?!\n)")
 
 
 def _decode(data: bytes, path: str) -> tuple[str, bool]:
@@ -197,7 +198,7 @@ class Embedded:
 # ----------------------------------------------------------------------------------------------
 
 
-_SCAN_BRACKETS = re.compile(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
+_SCAN_BRACKETS = LazyPattern(r'#|//|/\*|"|<<-?[A-Za-z][A-Za-z0-9._-]*\n|[{}\[\]()]')
 _CLOSING = {"}": "{", "]": "[", ")": "("}
 
 
@@ -281,8 +282,8 @@ def _open_brackets(text: str, limit: int | None = None) -> tuple[list[int], int 
     return stack, None
 
 
-_STRING_STOP = re.compile(r'[\\\n"]|[$%]\{')  # what ends or opens something in a string's literal part
-_INTERPOLATION_STOP = re.compile(r'[\\{}"]')  # what matters inside ${ ... } / %{ ... }
+_STRING_STOP = LazyPattern(r'[\\\n"]|[$%]\{')  # what ends or opens something in a string's literal part
+_INTERPOLATION_STOP = LazyPattern(r'[\\{}"]')  # what matters inside ${ ... } / %{ ... }
 
 
 def _skip_string(text: str, pos: int) -> int:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime
 import re
 import sys
-from dataclasses import dataclass, field
 
 from ..node import Node, Span, Unknown
+from ..record import MutableValue
 from . import UNKNOWN, Comment, SourceError
 from .text import LineIndex, decode
 
@@ -31,12 +31,19 @@ _LEXEME = re.compile(r"\"\"\"|'''|[\"'#\[\]{}]")
 MAX_DEPTH = 100
 
 
-@dataclass(slots=True)
-class TomlFile:
+class TomlFile(MutableValue):
+    __slots__ = _fields = ("path", "root", "comments", "text")
+
     path: str
     root: Node  # a mapping Node: tables and keys, each with its position
     comments: list[Comment]
     text: str
+
+    def __init__(self, path: str, root: Node, comments: list[Comment], text: str):
+        self.path = path
+        self.root = root
+        self.comments = comments
+        self.text = text
 
 
 def looks_like_user_data(text: str) -> bool:
@@ -94,18 +101,31 @@ def _build(value, path: tuple, scanner: _Scanner, default: Span) -> Node:
     return Node(value, span, key, name)
 
 
-@dataclass
-class _Scanner:
+class _Scanner(MutableValue):
     """Where things are in valid TOML: table headers, keys, values (by key path) and comments."""
+
+    _fields = ("path", "text", "line_offset", "column_offset", "keys", "tables", "comments", "arrays")
 
     path: str
     text: str
     line_offset: int
     column_offset: int
-    keys: dict = field(default_factory=dict)  # key path -> (key span, value span)
-    tables: dict = field(default_factory=dict)  # table path -> header span
-    comments: dict = field(default_factory=dict)  # (line, column) -> Comment
-    arrays: dict = field(default_factory=dict)  # array-of-tables path -> index of its last element
+    keys: dict  # key path -> (key span, value span)
+    tables: dict  # table path -> header span
+    comments: dict  # (line, column) -> Comment
+    arrays: dict  # array-of-tables path -> index of its last element
+
+    def __init__(self, path: str, text: str, line_offset: int, column_offset: int, keys: dict | None = None,
+                 tables: dict | None = None, comments: dict | None = None, arrays: dict | None = None):
+        self.path = path
+        self.text = text
+        self.line_offset = line_offset
+        self.column_offset = column_offset
+        self.keys = {} if keys is None else keys
+        self.tables = {} if tables is None else tables
+        self.comments = {} if comments is None else comments
+        self.arrays = {} if arrays is None else arrays
+        self.__post_init__()
 
     def __post_init__(self):
         self.lines = self.text.split("\n")

@@ -10,13 +10,13 @@ environment.  Where the workspace's Docker daemon lives comes from
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ...context import Context, Unit
 from ...expression import references_in
 from ...model import daemon as daemons
 from ...model import docker_access, scripts
 from ...node import Span
+from ...record import Record
 from ...workload import Container
 
 AUTOSTART = "CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE"
@@ -24,9 +24,10 @@ CLI_MODULE = "devcontainers-cli"
 _TRUE = ("1", "t", "T", "true", "TRUE", "True")
 
 
-@dataclass(eq=False)
-class Use:
+class Use(Record):
     """One place a template uses the integration, for one agent."""
+
+    _fields = ("kind", "agent", "span", "subject", "attribute", "owner", "container", "resource")
 
     kind: str  # resource, module, autostart
     agent: str | None  # the coder_agent's name; None for a manifest's container
@@ -34,8 +35,19 @@ class Use:
     subject: str
     attribute: str
     owner: Span | None
-    container: Container | None = None  # for autostart: the container whose env asks for it
-    resource: object = None  # the coder_devcontainer Resource
+    container: Container | None  # for autostart: the container whose env asks for it
+    resource: object  # the coder_devcontainer Resource
+
+    def __init__(self, kind: str, agent: str | None, span: Span, subject: str, attribute: str, owner: Span | None,
+                 container: Container | None = None, resource: object = None):
+        self.kind = kind
+        self.agent = agent
+        self.span = span
+        self.subject = subject
+        self.attribute = attribute
+        self.owner = owner
+        self.container = container
+        self.resource = resource
 
 
 def _agent_of(node) -> str | None:

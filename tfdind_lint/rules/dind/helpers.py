@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ...context import Context, Unit
+from ...lazy_re import LazyPattern
 from ...model import roles
 from ...model.daemon import Client, Scene, unknown
 from ...workload import Container
@@ -74,8 +75,8 @@ def known_uid(node) -> int | None:
     return None
 
 
-_OCTAL = re.compile(r"^[0-7]{1,4}$")
-_CLAUSE = re.compile(r"^([ugoa]*)((?:[-+=][rwxXst]*)+)$")
+_OCTAL = LazyPattern(r"^[0-7]{1,4}$")
+_CLAUSE = LazyPattern(r"^([ugoa]*)((?:[-+=][rwxXst]*)+)$")
 
 
 def world_writable(mode: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -19,6 +18,8 @@ def closest(name: str, candidates: Iterable[str], *, by_tokens: bool = True) -> 
     ``by_tokens=False`` suggests typos only: for addresses such as ``data.coder_provisioner.me`` the
     shared ``data``/``coder``/``me`` tokens say nothing (``data.coder_workspace.me`` is not a fix).
     """
+    import difflib  # noqa: PLC0415  (only when there is something to suggest)
+
     best = None
     best_score = (0, 0.0)
     own = _tokens(name)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ...lazy_re import LazyPattern
 from ...model import scripts
 from ...node import Node, Span
+from ...record import Record
 
-_SYSTEMD = re.compile(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
+_SYSTEMD = LazyPattern(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
 
 def systemd_span(init: Node) -> Span:
@@ -17,9 +18,10 @@ def systemd_span(init: Node) -> Span:
     return found[0] if found else init.where
 
 
-@dataclass(eq=False)
-class RuntimeClass:
+class RuntimeClass(Record):
     """A RuntimeClass defined in scope: a YAML document, ``kubernetes_runtime_class_v1`` or ``kubernetes_manifest``."""
+
+    _fields = ("name", "handler", "node_selector", "span", "owner", "address", "can_schedule")
 
     name: str
     handler: Node | None
@@ -28,12 +30,23 @@ class RuntimeClass:
     owner: Span
     address: str
     #: False for kubernetes_runtime_class_v1, whose schema has no ``scheduling``
-    can_schedule: bool = True
+    can_schedule: bool
+
+    def __init__(self, name: str, handler: Node | None, node_selector: Node | None, span: Span, owner: Span,
+                 address: str, can_schedule: bool = True):
+        self.name = name
+        self.handler = handler
+        self.node_selector = node_selector
+        self.span = span
+        self.owner = owner
+        self.address = address
+        self.can_schedule = can_schedule
 
 
-@dataclass(eq=False)
-class _Pod:
+class _Pod(Record):
     """What TDL505 reads of a Kubernetes workload that names a runtime class, or of a DaemonSet with a nodeSelector."""
+
+    _fields = ("address", "kind", "runtime", "node_selector", "selector_name", "written_as_yaml", "owner")
 
     address: str
     kind: str
@@ -43,17 +56,33 @@ class _Pod:
     written_as_yaml: bool
     owner: Span | None
 
+    def __init__(self, address: str, kind: str, runtime: Node | None, node_selector: Node | None, selector_name: str,
+                 written_as_yaml: bool, owner: Span | None):
+        self.address = address
+        self.kind = kind
+        self.runtime = runtime
+        self.node_selector = node_selector
+        self.selector_name = selector_name
+        self.written_as_yaml = written_as_yaml
+        self.owner = owner
+
     @property
     def runtime_name(self) -> str | None:
         """The runtime class it names, when known."""
         return self.runtime.value if self.runtime is not None and isinstance(self.runtime.value, str) else None
 
 
-@dataclass(eq=False)
-class _RuntimeFacts:
+class _RuntimeFacts(Record):
+    _fields = ("classes", "pods", "labelled")
+
     classes: list[RuntimeClass]
     pods: list[_Pod]
     labelled: dict[tuple[str, str], bool]  # for each installer label: whether the unit gives nodes that label
+
+    def __init__(self, classes: list[RuntimeClass], pods: list[_Pod], labelled: dict[tuple[str, str], bool]):
+        self.classes = classes
+        self.pods = pods
+        self.labelled = labelled
 
 
 def parse_k8s_version(text) -> tuple[int, ...] | None:

@@ -5,25 +5,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...manifest_shape import terraform_manifest
 from ...model import roles, scripts
 from ...node import Node
+from ...record import Record
 from ...workload import Container, Workload, from_manifest
 from .helpers import _FuseFacts, _Labels, _Object, _Request, is_extended
 
 _SELECTORS = ("nodeSelector", "node_selector", "matchLabels", "match_labels", "selector")
 
 
-@dataclass(eq=False)
-class _Plugin:
+class _Plugin(Record):
+    _fields = ("workload", "container", "kind", "advertised")
+
     workload: Workload
     container: Container
     kind: str  # "fuse-device-plugin" or "smarter-device-manager"
     advertised: frozenset[str] | None  # None when its configuration is not in scope
+
+    def __init__(self, workload: Workload, container: Container, kind: str, advertised: frozenset[str] | None):
+        self.workload = workload
+        self.container = container
+        self.kind = kind
+        self.advertised = advertised
 
 
 def collect(unit, *, fuse_device_plugin_images, smarter_device_manager_images) -> _FuseFacts:

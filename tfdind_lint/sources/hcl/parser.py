@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ...expression import Call, Conditional, Opaque, Operation, Template, Traversal
+from ...lazy_re import LazyPattern
 from ...node import Block, Node, Reference, Span
 from .. import Comment, SourceError
 from ..text import LineIndex
@@ -36,7 +37,7 @@ TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels of
 MAX_FAILURES = 10
 
 #: Where reading resumes after a syntax error: a line that opens a top-level block.
-_RESUME = re.compile(r'^[^\W\d][\w-]*(?:[ \t]+(?:"[^"\n]*"|[^\W\d][\w-]*))*[ \t]*\{[ \t]*(?:#[^\n]*|//[^\n]*)?$', re.M)
+_RESUME = LazyPattern(r'^[^\W\d][\w-]*(?:[ \t]+(?:"[^"\n]*"|[^\W\d][\w-]*))*[ \t]*\{[ \t]*(?:#[^\n]*|//[^\n]*)?$', re.M)
 
 _PRECEDENCE = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
                "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
@@ -47,10 +48,10 @@ _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _BUILTIN_SINGLE = ("count", "each", "self", "path", "terraform")
 
 _QUOTED_STOP = re.compile(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
-_HEREDOC_STOP = re.compile(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
+_HEREDOC_STOP = LazyPattern(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
 #: Bytes that are not UTF-8, as decoding with ``surrogateescape`` leaves them (terraform.py reads such files so).
 _ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
-_HEX = re.compile(r"[0-9A-Fa-f]+\Z")
+_HEX = LazyPattern(r"[0-9A-Fa-f]+\Z")
 
 
 class Parser:

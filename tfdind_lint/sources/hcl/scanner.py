@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import LazyPattern
+
 # Order matters only where one alternative is a prefix of another (the operators: longest first).
 _TOKEN = re.compile(r"""[ \t]*(?:
     (?P<nl>\n)
@@ -30,7 +32,7 @@ _TOKEN = re.compile(r"""[ \t]*(?:
 #: Characters Python's ``\w`` leaves out but Unicode's ID_Continue has (combining marks, connector punctuation):
 #: an identifier goes on through them.
 _MORE_IDENT = re.compile(r"[^\x00-\x7f]")
-_IDENT_REST = re.compile(r"[\w-]*")
+_IDENT_REST = LazyPattern(r"[\w-]*")
 
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
 
