@@ -18,6 +18,7 @@ from . import roles, scripts
 from .daemon import DOCKER_IMAGES, Client, Daemon, Scene, bypasses_entrypoint, mentions_start_count, networks, symbolic, unknown
 
 DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
+ROOTLESS_DATA_ROOT = "/home/rootless/.local/share/docker"  # the rootless image's VOLUME ($XDG_DATA_HOME/docker)
 SOCKETS = ("/var/run/docker.sock", "/run/docker.sock")
 
 
@@ -427,7 +428,9 @@ def dind_storage_on_overlay(ctx: Context) -> Iterator[Hit]:
                     roots = [d.data_root for d in scene.daemons_of([container]) if d.data_root is not None]
                     if any(unknown(r.text) for r in roots):
                         continue
-                    needed = [roots[-1].text.rstrip("/") if roots else "/var/lib/docker"]
+                    rootless = roles.image_matches(container, DIND_ROOTLESS_IMAGES)
+                    default = ROOTLESS_DATA_ROOT if rootless else "/var/lib/docker"
+                    needed = [roots[-1].text.rstrip("/") if roots else default]
                 else:
                     continue
                 if container.mounts_open:
