@@ -59,10 +59,8 @@ HOLES = {
 #: Holes nobody has filled yet: known, listed so the table shows them; filling one makes the test ask for its
 #: removal here.  (rule, form or parameter) -> what is missing.
 PENDING = {
-    ("TDL203", "envbox_images"): "a mirrored envbox image named by the parameter",
-    **{(rule, "runtimes"): "a RuntimeClass / runtime of another name" for rule in ("TDL107", "TDL501", "TDL505")},
-    **{(rule, "podman_images"): "a Podman image of another name" for rule in ("TDL301", "TDL303", "TDL304")},
-    ("TDL301", "fuse_resources"): "a FUSE resource of another name",
+    ("TDL505", "runtimes"): "a RuntimeClass of another name",
+    ("TDL304", "podman_images"): "a Podman image of another name",
     ("TDL302", "fuse_device_plugin_images"): "a device-plugin image of another name",
     ("TDL302", "smarter_device_manager_images"): "a smarter-device-manager image of another name",
     ("TDL505", "handlers"): "a handler of another name",
