@@ -20,6 +20,10 @@ KEPT = [
     {"rule": "TDL401", "path": "../a.tf", "line": 7, "subject": "s", "attribute": "a", "message": "café ✓"},
     {"rule": "TDL401", "path": "../a.tf", "line": 8, "subject": "s", "attribute": "a", "message": "A"},
     {"rule": "TDL401", "path": "../a.tf", "line": 8, "subject": "s", "attribute": "a"},  # no message: before "A"
+    {"rule": "TDL401", "path": "../a.tf", "line": 9, "subject": "A"},
+    {"rule": "TDL401", "path": "../a.tf", "line": 9},  # no subject: before "A"
+    {"rule": "TDL401", "path": "../a.tf", "line": 10, "subject": "s", "attribute": "A"},
+    {"rule": "TDL401", "path": "../a.tf", "line": 10, "subject": "s"},  # no attribute: before "A"
 ]
 
 WRITTEN = """{
@@ -91,6 +95,30 @@ WRITTEN = """{
       "subject": "s",
       "attribute": "a",
       "message": "A"
+    },
+    {
+      "rule": "TDL401",
+      "path": "../a.tf",
+      "line": 9
+    },
+    {
+      "rule": "TDL401",
+      "path": "../a.tf",
+      "line": 9,
+      "subject": "A"
+    },
+    {
+      "rule": "TDL401",
+      "path": "../a.tf",
+      "line": 10,
+      "subject": "s"
+    },
+    {
+      "rule": "TDL401",
+      "path": "../a.tf",
+      "line": 10,
+      "subject": "s",
+      "attribute": "A"
     }
   ]
 }
@@ -169,7 +197,8 @@ def test_the_excerpt_is_the_flagged_text_on_its_first_line(tmp_path):
 
     assert at(crlf, 1, 1, 1, 12) == "first line"  # line 1, blanks collapsed
     assert at(crlf, 2, 3, 2, 14) == "x = [1, 2]"  # from its column to its end column
-    assert at(crlf, 2, 7, 3, 2) == "[1, 2] # tail"  # a span over two lines: the rest of its first line
+    assert at(crlf, 2, 3, 2, 8) == "x = ["  # its end column excluded
+    assert at(crlf, 2, 8, 3, 2) == "1, 2] # tail"  # a span over two lines: the rest of its first line
     assert at(crlf, 3, 1, 3, 5) == "last"  # the last line, without a line end
     assert at(cr, 2, 1, 2, 11) == "two words"  # CR-only line ends (classic Mac)
     assert at(latin, 2, 1, 2, 20) == "image: docker:dind"  # a file that is not UTF-8 still gives its excerpts
@@ -225,3 +254,15 @@ def test_a_moved_file_prefers_the_same_name_then_counts_the_next_entry(tmp_path)
     linted = {str(tmp_path / n) for n in ("e/main.tf", "f/other.tf", "g/x.tf")}
     assert Baseline("b.json", [moved, fixed]).apply([same_name, nearer], linted) == 1
     assert (same_name.suppressed.kind, nearer.suppressed) == ("baseline", None)
+
+
+def test_the_line_read_from_the_file_pairs_the_nearest_finding(tmp_path):
+    main = tmp_path / "main.tf"
+    main.write_text("privileged = true\n" * 10, encoding="utf-8")
+    entry = {"rule": "TDL401", "path": "main.tf", "subject": "docker_container.dind", "attribute": "privileged",
+             "excerpt": "changed"}
+    (tmp_path / "b.json").write_text(json.dumps({"tool": "tfdind-lint", "format": FORMAT, "findings": [
+        {**entry, "line": 9, "reason": "nine"}, {**entry, "line": 2, "reason": "two"}]}), encoding="utf-8")
+    two, nine = _tf_finding(main, 2), _tf_finding(main, 9)
+    assert Baseline.load(str(tmp_path / "b.json")).apply([two, nine], {str(main)}) == 0
+    assert (two.suppressed.reason, nine.suppressed.reason) == ("two", "nine")
