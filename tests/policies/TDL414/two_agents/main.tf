@@ -1,4 +1,9 @@
-# Two agents: the first container is privileged (TDL412's), the second adds SYS_ADMIN after another capability.
+# Two agents: the first container is privileged (TDL412's), the second adds SYS_ADMIN after an unknown and another
+# capability.
+variable "extra_capability" {
+  type = string
+}
+
 data "coder_workspace" "me" {}
 
 resource "coder_agent" "main" {
@@ -28,6 +33,6 @@ resource "docker_container" "tools" {
   command = ["sh", "-c", coder_agent.tools.init_script]
   env     = ["CODER_AGENT_TOKEN=${coder_agent.tools.token}"]
   capabilities {
-    add = ["NET_ADMIN", "SYS_ADMIN"] # expect: TDL414
+    add = [var.extra_capability, "NET_ADMIN", "SYS_ADMIN"] # expect: TDL414
   }
 }
