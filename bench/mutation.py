@@ -30,7 +30,7 @@ TESTS = {
     "rules/kubernetes/helpers.py": ["tests/test_seed_1xx_5xx.py"],
     "rules/general/helpers.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
     "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
-    "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py"],
+    "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py", "tests/test_baseline_write.py"],
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
 }
 #: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns)

@@ -146,6 +146,21 @@ def test_strings_unquoted_with_escapes_and_template_escapes():
     assert attrs["b"].value == "${literal} %{also}"
 
 
+@pytest.mark.parametrize("text, indexed", [
+    ("docker_container.dind[0].name", True),
+    ("docker_container.dind[\"main\"].network_data[0].ip_address", True),
+    ("docker_container.dind.0.name", True),  # the legacy index form
+    ("docker_container.dind.network_data[0].ip_address", False),  # the index applies to an attribute
+    ("docker_container.dind.name", False),
+    ("data.coder_workspace.me[0].id", True),
+    ("data.coder_workspace.me.names[0]", False),
+])
+def test_a_reference_is_indexed_when_an_index_follows_its_address(text, indexed):
+    tf = parse(f"x = {text}\n")
+    (ref,) = tf.body.attributes["x"].value.references()
+    assert ref.indexed is indexed
+
+
 def test_template_parts_and_reference_spans():
     tf = parse('''
         resource "docker_container" "w" {

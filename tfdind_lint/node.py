@@ -47,7 +47,8 @@ class Reference(Value):
 
     ``parts`` holds every static name of the traversal (indexes such as ``[0]``
     are dropped), so ``docker_container.dind[0].name`` has parts
-    ``("docker_container", "dind", "name")`` and ``indexed`` true.
+    ``("docker_container", "dind", "name")`` and ``indexed`` true: an index directly after the address
+    (``docker_container.dind.network_data[0]`` is not indexed).
     """
 
     __slots__ = _fields = ("parts", "span", "indexed")

@@ -15,6 +15,8 @@ from ...model import roles
 from ...model.daemon import Client, Scene, unknown
 from ...workload import Container
 
+#: the images whose daemon runs rootless (another data root, no root user)
+DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
 
 def privileged_containers(ctx: Context, exempt_envbox: bool, envbox_images, runtimes):
     """(container, runs the agent) for every privileged container of a workspace, envbox exempted if asked.

@@ -9,9 +9,7 @@ from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
 from ...workload import truthy
-from .helpers import dind_sidecars, known_uid
-
-DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
+from .helpers import DIND_ROOTLESS_IMAGES, dind_sidecars, known_uid
 
 
 def check(ctx: Context) -> Iterator[Hit]:

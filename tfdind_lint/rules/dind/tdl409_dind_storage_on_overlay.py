@@ -13,8 +13,10 @@ from ...fix import Fix, safe
 from ...model import roles
 from ...model.daemon import symbolic, unknown
 from ...node import Block
-from .helpers import dind_sidecars, scenes, under
+from .helpers import DIND_ROOTLESS_IMAGES, dind_sidecars, scenes, under
 
+#: where docker:dind-rootless keeps its data (the image's VOLUME, $XDG_DATA_HOME/docker)
+ROOTLESS_DATA_ROOT = "/home/rootless/.local/share/docker"
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL409: a Kubernetes dind sidecar (or envbox container) without a volume at dockerd's data-root."""
@@ -30,7 +32,9 @@ def check(ctx: Context) -> Iterator[Hit]:
                     roots = [d.data_root for d in scene.daemons_of([container]) if d.data_root is not None]
                     if any(unknown(r.text) for r in roots):
                         continue
-                    needed = [roots[-1].text.rstrip("/") if roots else "/var/lib/docker"]
+                    rootless = roles.image_matches(container, DIND_ROOTLESS_IMAGES)
+                    default = ROOTLESS_DATA_ROOT if rootless else "/var/lib/docker"
+                    needed = [roots[-1].text.rstrip("/") if roots else default]
                 else:
                     continue
                 if container.mounts_open:

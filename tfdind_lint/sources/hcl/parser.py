@@ -535,7 +535,7 @@ class Parser:
             return Node(Traversal(text[start:end], "", tuple(steps), None, node), span), start, end
         reference = None
         if not any(root in names for names in self.scope) and (len(ref_parts) > 1 or root in _BUILTIN_SINGLE):
-            reference = Reference(tuple(ref_parts), self.span(start, ref_end), _indexed_before(steps))
+            reference = Reference(tuple(ref_parts), self.span(start, ref_end), _indexed_before(steps, root))
         return Node(Traversal(text[start:end], root, tuple(steps), reference), span), start, end
 
     def term(self):
@@ -937,11 +937,17 @@ def _bisect(starts: list[int], offset: int) -> int:
     return max(lo - 1, 0)
 
 
-def _indexed_before(steps) -> bool:
-    """Whether an index step comes before the first splat (what a Reference's ``indexed`` records)."""
+def _indexed_before(steps, root: str) -> bool:
+    """Whether an index follows the object's address directly (what a Reference's ``indexed`` records).
+
+    ``docker_container.dind[0].name`` names an instance; ``docker_container.dind.network_data[0]`` does not
+    (its index applies to an attribute of the whole list or map of instances).
+    """
+    names = 2 if root == "data" else 1  # attribute names after the root that make up the address
     for kind, _ in steps:
         if kind == "splat":
             return False
         if kind == "index":
-            return True
+            return names == 0
+        names -= 1
     return False
