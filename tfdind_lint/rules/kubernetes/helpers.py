@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...model import scripts
 from ...node import Node, Span
+
+if TYPE_CHECKING:
+    from ...fix import Fix
 
 _SYSTEMD = re.compile(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
@@ -29,6 +33,9 @@ class RuntimeClass:
     address: str
     #: False for kubernetes_runtime_class_v1, whose schema has no ``scheduling``
     can_schedule: bool = True
+    #: TDL505's fixes, made where the file's text is at hand (the collector): by the attribute they repair
+    #: (``handler``, ``scheduling.nodeSelector``, ``scheduling.nodeSelector.<key>``)
+    fixes: dict[str, Fix] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
