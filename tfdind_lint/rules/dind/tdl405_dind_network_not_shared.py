@@ -54,12 +54,18 @@ def _fix(ctx, at, *sides) -> Fix | None:
     (joined, found), (bare, none) = sorted(sides, key=lambda side: not side[1])
     if len(found) != 1 or none or len(joined.networks) != 1 or joined.networks_open or bare.networks_open:
         return None
+    if joined.kind != "docker_container" or bare.kind != "docker_container":
+        return None
     block = getattr(bare.resource, "block", None)
     if not isinstance(block, Block) or block.span.path != at.path or block.attr("network_mode") is not None:
         return None
     if block.has_block("networks_advanced"):
         return None
-    name = joined.networks[0]
+    own = getattr(joined.resource, "block", None)
+    written_blocks = [b for b in own.blocks if b.type == "networks_advanced"] if isinstance(own, Block) else []
+    name = written_blocks[0].attr("name") if len(written_blocks) == 1 else None
+    if name is None:
+        return None  # copy the expression as written (a variable stays a variable), not its evaluated value
     written = edits.source(ctx, name.span.path)
     if written is None:
         return None
