@@ -3,9 +3,8 @@ referenced without an index."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 from ... import edits
 from ...context import Context

@@ -18,8 +18,8 @@ from .helpers import RuntimeClass, _Pod, _RuntimeFacts
 
 
 def runtime_classes(units: list[Unit], wanted: dict | None = None) -> list[RuntimeClass]:
-    """Every RuntimeClass with a known name defined in the given units (with ``wanted``, the rule's ``runtimes``,
-    ``handlers`` and ``node_selector``: the fixes of a Sysbox RuntimeClass defined in a YAML file)."""
+    """Every RuntimeClass with a known name defined in the given units; with ``wanted`` (the rule's ``runtimes``,
+    ``handlers`` and ``node_selector``), a Sysbox RuntimeClass carries its fixes, made while its file's text is here."""
     found: list[RuntimeClass] = []
     for unit in units:
         if unit.yaml is not None:
@@ -171,7 +171,7 @@ def _fixes(text: edits.Text | None, rc: RuntimeClass, document: Node | None, *, 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
 #: YAML 1.1 words a plain scalar would read as a boolean or null
-_YAML_WORDS = frozenset("y n yes no true false on off null".split())
+_YAML_WORDS = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
 
 
 def _yaml_scalar(value: str) -> str:
