@@ -46,11 +46,19 @@ class Text:
 def source(ctx, path: str) -> Text | None:
     """The decoded text of a file of the check's units (Terraform, YAML or TOML), or None."""
     for unit in ctx.units:
-        files = list(unit.module.files) if unit.module is not None else []
-        files += [f for f in (unit.yaml, unit.toml) if f is not None]
-        for parsed in files:
-            if parsed.path == path and isinstance(getattr(parsed, "text", None), str):
-                return Text(path, parsed.text)
+        found = unit_source(unit, path)
+        if found is not None:
+            return found
+    return None
+
+
+def unit_source(unit, path: str) -> Text | None:
+    """The decoded text of a file of one unit (a collector's, for a project-scoped rule's fix), or None."""
+    files = list(unit.module.files) if unit.module is not None else []
+    files += [f for f in (unit.yaml, unit.toml) if f is not None]
+    for parsed in files:
+        if parsed.path == path and isinstance(getattr(parsed, "text", None), str):
+            return Text(path, parsed.text)
     return None
 
 
@@ -200,6 +208,14 @@ def insert_child_block(text: Text | None, block: Block, child: str) -> Edit | No
     children = [b.head.line for b in block.blocks] + [n.key.line for n in block.attributes.values() if n.key]
     indent = text.indent(min(children)) if children else text.indent(block.span.line) + "  "
     return Edit(text.at_line_start(block.span.end_line), "".join(f"{indent}{row}\n" for row in child.split("\n")))
+
+
+def indent_step(text: Text, block: Block) -> str:
+    """One level of indentation as the block's children are indented relative to it (two spaces by default)."""
+    outer = text.indent(block.span.line)
+    lines = [b.head.line for b in block.blocks] + [n.key.line for n in block.attributes.values() if n.key]
+    inner = text.indent(min(lines)) if lines else ""
+    return inner[len(outer):] if len(inner) > len(outer) and inner.startswith(outer) else "  "
 
 
 def parent_block(blocks, child: Block) -> Block | None:

@@ -9,6 +9,11 @@ from ...model import scripts
 from ...node import Node, Span
 from ...record import Record
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
+
+if TYPE_CHECKING:
+    from ...fix import Fix
+
 _SYSTEMD = LazyPattern(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
 
@@ -21,7 +26,7 @@ def systemd_span(init: Node) -> Span:
 class RuntimeClass(Record):
     """A RuntimeClass defined in scope: a YAML document, ``kubernetes_runtime_class_v1`` or ``kubernetes_manifest``."""
 
-    _fields = ("name", "handler", "node_selector", "span", "owner", "address", "can_schedule")
+    _fields = ("name", "handler", "node_selector", "span", "owner", "address", "can_schedule", "fixes")
 
     name: str
     handler: Node | None
@@ -31,9 +36,12 @@ class RuntimeClass(Record):
     address: str
     #: False for kubernetes_runtime_class_v1, whose schema has no ``scheduling``
     can_schedule: bool
+    #: TDL505's fixes, made where the file's text is at hand (the collector): by the attribute they repair
+    #: (``handler``, ``scheduling.nodeSelector``, ``scheduling.nodeSelector.<key>``)
+    fixes: dict[str, Fix]
 
     def __init__(self, name: str, handler: Node | None, node_selector: Node | None, span: Span, owner: Span,
-                 address: str, can_schedule: bool = True):
+                 address: str, can_schedule: bool = True, fixes: dict[str, Fix] | None = None):
         self.name = name
         self.handler = handler
         self.node_selector = node_selector
@@ -41,6 +49,7 @@ class RuntimeClass(Record):
         self.owner = owner
         self.address = address
         self.can_schedule = can_schedule
+        self.fixes = {} if fixes is None else fixes
 
 
 class _Pod(Record):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ... import shell
+from ... import edits, shell
 from ...context import Context
 from ...finding import Hit, Related
+from ...fix import Fix, safe
 from ...model import roles, scripts
 from ...node import Node, Span, Unknown
 
@@ -16,7 +17,7 @@ from ...node import Node, Span, Unknown
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL503: a shell here-document in a rendered script that no line closes."""
     for subject, owner, attribute, node in _shell_scripts(ctx):
-        yield from _unclosed_heredocs(subject, owner, attribute, node)
+        yield from _unclosed_heredocs(ctx, subject, owner, attribute, node)
 
 
 def _shell_scripts(ctx: Context) -> Iterator[tuple[str, Span, str, Node]]:
@@ -40,7 +41,7 @@ def _is_shell(text: str) -> bool:
     return not first.startswith("#!") or any(re.search(rf"\b{name}\b", first) for name in scripts.SHELLS)
 
 
-def _unclosed_heredocs(subject: str, owner: Span, attribute: str, node: Node) -> Iterator[Hit]:
+def _unclosed_heredocs(ctx: Context, subject: str, owner: Span, attribute: str, node: Node) -> Iterator[Hit]:
     text = roles.script_text(node)
     if text is None or "<<" not in text:
         return
@@ -55,6 +56,7 @@ def _unclosed_heredocs(subject: str, owner: Span, attribute: str, node: Node) ->
         written = lines[heredoc.line][heredoc.column:heredoc.delimiter_end]
         rules = " after `<<-` strips leading tabs" if heredoc.strip_tabs else ""
         near = _near_terminator(heredoc, lines)
+        repair = None
         if near is not None:
             rendered = lines[near].lstrip("\t") if heredoc.strip_tabs else lines[near]
             tabs = " (after leading tabs)" if heredoc.strip_tabs else ""
@@ -64,6 +66,7 @@ def _unclosed_heredocs(subject: str, owner: Span, attribute: str, node: Node) ->
                 # the seed's idiom: a quoted delimiter that spells out the indentation Terraform's `<<EOF` keeps
                 fix += ". Terraform's `<<-` heredoc strips the common indentation, `<<` keeps it"
             related = Related(scripts.line_span(node, near), f"this line reads `{rendered}`, not `{heredoc.delimiter}`")
+            repair = _fix(ctx, node, heredoc, lines, near, rendered, written, holes)
         else:
             fix = f"add a line that reads `{heredoc.delimiter}` where the here-document ends"
             last = max(i for i, line in enumerate(lines) if line.strip() or i == 0)
@@ -72,7 +75,34 @@ def _unclosed_heredocs(subject: str, owner: Span, attribute: str, node: Node) ->
                   f"The here-document `{written}` is never closed, so the rest of the script never runs",
                   hint=f"{fix} (no line below reads `{heredoc.delimiter}`{rules}: the shell takes the rest of the "
                        "script as the document's body)",
-                  subject=subject, attribute=attribute, related=(related,), owner=owner)
+                  subject=subject, attribute=attribute, related=(related,), owner=owner, fix=repair)
+
+
+#: a delimiter the fix writes: no quote, escape or interpolation in any host language (HCL, YAML, JSON, shell)
+_DELIMITER = re.compile(r"[A-Za-z0-9_. -]+")
+
+
+def _fix(ctx, node: Node, heredoc: shell.Heredoc, lines: list[str], near: int, rendered: str, written: str,
+         holes) -> Fix | None:
+    """The delimiter switched to the text the closing line renders, single-quoted (``<<-'    EOT'`` -> ``<<-'EOT'``).
+
+    Quoting an unquoted delimiter stops the body's expansions, so then only a body with nothing to expand.
+    """
+    if _DELIMITER.fullmatch(rendered) is None or rendered != rendered.rstrip() or not rendered.strip():
+        return None
+    if not heredoc.quoted and (any(heredoc.body_start <= line < near for line, _, _ in holes) or any(
+            c in line for line in lines[heredoc.body_start:near] for c in "$`\\")):
+        return None
+    span = scripts.line_span(node, heredoc.line, heredoc.column, heredoc.delimiter_end)
+    text = edits.source(ctx, span.path)
+    if text is None or span.line != span.end_line:
+        return None
+    start, end = text.range(span)
+    if text.text[start:end] != written:
+        return None  # the file writes it otherwise (escapes, the script's own quoting)
+    if span.path.endswith((".yaml", ".yml")) and text.text[text.range(node.span)[0]:][:1] == "'":
+        return None  # inside a single-quoted YAML scalar a quote is written twice
+    return safe(f"Close the here-document at `{rendered}`", edits.replace(span, f"{heredoc.operator}'{rendered}'"))
 
 
 def _near_terminator(heredoc: shell.Heredoc, lines: list[str]) -> int | None:

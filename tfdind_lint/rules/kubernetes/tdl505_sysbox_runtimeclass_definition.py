@@ -3,10 +3,13 @@ contradicting its RuntimeClass, or an unlabelled installer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context, Unit
 from ...finding import Hit, Related, Severity
+from ...fix import Fix, safe
 from ...manifest_shape import terraform_manifest
 from ...model import roles
 from ...node import Node, Span
@@ -14,8 +17,9 @@ from ...workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS
 from .helpers import RuntimeClass, _Pod, _RuntimeFacts
 
 
-def runtime_classes(units: list[Unit]) -> list[RuntimeClass]:
-    """Every RuntimeClass with a known name defined in the given units."""
+def runtime_classes(units: list[Unit], wanted: dict | None = None) -> list[RuntimeClass]:
+    """Every RuntimeClass with a known name defined in the given units; with ``wanted`` (the rule's ``runtimes``,
+    ``handlers`` and ``node_selector``), a Sysbox RuntimeClass carries its fixes, made while its file's text is here."""
     found: list[RuntimeClass] = []
     for unit in units:
         if unit.yaml is not None:
@@ -23,6 +27,8 @@ def runtime_classes(units: list[Unit]) -> list[RuntimeClass]:
                 rc = _runtime_class(document, document.get("kind").where, document.span, None)
                 if rc is not None:
                     found.append(rc)
+                    if wanted is not None and rc.name in wanted["runtimes"]:
+                        rc.fixes = _fixes(edits.unit_source(unit, document.span.path), rc, document, **wanted)
         if unit.module is None:
             continue
         module = unit.module
@@ -30,14 +36,19 @@ def runtime_classes(units: list[Unit]) -> list[RuntimeClass]:
             meta = resource.block.block("metadata")
             name = module.evaluate(meta.attr("name")) if meta is not None else None
             if name is not None and isinstance(name.value, str):
-                found.append(RuntimeClass(name.value, module.evaluate(resource.block.attr("handler")), None,
-                                          resource.block.head, resource.block.head, resource.address, can_schedule=False))
+                rc = RuntimeClass(name.value, module.evaluate(resource.block.attr("handler")), None,
+                                  resource.block.head, resource.block.head, resource.address, can_schedule=False)
+                found.append(rc)
+                if wanted is not None and rc.name in wanted["runtimes"]:
+                    rc.fixes = _fixes(edits.unit_source(unit, rc.span.path), rc, None, **wanted)
         for resource in module.resources_of("kubernetes_manifest"):
             manifest = terraform_manifest(module, resource)
             if manifest is not None:
                 rc = _runtime_class(manifest, resource.block.head, resource.block.head, resource.address)
                 if rc is not None:
                     found.append(rc)
+                    if wanted is not None and rc.name in wanted["runtimes"]:
+                        rc.fixes = _fixes(edits.unit_source(unit, rc.span.path), rc, None, **wanted)
     return found
 
 
@@ -57,7 +68,8 @@ def collect(unit, *, runtimes, handlers, node_selector, install_label) -> _Runti
                  w.owner)
             for w in unit.workloads if w.kind != "docker_container" and (
                 isinstance(roles.runtime_value(w), str) or ("daemon" in w.kind.lower() and w.node_selector is not None))]
-    return _RuntimeFacts(runtime_classes([unit]), pods,
+    wanted = {"runtimes": runtimes, "handlers": handlers, "node_selector": node_selector}
+    return _RuntimeFacts(runtime_classes([unit], wanted), pods,
                          {(key, value): _label_applied([unit], key, value) for key, value in install_label.items()})
 
 
@@ -94,7 +106,7 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
                   f"RuntimeClass `{rc.name}` uses handler `{handler.value}`, not Sysbox's (`{handlers[0]}`)",
                   hint=f"set the handler to `{handlers[0]}`: pods that ask for `{rc.name}` run under "
                        f"`{handler.value}` instead",
-                  attribute="handler", **common)
+                  attribute="handler", fix=rc.fixes.get("handler"), **common)
     wanted = ", ".join(f"{k}: {v}" for k, v in node_selector.items())
     selector = rc.node_selector
     if selector is None:
@@ -103,7 +115,7 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
         yield Hit(rc.span,
                   f"RuntimeClass `{rc.name}` has no `scheduling.nodeSelector`: pods may land on nodes without Sysbox",
                   hint=f"{how} (the Sysbox installer labels ready nodes `{wanted}`)",
-                  attribute="scheduling.nodeSelector", **common)
+                  attribute="scheduling.nodeSelector", fix=rc.fixes.get("scheduling.nodeSelector"), **common)
         return
     if not isinstance(selector.value, dict):
         return  # unknown is not bad
@@ -113,12 +125,73 @@ def _sysbox_class_hits(rc: RuntimeClass, handlers, node_selector: dict, users: t
             yield Hit(selector.where,
                       f"RuntimeClass `{rc.name}` does not select `{key}: {value}`: pods may land on nodes without Sysbox",
                       hint=f"add `{key}: {value}`, the label the Sysbox installer puts on nodes where Sysbox runs",
-                      attribute="scheduling.nodeSelector", **common)
+                      attribute="scheduling.nodeSelector", fix=rc.fixes.get(f"scheduling.nodeSelector.{key}"), **common)
         elif isinstance(entry.value, str) and entry.value != str(value):
             yield Hit(entry.where,
                       f"RuntimeClass `{rc.name}` selects `{key}: {entry.value}`, not the installer's `{key}: {value}`",
                       hint=f"set `{value}`: the Sysbox installer labels the nodes where Sysbox runs `{key}: {value}`",
-                      attribute=f"scheduling.nodeSelector.{key}", **common)
+                      attribute=f"scheduling.nodeSelector.{key}", fix=rc.fixes.get(f"scheduling.nodeSelector.{key}"),
+                      **common)
+
+
+def _fixes(text: edits.Text | None, rc: RuntimeClass, document: Node | None, *, runtimes, handlers,
+           node_selector: dict) -> dict[str, Fix]:
+    """(a) as sysbox-install.yaml defines it: the handler, the nodeSelector entries (written values replaced in their
+    quoting; missing entries added after the others) and, in YAML, a missing ``scheduling.nodeSelector``."""
+    fixes: dict[str, Fix] = {}
+    if text is None:
+        return fixes
+    yaml = rc.span.path.endswith((".yaml", ".yml"))
+    handler = rc.handler
+    if handler is not None and isinstance(handler.value, str) and handler.value not in handlers:
+        edit = _replace_scalar(text, handler, handlers[0], yaml)
+        if edit is not None:
+            fixes["handler"] = safe(f"Set the handler to {handlers[0]}", edit)
+    selector = rc.node_selector
+    if selector is not None and isinstance(selector.value, dict) and selector.span.path == text.path:
+        for key, value in node_selector.items():
+            entry = selector.value.get(key)
+            if entry is None:
+                line = f"{_yaml_scalar(key)}: {_yaml_scalar(str(value))}" if yaml else f'"{key}" = "{value}"'
+                edit = edits.add_entry(text, selector, line)
+            elif isinstance(entry.value, str) and entry.value != str(value):
+                edit = _replace_scalar(text, entry, str(value), yaml)
+            else:
+                continue
+            if edit is not None:
+                fixes[f"scheduling.nodeSelector.{key}"] = safe(f"Select {key}: {value}", edit)
+    elif selector is None and rc.can_schedule and yaml and document is not None and document.get("scheduling") is None:
+        rows = [f"{_yaml_scalar(key)}: {_yaml_scalar(str(value))}" for key, value in node_selector.items()]
+        if rows:
+            edit = edits.add_entry(text, document, "\n".join(["scheduling:", "  nodeSelector:", *(f"    {r}" for r in rows)]))
+            if edit is not None:
+                fixes["scheduling.nodeSelector"] = safe("Add the Sysbox nodeSelector", edit)
+    return fixes
+
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
+#: YAML 1.1 words a plain scalar would read as a boolean or null
+_YAML_WORDS = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
+
+
+def _yaml_scalar(value: str) -> str:
+    plain = _PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS
+    return value if plain else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _replace_scalar(text: edits.Text, node: Node, value: str, yaml: bool):
+    """The written string ``node`` (plain, or quoted without escapes) replaced by ``value`` in the same quoting."""
+    if node.span.path != text.path:  # a value through a local of another file: not the finding's file
+        return None
+    start, end = text.range(node.span)
+    written = text.text[start:end]
+    if written == node.value and yaml:
+        return edits.replace(node.span, _yaml_scalar(value))
+    if _PLAIN.fullmatch(value) is None or len(written) < 2 or written[0] not in "\"'" or written[-1] != written[0]:
+        return None
+    if written[1:-1] != node.value or (written[0] == "'" and not yaml):
+        return None
+    return edits.replace(node.span, f"{written[0]}{value}{written[0]}")
 
 
 def _selector_conflicts(workload: _Pod, rc: RuntimeClass) -> Iterator[Hit]:

@@ -1,0 +1,6 @@
+resource "kubernetes_runtime_class_v1" "sysbox" {
+  metadata {
+    name = "sysbox-runc"
+  }
+  handler = "sysbox-runc" # copied from the runc class
+}
