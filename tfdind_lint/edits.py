@@ -104,8 +104,12 @@ def insert_attribute(text: Text | None, block: Block, line: str) -> Edit | None:
     return Edit(text.at_line_start(after + 1), "".join(f"{indent}{row}\n" for row in line.split("\n")))
 
 
-def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Edit | None:
-    """Insert a block (``data "coder_workspace_owner" "me" {}``) after ``sibling``, at its indentation."""
+def insert_block_after(text: Text | None, sibling: Block, block_text: str, *, apart: bool | None = None) -> Edit | None:
+    """Insert a block (``data "coder_workspace_owner" "me" {}``) after ``sibling``, at its indentation.
+
+    ``apart``: whether a blank line separates them (default: only after a block of several lines;
+    False for repeated nested blocks written together, such as ``env`` blocks).
+    """
     if text is None:
         return None
     end_line = sibling.span.end_line
@@ -114,7 +118,9 @@ def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Ed
         return None  # something follows the block on its line
     indent = text.indent(sibling.span.line)
     lines = "".join(f"{indent}{row}\n" if row else "\n" for row in block_text.split("\n"))
-    gap = "" if sibling.span.line == end_line else "\n"  # one-line blocks sit together; others apart
+    if apart is None:
+        apart = sibling.span.line != end_line  # one-line blocks sit together; others apart
+    gap = "\n" if apart else ""
     if end_line >= len(text.index.starts):  # the block ends the file without a line break
         end = len(text.line(end_line)) + 1
         return Edit(Span(text.path, end_line, end, end_line, end), "\n" + gap + lines.rstrip("\n"))
