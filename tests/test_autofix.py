@@ -197,7 +197,6 @@ def test_json_and_sarif_carry_the_fix(template, capsys):
 PENDING = {
     "TDL103", "TDL104", "TDL203",
     "TDL304", "TDL405", "TDL406", "TDL503", "TDL505",
-    "TDL605",
 }
 
 
