@@ -10,5 +10,5 @@ resource "docker_container" "workspace" {
   name       = "coder-${data.coder_workspace.me.id}"
   image      = "codercom/enterprise-base:ubuntu"
   entrypoint = ["sh", "-c", coder_agent.main.init_script]
-  env = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]
+  env        = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]
 }

@@ -84,13 +84,28 @@ def _add_token(ctx, workload: Workload, container: Container, agent: str) -> Fix
     if workload.kind == "docker_container":
         item = f'"CODER_AGENT_TOKEN=${{{token}}}"'
         env = block.attr("env")
-        edit = edits.append_item(text, env, item) if env is not None else edits.insert_attribute(text, block, f"env = [{item}]")
+        edit = edits.append_item(text, env, item) if env is not None else \
+            edits.insert_attribute(text, block, f"{_aligned(text, block, 'env')} = [{item}]")
     else:
         entry = f'env {{\n  name  = "CODER_AGENT_TOKEN"\n  value = {token}\n}}'
         written = [b for b in block.blocks if b.type == "env"]
         edit = edits.insert_block_after(text, written[-1], entry, apart=False) if written else \
             edits.insert_attribute(text, block, entry)
     return safe(f"Set CODER_AGENT_TOKEN to {token}", edit) if edit is not None else None
+
+
+def _aligned(text, block: Block, name: str) -> str:
+    """``name`` padded so that its ``=`` lines up with the block's last attribute's, as terraform fmt aligns
+    the attributes of consecutive lines."""
+    attributes = [node for node in block.attributes.values() if node.key is not None]
+    if text is None or not attributes:
+        return name
+    last = max(attributes, key=lambda node: (node.span.end_line, node.span.end_column))
+    if last.span.line != last.span.end_line:
+        return name  # a multi-line value ends the alignment group
+    line = text.line(last.key.line)
+    equals = line.find("=", last.key.end_column - 1)
+    return name.ljust(equals - (last.key.column - 1) - 1) if equals > 0 else name
 
 
 def _repair_token(ctx, value, other: Reference, agent: str) -> Fix | None:
