@@ -155,3 +155,30 @@ def test_delete_lines_keeps_a_line_shared_with_other_code():
     lines = edits.Text("f.tf", "a {\n  b = 1 # why\n  c = 2\n}\n")
     edit = edits.delete_lines(lines, Span("f.tf", 2, 3, 2, 8))
     assert (edit.span.line, edit.span.column, edit.span.end_line, edit.span.end_column) == (2, 1, 3, 1)
+
+
+def test_tdl603_removes_the_variable_from_the_env_map_of_the_agent_a_container_runs(tmp_path):
+    found = findings(tmp_path, "TDL603", {"main.tf": CODER + '''
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+  env = {
+    CODER_AGENT_DEVCONTAINERS_ENABLE = "false"
+  }
+}
+
+resource "coder_devcontainer" "repo" {
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}
+
+resource "docker_container" "workspace" {
+  image   = "codercom/enterprise-base:ubuntu"
+  runtime = "sysbox-runc"
+  command = ["sh", "-c", coder_agent.main.init_script]
+  env     = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]
+}
+'''})
+    [fix] = found.values()
+    [edit] = fix.edits
+    assert (edit.span.line, edit.span.end_line, edit.text) == (8, 9, "")

@@ -56,8 +56,11 @@ def _fix(ctx, span: Span, container, agent) -> Fix | None:
         entry = next((e for e in reversed(container.env)
                       if e.name == ENABLE and e.value is not None and _within(span, e.value.where)), None)
         source = container.source
-        if entry is None:
-            return None
+        module = container.workload.module
+        if entry is None:  # set in the env map of the agent the container runs
+            agent = next((a for a in (module.resources_of("coder_agent") if module is not None else ())
+                          if _env_entry(a, span) is not None), None)
+            return _fix(ctx, span, None, agent) if agent is not None else None
         if container.workload.kind == "docker_container" and isinstance(source, Block):
             items = source.attr("env")
             edit = edits.delete_item(text, items, entry.span) if items is not None else None
@@ -67,10 +70,16 @@ def _fix(ctx, span: Span, container, agent) -> Fix | None:
         elif span.path.endswith((".yaml", ".yml")):
             edit = edits.delete_lines(text, entry.span, r"[ \t]*-[ \t]*")
     elif agent is not None:
-        env = agent.block.attr("env")
-        node = env.value.get(ENABLE) if env is not None and isinstance(env.value, dict) else None
-        edit = edits.delete_attribute(text, node) if node is not None and node.where == span else None
+        node = _env_entry(agent, span)
+        edit = edits.delete_attribute(text, node) if node is not None else None
     return unsafe(f"Remove {ENABLE}", edit) if edit is not None else None
+
+
+def _env_entry(agent, span: Span):
+    """The ``coder_agent.env`` entry written at ``span``, or None."""
+    env = agent.block.attr("env")
+    node = env.value.get(ENABLE) if env is not None and isinstance(env.value, dict) else None
+    return node if node is not None and node.where == span else None
 
 
 def _within(inner: Span, outer: Span) -> bool:
