@@ -30,7 +30,7 @@ def test_concise_text_is_path_line_col_rule_severity_message_and_summary(in_root
         "missing on this line\n"
         "tests/policies/TDL001/bad/main.tf:12:17: TDL001 error: `var.namespace` is not declared in this module: plan "
         "fails with \"Reference to undeclared input variable\"\n"
-        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files.\n"
+        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files; 1 fixable with --fix --unsafe-fixes.\n"
     )
 
 

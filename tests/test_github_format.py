@@ -136,7 +136,8 @@ def test_cli_prints_annotations_then_the_summary_line(in_root, capsys, monkeypat
         "help: did you mean `var.workspaces_namespace`?%0A"
         "help: declare `variable \"namespace\"` in a file of tests/policies/TDL001/bad/%0A"
         "tests/policies/TDL001/bad/main.tf:2:1: `variable \"workspaces_namespace\"` is declared here") in out
-    assert re.fullmatch(r"Found \d+ findings \(.*\) in 2 of 2 files; 3 suppressed\.", out[-1])
+    assert re.fullmatch(r"Found \d+ findings \(.*\) in 2 of 2 files; 3 suppressed; "
+                        r"\[\*\] 1 fixable with --fix \(1 more with --unsafe-fixes\)\.", out[-1])
 
 
 # step summary -----------------------------------------------------------------------------------

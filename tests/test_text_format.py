@@ -56,7 +56,7 @@ def test_full_has_header_frame_help_related_frame_and_pointer(in_root):
         "   | -------------------------------\n"
         "   = more: tfdind-lint explain TDL001\n"
         "\n"
-        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files.\n"
+        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files; 1 fixable with --fix --unsafe-fixes.\n"
     )
 
 
@@ -71,7 +71,7 @@ def test_concise_is_one_line_per_finding_with_the_severity_word(in_root):
         "missing on this line\n"
         "tests/policies/TDL001/bad/main.tf:12:17: TDL001 error: `var.namespace` is not declared in this module: plan "
         "fails with \"Reference to undeclared input variable\"\n"
-        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files.\n"
+        "Found 2 findings (2 errors, 0 warnings, 0 notes) in 2 of 2 files; 1 fixable with --fix --unsafe-fixes.\n"
     )
 
 

@@ -112,8 +112,12 @@ def insert_attribute(text: Text | None, block: Block, line: str) -> Edit | None:
     return Edit(text.at_line_start(after + 1), "".join(f"{indent}{row}\n" for row in line.split("\n")))
 
 
-def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Edit | None:
-    """Insert a block (``data "coder_workspace_owner" "me" {}``) after ``sibling``, at its indentation."""
+def insert_block_after(text: Text | None, sibling: Block, block_text: str, *, apart: bool | None = None) -> Edit | None:
+    """Insert a block (``data "coder_workspace_owner" "me" {}``) after ``sibling``, at its indentation.
+
+    ``apart``: whether a blank line separates them (default: only after a block of several lines;
+    False for repeated nested blocks written together, such as ``env`` blocks).
+    """
     if text is None:
         return None
     end_line = sibling.span.end_line
@@ -122,7 +126,9 @@ def insert_block_after(text: Text | None, sibling: Block, block_text: str) -> Ed
         return None  # something follows the block on its line
     indent = text.indent(sibling.span.line)
     lines = "".join(f"{indent}{row}\n" if row else "\n" for row in block_text.split("\n"))
-    gap = "" if sibling.span.line == end_line else "\n"  # one-line blocks sit together; others apart
+    if apart is None:
+        apart = sibling.span.line != end_line  # one-line blocks sit together; others apart
+    gap = "\n" if apart else ""
     if end_line >= len(text.index.starts):  # the block ends the file without a line break
         end = len(text.line(end_line)) + 1
         return Edit(Span(text.path, end_line, end, end_line, end), "\n" + gap + lines.rstrip("\n"))
@@ -263,3 +269,61 @@ def run_as_root(ctx, container, node, own: bool, docker: bool, what: str) -> Fix
     else:
         edit = insert_attribute(text, block, f"security_context {{\n  {line}\n}}")
     return safe(f"Run {what} as root", edit) if edit is not None else None
+
+
+def delete_lines(text: Text | None, span: Span, prefix: str = r"[ \t]*") -> Edit | None:
+    """Delete the whole lines a span is written on (a nested block, a YAML sequence item with ``prefix``
+    ``[ \\t]*-[ \\t]*``) when nothing else is on them but a trailing comment; the lines after the first
+    must be indented deeper than it (they belong to it)."""
+    if text is None:
+        return None
+    first, last = span.line, span.end_line
+    if span.end_column == 1 or not text.line(last)[:span.end_column - 1].strip():
+        last = max(first, last - 1)  # the span ends where the next item starts
+    head = text.line(first)
+    if re.fullmatch(prefix, head[:span.column - 1]) is None:
+        return None
+    depth = len(head) - len(head.lstrip(" \t"))
+    for number in range(first + 1, last + 1):
+        line = text.line(number)
+        if line.strip() and len(line) - len(line.lstrip(" \t")) <= depth and number != last:
+            return None
+    end_line, end_column = (span.end_line, span.end_column) if last == span.end_line else (last, len(text.line(last)) + 1)
+    after = text.line(end_line)[end_column - 1:].strip().removeprefix(",").strip()
+    if after and not after.startswith(("#", "//")):
+        return None
+    if last >= len(text.index.starts):
+        return None  # the last line of a file without a final line break
+    return Edit(Span(text.path, first, 1, last + 1, 1), "")
+
+
+def delete_item(text: Text | None, items: Node, item: Span) -> Edit | None:
+    """Delete one item of a list (``[...]``) written in the file: its line when the list has one item per line,
+    else the item and the separator before it (after it, for the first item)."""
+    if text is None or not isinstance(items.value, (list, tuple)):
+        return None
+    spans = [node.span for node in items.value]
+    if item not in spans:
+        return None
+    start, end = text.range(item)
+    before, after = text.text[text.index.line_start(item.line):start], text.line(item.end_line)[item.end_column - 1:]
+    rest = after.strip().removeprefix(",").strip()
+    if not before.strip() and (not rest or rest.startswith(("#", "//"))):
+        return delete_lines(text, item)
+    index = spans.index(item)
+    if index > 0:
+        previous_end = text.range(spans[index - 1])[1]
+        between = text.text[previous_end:start]
+        if re.fullmatch(r"\s*,\s*", between) is None or "\n" in between:
+            return None
+        return Edit(text.span(previous_end, end), "")
+    if len(spans) > 1:
+        following = text.range(spans[1])[0]
+        between = text.text[end:following]
+        if re.fullmatch(r"\s*,\s*", between) is None or "\n" in between:
+            return None
+        return Edit(text.span(start, following), "")
+    list_start, list_end = text.range(items.span)
+    if re.fullmatch(r"\[\s*", text.text[list_start:start]) is None or re.fullmatch(r"\s*,?\s*\]", text.text[end:list_end]) is None:
+        return None
+    return Edit(text.span(list_start + 1, list_end - 1), "")  # the only item: an empty list

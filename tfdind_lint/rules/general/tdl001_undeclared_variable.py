@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
+from ...fix import Fix, unsafe
+from ...node import Reference, Span
 from .helpers import block_subject, referenced_variables, suggest
 
 
@@ -34,4 +37,21 @@ def check(ctx: Context) -> Iterator[Hit]:
                 related=related,
                 hint=hint,
                 owner=use.block.head,
+                fix=_fix(ctx, ref, suggestion) if suggestion is not None and unreferenced == {suggestion} else None,
             )
+
+
+def _fix(ctx, ref: Reference, suggestion: str) -> Fix | None:
+    """``var.<name>`` -> ``var.<suggestion>``: offered (unsafe) only when the suggestion is the one declared
+    variable nothing references, since which side to rename is the author's choice."""
+    text = edits.source(ctx, ref.span.path)
+    old = f"var.{ref.parts[1]}"
+    if text is None:
+        return None
+    start = text.range(ref.span)[0]
+    following = text.text[start + len(old):start + len(old) + 1]
+    if not text.text.startswith(old, start) or following.isalnum() or following in ("_", "-"):
+        return None
+    span = ref.span
+    return unsafe(f"Use var.{suggestion}", edits.replace(
+        Span(span.path, span.line, span.column, span.line, span.column + len(old)), f"var.{suggestion}"))

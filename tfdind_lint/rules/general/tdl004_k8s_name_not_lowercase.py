@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
-from ...module import Resource
+from ...fix import Fix, safe
+from ...model.daemon import mentions_start_count
+from ...module import Module, Resource
 from ...node import Node, Reference
 
 #: functions whose result is lower case, or that already rewrite the name: no finding
@@ -51,7 +54,38 @@ def check(ctx: Context) -> Iterator[Hit]:
                     hint=f"wrap it in `lower(...)`: {' and '.join(texts)} may be upper case (Coder allows it in user "
                          "and workspace names)",
                     subject=resource.address, attribute=attribute, related=related, owner=resource.block.head,
+                    fix=_fix(ctx, module, resource, attribute, node, found),
                 )
+
+
+#: objects Terraform may replace without losing data: pods, and Deployments (their pods hold no state of their own)
+EPHEMERAL_TYPES = frozenset({"kubernetes_pod", "kubernetes_pod_v1", "kubernetes_deployment", "kubernetes_deployment_v1"})
+
+
+def _fix(ctx, module: Module, resource: Resource, attribute: str, node: Node, found: list) -> Fix | None:
+    """Wrap each Coder name the attribute writes in ``lower(...)``.
+
+    Only for ephemeral objects (a pod or Deployment, or any object whose ``count`` follows
+    ``start_count``): renaming a persistent one (a PVC) replaces it and loses its data, so
+    there the finding has no fix.  Not for ``claim_name`` (it names a PVC, which keeps its
+    name), nor for a value that comes through a local (the local may name other objects too).
+    """
+    ephemeral = resource.type in EPHEMERAL_TYPES or mentions_start_count(resource.block.attr("count"), module)
+    if not ephemeral or attribute.rsplit(".", 1)[-1] in ("claim_name", "claimName") or any(t.via for t in found):
+        return None
+    text = edits.source(ctx, node.span.path)
+    if text is None:
+        return None
+    start, end = text.range(node.span)
+    wraps = []
+    for span in dict.fromkeys(t.reference.span for t in found):
+        at, to = text.range(span)
+        written = text.text[at:to]
+        if not start <= at < to <= end or not written.startswith("data.") or not written.replace(".", "").replace(
+                "_", "").replace("-", "").isalnum():
+            return None  # not a plain traversal written in the attribute itself
+        wraps.append(edits.replace(span, f"lower({written})"))
+    return safe("Wrap in lower(...)", *wraps) if wraps else None
 
 
 def _kubernetes_names(resource: Resource) -> Iterator[tuple[str, Node]]:

@@ -1,0 +1,41 @@
+data "coder_workspace" "me" {}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "coder_devcontainer" "repo" {
+  count            = data.coder_workspace.me.start_count
+  agent_id         = coder_agent.main.id
+  workspace_folder = "/home/coder/project"
+}
+
+resource "kubernetes_pod" "main" {
+  count = data.coder_workspace.me.start_count
+  metadata {
+    name      = "coder-${data.coder_workspace.me.id}"
+    namespace = "coder"
+  }
+  spec {
+    runtime_class_name = "sysbox-runc"
+    container {
+      name    = "dev"
+      image   = "codercom/enterprise-base:ubuntu"
+      command = ["sh", "-c", coder_agent.main.init_script]
+      env {
+        name  = "CODER_AGENT_TOKEN"
+        value = coder_agent.main.token
+      }
+      # Turned off while the integration was in beta.
+      env {
+        name  = "CODER_AGENT_DEVCONTAINERS_ENABLE"
+        value = "false" # off
+      }
+      env {
+        name  = "TZ"
+        value = "UTC"
+      }
+    }
+  }
+}
