@@ -195,7 +195,7 @@ def test_json_and_sarif_carry_the_fix(template, capsys):
 
 #: Rules whose policy says `fix: safe` or `unsafe` but that have no fix yet (issue 15): the test lists what is missing.
 PENDING = {
-    "TDL001", "TDL003", "TDL004", "TDL006", "TDL103", "TDL104",
+    "TDL001", "TDL003", "TDL004", "TDL006",
     "TDL405", "TDL406", "TDL503", "TDL505",
     "TDL603", "TDL605",
 }

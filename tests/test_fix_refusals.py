@@ -117,3 +117,55 @@ def test_tdl304_heredoc_in_another_file_gets_no_fix(tmp_path):
         "main.tf": 'resource "aws_launch_template" "br" {\n  user_data = base64encode(local.settings)\n}\n',
         "pod.yaml": PODMAN})
     assert fixes(tmp_path, "TDL304") == [None]
+
+
+# TDL103, TDL104 --------------------------------------------------------------------------------
+
+SYSBOX_POD = """\
+variable "privileged" {
+  type    = bool
+  default = true
+}
+
+locals {
+  host = true
+}
+
+resource "kubernetes_pod" "dev" {
+  metadata {
+    name = "dev"
+  }
+  spec {
+    runtime_class_name = "sysbox-runc"
+    host_network       = local.host
+    container {
+      name  = "dev"
+      image = "codercom/enterprise-base:ubuntu"
+      security_context {
+        privileged = var.privileged
+      }
+    }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(("rule", "line"), [("TDL103", 21), ("TDL104", 16)])
+def test_a_value_from_a_variable_or_local_is_deleted_where_the_object_sets_it_not_where_it_is_declared(tmp_path, rule,
+                                                                                                      line):
+    write_tree(tmp_path, {"main.tf": SYSBOX_POD})
+    [fix] = fixes(tmp_path, rule)
+    assert [(e.span.line, e.span.end_line, e.text) for e in fix.edits] == [(line, line + 1, "")]
+
+
+def test_tdl103_leaves_a_flow_mapping_to_the_user(tmp_path):
+    write_tree(tmp_path, {"pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: dev\nspec:\n"
+                                      "  runtimeClassName: sysbox-runc\n  containers:\n    - name: dev\n"
+                                      "      image: alpine\n      securityContext: {privileged: true}\n"})
+    assert fixes(tmp_path, "TDL103") == [None]
+
+
+def test_tdl103_fix_is_unsafe_and_names_the_setting_as_written():
+    report = lint([str(TESTS / "policies" / "TDL103" / "bad" / "k8s.tf")], Settings())
+    [fix] = [f.fix for f in report.active if f.rule == "TDL103"]
+    assert not fix.safe and fix.title == "Remove `privileged = true`"

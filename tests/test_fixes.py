@@ -1,7 +1,8 @@
 """--fix on every fixture of tests/fixes/<rule>/: the expected output, re-parsed, re-linted, idempotent.
 
 Each ``<case>.tf`` (``.yaml``, ``.toml``) has its expected result beside it, ``<case>.fixed.tf``.  The fix
-runs on a copy with ``--fixable <rule>`` (only that rule's fixes), so each fixture shows one rule's edits.
+runs on a copy with ``--fixable <rule>`` (only that rule's fixes; ``--unsafe-fixes`` for a rule whose policy
+says ``fix: unsafe``), so each fixture shows one rule's edits.
 ``terraform-fmt.txt`` records ``terraform fmt -check`` on every fixed Terraform fixture (run where
 terraform is installed: ``python tests/test_fixes.py``); the suite itself never runs terraform.
 """
@@ -21,6 +22,7 @@ from conftest import TESTS
 from tfdind_lint.autofix import parse_problem
 from tfdind_lint.cli import main
 from tfdind_lint.linter import Settings, lint
+from tfdind_lint.policy import builtin_policies
 
 FIXES = TESTS / "fixes"
 VERDICTS = FIXES / "terraform-fmt.txt"
@@ -48,8 +50,14 @@ def test_fix_gives_the_expected_file(case, tmp_path, capsys):
     fixable = [f for f in before.active if f.rule == rule and f.fix is not None]
     unfixable = [f for f in before.active if f.rule == rule and f.fix is None]  # cases the rule's fix does not cover
     assert fixable, f"{case} has no {rule} finding with a fix"
-    assert all(f.fix.safe for f in fixable)
-    main(["--fix", "--no-cache", "--isolated", "--fixable", rule, "-f", "concise", str(tmp_path)])
+    unsafe = builtin_policies()[rule].fix == "unsafe"  # an unsafe fix is applied only with --unsafe-fixes
+    assert all(f.fix.safe is not unsafe for f in fixable)
+    options = ["--unsafe-fixes"] if unsafe else []
+    if unsafe:  # without --unsafe-fixes the file stays as it is
+        main(["--fix", "--no-cache", "--isolated", "--fixable", rule, str(tmp_path)])
+        assert target.read_bytes() == case.read_bytes()
+        capsys.readouterr()
+    main(["--fix", *options, "--no-cache", "--isolated", "--fixable", rule, "-f", "concise", str(tmp_path)])
     fixed = target.read_bytes()
     expected = expected_name(case)
     assert expected.exists(), f"write {expected.name} (the expected output)"
@@ -63,7 +71,7 @@ def test_fix_gives_the_expected_file(case, tmp_path, capsys):
     output = capsys.readouterr().out
     fixed_count = int(re.search(r"^Fixed (\d+) findings? \(", output, re.M).group(1))
     assert fixed_count >= len(fixable)  # a fix may uncover another one (a key quoted, then its value)
-    main(["--fix", "--no-cache", "--isolated", "--fixable", rule, str(tmp_path)])
+    main(["--fix", *options, "--no-cache", "--isolated", "--fixable", rule, str(tmp_path)])
     assert target.read_bytes() == fixed  # idempotent
     assert "Fixed 0 findings" in capsys.readouterr().out
 

@@ -247,3 +247,35 @@ def run_as_root(ctx, container, node, own: bool, docker: bool, what: str) -> Fix
     else:
         edit = insert_attribute(text, block, f"security_context {{\n  {line}\n}}")
     return safe(f"Run {what} as root", edit) if edit is not None else None
+
+
+def inside(span: Span, outer: Span) -> bool:
+    """Whether ``span`` lies within ``outer`` (same file)."""
+    return span.path == outer.path and (outer.line, outer.column) <= (span.line, span.column) \
+        and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)
+
+
+def delete_own_attribute(text: Text | None, node: Node | None, names: tuple[str, ...], region: Span) -> Edit | None:
+    """Delete an attribute (or mapping entry) written inside ``region`` under one of ``names``.
+
+    An evaluated value may be a variable's default or a local's expression: its key names something
+    else, or it lies outside the object, and deleting it would change another setting.
+    """
+    if text is None or node is None or node.key is None or not inside(node.span, region):
+        return None
+    start, end = text.range(node.key)
+    if text.text[start:end].strip("\"'") not in names:
+        return None
+    return delete_attribute(text, node)
+
+
+def delete_block(text: Text | None, block: Block) -> Edit | None:
+    """Delete a nested block's whole lines when nothing else is written on them (its trailing comment goes too)."""
+    if text is None:
+        return None
+    first, last = block.span.line, block.span.end_line
+    before = text.line(first)[:block.span.column - 1]
+    after = text.line(last)[block.span.end_column - 1:].strip()
+    if before.strip() or (after and not after.startswith(("#", "//"))) or last >= len(text.index.starts):
+        return None
+    return Edit(Span(text.path, first, 1, last + 1, 1), "")

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Severity
-from ...workload import truthy
+from ...fix import Fix, unsafe
+from ...node import Node
+from ...workload import Workload, truthy
 from .helpers import runtime_related, sysbox_workloads
+from .tdl103_sysbox_privileged_conflict import object_region
 
 #: Docker attribute -> the namespace it shares with the host when set to "host"
 _DOCKER_HOST_MODES = {"network_mode": "network", "pid_mode": "PID", "userns_mode": "user", "ipc_mode": "IPC"}
@@ -30,4 +34,17 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                       hint=f"remove `{key}`: system containers always get their own namespaces",
                       subject=workload.address, attribute=key,
                       related=(runtime_related(workload),), owner=workload.owner,
-                      severity=Severity.WARNING if namespace == "IPC" else None)
+                      severity=Severity.WARNING if namespace == "IPC" else None,
+                      fix=_fix(ctx, workload, node, name, written))
+
+
+def _fix(ctx: Context, workload: Workload, node: Node, name: str, written: str) -> Fix | None:
+    """Remove the setting: Docker's default modes and a pod's own namespaces are what Sysbox supports.
+
+    Unsafe: what relied on the host's namespace (a host port, the host's processes) stops working.
+    """
+    region = object_region(workload)
+    if region is None:
+        return None
+    edit = edits.delete_own_attribute(edits.source(ctx, node.span.path), node, (name, workload.spell(name)), region)
+    return unsafe(f"Remove `{written}`", edit) if edit is not None else None
