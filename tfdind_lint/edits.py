@@ -278,4 +278,7 @@ def delete_block(text: Text | None, block: Block) -> Edit | None:
     after = text.line(last)[block.span.end_column - 1:].strip()
     if before.strip() or (after and not after.startswith(("#", "//"))) or last >= len(text.index.starts):
         return None
+    if first > 1 and last + 1 < len(text.index.starts) and not text.line(first - 1).strip() \
+            and not text.line(last + 1).strip():
+        last += 1  # blank lines on both sides: one of them goes too
     return Edit(Span(text.path, first, 1, last + 1, 1), "")

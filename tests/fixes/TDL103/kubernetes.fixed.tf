@@ -7,6 +7,15 @@ resource "kubernetes_pod" "dev" {
     container {
       name  = "dev"
       image = "codercom/enterprise-base:ubuntu"
+
+      volume_mount {
+        mount_path = "/home/coder"
+        name       = "home"
+      }
+    }
+    volume {
+      name = "home"
+      empty_dir {}
     }
   }
 }

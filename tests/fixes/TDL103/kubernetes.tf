@@ -7,10 +7,20 @@ resource "kubernetes_pod" "dev" {
     container {
       name  = "dev"
       image = "codercom/enterprise-base:ubuntu"
+
       security_context {
         # Docker runs inside the pod
         privileged = true
       }
+
+      volume_mount {
+        mount_path = "/home/coder"
+        name       = "home"
+      }
+    }
+    volume {
+      name = "home"
+      empty_dir {}
     }
   }
 }
