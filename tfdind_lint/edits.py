@@ -255,6 +255,13 @@ def inside(span: Span, outer: Span) -> bool:
         and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)
 
 
+def object_region(workload) -> Span | None:
+    """The whole resource block or manifest document a workload is written in (where its own settings are)."""
+    if workload.resource is not None:
+        return workload.resource.block.span
+    return workload.document.span if workload.document is not None else None
+
+
 def delete_own_attribute(text: Text | None, node: Node | None, names: tuple[str, ...], region: Span) -> Edit | None:
     """Delete an attribute (or mapping entry) written inside ``region`` under one of ``names``.
 

@@ -9,7 +9,7 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix, safe
-from ...node import Span, Unknown
+from ...node import Unknown
 from ...workload import Container, Env
 from .helpers import env_text, envbox_containers, envbox_hit
 
@@ -68,7 +68,7 @@ def _fix(ctx: Context, container: Container, token_env: Env, token: str, script_
     for use in module.uses:
         reference = use.reference
         if reference.parts[:1] == ("coder_agent",) and len(reference.parts) > 1 and reference.parts[1] in uses \
-                and not any(_inside(reference.span, span) for span in here):
+                and not any(edits.inside(reference.span, span) for span in here):
             uses[reference.parts[1]].append(reference)
     unused = [agent for agent, found in uses.items() if not found]
     if len(unused) != 1:
@@ -77,7 +77,7 @@ def _fix(ctx: Context, container: Container, token_env: Env, token: str, script_
     runs_elsewhere = any(r.parts[2:3] in (("token",), ("init_script",)) for r in uses[other])
     keep, drop = (stray, other) if runs_elsewhere else (other, stray)
     env, attribute = (token_env, "token") if drop == token else (script_env, "init_script")
-    if not _inside(env.value.where, block.span):
+    if not edits.inside(env.value.where, block.span):
         return None  # the value comes from elsewhere (a local others may read)
     text = edits.source(ctx, env.value.where.path)
     old, new = f"coder_agent.{drop}.{attribute}", f"coder_agent.{keep}.{attribute}"
@@ -89,7 +89,3 @@ def _fix(ctx: Context, container: Container, token_env: Env, token: str, script_
     edit = edits.replace_in(text, env.value.where, old, new)
     return safe(f"Use `{new}`", edit) if edit is not None else None
 
-
-def _inside(span: Span, outer: Span) -> bool:
-    return span.path == outer.path and (outer.line, outer.column) <= (span.line, span.column) \
-        and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)

@@ -94,6 +94,7 @@ def _unquoted_userns(definition: NodeDefinition) -> Node | None:
     return definition.settings.root.get("settings", "kernel", "sysctl", "user", "max_user_namespaces") \
         if definition.settings is not None else None
 
+
 SYSCTL_TABLE = f'[settings.kernel.sysctl]\n"{USERNS_SYSCTL}" = "65536"\n'
 
 
@@ -106,8 +107,9 @@ def _fix(ctx: Context, definition: NodeDefinition) -> Fix | None:
     """
     settings = definition.settings
     if settings is None or definition.bottlerocket is not True or definition.error is not None \
-            or not definition.complete or not definition.exact or _sysctl(definition) is not None:
-        return None
+            or not definition.complete or not definition.exact \
+            or settings.root.get("settings", "kernel", "sysctl") is not None:
+        return None  # a sysctl table: its entry is the user's to write
     node = definition.text
     path = definition.head.path if node is None else node.span.path
     text = edits.source(ctx, path)

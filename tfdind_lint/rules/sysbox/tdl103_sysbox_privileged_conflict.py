@@ -37,7 +37,7 @@ def _fix(ctx: Context, workload: Workload, container: Container) -> Fix | None:
     Unsafe: the container loses privileges it may rely on outside Sysbox's user namespace.
     """
     node = container.privileged
-    region = object_region(workload)
+    region = edits.object_region(workload)
     if node is None or region is None:
         return None
     text = edits.source(ctx, node.span.path)
@@ -71,9 +71,3 @@ def _only_privileged_context(container: Container, node: Node) -> Block | Node |
             return context
     return None
 
-
-def object_region(workload: Workload) -> Span | None:
-    """The whole resource block or manifest document a workload is written in (where its settings may be edited)."""
-    if workload.resource is not None:
-        return workload.resource.block.span
-    return workload.document.span if workload.document is not None else None

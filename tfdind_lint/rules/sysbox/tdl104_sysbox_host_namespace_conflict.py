@@ -12,7 +12,6 @@ from ...fix import Fix, unsafe
 from ...node import Node
 from ...workload import Workload, truthy
 from .helpers import runtime_related, sysbox_workloads
-from .tdl103_sysbox_privileged_conflict import object_region
 
 #: Docker attribute -> the namespace it shares with the host when set to "host"
 _DOCKER_HOST_MODES = {"network_mode": "network", "pid_mode": "PID", "userns_mode": "user", "ipc_mode": "IPC"}
@@ -43,7 +42,7 @@ def _fix(ctx: Context, workload: Workload, node: Node, name: str, written: str) 
 
     Unsafe: what relied on the host's namespace (a host port, the host's processes) stops working.
     """
-    region = object_region(workload)
+    region = edits.object_region(workload)
     if region is None:
         return None
     edit = edits.delete_own_attribute(edits.source(ctx, node.span.path), node, (name, workload.spell(name)), region)
