@@ -169,3 +169,9 @@ def test_tdl103_fix_is_unsafe_and_names_the_setting_as_written():
     report = lint([str(TESTS / "policies" / "TDL103" / "bad" / "k8s.tf")], Settings())
     [fix] = [f.fix for f in report.active if f.rule == "TDL103"]
     assert not fix.safe and fix.title == "Remove `privileged = true`"
+
+
+def test_tdl304_leaves_a_flow_style_spec_without_user_data_to_the_user(tmp_path):
+    write_tree(tmp_path, {"nodes.yaml": "apiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata:\n"
+                                        "  name: workspaces\nspec: {amiFamily: Bottlerocket, role: nodes}\n---\n" + PODMAN})
+    assert fixes(tmp_path, "TDL304") == [None]

@@ -106,6 +106,8 @@ def _fix(ctx: Context, definition: NodeDefinition) -> Fix | None:
     again, so a table the TOML cannot take (``kernel`` an inline table) gives no fix.
     """
     settings = definition.settings
+    if settings is None and definition.text is None and definition.bottlerocket is True:
+        return _add_user_data(ctx, definition)
     if settings is None or definition.bottlerocket is not True or definition.error is not None \
             or not definition.complete or not definition.exact \
             or settings.root.get("settings", "kernel", "sysctl") is not None:
@@ -151,6 +153,46 @@ def _append_to_block(text, node: Node, gap: str) -> Edit | None:
     return Edit(text.at_line_start(last + 1), gap + rows)
 
 
+def _add_user_data(ctx: Context, definition: NodeDefinition) -> Fix | None:
+    """An EC2NodeClass without user data: add ``userData`` with the table (Karpenter merges it into the
+    Bottlerocket settings it generates), after the last line of ``spec``, indented like its entries."""
+    spec = _spec(ctx, definition)
+    if spec is None or spec.key is None or not isinstance(spec.value, dict) or not spec.value:
+        return None
+    text = edits.source(ctx, spec.span.path)
+    if text is None or spec.where != definition.head \
+            or not _KEY_ALONE.fullmatch(text.line(spec.key.line)[spec.key.end_column - 1:]):
+        return None  # `spec: {...}`: the layout is the user's
+    entries = [node for node in spec.value.values() if node.key is not None]
+    if len(entries) != len(spec.value) or len({node.key.column for node in entries}) != 1:
+        return None
+    indent = text.indent(entries[0].key.line)
+    if len(indent) != entries[0].key.column - 1 or len(indent) <= spec.key.column - 1:
+        return None
+    last = spec.key.line
+    for number in range(spec.key.line + 1, len(text.index.starts) + 1):
+        line = text.line(number)
+        if len(line) - len(line.lstrip(" ")) < len(indent) and line.strip() or line.startswith("---"):
+            break  # the next entry of the document, or the next document
+        if line.strip() and not line.lstrip().startswith("#"):
+            last = number  # the new entry goes before blank lines and comments that end the mapping
+    if last >= len(text.index.starts) or last < max(node.key.line for node in entries):
+        return None
+    rows = ["userData: |"] + [f"  {row}" for row in SYSCTL_TABLE.splitlines()]
+    return safe("Add userData with [settings.kernel.sysctl]",
+                Edit(text.at_line_start(last + 1), "".join(f"{indent}{row}\n" for row in rows)))
+
+
+def _spec(ctx: Context, definition: NodeDefinition) -> Node | None:
+    """The ``spec`` of the YAML EC2NodeClass a definition was read from."""
+    for unit in ctx.units:
+        for document in unit.yaml.documents if unit.yaml is not None else ():
+            if document.span == definition.owner:
+                return document.get("spec")
+    return None
+
+
+_KEY_ALONE = re.compile(r"\s*:\s*(#.*)?")
 _HEREDOC = re.compile(r"<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$")
 
 
