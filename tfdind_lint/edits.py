@@ -327,3 +327,45 @@ def delete_item(text: Text | None, items: Node, item: Span) -> Edit | None:
     if re.fullmatch(r"\[\s*", text.text[list_start:start]) is None or re.fullmatch(r"\s*,?\s*\]", text.text[end:list_end]) is None:
         return None
     return Edit(text.span(list_start + 1, list_end - 1), "")  # the only item: an empty list
+
+
+def inside(span: Span, outer: Span) -> bool:
+    """Whether ``span`` lies within ``outer`` (same file)."""
+    return span.path == outer.path and (outer.line, outer.column) <= (span.line, span.column) \
+        and (span.end_line, span.end_column) <= (outer.end_line, outer.end_column)
+
+
+def object_region(workload) -> Span | None:
+    """The whole resource block or manifest document a workload is written in (where its own settings are)."""
+    if workload.resource is not None:
+        return workload.resource.block.span
+    return workload.document.span if workload.document is not None else None
+
+
+def delete_own_attribute(text: Text | None, node: Node | None, names: tuple[str, ...], region: Span) -> Edit | None:
+    """Delete an attribute (or mapping entry) written inside ``region`` under one of ``names``.
+
+    An evaluated value may be a variable's default or a local's expression: its key names something
+    else, or it lies outside the object, and deleting it would change another setting.
+    """
+    if text is None or node is None or node.key is None or not inside(node.span, region):
+        return None
+    start, end = text.range(node.key)
+    if text.text[start:end].strip("\"'") not in names:
+        return None
+    return delete_attribute(text, node)
+
+
+def delete_block(text: Text | None, block: Block) -> Edit | None:
+    """Delete a nested block's whole lines when nothing else is written on them (its trailing comment goes too)."""
+    if text is None:
+        return None
+    first, last = block.span.line, block.span.end_line
+    before = text.line(first)[:block.span.column - 1]
+    after = text.line(last)[block.span.end_column - 1:].strip()
+    if before.strip() or (after and not after.startswith(("#", "//"))) or last >= len(text.index.starts):
+        return None
+    if first > 1 and last + 1 < len(text.index.starts) and not text.line(first - 1).strip() \
+            and not text.line(last + 1).strip():
+        last += 1  # blank lines on both sides: one of them goes too
+    return Edit(Span(text.path, first, 1, last + 1, 1), "")

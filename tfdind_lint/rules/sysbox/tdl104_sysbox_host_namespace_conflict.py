@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import edits
 from ...context import Context
 from ...finding import Hit, Severity
-from ...workload import truthy
+from ...fix import Fix, unsafe
+from ...node import Node
+from ...workload import Workload, truthy
 from .helpers import runtime_related, sysbox_workloads
 
 #: Docker attribute -> the namespace it shares with the host when set to "host"
@@ -30,4 +33,17 @@ def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
                       hint=f"remove `{key}`: system containers always get their own namespaces",
                       subject=workload.address, attribute=key,
                       related=(runtime_related(workload),), owner=workload.owner,
-                      severity=Severity.WARNING if namespace == "IPC" else None)
+                      severity=Severity.WARNING if namespace == "IPC" else None,
+                      fix=_fix(ctx, workload, node, name, written))
+
+
+def _fix(ctx: Context, workload: Workload, node: Node, name: str, written: str) -> Fix | None:
+    """Remove the setting: Docker's default modes and a pod's own namespaces are what Sysbox supports.
+
+    Unsafe: what relied on the host's namespace (a host port, the host's processes) stops working.
+    """
+    region = edits.object_region(workload)
+    if region is None:
+        return None
+    edit = edits.delete_own_attribute(edits.source(ctx, node.span.path), node, (name, workload.spell(name)), region)
+    return unsafe(f"Remove `{written}`", edit) if edit is not None else None

@@ -1,0 +1,7 @@
+resource "docker_container" "workspace" {
+  name         = "workspace"
+  image        = "codercom/enterprise-base:ubuntu"
+  runtime      = "sysbox-runc"
+  network_mode = "host"
+  pid_mode     = "host" # for debugging
+}
