@@ -112,3 +112,19 @@ def test_configuration_paths_on_posix_keep_case():
     assert os.path is posixpath or os.name == "nt"
     if os.name != "nt":
         assert config.relative_to("/Repo/templates/main.tf", "/repo") == "../Repo/templates/main.tf"
+
+
+def test_only_the_toml_reader_imports_tomllib():
+    """Python 3.10 has no ``tomllib``: every other module reads TOML through ``sources.toml.toml_library``
+    (``tomli`` there), or a run on 3.10 fails with TDL999 (TDL304's fix once did)."""
+    import ast
+
+    package = ROOT / "tfdind_lint"
+    importers = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) else [])
+            if "tomllib" in names:
+                importers.add(path.relative_to(package).as_posix())
+    assert importers == {"sources/toml.py"}

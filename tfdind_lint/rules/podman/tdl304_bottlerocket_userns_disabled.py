@@ -197,9 +197,10 @@ _HEREDOC = re.compile(r"<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$")
 
 
 def _raises_limit(user_data: str) -> bool:
-    """Whether TOML reads the limit from the user data (``tomllib`` imported here: cold start)."""
-    import tomllib  # noqa: PLC0415
+    """Whether TOML reads the limit from the user data (the TOML library imported here: cold start)."""
+    from ...sources.toml import toml_library  # noqa: PLC0415
 
+    tomllib = toml_library()
     try:
         table = tomllib.loads(user_data)
     except tomllib.TOMLDecodeError:
