@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: the tests that exercise rules through their fixtures: run for every module under rules/ and model/
-FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py"]
+#: the tests that exercise rules through their fixtures (findings, and fixes: tests/fixes/): run for every module
+#: under rules/ and model/
+FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py", "tests/test_fixes.py"]
 #: a module's fast tests besides FIXTURE_TESTS: by module, or by directory (``rules/podman/`` covers its
 #: helpers.py and every rule module of the group); the module's own entry wins over its directory's
 TESTS = {
