@@ -85,7 +85,7 @@ def test_undeclared_reference_suggests_typos_not_siblings():
 
 
 def test_hints_name_the_working_directory_as_dot(tmp_path, monkeypatch):
-    # linting "." gives the module directory "", which a hint shows as ./ (not as "/")
+    # files directly in the working directory: every hint that names the module directory says ./
     (tmp_path / "main.tf").write_text(
         'resource "coder_agent" "main" {\n  os = "linux"\n}\n\n'
         'resource "kubernetes_namespace" "coder" {\n  metadata {\n    name = var.name\n  }\n}\n\n'
