@@ -504,3 +504,19 @@ def test_cyclic_locals_end_the_start_count_search():
 ])
 def test_parse_address_paths_and_schemes(text, expected):
     assert parse_address(text) == expected
+
+
+def test_a_conditional_env_element_setting_different_variables_on_each_branch():
+    # each variable is set on one branch only: unset (None) on the other
+    s = scene('''
+        variable "tls" {
+          type = bool
+        }
+        resource "docker_container" "workspace" {
+          image = "codercom/enterprise-base:ubuntu"
+          env   = [var.tls ? "DOCKER_TLS_VERIFY=1" : "DOCKER_HOST=tcp://dind:2375"]
+        }
+    ''')
+    env = environment(s.workloads[0].containers[0])
+    assert [(x.name, x.text) for x in env.settings] == [
+        ("DOCKER_TLS_VERIFY", None), ("DOCKER_HOST", "tcp://dind:2375"), ("DOCKER_HOST", None)]
