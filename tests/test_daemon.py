@@ -464,6 +464,14 @@ def test_dockerd_option_spellings():
           image   = "docker:dind"
           command = ["dockerd", "-H", "tcp://0.0.0.0:2375"]
         }
+        resource "docker_container" "entrypoint_dockerd" {
+          image   = "docker:dind"
+          command = ["dockerd-entrypoint.sh", "/usr/local/bin/dockerd", "-H", "tcp://0.0.0.0:2375"]
+        }
+        resource "docker_container" "mtu" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--mtu=1400"]
+        }
     ''')
     found = {}
     for w in s.workloads:
@@ -482,7 +490,10 @@ def test_dockerd_option_spellings():
         "graph_eq": (default, True, "/data/docker"),
         "root_missing": (default, True, None),
         "unknown_flag": (default, False, None),  # the unknown argument could be a -H of its own
-        "dind_dockerd": ([("tcp://0.0.0.0:2375", False, False)], True, None),  # the dind image runs dockerd as given
+        "dind_dockerd": ([("tcp://0.0.0.0:2375", False, False)], True, None),
+        # the entrypoint runs dockerd as given when its first argument is dockerd
+        "entrypoint_dockerd": ([("tcp://0.0.0.0:2375", False, False)], True, None),
+        "mtu": (default, True, None),  # an option that names no host leaves the daemon fully known
     }
 
 
