@@ -18,23 +18,53 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: the tests that exercise rules through their fixtures: every rule module's are these plus its own
-FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py"]
-#: a module's fast tests (besides FIXTURE_TESTS for everything under rules/)
+#: the tests that exercise rules through their fixtures (findings, and fixes: tests/fixes/): run for every module
+#: under rules/ and model/
+FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py", "tests/test_fixes.py"]
+#: a module's fast tests besides FIXTURE_TESTS: by module, or by directory (``rules/podman/`` covers its
+#: helpers.py and every rule module of the group); the module's own entry wins over its directory's
 TESTS = {
-    "rules/dind/helpers.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
-    "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed_4xx.py"],
-    "rules/sysbox/helpers.py": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py"],
-    "rules/envbox/helpers.py": ["tests/test_envbox_flags.py", "tests/test_seed_2xx_3xx.py"],
-    "rules/podman/helpers.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py"],
-    "rules/kubernetes/helpers.py": ["tests/test_seed_1xx_5xx.py"],
-    "rules/general/helpers.py": ["tests/test_rules_0xx.py", "tests/test_seed_0xx.py"],
+    "rules/general/": ["tests/test_rules_0xx.py", "tests/test_seed.py"],
+    "rules/sysbox/": ["tests/test_seed_1xx_5xx.py", "tests/test_seed.py"],
+    "rules/envbox/": ["tests/test_envbox_flags.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
+    "rules/podman/": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
+    "rules/dind/": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
+    "rules/kubernetes/": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py",
+                          "tests/test_seed.py"],
+    "rules/devcontainer/": ["tests/test_docker_access.py"],
+    "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
+    "model/scripts.py": ["tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
+                         "tests/test_seed.py"],
+    "model/roles.py": ["tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
+                       "tests/test_seed.py"],
+    "model/node_pools.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
+    "model/docker_access.py": ["tests/test_docker_access.py", "tests/test_seed.py"],
+    "model/envbox_flags.py": ["tests/test_envbox_flags.py"],
     "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
     "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py", "tests/test_baseline_write.py"],
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
 }
-#: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns)
-KEYWORDS = {"suppress.py": "suppress or TDL900 or TDL901"}
+#: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns; a
+#: test file's name counts as a keyword of its tests, so the group's own files are named too)
+KEYWORDS = {
+    "suppress.py": "suppress or TDL900 or TDL901",
+    "rules/general/": "TDL0 or rules_0xx or test_seed",
+    "rules/sysbox/": "TDL1 or test_seed",
+    "rules/envbox/": "TDL2 or envbox_flags or test_seed",
+    "rules/podman/": "TDL3 or 3xx_helpers or test_seed",
+    "rules/dind/": "TDL4 or test_dind or test_daemon or test_seed",
+    "rules/kubernetes/": "TDL5 or runtimeclass or userns_versions or test_seed",
+    "rules/devcontainer/": "TDL6 or docker_access",
+}
+
+
+def entry(table: dict[str, object], module: str):
+    """The module's own entry in ``TESTS`` or ``KEYWORDS``, else its directory's, else None."""
+    if module in table:
+        return table[module]
+    return table.get(module.rpartition("/")[0] + "/")
+
+
 COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "pyproject.toml", "README.md"]
 
 
@@ -49,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     module = args.module.removeprefix("tfdind_lint/")
     if not (ROOT / "tfdind_lint" / module).is_file():
         parser.error(f"no module tfdind_lint/{module}")
-    tests = args.tests or (FIXTURE_TESTS if module.startswith("rules/") else []) + TESTS.get(module, [])
+    fixtures = FIXTURE_TESTS if module.startswith(("rules/", "model/")) else []
+    tests = args.tests or fixtures + [name for name in entry(TESTS, module) or [] if name not in fixtures]
     if not tests:
         parser.error(f"no tests known for {module}: name them with --tests")
     work = ROOT / "bench" / "out" / "mutation" / module.replace("/", "_").removesuffix(".py")
@@ -67,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         out.write('source_paths = ["tfdind_lint"]\n')
         out.write(f'only_mutate = ["tfdind_lint/{module}"]\n')
         out.write(f"pytest_add_cli_args_test_selection = {tests!r}\n".replace("'", '"'))
-        keyword = ["-k", KEYWORDS[module]] if module in KEYWORDS and not args.tests else []
+        keyword = ["-k", entry(KEYWORDS, module)] if entry(KEYWORDS, module) and not args.tests else []
         out.write(f"pytest_add_cli_args = {['-p', 'no:cacheprovider', '-q', '-x', *keyword]!r}\n".replace("'", '"'))
         out.write('also_copy = ["policies", "schemas", "examples", "README.md"]\n')
     mutmut = [sys.executable, "-m", "mutmut"]

@@ -411,3 +411,123 @@ def test_world_writable(mode, expected):
 def test_uid(value, expected):
     node = Node(value, Span("x", 1, 1, 1, 2)) if value is not None else None
     assert known_uid(node) == expected
+
+
+def test_dockerd_option_spellings():
+    # --tls alone (no client verification) still moves the default host to tcp://localhost:2376; a config
+    # file may hold the hosts (so nothing is known of them); -g / --graph are --data-root's old names
+    s = scene('''
+        variable "flag" {
+          type = string
+        }
+        resource "docker_container" "tls" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--tls"]
+        }
+        resource "docker_container" "tls_true" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--tls=true"]
+        }
+        resource "docker_container" "tls_false" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--tls=false"]
+        }
+        resource "docker_container" "config" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--config-file", "/etc/docker/daemon.json"]
+        }
+        resource "docker_container" "config_eq" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--config-file=/etc/docker/daemon.json"]
+        }
+        resource "docker_container" "g" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "-g", "/data/docker"]
+        }
+        resource "docker_container" "graph" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--graph", "/data/docker"]
+        }
+        resource "docker_container" "graph_eq" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--graph=/data/docker"]
+        }
+        resource "docker_container" "root_missing" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--data-root"]
+        }
+        resource "docker_container" "unknown_flag" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", var.flag]
+        }
+        resource "docker_container" "dind_dockerd" {
+          image   = "docker:dind"
+          command = ["dockerd", "-H", "tcp://0.0.0.0:2375"]
+        }
+        resource "docker_container" "entrypoint_dockerd" {
+          image   = "docker:dind"
+          command = ["dockerd-entrypoint.sh", "/usr/local/bin/dockerd", "-H", "tcp://0.0.0.0:2375"]
+        }
+        resource "docker_container" "mtu" {
+          image   = "registry.example.com/dockerd:1"
+          command = ["dockerd", "--mtu=1400"]
+        }
+    ''')
+    found = {}
+    for w in s.workloads:
+        (daemon,) = container_daemons(w.containers[0])
+        found[w.address.split(".")[1]] = (listeners(w.containers[0]), daemon.complete,
+                                          daemon.data_root.text if daemon.data_root is not None else None)
+    default = [("unix:///var/run/docker.sock", False, True)]
+    assert found == {
+        "tls": ([("tcp://localhost:2376", False, True)], True, None),
+        "tls_true": ([("tcp://localhost:2376", False, True)], True, None),
+        "tls_false": (default, True, None),
+        "config": ([], False, None),
+        "config_eq": ([], False, None),
+        "g": (default, True, "/data/docker"),
+        "graph": (default, True, "/data/docker"),
+        "graph_eq": (default, True, "/data/docker"),
+        "root_missing": (default, True, None),
+        "unknown_flag": (default, False, None),  # the unknown argument could be a -H of its own
+        "dind_dockerd": ([("tcp://0.0.0.0:2375", False, False)], True, None),
+        # the entrypoint runs dockerd as given when its first argument is dockerd
+        "entrypoint_dockerd": ([("tcp://0.0.0.0:2375", False, False)], True, None),
+        "mtu": (default, True, None),  # an option that names no host leaves the daemon fully known
+    }
+
+
+def test_cyclic_locals_end_the_start_count_search():
+    # Terraform refuses the cycle; the linter must still answer, not recurse forever
+    m = module('''
+        locals {
+          a = local.b
+          b = local.a
+        }
+    ''')
+    assert mentions_start_count(m.locals["a"], m) is False
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("http://docker:2375", Address("http", "docker", "2375")),
+    ("tcp://docker:2375/v1.45/info", Address("tcp", "docker", "2375")),
+    ('tcp://${trimsuffix(var.url, "/")}:2376', Address("tcp", '${trimsuffix(var.url, "/")}', "2376")),
+])
+def test_parse_address_paths_and_schemes(text, expected):
+    assert parse_address(text) == expected
+
+
+def test_a_conditional_env_element_setting_different_variables_on_each_branch():
+    # each variable is set on one branch only: unset (None) on the other
+    s = scene('''
+        variable "tls" {
+          type = bool
+        }
+        resource "docker_container" "workspace" {
+          image = "codercom/enterprise-base:ubuntu"
+          env   = [var.tls ? "DOCKER_TLS_VERIFY=1" : "DOCKER_HOST=tcp://dind:2375"]
+        }
+    ''')
+    env = environment(s.workloads[0].containers[0])
+    assert [(x.name, x.text) for x in env.settings] == [
+        ("DOCKER_TLS_VERIFY", None), ("DOCKER_HOST", "tcp://dind:2375"), ("DOCKER_HOST", None)]

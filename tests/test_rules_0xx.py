@@ -82,3 +82,19 @@ def test_undeclared_reference_suggests_typos_not_siblings():
     assert closest("data.coder_provisioner.me", candidates, by_tokens=False) is None
     assert closest("docker_network.privat_network", candidates, by_tokens=False) == "docker_network.private_network"
     assert closest("local.image", candidates, by_tokens=False) == "local.images"
+
+
+def test_hints_name_the_working_directory_as_dot(tmp_path, monkeypatch):
+    # files directly in the working directory: every hint that names the module directory says ./
+    (tmp_path / "main.tf").write_text(
+        'resource "coder_agent" "main" {\n  os = "linux"\n}\n\n'
+        'resource "kubernetes_namespace" "coder" {\n  metadata {\n    name = var.name\n  }\n}\n\n'
+        'output "id" {\n  value = local.id\n}\n')
+    monkeypatch.chdir(tmp_path)
+    report = lint(["."], RunSettings(enabled={"TDL001", "TDL007", "TDL009", "TDL010"}))
+    hints = {f.rule: f.hint for f in report.findings}
+    assert sorted(hints) == ["TDL001", "TDL007", "TDL009", "TDL010"]
+    assert hints["TDL001"] == 'declare `variable "name"` in a file of ./'
+    assert "no `required_providers` in ./ declares it" in hints["TDL007"]
+    assert "or user data in ./ runs it" in hints["TDL009"]
+    assert hints["TDL010"] == "declare it: there is no `id = ...` in a `locals` block in any file of ./"

@@ -11,7 +11,7 @@ from ...finding import Hit, Related, Severity
 from ...manifest_shape import terraform_manifest
 from ...model import roles, scripts
 from ...node import Node
-from ...record import Record
+from ...record import Record, replace
 from ...workload import Container, Workload, from_manifest
 from .helpers import _FuseFacts, _Labels, _Object, _Request, is_extended
 
@@ -42,7 +42,7 @@ def collect(unit, *, fuse_device_plugin_images, smarter_device_manager_images) -
     # only a text with `=` can hold `key=value`; a plugin's selector is looked up in these
     labels.texts = list(dict.fromkeys(t for t in labels.texts if "=" in t))
     return _FuseFacts(_fuse_requests(unit.workloads), _fuse_requests(extra),
-                      _plugins(unit.workloads, fuse_device_plugin_images, smarter_device_manager_images),
+                      _detached(_plugins(unit.workloads, fuse_device_plugin_images, smarter_device_manager_images)),
                       _plugins(extra, fuse_device_plugin_images, smarter_device_manager_images),
                       _objects(unit, embedded), labels)
 
@@ -115,6 +115,27 @@ def _plugins(workloads: list[Workload], fuse_images, smarter_images) -> list[tup
                 found.append((workload, container, "fuse-device-plugin"))
             elif roles.image_matches(container, smarter_images):
                 found.append((workload, container, "smarter-device-manager"))
+    return found
+
+
+def _detached(plugins: list[tuple[Workload, Container, str]]) -> list[tuple[Workload, Container, str]]:
+    """Plugins the result cache can store (plain data, no Terraform module): a Terraform DaemonSet's pull-secret
+    names evaluated here, the one thing the check reads through the module."""
+    found = []
+    for workload, container, kind in plugins:
+        module = workload.module
+        if module is None:
+            found.append((workload, container, kind))
+            continue
+        secrets = workload.image_pull_secrets
+        if secrets is not None and isinstance(secrets.value, list):
+            secrets = replace(secrets, value=[
+                replace(e, value={**e.value, "name": module.evaluate(e.value["name"])})
+                if isinstance(e.value, dict) and e.value.get("name") is not None else e for e in secrets.value])
+        copy = replace(workload, module=None, resource=None, image_pull_secrets=secrets)
+        copy.containers = [replace(c, workload=copy) for c in workload.containers]
+        copy.init_containers = [replace(c, workload=copy) for c in workload.init_containers]
+        found.append((copy, copy.containers[workload.containers.index(container)], kind))
     return found
 
 

@@ -80,3 +80,22 @@ resource "kubernetes_manifest" "config" {
     data = { owner = data.coder_workspace.me.owner }
   }
 }
+
+# A pod written as a manifest: `generateName`, and a claim name inside the `volumes` list.
+resource "kubernetes_manifest" "pod" {
+  manifest = {
+    apiVersion = "v1"
+    kind       = "Pod"
+    metadata = {
+      generateName = "coder-${data.coder_workspace.me.name}-" # expect: TDL004
+      namespace    = "coder"
+    }
+    spec = {
+      containers = [{ name = "dev", image = "codercom/enterprise-base:ubuntu" }]
+      volumes = [{
+        name                  = "home"
+        persistentVolumeClaim = { claimName = "home-${data.coder_workspace.me.name}" } # expect: TDL004
+      }]
+    }
+  }
+}

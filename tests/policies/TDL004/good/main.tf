@@ -74,3 +74,10 @@ resource "docker_container" "workspace" {
   name  = "coder-${data.coder_workspace_owner.me.name}-${data.coder_workspace.me.name}"
   image = "codercom/enterprise-base:ubuntu"
 }
+
+# The owner's id is a lower-case UUID.
+resource "kubernetes_secret_v1" "owner_token" {
+  metadata {
+    name = "coder-${data.coder_workspace_owner.me.id}"
+  }
+}

@@ -5,6 +5,21 @@ resource "coder_agent" "main" {
   os   = "linux"
 }
 
+# Tied to start_count, and first: the untied workloads after it are still reported.
+resource "kubernetes_pod_v1" "tied" {
+  count = data.coder_workspace.me.start_count
+  metadata {
+    name = "tied-${data.coder_workspace.me.id}"
+  }
+  spec {
+    container {
+      name    = "dev"
+      image   = "codercom/enterprise-base:ubuntu"
+      command = ["sh", "-c", coder_agent.main.init_script]
+    }
+  }
+}
+
 resource "kubernetes_deployment_v1" "workspace" { # expect: TDL005
   metadata {
     name = "coder-${data.coder_workspace.me.id}"

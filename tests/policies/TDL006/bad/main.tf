@@ -42,3 +42,17 @@ resource "kubernetes_pod" "dev" {
     }
   }
 }
+
+# `auth = "token"` written out is the default: the token is still needed.
+resource "coder_agent" "explicit" {
+  arch = "amd64"
+  os   = "linux"
+  auth = "token"
+}
+
+resource "docker_container" "explicit" { # expect: TDL006 error
+  count   = data.coder_workspace.me.start_count
+  name    = "coder-${data.coder_workspace.me.id}-explicit"
+  image   = "codercom/enterprise-base:ubuntu"
+  command = ["sh", "-c", coder_agent.explicit.init_script]
+}

@@ -1,3 +1,8 @@
+# Used, and declared first: the unused ones after it are still reported.
+variable "region" {
+  default = "eu-west-1"
+}
+
 # The seed's privileged-sidecar example: declared as workspaces_namespace, used as var.namespace.
 variable "workspaces_namespace" { # expect: TDL008
   default = "coder-namespace"
@@ -18,7 +23,7 @@ data "coder_workspace" "me" {}
 resource "kubernetes_pod" "main" {
   count = data.coder_workspace.me.start_count
   metadata {
-    name      = "coder-${data.coder_workspace.me.id}"
+    name      = "coder-${data.coder_workspace.me.id}-${var.region}"
     namespace = var.namespace
   }
   spec {

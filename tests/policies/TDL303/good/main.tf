@@ -54,3 +54,25 @@ resource "kubernetes_pod" "named" {
     }
   }
 }
+
+# A privileged container runs unconfined by AppArmor already.
+resource "kubernetes_pod" "privileged" {
+  metadata {
+    name = "coder-podman-privileged"
+  }
+  spec {
+    container {
+      name  = "dev"
+      image = "ghcr.io/coder/podman:ubuntu"
+      security_context {
+        privileged = true
+      }
+    }
+  }
+}
+
+# The Docker provider: no pod, no AppArmor annotation to give.
+resource "docker_container" "podman" {
+  name  = "coder-podman"
+  image = "quay.io/podman/stable"
+}

@@ -39,3 +39,18 @@ resource "docker_container" "workspace_variable" {
   name  = "dev-variable-${data.coder_workspace.me.id}"
   env   = ["DOCKER_HOST=${var.docker_host}"]
 }
+
+# The other way round: the daemon joins the workspace's network namespace, and localhost still reaches it.
+resource "docker_container" "workspace_shared" {
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "dev-shared-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://localhost:2385"]
+}
+
+resource "docker_container" "dind_joined" {
+  image        = "docker:dind"
+  privileged   = true
+  name         = "dind-joined-${data.coder_workspace.me.id}"
+  network_mode = "container:${docker_container.workspace_shared.id}"
+  command      = ["dockerd", "-H", "tcp://127.0.0.1:2385"]
+}

@@ -1,0 +1,3 @@
+module "pod" {
+  source = "../modules/pod"
+}
