@@ -135,17 +135,25 @@ def insert_block_after(text: Text | None, sibling: Block, block_text: str, *, ap
     return Edit(text.at_line_start(end_line + 1), gap + lines)
 
 
-def delete_attribute(text: Text | None, node: Node) -> Edit | None:
-    """Delete an attribute's whole line(s) when nothing else is written on them (its trailing comment goes too)."""
-    if text is None or node.key is None:
-        return None
-    first, last = node.key.line, node.span.end_line
-    before = text.line(first)[:node.key.column - 1]
-    after = text.line(last)[node.span.end_column - 1:].strip()
-    if before.strip() or (after and not after.startswith(("#", "//")) and after != ","):
+def _whole_lines(text: Text, start: Span, end: Span, *, separator: bool = False) -> tuple[int, int] | None:
+    """The lines from ``start`` to ``end`` when nothing else is written on them but a trailing comment (and, with
+    ``separator``, a list's comma); None when something is, or when the last line has no line break."""
+    first, last = start.line, end.end_line
+    before = text.line(first)[:start.column - 1]
+    after = text.line(last)[end.end_column - 1:].strip()
+    if before.strip() or (after and not after.startswith(("#", "//")) and not (separator and after == ",")):
         return None
     if last >= len(text.index.starts):
         return None
+    return first, last
+
+
+def delete_attribute(text: Text | None, node: Node) -> Edit | None:
+    """Delete an attribute's whole line(s) when nothing else is written on them (its trailing comment goes too)."""
+    lines = _whole_lines(text, node.key, node.span, separator=True) if text is not None and node.key else None
+    if lines is None:
+        return None
+    first, last = lines
     return Edit(Span(text.path, first, 1, last + 1, 1), "")
 
 
@@ -358,13 +366,10 @@ def delete_own_attribute(text: Text | None, node: Node | None, names: tuple[str,
 
 def delete_block(text: Text | None, block: Block) -> Edit | None:
     """Delete a nested block's whole lines when nothing else is written on them (its trailing comment goes too)."""
-    if text is None:
+    lines = _whole_lines(text, block.span, block.span) if text is not None else None
+    if lines is None:
         return None
-    first, last = block.span.line, block.span.end_line
-    before = text.line(first)[:block.span.column - 1]
-    after = text.line(last)[block.span.end_column - 1:].strip()
-    if before.strip() or (after and not after.startswith(("#", "//"))) or last >= len(text.index.starts):
-        return None
+    first, last = lines
     if first > 1 and last + 1 < len(text.index.starts) and not text.line(first - 1).strip() \
             and not text.line(last + 1).strip():
         last += 1  # blank lines on both sides: one of them goes too
