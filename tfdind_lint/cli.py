@@ -6,191 +6,13 @@ Exit codes (ruff's convention): 0 no findings at or above ``--fail-on``, 1 findi
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-from . import __version__
+from . import quick_arguments
 
 COMMANDS = ("check", "rules", "explain", "server")
-COMMANDS_HELP = """commands:
-  check [PATH ...]  lint files and directories (the default: `tfdind-lint PATH` means `tfdind-lint check PATH`)
-  rules             list the rules (`--format markdown` writes docs/rules.md)
-  explain RULE      print a rule's documentation (an id such as TDL401, or a kebab name)
-  server            a language server over stdio for editors (needs `pip install 'tfdind-lint[lsp]'`; docs/editors.md)
-
-A first argument that names a command is the command, even when a file or directory of that name
-exists (tfdind-lint says so); lint such a path with `tfdind-lint check rules` or `tfdind-lint ./rules`."""
-DEFAULT_BASELINE = ".tfdind-lint-baseline.json"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, told the width: argparse makes one per argument, each importing shutil to ask."""
-
-    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
-        super().__init__(prog, indent_increment, max_help_position, _help_width() if width is None else width)
-
-
-def _help_width() -> int:
-    """``shutil.get_terminal_size().columns - 2``, as argparse computes it, without importing shutil."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return (columns or 80) - 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # usage errors exit 2 with one clear line
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"tfdind-lint: error: {message}\n")
-        raise SystemExit(EXIT_ERROR)
-
-
-def _rule_list(text: str) -> list[str]:
-    """``TDL401,TDL4`` -> the selectors (``--select`` may also be repeated)."""
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _config_arguments(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("configuration")
-    exclusive = group.add_mutually_exclusive_group()
-    exclusive.add_argument("--config", metavar="FILE",
-                           help="use this configuration file for every path (default: the nearest .tfdind-lint.yaml, "
-                                ".tfdind-lint.yml or pyproject.toml [tool.tfdind-lint] above each file)")
-    exclusive.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    group.add_argument("--policy-dir", action="append", default=[], metavar="DIR",
-                       help="load custom policies from DIR (may be repeated)")
-
-
-def _check_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="tfdind-lint",
-        usage="tfdind-lint [check] [options] [PATH ...]\n       tfdind-lint rules [options]\n"
-              "       tfdind-lint explain RULE",
-        description="Lint Coder workspace templates (Terraform) and Kubernetes manifests that run Docker in workspaces.",
-        formatter_class=_Formatter,
-        epilog=COMMANDS_HELP + "\n\nExit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage, "
-               "configuration or internal error.\nSee docs/configuration.md.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .)")
-    parser.add_argument("--output-format", "--format", "-f", dest="format", default="full", metavar="FORMAT",
-                        choices=["full", "concise", "text", "json", "sarif", "github", "gitlab", "junit"],
-                        help="report format: full (the default: code frames and help; text is another name for it), "
-                             "concise (one line per finding), json, sarif, github (workflow-command annotations, and a "
-                             "summary appended to $GITHUB_STEP_SUMMARY when it is set), gitlab (Code Quality), junit")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print the findings only: no summary line, no progress")
-    parser.add_argument("-o", "--output", "--output-file", dest="output", metavar="FILE",
-                        help="write the report to FILE instead of standard output")
-    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                        help="colour text output (default: auto, which honours NO_COLOR and FORCE_COLOR)")
-    parser.add_argument("--show-suppressed", action="store_true",
-                        help="text format: also list suppressed and baselined findings")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="text format: list the files not read (FIFOs, links out of the directory, Helm templates...) and why")
-    parser.add_argument("--sarif-include-suppressed", action="store_true",
-                        help="SARIF: include suppressed and baselined findings, marked with suppressions[] "
-                             "(GitHub code scanning shows them as open alerts)")
-    parser.add_argument("--sarif-category", metavar="NAME",
-                        help="SARIF: set runs[0].automationDetails.id (overrides upload-sarif's category)")
-    parser.add_argument("--statistics", action="store_true",
-                        help="print how many findings each rule reported instead of the findings (text or json)")
-    parser.add_argument("--version", action="version", version=f"tfdind-lint {__version__}")
-    _config_arguments(parser)
-    selection = parser.add_argument_group("rule selection (ids, kebab names or group prefixes such as TDL4; "
-                                          "comma-separated or repeated; the command line wins over the configuration)")
-    selection.add_argument("--select", action="append", type=_rule_list, metavar="RULES",
-                           help="run only these rules")
-    selection.add_argument("--extend-select", action="append", type=_rule_list, metavar="RULES",
-                           help="run these rules as well")
-    selection.add_argument("--ignore", action="append", type=_rule_list, metavar="RULES",
-                           help="do not run these rules")
-    outcome = parser.add_argument_group("exit code and baseline")
-    outcome.add_argument("--fail-on", choices=["error", "warning", "note"],
-                         help="the lowest severity that fails the run (default: note, so any finding)")
-    outcome.add_argument("--exit-zero", action="store_true",
-                         help="exit 0 even when there are findings (still 2 on errors)")
-    outcome.add_argument("--baseline", metavar="FILE",
-                         help=f"do not report the findings recorded in FILE (default: the configuration's `baseline`, "
-                              f"or {DEFAULT_BASELINE} next to the configuration file or in this directory)")
-    outcome.add_argument("--write-baseline", action="store_true",
-                         help="record the current findings in the baseline (--baseline FILE, the configuration's "
-                              f"`baseline`, or {DEFAULT_BASELINE} next to the configuration file) and exit 0; entries "
-                              "of rules and files the run did not check are kept")
-    _integration_arguments(parser)
-    _fix_arguments(parser)
-    parser.add_argument("--max-file-size", type=_size, metavar="SIZE",
-                        help="do not read files larger than SIZE (bytes, or 2MiB, 512KiB...; default: the "
-                             "configuration's `max-file-size`, or 1MiB); a larger file is a TDL000 finding")
-    speed = parser.add_argument_group("speed (docs/benchmarks.md)")
-    speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
-                       help="check with at most N processes (default: one per core, for inputs large enough to gain; "
-                            "1: this process only)")
-    speed.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the result cache (default: reuse the results of unchanged files "
-                            "from the user cache directory, or $TFDIND_LINT_CACHE_DIR)")
-    return parser
-
-
-def _size(text: str) -> int:
-    from .sources.text import parse_size  # noqa: PLC0415
-
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("at least 1")
-    return value
-
-
-def _integration_arguments(parser: argparse.ArgumentParser) -> None:
-    """Flags for pre-commit and CI (docs/integrations.md)."""
-    parser.add_argument("--force-exclude", action="store_true",
-                        help="skip named files and directories that a directory walk would skip (the "
-                             "configuration's exclude, .terraform/ and other hidden directories), as pre-commit needs")
-    parser.add_argument("--fail-if-empty", action="store_true",
-                        help="exit 2 when a directory named holds no Terraform or Kubernetes file (a mistyped "
-                             "path in CI must not pass; the GitHub Action sets it unless allow-empty is true)")
-    parser.add_argument("--sarif-output", metavar="FILE",
-                        help="also write a SARIF report to FILE, whatever the --format "
-                             "(annotations and code scanning from one run)")
-
-
-def _fix_arguments(parser: argparse.ArgumentParser) -> None:
-    """--fix and its selection, as in ruff (docs/configuration.md, "Fixing")."""
-    group = parser.add_argument_group("fixing (the rules whose policy says `fix: safe` or `unsafe`; "
-                                      "`tfdind-lint rules` lists them)")
-    group.add_argument("--fix", action="store_true",
-                       help="apply the safe fixes of the findings, write the files, then report what remains")
-    group.add_argument("--diff", action="store_true",
-                       help="print a unified diff of what --fix would change and change nothing "
-                            "(exit 1 when something would change)")
-    unsafe = group.add_mutually_exclusive_group()
-    unsafe.add_argument("--unsafe-fixes", action="store_true", default=None,
-                        help="with --fix or --diff, also apply the unsafe fixes (suggested edits that change behaviour)")
-    unsafe.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false",
-                        help="do not apply unsafe fixes, whatever the configuration's `unsafe-fixes` says")
-    group.add_argument("--fixable", action="append", type=_rule_list, metavar="RULES",
-                       help="fix only these rules (replaces the configuration's `fixable`)")
-    group.add_argument("--extend-fixable", action="append", type=_rule_list, metavar="RULES",
-                       help="fix these rules as well")
-    group.add_argument("--unfixable", action="append", type=_rule_list, metavar="RULES",
-                       help="never fix these rules (they are still reported)")
 
 
 def _fix_selection(args, configuration):
@@ -295,7 +117,11 @@ def _check(argv: list[str]) -> int:
         if word.startswith("--write-baseline="):  # no FILE here: a template named after it must stay a path
             return _error("--write-baseline takes no value: name the file with --baseline FILE "
                           "(`tfdind-lint --baseline ci/baseline.json --write-baseline`)")
-    args = _check_parser().parse_args(argv)  # first: --help and --version import nothing more
+    args = quick_arguments.read(argv)
+    if args is None:
+        from .arguments import check_parser  # noqa: PLC0415
+
+        args = check_parser().parse_args(argv)  # first: --help and --version import nothing more
     from .config import ConfigError  # noqa: PLC0415
     from .discover import UsageError, discover  # noqa: PLC0415
     from .formats import Options, render  # noqa: PLC0415
@@ -517,11 +343,13 @@ def _how_it_is_read(path: str, configuration) -> str:
     return f"Later runs read it with `--baseline {path}`, or from a .tfdind-lint.yaml with `baseline: {relative}`."
 
 
-def _policies(argv: list[str], parser: argparse.ArgumentParser):
-    """Parse a `rules` / `explain` command line; the policies include the configuration's custom ones."""
+def _policies(argv: list[str], parser):
+    """Parse a `rules` / `explain` command line (``parser``: an ``arguments.Parser``); the policies include the
+    configuration's custom ones."""
+    from .arguments import config_arguments  # noqa: PLC0415
     from .config import ConfigError  # noqa: PLC0415
 
-    _config_arguments(parser)
+    config_arguments(parser)
     args = parser.parse_args(argv)
     try:
         return args, _configuration(args, ["."]).policies
@@ -542,9 +370,10 @@ def _write(path: str, text: str) -> bool:
 
 
 def _rules(argv: list[str]) -> int:
+    from .arguments import Parser  # noqa: PLC0415
     from .rules import BUILTIN, CHECKS  # noqa: PLC0415
 
-    parser = _Parser(prog="tfdind-lint rules", description="List every rule, custom policies included.")
+    parser = Parser(prog="tfdind-lint rules", description="List every rule, custom policies included.")
     parser.add_argument("-f", "--format", choices=["text", "json", "markdown"], default="text",
                         help="markdown writes the rules index (docs/rules.md)")
     args, policies = _policies(argv, parser)
@@ -569,7 +398,9 @@ def _rules(argv: list[str]) -> int:
 
 
 def _server(argv: list[str]) -> int:
-    parser = _Parser(prog="tfdind-lint server",
+    from .arguments import Parser  # noqa: PLC0415
+
+    parser = Parser(prog="tfdind-lint server",
                      description="Serve diagnostics, code actions and rule documentation to an editor over the Language "
                                  "Server Protocol (stdio). Set-up for each editor: docs/editors.md.")
     parser.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only transport; accepted "
@@ -586,9 +417,10 @@ def _server(argv: list[str]) -> int:
 
 
 def _explain(argv: list[str]) -> int:
+    from .arguments import Parser  # noqa: PLC0415
     from .policy import find_policy  # noqa: PLC0415
 
-    parser = _Parser(prog="tfdind-lint explain", description="Print the documentation of a rule.")
+    parser = Parser(prog="tfdind-lint explain", description="Print the documentation of a rule.")
     parser.add_argument("rule", metavar="RULE", help="a rule id (TDL101) or name (sysbox-runtime-missing)")
     args, policies = _policies(argv, parser)
     policy = find_policy(policies, args.rule)
