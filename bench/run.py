@@ -505,9 +505,10 @@ tearing the interpreter down at exit.
   so the report is byte-identical to a serial run (`tests/test_parallel.py`). Directories joined by local
   `module` calls are one piece (unit checks consult callers and callees); the calls are read from the files'
   text before parsing and checked against the parsed modules afterwards.
-- **Cold start.** The built-in policies are read from `policies/index.json` (generated from the YAML files and
-  used only while its fingerprint matches them) instead of parsing 53 YAML files; `--version` and `--help` import
-  nothing past argparse; ruamel.yaml, jsonschema, the SARIF machinery, multiprocessing, python-hcl2's dict API,
+- **Cold start.** The built-in policies are read from `tfdind_lint/policy_index.py` (generated from the YAML files,
+  used only while its fingerprint matches them, and loaded as bytecode) instead of parsing 58 YAML files; the
+  common `check` command lines are read without argparse (`quick_arguments.py`), and `--version` and `--help`
+  import nothing past it; ruamel.yaml, jsonschema, the SARIF machinery, multiprocessing, python-hcl2's dict API,
   `regex`, pathlib and importlib.resources are not imported unless a run needs them; the `tfdind-lint` command
   exits without tearing the interpreter down; the YAML, TOML and JSON readers and `datetime` are imported when a
   run reads such a file; a `pyproject.toml` is parsed only when it may hold `[tool.tfdind-lint]`.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -54,7 +53,9 @@ def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp
                   # (did-you-mean suggestions)
                   "typing", "decimal", "difflib",
                   # argparse reads only the command lines quick_arguments.py leaves it; gettext and locale come with it
-                  "argparse", "gettext", "locale"} & modules
+                  "argparse", "gettext", "locale",
+                  # the built-in policies are a Python module (policy_index.py); json is for JSON input and reports
+                  "json"} & modules
     assert unexpected == set()
 
 
@@ -90,10 +91,10 @@ def test_yaml_is_read_with_ruamel():
 
 
 def test_the_policy_index_is_fresh():
-    """policies/index.json must match policies/*.yaml: regenerate it with
+    """tfdind_lint/policy_index.py must match policies/*.yaml: regenerate it with
     `python -c 'from tfdind_lint.policy import write_index; write_index()'` after editing a policy."""
     directory = data_dir("policies")
-    assert policy._read_index(directory) is not None, "policies/index.json is stale: " + (test_the_policy_index_is_fresh.__doc__ or "")
+    assert policy._read_index(directory) is not None, "tfdind_lint/policy_index.py is stale: " + (test_the_policy_index_is_fresh.__doc__ or "")
     from_files = policy.load_directory(directory)
     from_index = policy.builtin_policies()
     assert from_index == dict(sorted(from_files.items()))
@@ -101,14 +102,24 @@ def test_the_policy_index_is_fresh():
 
 
 def test_a_stale_index_is_not_used(tmp_path):
-    for path in data_dir("policies").glob("TDL00*.yaml"):
+    for path in data_dir("policies").glob("*.yaml"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    policy.write_index(tmp_path)
     assert policy._read_index(tmp_path)
     (tmp_path / "TDL001-undeclared-variable.yaml").write_text(
         (tmp_path / "TDL001-undeclared-variable.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert policy._read_index(tmp_path) is None
-    assert json.loads((tmp_path / policy.INDEX).read_text(encoding="utf-8"))["policies"]
+
+
+def test_the_index_is_the_policy_files_as_python_data(tmp_path):
+    """What write_index() writes loads back as the files' data, with the files' fingerprint."""
+    for path in data_dir("policies").glob("TDL00*.yaml"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    namespace = {}
+    exec(policy.index_source(tmp_path), namespace)
+    assert namespace["FINGERPRINT"] == policy._fingerprint(tmp_path)
+    assert namespace["POLICIES"] == [[p.name, policy.read_policy_file(p)] for p in sorted(tmp_path.glob("*.yaml"))]
+    assert [name for name, _ in namespace["POLICIES"]][:2] == ["TDL000-parse-error.yaml",
+                                                               "TDL001-undeclared-variable.yaml"]
 
 
 def test_the_hcl_parser_imports_only_the_standard_library():

@@ -36,7 +36,7 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_policies_and_schemas(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    policies = sorted([*(p.name for p in (ROOT / "policies").glob("*.yaml")), "index.json"])
+    policies = sorted(p.name for p in (ROOT / "policies").glob("*.yaml"))
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("tfdind_lint/policies/")) == policies
     assert "tfdind_lint/schemas/policy.schema.json" in names
     assert any(n.endswith("entry_points.txt") for n in names)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 
 from .finding import Severity
@@ -116,6 +115,8 @@ def read_policy_file(path: Path) -> dict:
     """The raw mapping of a policy file (YAML; JSON is YAML too)."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
+        import json  # noqa: PLC0415
+
         return json.loads(text)
     from ruamel.yaml import YAML  # noqa: PLC0415
 
@@ -132,8 +133,9 @@ def load_directory(directory: Path) -> dict[str, Policy]:
     return policies
 
 
-#: The built-in policies as data (``policies/index.json``), so that a run parses no YAML to know its rules.
-INDEX = "index.json"
+#: The built-in policies as data (``tfdind_lint/policy_index.py``, generated from ``policies/*.yaml``), so that a
+#: run parses no YAML to know its rules; a Python module, because its bytecode loads faster than JSON parses.
+INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "policy_index.py")
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,27 +185,31 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _read_index(directory) -> list | None:
+    """The index's ``[file name, policy data]`` pairs when its fingerprint is that of the files in ``directory``."""
     try:
-        with open(os.path.join(directory, INDEX), encoding="utf-8") as handle:
-            index = json.load(handle)
-    except (OSError, ValueError):
+        from .policy_index import FINGERPRINT, POLICIES  # noqa: PLC0415
+    except ImportError:
         return None
-    if not isinstance(index, dict) or index.get("fingerprint") != _fingerprint(directory):
-        return None
-    return index.get("policies")
+    return POLICIES if _fingerprint(directory) == FINGERPRINT else None
 
 
-def write_index(directory=None) -> str:
-    """Write ``policies/index.json`` from the policy files (tests/test_cold_start.py says when it is due)."""
+def index_source(directory) -> str:
+    """The text of ``policy_index.py`` for the policy files of ``directory``."""
+    import pprint  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    directory = os.fspath(directory or data_path("policies"))
     policies = [[name, read_policy_file(Path(directory, name))] for name in _policy_files(directory)]
-    target = os.path.join(directory, INDEX)
-    with open(target, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps({"fingerprint": _fingerprint(directory), "policies": policies}, indent=1,
-                                ensure_ascii=False) + "\n")
-    return target
+    return ('"""The built-in policies as data: generated from policies/*.yaml by policy.write_index(); do not edit."""\n\n'
+            f"FINGERPRINT = {_fingerprint(directory)!r}\n"
+            f"POLICIES = {pprint.pformat(policies, width=120, sort_dicts=False)}\n")
+
+
+def write_index() -> str:
+    """Write ``tfdind_lint/policy_index.py`` from the policy files (tests/test_cold_start.py says when it is due)."""
+    from .writes import write_atomic  # noqa: PLC0415
+
+    write_atomic(INDEX, index_source(data_path("policies")))
+    return INDEX
 
 
 def load_custom(directory: Path, display: str, known: dict[str, Policy]) -> dict[str, Policy]:

@@ -15,7 +15,6 @@ as a stream.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 
@@ -70,6 +69,8 @@ def _is(kind: str, path: str, size: int) -> bool:
     try:
         with open(path, "rb") as handle:
             if kind == BASELINE:
+                import json  # noqa: PLC0415
+
                 data = json.loads(handle.read())
                 return isinstance(data, dict) and data.get("tool") == "tfdind-lint" and isinstance(data.get("findings"), list)
             first = last = handle.read(_HEAD + _TAIL)
