@@ -188,9 +188,10 @@ def _read_index(directory) -> list | None:
     """The index's ``[file name, policy data]`` pairs when its fingerprint is that of the files in ``directory``."""
     try:
         from .policy_index import FINGERPRINT, POLICIES  # noqa: PLC0415
-    except ImportError:
+
+        return POLICIES if _fingerprint(directory) == FINGERPRINT else None
+    except (ImportError, OSError):  # no index, or no policy files (config.py says the installation is broken)
         return None
-    return POLICIES if _fingerprint(directory) == FINGERPRINT else None
 
 
 def index_source(directory) -> str:
