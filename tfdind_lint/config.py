@@ -28,7 +28,7 @@ import re
 
 from .discover import display_path
 from .finding import Severity
-from .lazy_re import LazyPattern
+from .lazy_re import GuardedPattern, LazyPattern
 from .policy import Policy, PolicyError, builtin_policies, find_policy, load_custom, node_locator
 from .record import MutableValue, Record, Value
 from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
@@ -814,7 +814,11 @@ def _plain_toml(value):
 #: A pyproject.toml that may hold our table: ``tool.tfdind-lint`` in a header or dotted key, or a bare ``[tool]``
 #: table (whose ``tfdind-lint = {...}`` key would be ours).  Not a ``[project.scripts]`` entry named tfdind-lint,
 #: nor a comment that mentions the table.
-_MENTIONS_TABLE = re.compile(r"""^[ \t\ufeff]*(?:\[\[?[ \t]*)?tool[ \t]*\.[ \t]*["']?tfdind-lint["']?[ \t]*[.\]=]|^\s*\[\s*tool\s*\]""", re.M)
+_MENTIONS_TABLE = GuardedPattern(
+    r"""^[ \t\ufeff]*(?:\[\[?[ \t]*)?tool[ \t]*\.[ \t]*["']?tfdind-lint["']?[ \t]*[.\]=]|^\s*\[\s*tool\s*\]""",
+    ("tfdind-lint",),  # a bare [tool] table is ours only with a tfdind-lint key
+    re.M,
+)
 _HEADER = LazyPattern(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 import sys
 
 from . import suppress
 from .context import Context, Unit
 from .discover import display_path, is_terraform
 from .finding import Finding, Hit, Severity
+from .lazy_re import GuardedPattern
 from .module import Module
 from .node import Span
 from .policy import find_policy
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 _FAILED = object()
 
 #: ``source = "./x"`` / ``"source": "../x"``: a local module call (checked against the parsed modules afterwards)
-_LOCAL_SOURCE = re.compile(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"')
+_LOCAL_SOURCE = GuardedPattern(rb'source"?\s*[=:]\s*"(\.\.?/[^"\n]*)"', (b'"./', b'"../'))
 
 
 #: Young-generation size of the garbage collector for a run: a run allocates millions of short-lived objects

@@ -21,11 +21,10 @@ exactly when its TDL401 finding is suppressed with a reason.
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Callable
 
 from .finding import Finding, Suppressed
-from .lazy_re import LazyPattern
+from .lazy_re import GuardedPattern, LazyPattern
 from .node import Node, Span
 from .record import Record, Value
 from .sources import Comment
@@ -34,7 +33,7 @@ TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: doc
 if TYPE_CHECKING:
     import datetime
 
-_DIRECTIVE = re.compile(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$")
+_DIRECTIVE = GuardedPattern(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$", ("tfdind-lint",))
 _IGNORE = LazyPattern(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
 _REASON = LazyPattern(r"^--\s*(?P<reason>.*?)\s*$")
 _UNTIL = LazyPattern(r"\(\s*until\s+(?P<date>[^)]*?\d[^)]*?)\s*\)")  # a digit: "(until further notice)" is prose

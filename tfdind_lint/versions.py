@@ -15,12 +15,10 @@ plus a prerelease only when the constraint pins exact versions (``=
 
 from __future__ import annotations
 
-import re
-
 from .lazy_re import LazyPattern
 from .record import Value
 
-_VERSION = re.compile(
+_VERSION = LazyPattern(
     r"(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<patch>\d+))?"
     r"(?:-(?P<pre>[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
 )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from ..expression import Conditional, references_in
+from ..lazy_re import GuardedPattern
 from ..node import Node, Span, Unknown
 from ..record import Record, Value
 from ..workload import Container, Workload, docker_env
@@ -39,7 +40,8 @@ DEFAULT_CERTDIR = "/certs"
 DOCKER_IMAGES = ("docker:*", "docker")
 
 # A leading interpolation that names something cannot hold a `scheme://` (``${docker_container.dind.name}:2375``).
-_NAME_LIKE = re.compile(r"\$\{[^{}]*\.(?:name|hostname|id|ip_address|ip|fqdn)\}")
+_NETWORK_REFERENCE = GuardedPattern(r"\$\{(docker_network\.[\w-]+)(?:\[[^\]]*\])?\.(?:name|id)\}", ("${docker_network.",))
+_NAME_LIKE = GuardedPattern(r"\$\{[^{}]*\.(?:name|hostname|id|ip_address|ip|fqdn)\}", ("${",))
 _TRUE = ("1", "t", "T", "true", "TRUE", "True")
 _FALSE = ("0", "f", "F", "false", "FALSE", "False")
 
@@ -633,8 +635,10 @@ def names(container: Container, host: str | None) -> bool:
     for node in [container.name, workload.hostname, *workload.aliases]:
         if node is not None and symbolic(node) == host:
             return True
-    label = re.escape(workload.address.split(".", 1)[1])
-    pattern = r"\$\{docker_container\." + label + r"(?:\[[^\]]*\])?\.(?:name|hostname|id)\}"
+    label = workload.address.split(".", 1)[1]
+    if not host.startswith(f"${{docker_container.{label}"):  # spares compiling a pattern per container
+        return False
+    pattern = r"\$\{docker_container\." + re.escape(label) + r"(?:\[[^\]]*\])?\.(?:name|hostname|id)\}"
     return re.fullmatch(pattern, host) is not None
 
 
@@ -660,7 +664,7 @@ def networks(workload: Workload, module) -> set[str] | None:
             nodes.append(workload.network_mode)
     for node in nodes:
         text = symbolic(node)
-        m = re.fullmatch(r"\$\{(docker_network\.[\w-]+)(?:\[[^\]]*\])?\.(?:name|id)\}", text or "")
+        m = _NETWORK_REFERENCE.fullmatch(text or "")
         if m:
             found.add(m.group(1))
         elif text in declared:

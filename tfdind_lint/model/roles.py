@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from ..lazy_re import GuardedPattern
 from ..node import Node, Unknown
 from ..workload import Container, Workload, truthy
 
@@ -19,7 +20,8 @@ DIND_IMAGES = ("docker:*dind*", "docker:dind")
 SYSBOX_IMAGES = ("nestybox/*", "registry.nestybox.com/*")
 CODER_LABEL_PREFIXES = ("com.coder.",)
 
-_SYSTEMD = re.compile(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)(?=$|[\s;&|)`'\"])", re.M)
+_SYSTEMD = GuardedPattern(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)(?=$|[\s;&|)`'\"])",
+                          ("systemd", "/sbin/init"), re.M)
 
 
 def image_name(container: Container) -> str | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .. import shell
+from ..lazy_re import GuardedPattern
 from ..node import Node, Span, Unknown
 from ..record import Value
 from ..shell import SHELLS
@@ -62,8 +63,9 @@ def search(node: Node | None, pattern: re.Pattern) -> tuple[Span, re.Match] | No
     return None
 
 
-STARTS_DOCKER = re.compile(
-    r"(?:^|[\s;&|(])(?:sudo\s+(?:-\S+\s+)*)?(?:dockerd\b|service\s+docker\s+start\b|systemctl\s+(?:--\S+\s+)*(?:start|enable\s+--now|restart)\s+docker\b|/etc/init\.d/docker\s+start\b)"
+STARTS_DOCKER = GuardedPattern(
+    r"(?:^|[\s;&|(])(?:sudo\s+(?:-\S+\s+)*)?(?:dockerd\b|service\s+docker\s+start\b|systemctl\s+(?:--\S+\s+)*(?:start|enable\s+--now|restart)\s+docker\b|/etc/init\.d/docker\s+start\b)",
+    ("docker",),
 )
 
 

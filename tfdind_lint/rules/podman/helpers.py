@@ -12,7 +12,7 @@ import functools
 import re
 
 from ...finding import Hit
-from ...lazy_re import LazyPattern
+from ...lazy_re import GuardedPattern, LazyPattern
 from ...model import roles, scripts
 from ...model.scripts import agent_startup_scripts
 from ...node import Span
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 DEFAULT_PODMAN_IMAGES = ("*podman*",)
-_PODMAN = re.compile(r"(?:^|[\s;&|(`])(?:sudo\s+(?:-\S+\s+)*)?podman(?=$|[\s;&|)`])")
+_PODMAN = GuardedPattern(r"(?:^|[\s;&|(`])(?:sudo\s+(?:-\S+\s+)*)?podman(?=$|[\s;&|)`])", ("podman",))
 _QUANTITY = LazyPattern(r"^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$")
 
 

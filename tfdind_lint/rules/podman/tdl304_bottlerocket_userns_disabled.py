@@ -10,6 +10,7 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Edit, Fix, safe
+from ...lazy_re import GuardedPattern
 from ...model.node_pools import NodeDefinition, node_definitions
 from ...node import Node, Span
 from .helpers import podman_evidence
@@ -193,7 +194,7 @@ def _spec(ctx: Context, definition: NodeDefinition) -> Node | None:
 
 
 _KEY_ALONE = re.compile(r"\s*:\s*(#.*)?")
-_HEREDOC = re.compile(r"<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$")
+_HEREDOC = GuardedPattern(r"<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$", ("<<",))
 
 
 def _raises_limit(user_data: str) -> bool:
