@@ -5,7 +5,7 @@ Formats are imported on use, so a text run never loads the SARIF machinery.
 
 from __future__ import annotations
 
-import importlib
+import sys
 
 from ..record import MutableValue
 
@@ -58,4 +58,6 @@ class Options(MutableValue):
 
 def render(name: str, report: Report, settings: RunSettings, options: Options | None = None) -> str:
     module, function = FORMATS[name]
-    return getattr(importlib.import_module(f"{__name__}.{module}"), function)(report, settings, options or Options())
+    name = f"{__name__}.{module}"
+    __import__(name)  # not importlib.import_module: importing importlib costs a one-file run more than this
+    return getattr(sys.modules[name], function)(report, settings, options or Options())
