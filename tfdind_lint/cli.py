@@ -73,7 +73,8 @@ def _unknown_command(word: str) -> bool:
     """A bare word that is neither a command nor an existing path (``help``, ``init``, ``lint``)."""
     import re  # noqa: PLC0415
 
-    return word not in COMMANDS and not os.path.lexists(word) and bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", word))
+    return (word[:1].isascii() and word[:1].isalpha() and word not in COMMANDS and not os.path.lexists(word)
+            and bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", word)))
 
 
 def _use_color(choice: str, stream) -> bool:

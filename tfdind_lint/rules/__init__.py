@@ -20,6 +20,8 @@ from __future__ import annotations
 import sys
 from collections.abc import MutableMapping
 
+from ..policy import builtin_policies
+
 #: the hundreds digit of a rule id -> the package of its group
 GROUPS = {"0": "general", "1": "sysbox", "2": "envbox", "3": "podman", "4": "dind", "5": "kubernetes",
           "6": "devcontainer"}
@@ -34,8 +36,6 @@ def module_name(rule: str, name: str) -> str:
 
 
 def _policies() -> dict:
-    from ..policy import builtin_policies  # noqa: PLC0415
-
     return builtin_policies()
 
 
