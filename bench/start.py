@@ -144,6 +144,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=41, help="rounds of the timed runs (default 41)")
     parser.add_argument("--import-rounds", type=int, default=9, help="rounds of -X importtime (default 9)")
     parser.add_argument("--page", action="store_true", help="write the section into docs/benchmarks.md")
+    parser.add_argument("--checkov", metavar="PATH", nargs="?", const="",
+                        help="also run bench/run.py's one-file case itself (its method: waits for an idle machine, "
+                             "13 rounds) against `checkov -f` (PATH, or bench/run.py's search)")
     args = parser.parse_args()
     versions = {"after": bench.ROOT} if args.before else {"this tree": bench.ROOT}
     if args.before:
@@ -171,6 +174,8 @@ def main() -> None:
         wall = statistics.median(w for w, _ in got)
         cpu = statistics.median(c for _, c in got)
         out.append(f"| {name} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {wall / bare_wall:.1f}x | {cpu / bare_cpu:.1f}x |")
+    if args.checkov is not None:
+        out += ["", *one_file_case(single, args.checkov)]
     out += ["", "`python -X importtime` of the same run (wall time inside the process, so inflated by other work on a "
             f"loaded machine; medians of {args.import_rounds}): the 25 biggest imports, cumulative (a module's time "
             "includes what it imports first), wherever they are imported from:", ""]
@@ -182,6 +187,26 @@ def main() -> None:
     print(table)
     if args.page:
         write_section(table)
+
+
+def one_file_case(single: str, checkov: str) -> list[str]:
+    """bench/run.py's one-file case, measured its way (``bench.alternate``: an idle machine awaited before each
+    run, 13 rounds), with `checkov -f` when it is found: the issue's figures."""
+    binary = bench.find_checkov(checkov or None)
+    runs = {"tfdind-lint": (bench.tfdind("--no-cache", single), bench.environment())}
+    if binary:
+        runs["checkov -f"] = (bench.checkov(binary, "-f", single), bench.environment())
+    results = bench.alternate(runs, 13, lambda text: None)
+    ours = results["tfdind-lint"]
+    out = [f"bench/run.py's one-file case, measured by its own method (an idle machine awaited before each run, "
+           f"13 rounds alternated; load average {ours.load[0]:.1f} at the start, {ours.load[1]:.1f} at the end):", "",
+           "| tool | wall (median) | CPU (median) | peak memory | checkov / tfdind-lint |", "|---|---:|---:|---:|---:|"]
+    for name, result in results.items():
+        ratio = f"{results['checkov -f'].wall / ours.wall:.1f}x" if name == "tfdind-lint" and binary else ""
+        out.append(f"| {name} | {result.wall * 1000:.1f} ms | {result.cpu * 1000:.1f} ms | {result.peak:.0f} MiB | {ratio} |")
+    if not binary:
+        out += ["", "checkov: not found, so no ratio."]
+    return out
 
 
 EXPLAINED = """\
