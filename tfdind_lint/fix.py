@@ -10,8 +10,7 @@ the ``\\n`` of inserted text becomes the file's own line ending.
 
 from __future__ import annotations
 
-import re
-
+from .lazy_re import LazyPattern
 from .node import Span
 from .record import Value
 
@@ -58,7 +57,7 @@ def unsafe(title: str, *edits: Edit) -> Fix:
     return Fix(title, tuple(edits), UNSAFE)
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 class Source:

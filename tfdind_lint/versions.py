@@ -18,11 +18,10 @@ from __future__ import annotations
 from .lazy_re import LazyPattern
 from .record import Value
 
-_VERSION = LazyPattern(
-    r"(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<patch>\d+))?"
-    r"(?:-(?P<pre>[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
-)
-_CLAUSE = LazyPattern(r"\s*(?P<op>~>|>=|<=|!=|=|>|<)?\s*(?P<version>" + _VERSION.pattern + r")\s*")
+_VERSION_TEXT = (r"(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<patch>\d+))?"
+                 r"(?:-(?P<pre>[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?")
+_VERSION = LazyPattern(_VERSION_TEXT)
+_CLAUSE = LazyPattern(r"\s*(?P<op>~>|>=|<=|!=|=|>|<)?\s*(?P<version>" + _VERSION_TEXT + r")\s*")
 
 
 class ConstraintError(ValueError):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import itertools
-import re
 import sys
 
 from ..expression import Opaque
@@ -246,7 +245,7 @@ def _lexemes(text: str):
             pos = m.end()
 
 
-_BRACKET = re.compile(r"[{}\[\]()]")
+_BRACKET = LazyPattern(r"[{}\[\]()]")
 _BRACKET_STEP = {"{": 1, "[": 1, "(": 1, "}": -1, "]": -1, ")": -1}
 
 

@@ -3,13 +3,13 @@ referenced without an index."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Edit, Fix, safe
+from ...lazy_re import LazyPattern
 from ...model import roles
 from ...model.daemon import mentions_start_count
 from .helpers import scenes, workspace_clients
@@ -105,7 +105,7 @@ def _index_edit(text, address: str, reference) -> Edit | None:
     return Edit(text.span(start + len(address), start + len(address)), "[0]")
 
 
-_PLAIN = re.compile(r"[\w.-]+")
+_PLAIN = LazyPattern(r"[\w.-]+")
 
 
 def _same_lifecycle(ctx, module, node, count) -> bool:

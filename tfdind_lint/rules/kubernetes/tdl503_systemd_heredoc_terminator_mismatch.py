@@ -10,6 +10,7 @@ from ... import edits, shell
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix, safe
+from ...lazy_re import LazyPattern
 from ...model import roles, scripts
 from ...node import Node, Span, Unknown
 
@@ -79,7 +80,7 @@ def _unclosed_heredocs(ctx: Context, subject: str, owner: Span, attribute: str, 
 
 
 #: a delimiter the fix writes: no quote, escape or interpolation in any host language (HCL, YAML, JSON, shell)
-_DELIMITER = re.compile(r"[A-Za-z0-9_. -]+")
+_DELIMITER = LazyPattern(r"[A-Za-z0-9_. -]+")
 
 
 def _fix(ctx, node: Node, heredoc: shell.Heredoc, lines: list[str], near: int, rendered: str, written: str,

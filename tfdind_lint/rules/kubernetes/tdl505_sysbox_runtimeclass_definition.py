@@ -3,13 +3,13 @@ contradicting its RuntimeClass, or an unlabelled installer."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ... import edits
 from ...context import Context, Unit
 from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
+from ...lazy_re import LazyPattern
 from ...manifest_shape import terraform_manifest
 from ...model import roles
 from ...node import Node, Span
@@ -169,7 +169,7 @@ def _fixes(text: edits.Text | None, rc: RuntimeClass, document: Node | None, *, 
     return fixes
 
 
-_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
+_PLAIN = LazyPattern(r"[A-Za-z_][A-Za-z0-9_./-]*")
 #: YAML 1.1 words a plain scalar would read as a boolean or null
 _YAML_WORDS = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
 

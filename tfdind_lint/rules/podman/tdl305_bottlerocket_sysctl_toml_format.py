@@ -10,6 +10,7 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
+from ...lazy_re import LazyPattern
 from ...model.node_pools import NodeDefinition, node_definitions
 from ...node import Node, Span, Unknown
 
@@ -69,7 +70,7 @@ def _leaves(node: Node, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
             yield path + (key,), child
 
 
-_BARE = re.compile(r"[A-Za-z0-9_.+-]+")
+_BARE = LazyPattern(r"[A-Za-z0-9_.+-]+")
 
 
 def _fix_value(ctx, definition, node) -> Fix | None:

@@ -3,13 +3,13 @@ containers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ... import edits
 from ...context import Context
 from ...finding import Hit
 from ...fix import Edit, Fix, unsafe
+from ...lazy_re import LazyPattern
 from ...model import roles
 from ...node import Block, Node, Span
 from ...workload import Container, Workload
@@ -54,7 +54,7 @@ def _fix(ctx: Context, workload: Workload, container: Container) -> Fix | None:
     return unsafe(f"Remove `{workload.spell('privileged', True)}`", edit)
 
 
-_KEY_ALONE = re.compile(r"\s*:\s*(#.*)?")
+_KEY_ALONE = LazyPattern(r"\s*:\s*(#.*)?")
 
 
 def _only_privileged_context(container: Container, node: Node) -> Block | Node | None:

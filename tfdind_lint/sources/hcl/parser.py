@@ -50,7 +50,7 @@ _BUILTIN_SINGLE = ("count", "each", "self", "path", "terraform")
 _QUOTED_STOP = re.compile(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
 _HEREDOC_STOP = LazyPattern(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
 #: Bytes that are not UTF-8, as decoding with ``surrogateescape`` leaves them (terraform.py reads such files so).
-_ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
+_ESCAPED_BYTES = LazyPattern(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
 _HEX = LazyPattern(r"[0-9A-Fa-f]+\Z")
 
 

@@ -29,12 +29,9 @@ _TOKEN = re.compile(r"""[ \t]*(?:
   | (?P<invalid>.)
 )""", re.X | re.S)
 
-#: Characters Python's ``\w`` leaves out but Unicode's ID_Continue has (combining marks, connector punctuation):
-#: an identifier goes on through them.
-_MORE_IDENT = re.compile(r"[^\x00-\x7f]")
 _IDENT_REST = LazyPattern(r"[\w-]*")
 
-NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+NUMBER = LazyPattern(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
 
 
 def token(text: str, pos: int) -> tuple[str, int, int]:
@@ -44,7 +41,8 @@ def token(text: str, pos: int) -> tuple[str, int, int]:
     if kind == "punct":
         return text[start:end], start, end
     if kind == "ident":
-        while end < len(text) and _MORE_IDENT.match(text, end) and ("a" + text[end]).isidentifier():
+        # past what ``\w`` takes, Unicode's ID_Continue has more (combining marks, connector punctuation)
+        while end < len(text) and text[end] > "\x7f" and ("a" + text[end]).isidentifier():
             end = _IDENT_REST.match(text, end + 1).end()
         return kind, start, end
     if kind == "block":
@@ -54,7 +52,7 @@ def token(text: str, pos: int) -> tuple[str, int, int]:
         return "comment", start, close + 2
     if kind == "invalid" and text[start] > "\x7f" and text[start].isidentifier():  # an identifier's first letter
         end = _IDENT_REST.match(text, end).end()
-        while end < len(text) and _MORE_IDENT.match(text, end) and ("a" + text[end]).isidentifier():
+        while end < len(text) and text[end] > "\x7f" and ("a" + text[end]).isidentifier():
             end = _IDENT_REST.match(text, end + 1).end()
         return "ident", start, end
     return kind, start, end
