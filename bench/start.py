@@ -144,6 +144,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=41, help="rounds of the timed runs (default 41)")
     parser.add_argument("--import-rounds", type=int, default=9, help="rounds of -X importtime (default 9)")
     parser.add_argument("--page", action="store_true", help="write the section into docs/benchmarks.md")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one run of each (valgrind's cachegrind): a figure other "
+                             "work on the machine does not change")
     parser.add_argument("--checkov", metavar="PATH", nargs="?", const="",
                         help="also run bench/run.py's one-file case itself (its method: waits for an idle machine, "
                              "13 rounds) against `checkov -f` (PATH, or bench/run.py's search)")
@@ -174,6 +177,8 @@ def main() -> None:
         wall = statistics.median(w for w, _ in got)
         cpu = statistics.median(c for _, c in got)
         out.append(f"| {name} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {wall / bare_wall:.1f}x | {cpu / bare_cpu:.1f}x |")
+    if args.instructions:
+        out += ["", *instruction_counts(runs)]
     if args.checkov is not None:
         out += ["", *one_file_case(single, args.checkov)]
     out += ["", "`python -X importtime` of the same run (wall time inside the process, so inflated by other work on a "
@@ -187,6 +192,24 @@ def main() -> None:
     print(table)
     if args.page:
         write_section(table)
+
+
+def instruction_counts(runs: dict) -> list[str]:
+    """Instructions executed by one run of each command (valgrind --tool=cachegrind --cache-sim=no): unlike time,
+    the same on a loaded machine as on an idle one."""
+    out = ["Instructions executed by one run of each (valgrind's cachegrind; the same whatever the machine's load):", "",
+           "| run | instructions | / bare |", "|---|---:|---:|"]
+    counts = {}
+    for name, (command, env, cwd) in runs.items():
+        result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                                 *command], env=env, cwd=cwd, capture_output=True, text=True, check=False)
+        m = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+        counts[name] = int(m.group(1).replace(",", "")) if m else None
+    bare = counts["bare `python -c pass`"]
+    for name, count in counts.items():
+        cells = f"{count / 1e6:.1f} M | {count / bare:.1f}x" if count and bare else "valgrind not found | "
+        out.append(f"| {name} | {cells} |")
+    return out
 
 
 def one_file_case(single: str, checkov: str) -> list[str]:
