@@ -18,7 +18,7 @@ from tfdind_lint.model.daemon import (
 )
 from tfdind_lint.module import Module
 from tfdind_lint.node import Node, Span
-from tfdind_lint.rules.dind.helpers import known_uid, world_writable
+from tfdind_lint.rules.dind.helpers import known_uid, under, world_writable
 from tfdind_lint.sources import kubernetes, terraform
 from tfdind_lint.workload import from_manifest, from_module
 
@@ -725,3 +725,14 @@ def test_clients_and_daemons_of_agents_with_and_without_a_container():
     assert [(c.setting.text, c.container is container) for c in s.clients] == [
         ("tcp://localhost:2375", True), ("tcp://build-host:2376", False)]
     assert [(d.subject, d.container is container) for d in s.daemons] == [("coder_agent.main", True)]
+
+
+@pytest.mark.parametrize("path, mount, expected", [
+    ("/var/lib/docker", "/var/lib/docker/", True), ("/var/lib/docker/x", "/var/lib", True),
+    ("/var/lib/dockerd", "/var/lib/docker", False),
+    # only slashes are stripped from the mount: a name ending in another character stays whole
+    ("/dataX/docker", "/dataX", True), ("/data/docker", "/dataX", False),
+    ("/var/lib/docker", None, True), ("/var/lib/docker", "${var.path}", True),  # unknown: it may be there
+])
+def test_under(path, mount, expected):
+    assert under(path, mount) is expected
