@@ -53,3 +53,11 @@ def test_tdl406_fix_titles(tmp_path, in_root):
         (10, ("Give docker_container.dind_a the workspace's count",
               [(11, "  count = data.coder_workspace.me.start_count\n\n"), (20, "[0]")])),
         (24, None), (38, None), (63, ("Index the reference with [0]", [(63, "[0]")])), (69, None), (76, None)]
+
+
+def test_tdl409_fix_titles(tmp_path, in_root):
+    shutil.copyfile("tests/fixes/TDL409/names.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL409"}))
+    assert [(f.span.line, f.fix and f.fix.title) for f in report.active] == [
+        (9, "Mount an empty_dir volume at /var/lib/docker"), (16, "Mount an empty_dir volume at /var/lib/docker"),
+        (24, None), (32, None), (46, None), (69, None)]
