@@ -24,15 +24,3 @@ resource "docker_container" "own_daemon" {
     "DOCKER_HOST=tcp://10.0.0.12:2375", # expect: TDL413
   ]
 }
-
-# a container of the template named literally, which runs no daemon: not a daemon outside the template
-resource "docker_container" "builder" {
-  image = "moby/buildkit:v0.18.2"
-  name  = "builder"
-}
-
-resource "docker_container" "uses_builder" {
-  image = "codercom/enterprise-base:ubuntu"
-  name  = "uses-builder-${data.coder_workspace.me.id}"
-  env   = ["DOCKER_HOST=tcp://builder:2375"]
-}
