@@ -18,7 +18,7 @@ from tfdind_lint.model.daemon import (
 )
 from tfdind_lint.module import Module
 from tfdind_lint.node import Node, Span
-from tfdind_lint.rules.dind.helpers import known_uid, world_writable
+from tfdind_lint.rules.dind.helpers import known_uid, under, world_writable
 from tfdind_lint.sources import kubernetes, terraform
 from tfdind_lint.workload import from_manifest, from_module
 
@@ -531,3 +531,208 @@ def test_a_conditional_env_element_setting_different_variables_on_each_branch():
     env = environment(s.workloads[0].containers[0])
     assert [(x.name, x.text) for x in env.settings] == [
         ("DOCKER_TLS_VERIFY", None), ("DOCKER_HOST", "tcp://dind:2375"), ("DOCKER_HOST", None)]
+
+
+def test_a_conditional_setting_other_than_docker_host_names_its_container():
+    # the branches disagree: one setting, value unknown, still written in the container
+    s = scene('''
+        variable "tls" {
+          type = bool
+        }
+        resource "docker_container" "workspace" {
+          image = "codercom/enterprise-base:ubuntu"
+          env   = [var.tls ? "DOCKER_TLS_VERIFY=1" : "DOCKER_TLS_VERIFY="]
+        }
+    ''')
+    workload = s.workloads[0]
+    (setting,) = environment(workload.containers[0]).settings
+    assert (setting.name, setting.text, setting.subject, setting.owner) == (
+        "DOCKER_TLS_VERIFY", None, "docker_container.workspace", workload.owner)
+    assert setting.span.line == 7
+
+
+def test_nine_nested_conditionals_are_all_followed():
+    # _branches follows conditionals to a depth of 8 below the first: nine nested ones give ten values
+    conditions = "".join(f'var.c{i} ? "DOCKER_HOST=tcp://h{i}:2375" : ' for i in range(9))
+    s = scene('''
+        variable "c0" {}
+        resource "docker_container" "workspace" {
+          image = "codercom/enterprise-base:ubuntu"
+          env   = [%s"DOCKER_HOST=tcp://h9:2375"]
+        }
+    ''' % conditions)
+    texts = [x.text for x in environment(s.workloads[0].containers[0]).settings]
+    assert texts == [f"tcp://h{i}:2375" for i in range(10)]
+
+
+def test_unreadable_docker_env_elements_open_the_environment():
+    s = scene('''
+        variable "extra" {
+          type = string
+        }
+        variable "tls" {
+          type = bool
+        }
+        resource "docker_container" "element" {
+          image = "x"
+          env   = [var.extra]
+        }
+        resource "docker_container" "branch" {
+          image = "x"
+          env   = [var.tls ? "DOCKER_HOST=tcp://dind:2375" : var.extra]
+        }
+        resource "docker_container" "closed" {
+          image = "x"
+          env   = ["DOCKER_HOST=tcp://dind:2375"]
+        }
+    ''')
+    found = {w.address: environment(w.containers[0]) for w in s.workloads}
+    for name in ("docker_container.element", "docker_container.branch"):
+        env = found[name]
+        assert (env.settings, env.open, env.flag("DOCKER_TLS_VERIFY")) == ([], True, None), name
+    assert found["docker_container.closed"].open is False
+    assert found["docker_container.closed"].flag("DOCKER_TLS_VERIFY") is False
+
+
+def test_bare_names_and_value_from_in_the_environment():
+    # Docker `NAME` alone passes the variable of the docker CLI's environment: unknown; a Kubernetes entry
+    # without value or valueFrom is empty; valueFrom is unknown
+    s = scene('''
+        resource "docker_container" "workspace" {
+          image = "x"
+          env   = ["DOCKER_TLS_VERIFY"]
+        }
+    ''')
+    workload = s.workloads[0]
+    (setting,) = environment(workload.containers[0]).settings
+    assert (setting.name, setting.text, setting.span.line, setting.subject, setting.owner) == (
+        "DOCKER_TLS_VERIFY", None, 4, "docker_container.workspace", workload.owner)
+    pod, = manifest('''
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: dev
+              image: x
+              env:
+                - name: EMPTY
+                - name: FROM_SECRET
+                  valueFrom: {secretKeyRef: {name: s, key: k}}
+    ''')
+    settings = environment(pod.containers[0]).settings
+    assert [(x.name, x.text, x.span.line, x.subject, x.owner) for x in settings] == [
+        ("EMPTY", "", 10, pod.address, pod.owner), ("FROM_SECRET", None, 11, pod.address, pod.owner)]
+
+
+def test_entrypoint_daemons_point_at_what_starts_them():
+    s = scene('''
+        variable "args" {
+          type = list(string)
+        }
+        resource "docker_container" "named" {
+          image   = "docker:dind"
+          command = ["dockerd-entrypoint.sh", "--data-root=/var/lib/docker=x"]
+        }
+        resource "docker_container" "unknown_args" {
+          image   = "docker:dind"
+          command = var.args
+        }
+    ''')
+    named, unknown_args = (w.containers[0] for w in s.workloads)
+    (daemon,) = container_daemons(named)
+    assert (daemon.span.line, daemon.span.column) == (7, 14)
+    assert [(l.span.line, l.span.column) for l in daemon.listeners] == [(7, 14), (7, 14)]
+    assert daemon.plain_by is None and daemon.tls is True
+    assert daemon.data_root.text == "/var/lib/docker=x"  # split at the first `=`
+    (daemon,) = container_daemons(unknown_args)
+    assert (daemon.listeners, daemon.complete, daemon.subject, daemon.owner, daemon.attribute) == (
+        [], False, "docker_container.unknown_args", unknown_args.workload.owner, "command")
+
+
+def test_agent_env_does_not_reach_the_containers_own_dockerd():
+    # coder_agent.env is the agent's: a dockerd the container's command starts does not see it
+    s = scene('''
+        resource "coder_agent" "main" {
+          env = {
+            DOCKER_TLS_VERIFY = "1"
+          }
+          startup_script = "dockerd --host=tcp://0.0.0.0:2377"
+        }
+        resource "docker_container" "workspace" {
+          image   = "codercom/enterprise-base:ubuntu"
+          command = ["sh", "-c", "dockerd --host=tcp://0.0.0.0:2376 & ${coder_agent.main.init_script}"]
+        }
+    ''')
+    container = s.workloads[0].containers[0]
+    own, script = container_daemons(container)
+    assert (str(own.listeners[0].address), own.tls, own.container is container) == ("tcp://0.0.0.0:2376", False, True)
+    assert (str(script.listeners[0].address), script.container is container, script.subject) == (
+        "tcp://0.0.0.0:2377", True, "coder_agent.main")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a conditional in the host holds `:` twice: the port is after the last one
+    ('tcp://${var.tls ? "dind" : "docker"}:2376', Address("tcp", '${var.tls ? "dind" : "docker"}', "2376")),
+    ('${var.tls ? "dind" : "docker"}:2376', None),
+    # a known first character cannot start an unknown scheme's place... it is read as a host
+    ("d${var.suffix}:2375", Address("tcp", "d${var.suffix}", "2375", has_scheme=False)),
+])
+def test_parse_address_with_interpolations(text, expected):
+    assert parse_address(text) == expected
+
+
+def test_network_modes_that_join_no_user_network():
+    m = module('''
+        resource "docker_container" "dind" {
+          image = "docker:dind"
+        }
+        resource "docker_container" "none" {
+          image        = "x"
+          network_mode = "none"
+        }
+        resource "docker_container" "joined" {
+          image        = "x"
+          network_mode = "container:${docker_container.dind.id}"
+        }
+    ''')
+    _, none, joined = from_module(m)
+    assert networks(none, m) == set()
+    assert networks(joined, m) == set()
+
+
+def test_clients_and_daemons_of_agents_with_and_without_a_container():
+    # `main` runs in the container, `vm` in none: each client and daemon is counted once, with its container
+    s = scene('''
+        resource "coder_agent" "main" {
+          env = {
+            DOCKER_HOST = "tcp://localhost:2375"
+          }
+          startup_script = "dockerd --host=tcp://127.0.0.1:2375"
+        }
+        resource "coder_agent" "vm" {
+          env = {
+            DOCKER_HOST = "tcp://build-host:2376"
+          }
+          startup_script = "echo vm"
+        }
+        resource "docker_container" "workspace" {
+          image   = "codercom/enterprise-base:ubuntu"
+          command = ["sh", "-c", coder_agent.main.init_script]
+        }
+    ''')
+    container = s.workloads[0].containers[0]
+    assert [(c.setting.text, c.container is container) for c in s.clients] == [
+        ("tcp://localhost:2375", True), ("tcp://build-host:2376", False)]
+    assert [(d.subject, d.container is container) for d in s.daemons] == [("coder_agent.main", True)]
+
+
+@pytest.mark.parametrize("path, mount, expected", [
+    ("/var/lib/docker", "/var/lib/docker/", True), ("/var/lib/docker/x", "/var/lib", True),
+    ("/var/lib/dockerd", "/var/lib/docker", False),
+    # only slashes are stripped from the mount: a name ending in another character stays whole
+    ("/dataX/docker", "/dataX", True), ("/data/docker", "/dataX", False),
+    ("/var/lib/docker", None, True), ("/var/lib/docker", "${var.path}", True),  # unknown: it may be there
+])
+def test_under(path, mount, expected):
+    assert under(path, mount) is expected

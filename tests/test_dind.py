@@ -6,6 +6,8 @@ related places, subjects and messages in findings.txt (tests/test_policy_fixture
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tfdind_lint.linter import lint
@@ -39,3 +41,23 @@ def test_an_optional_sidecar_wired_right_on_its_branch_is_quiet_under_every_cros
     # wired wrong (tests/policies/TDL405/conditional), only TDL405 fires, where its marker says
     bad = lint(["tests/policies/TDL405/conditional"], RunSettings(enabled={"TDL403", "TDL404", "TDL406"}))
     assert [f"{f.span}: {f.rule}" for f in bad.active] == []
+
+
+def test_tdl406_fix_titles(tmp_path, in_root):
+    # the titles JSON, SARIF and the editor's code actions show (tests/fixes/TDL406/lifecycles.tf: the edits)
+    shutil.copyfile("tests/fixes/TDL406/lifecycles.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL406"}))
+    fixes = [(f.span.line, f.fix and (f.fix.title, [(e.span.line, e.text) for e in f.fix.edits])) for f in report.active]
+    assert fixes == [
+        # one fix for the container and each reference (`depends_on` names the container itself: no index)
+        (10, ("Give docker_container.dind_a the workspace's count",
+              [(11, "  count = data.coder_workspace.me.start_count\n\n"), (20, "[0]")])),
+        (24, None), (38, None), (63, ("Index the reference with [0]", [(63, "[0]")])), (69, None), (76, None)]
+
+
+def test_tdl409_fix_titles(tmp_path, in_root):
+    shutil.copyfile("tests/fixes/TDL409/names.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL409"}))
+    assert [(f.span.line, f.fix and f.fix.title) for f in report.active] == [
+        (9, "Mount an empty_dir volume at /var/lib/docker"), (16, "Mount an empty_dir volume at /var/lib/docker"),
+        (24, None), (32, None), (46, None), (69, None)]

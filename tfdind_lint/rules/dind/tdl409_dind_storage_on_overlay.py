@@ -60,7 +60,8 @@ def _fix(ctx, workload, container, missing: list[str]) -> Fix | None:
     block = container.source
     if len(missing) != 1 or workload.origin != "terraform" or not isinstance(block, Block):
         return None
-    name = re.sub(r"[^a-z0-9-]+", "-", f"{container.display_name.lower()}-data-root").strip("-")[:63]
+    # a DNS label: at most 63 characters, starting and ending with a letter or digit (cut first, then strip)
+    name = re.sub(r"[^a-z0-9-]+", "-", f"{container.display_name.lower()}-data-root")[:63].strip("-")
     module = workload.module
     text = edits.source(ctx, container.span.path)
     if module is None or text is None or name in workload.volumes:

@@ -111,3 +111,11 @@ resource "docker_container" "certs_unknown_mount" {
     volume_name    = "certs"
   }
 }
+
+# a unix socket whose path is unknown (in a directory from a variable without a default), no mount at all
+resource "docker_container" "unknown_socket" {
+  count = data.coder_workspace.me.start_count
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "socket-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=unix://${var.socket_dir}/docker.sock"]
+}

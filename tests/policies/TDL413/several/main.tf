@@ -1,5 +1,6 @@
 # Clients this rule passes over come first: one naming a container of the template, one with TLS,
-# one whose host is unknown; then a plain-TCP daemon outside the template.
+# one whose host is unknown, one naming a container literally (which runs no daemon); then a
+# plain-TCP daemon outside the template.
 variable "docker_host" {
   type = string
 }
@@ -27,6 +28,18 @@ resource "docker_container" "unknown" {
   image = "codercom/enterprise-base:ubuntu"
   name  = "unknown-${data.coder_workspace.me.id}"
   env   = ["DOCKER_HOST=${var.docker_host}"]
+}
+
+# a container of the template named literally, which runs no daemon: not a daemon outside the template
+resource "docker_container" "builder_literal" {
+  image = "moby/buildkit:v0.18.2"
+  name  = "builder"
+}
+
+resource "docker_container" "uses_builder" {
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "uses-builder-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://builder:2375"]
 }
 
 resource "docker_container" "plain" {
