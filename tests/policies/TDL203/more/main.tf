@@ -8,7 +8,12 @@ resource "coder_agent" "dev" {
   arch = "amd64"
 }
 
-resource "coder_agent" "third" {
+resource "coder_agent" "alpha" {
+  os   = "linux"
+  arch = "amd64"
+}
+
+resource "coder_agent" "beta" {
   os   = "linux"
   arch = "amd64"
 }
@@ -19,7 +24,7 @@ resource "coder_app" "code" {
   url      = "http://localhost:8080"
 }
 
-# `dev` is used here as a whole object: which agent the mismatched container is for is a guess (no fix).
+# `dev` is used here, as a whole object only: which agent the mismatched container is for is a guess (no fix).
 resource "terraform_data" "after_dev" {
   depends_on = [coder_agent.dev]
 }
@@ -98,7 +103,7 @@ resource "kubernetes_pod" "two_scripts" {
       }
       env {
         name  = "CODER_BOOTSTRAP_SCRIPT"
-        value = join("\n", [coder_agent.dev.init_script, coder_agent.third.init_script]) # expect: TDL203
+        value = join("\n", [coder_agent.alpha.init_script, coder_agent.beta.init_script]) # expect: TDL203
       }
     }
   }
