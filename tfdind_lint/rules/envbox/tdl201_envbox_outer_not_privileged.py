@@ -22,8 +22,10 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
             continue  # privileged, or unknown (not bad)
         if workload.kind == "docker_container":
             fix = "privileged = true"
-        elif workload.api_names:
+        elif workload.origin == "kubernetes":
             fix = "securityContext: {privileged: true}"
+        elif workload.api_names:  # kubernetes_manifest: API names in HCL
+            fix = "securityContext = { privileged = true }"
         else:
             fix = "security_context { privileged = true }"
         reason = ("envbox runs dockerd and the Sysbox daemons in this outer container (the inner workspace "

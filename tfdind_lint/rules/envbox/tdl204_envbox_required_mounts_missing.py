@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...context import Context
 from ...finding import Hit
 from ...model.envbox_flags import MountsError, parse_mounts
-from ...workload import Container, Mount, Workload
+from ...workload import Container, Workload
 from .helpers import env_text, envbox_containers, envbox_hit, mounts_attribute, normal_path
 
 #: Where envbox keeps state (envbox's README run examples; ``envboxPrivateMounts`` and ``defaultMounts`` in its ``cli/docker.go``).
@@ -16,15 +16,15 @@ REQUIRED_MOUNTS = ("/var/lib/coder/docker", "/var/lib/coder/containers", "/var/l
                    "/var/lib/docker", "/usr/src", "/lib/modules")
 
 
-def _mount_paths(container: Container) -> dict[str, Mount] | None:
-    """Normalised mount path -> mount; None when a mount path cannot be known (unknown value, dynamic block)."""
+def _mount_paths(container: Container) -> set[str] | None:
+    """The normalised mount paths; None when a mount path cannot be known (unknown value, dynamic block)."""
     if container.mounts_open:
         return None
-    paths: dict[str, Mount] = {}
+    paths: set[str] = set()
     for mount in container.mounts:
         if mount.path is None or not isinstance(mount.path.value, str):
             return None
-        paths.setdefault(normal_path(mount.path.value), mount)
+        paths.add(normal_path(mount.path.value))
     return paths
 
 
@@ -45,7 +45,7 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
         yield from _coder_mounts(workload, container, paths)
 
 
-def _coder_mounts(workload: Workload, container: Container, paths: dict[str, Mount] | None) -> Iterator[Hit]:
+def _coder_mounts(workload: Workload, container: Container, paths: set[str] | None) -> Iterator[Hit]:
     env = container.env_named("CODER_MOUNTS")
     text = env_text(env.value, workload) if env is not None else None
     if text is None:

@@ -110,14 +110,15 @@ def _static_sysbox(workload: Workload, container: Container, mount: Mount) -> It
 
 
 def _static_name(source: Node, workload: Workload) -> tuple[str, Node | None] | None:
-    """A literal volume name, or a ``docker_volume.x.name`` whose ``name`` is a literal (with where it is set)."""
+    """A literal volume name, or a ``docker_volume.x.name`` (or ``.id``, which the provider sets to the name) whose
+    ``name`` is a literal (with where it is set)."""
     if isinstance(source.value, str):
         return source.value, None
     value = source.value
     if not (isinstance(value, Unknown) and isinstance(value.expr, Traversal) and value.expr.reference is not None):
         return None
     ref = value.expr.reference
-    if ref.parts[0] != "docker_volume" or ref.attribute != ("name",) or workload.module is None:
+    if ref.parts[0] != "docker_volume" or ref.attribute not in (("name",), ("id",)) or workload.module is None:
         return None
     resource = workload.module.resource(ref.address)
     name = workload.module.evaluate(resource.block.attr("name")) if resource is not None else None

@@ -44,6 +44,8 @@ def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:
 
 
 def _secret_ref(workload: Workload) -> str:
-    if workload.api_names:
+    if workload.origin == "kubernetes":
         return "valueFrom: {secretKeyRef: {name: <secret>, key: .dockerconfigjson}}"
+    if workload.api_names:  # kubernetes_manifest: API names in HCL
+        return 'valueFrom = { secretKeyRef = { name = "<secret>", key = ".dockerconfigjson" } }'
     return 'value_from { secret_key_ref { name = "<secret>" key = ".dockerconfigjson" } }'
