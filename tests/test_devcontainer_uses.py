@@ -1,0 +1,62 @@
+"""rules/devcontainer/helpers.py: where a template uses the Dev Containers integration, and for which agent."""
+
+from __future__ import annotations
+
+from tfdind_lint.context import Unit
+from tfdind_lint.module import Module
+from tfdind_lint.rules.devcontainer.helpers import uses
+from tfdind_lint.sources import terraform
+from tfdind_lint.workload import from_module
+
+
+def unit_of(tmp_path, text: str) -> Unit:
+    path = tmp_path / "main.tf"
+    path.write_text(text)
+    module = Module.build(str(tmp_path), [terraform.parse_file(str(path), path.read_bytes())])
+    return Unit(str(tmp_path), module=module, workloads=from_module(module))
+
+
+def test_a_data_block_and_a_module_without_a_source_are_no_uses(tmp_path):
+    unit = unit_of(tmp_path, """
+data "coder_devcontainer" "listed" {
+  agent_id = coder_agent.main.id
+}
+
+resource "coder_devcontainer" "repo" {
+  agent_id = coder_agent.main.id
+}
+
+module "broken" {
+  agent_id = coder_agent.main.id
+}
+
+module "devcontainers-cli" {
+  source   = "registry.coder.com/coder/devcontainers-cli/coder"
+  agent_id = coder_agent.main.id
+}
+""")
+    found = [(u.kind, u.agent, u.subject, u.span.line) for u in uses(unit)]
+    assert found == [("resource", "main", "coder_devcontainer.repo", 7),
+                     ("module", "main", "module.devcontainers-cli", 16)]
+
+
+def test_autostart_names_the_agent_the_container_runs(tmp_path):
+    unit = unit_of(tmp_path, """
+resource "coder_agent" "main" {
+  os = "linux"
+}
+
+resource "docker_container" "logs" {
+  image = "fluent/fluent-bit:3.0"
+  env   = ["CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE=yes"]
+}
+
+resource "docker_container" "workspace" {
+  image   = "codercom/enterprise-base:ubuntu"
+  command = ["sh", "-c", coder_agent.main.init_script]
+  env     = ["CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE=true"]
+}
+""")
+    found = [(u.kind, u.agent, u.subject, u.attribute, u.span.line, u.container.display_name) for u in uses(unit)]
+    assert found == [("autostart", "main", "docker_container.workspace",
+                      "env.CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE", 14, "docker_container.workspace")]
