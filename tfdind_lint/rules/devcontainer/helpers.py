@@ -62,8 +62,6 @@ def uses(unit: Unit) -> list[Use]:
     module = unit.module
     if module is not None:
         for resource in module.resources_of("coder_devcontainer"):
-            if resource.mode != "managed":
-                continue
             node = resource.block.attr("agent_id")
             agent = _agent_of(node)
             if agent is None:
