@@ -31,7 +31,7 @@ TESTS = {
     "rules/dind/": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
     "rules/kubernetes/": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py",
                           "tests/test_seed.py"],
-    "rules/devcontainer/": ["tests/test_docker_access.py", "tests/test_devcontainer_uses.py"],
+    "rules/devcontainer/": ["tests/test_docker_access.py", "tests/test_devcontainer.py"],
     "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
     "model/scripts.py": ["tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
                          "tests/test_seed.py"],
@@ -54,7 +54,7 @@ KEYWORDS = {
     "rules/podman/": "TDL3 or 3xx_helpers or test_seed",
     "rules/dind/": "TDL4 or test_dind or test_daemon or test_seed",
     "rules/kubernetes/": "TDL5 or runtimeclass or userns_versions or test_seed",
-    "rules/devcontainer/": "TDL6 or docker_access or devcontainer_uses",
+    "rules/devcontainer/": "TDL6 or docker_access or test_devcontainer",
 }
 
 

@@ -1,4 +1,4 @@
-"""rules/devcontainer/helpers.py: where a template uses the Dev Containers integration, and for which agent."""
+"""rules/devcontainer/: where a template uses the Dev Containers integration, for which agent; the fixes' titles."""
 
 from __future__ import annotations
 
@@ -60,3 +60,22 @@ resource "docker_container" "workspace" {
     found = [(u.kind, u.agent, u.subject, u.attribute, u.span.line, u.container.display_name) for u in uses(unit)]
     assert found == [("autostart", "main", "docker_container.workspace",
                       "env.CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE", 14, "docker_container.workspace")]
+
+
+def fixes_of(case, rule, tmp_path):
+    """The title and safety of each fix of ``rule`` on a fix fixture (copied: a fixture directory is no module)."""
+    import shutil
+
+    from conftest import TESTS
+    from tfdind_lint.linter import Settings, lint
+
+    tmp_path.mkdir()
+    shutil.copyfile(TESTS / "fixes" / rule / case, tmp_path / case)
+    return [(f.fix.title, f.fix.safe) for f in lint([str(tmp_path)], Settings(enabled={rule})).active
+            if f.rule == rule and f.fix is not None]
+
+
+def test_the_fixes_say_what_they_do(tmp_path):
+    assert fixes_of("docker.tf", "TDL603", tmp_path / "a") == [("Remove CODER_AGENT_DEVCONTAINERS_ENABLE", False)]
+    assert fixes_of("docker_sidecar.tf", "TDL605", tmp_path / "b") == [
+        ("Mount /home/coder in `docker_container.dind` too", False)]
