@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..expression import references_in
 from ..node import Span
 from ..record import Record
 from ..workload import Container, Mount
@@ -32,7 +33,7 @@ PODMAN_IMAGES = ("*podman*",)
 class DockerAccess(Record):
     """How a workspace reaches a Docker daemon: the method, the containers involved, and where it shows."""
 
-    _fields = ("method", "workspace", "daemon", "evidence", "reason", "socket_mount", "notes")
+    _fields = ("method", "workspace", "daemon", "evidence", "reason")
 
     method: str  # one of INSIDE, OUTSIDE, "unknown", "none"
     workspace: Container | None
@@ -41,20 +42,14 @@ class DockerAccess(Record):
     #: where the method shows (the runtime, the DOCKER_HOST, the socket mount), and in words
     evidence: Span | None
     reason: str
-    #: the workspace mount that brings the host's socket in (host-socket)
-    socket_mount: Mount | None
-    notes: list[str]
 
     def __init__(self, method: str, workspace: Container | None, daemon: Container | None = None,
-                 evidence: Span | None = None, reason: str = "", socket_mount: Mount | None = None,
-                 notes: list[str] | None = None):
+                 evidence: Span | None = None, reason: str = ""):
         self.method = method
         self.workspace = workspace
         self.daemon = daemon
         self.evidence = evidence
         self.reason = reason
-        self.socket_mount = socket_mount
-        self.notes = [] if notes is None else notes
 
     @property
     def inside(self) -> bool:
@@ -243,7 +238,7 @@ class Model:
             return None
         if mount.volume.kind in ("bind", "host_path"):
             return DockerAccess("host-socket", c, evidence=mount.volume.source.where if mount.volume.source else mount.span,
-                                reason="it mounts the host's Docker socket", socket_mount=mount)
+                                reason="it mounts the host's Docker socket")
         for other in c.workload.all_containers() if c.workload.kind != "docker_container" else self.scene.docker_containers():
             if other is c or not roles.is_dind(other):
                 continue
@@ -297,7 +292,11 @@ class Model:
         for _, script in scripts.startup_scripts(module, agents):
             if not _readable(script):
                 return True
-        for resource in module.resources_of("coder_script"):
+        for resource in module.resources_of("coder_script"):  # those of no named agent too (``agent_id`` unknown)
+            named = {r.parts[1] for r in references_in(resource.block.attr("agent_id"))
+                     if r.parts[0] == "coder_agent" and len(r.parts) >= 2}
+            if named and not named & agents:
+                continue  # another agent's script runs elsewhere
             node = resource.block.attr("script")
             if node is not None and not _readable(module.evaluate(node)):
                 return True

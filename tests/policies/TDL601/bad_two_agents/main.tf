@@ -1,6 +1,7 @@
 # Two agents: `main` runs in a Docker container without Docker, `vm` on a machine the template does not show.
 # Dev containers on `main` (its resource and the autostart in its container: one finding), on `vm` (quiet:
-# its workspace is not here) and on an agent from a variable (quiet: unknown).
+# its workspace is not here) and on an agent from a variable (quiet: unknown). The script the tool cannot
+# read is the VM's: it does not run in `main`'s container.
 data "coder_workspace" "me" {}
 
 variable "external_agent_id" {
@@ -16,6 +17,13 @@ resource "coder_agent" "main" {
 resource "coder_agent" "vm" {
   os   = "linux"
   arch = "amd64"
+}
+
+resource "coder_script" "vm_setup" {
+  agent_id     = coder_agent.vm.id
+  display_name = "setup"
+  run_on_start = true
+  script       = file("${path.module}/vm-setup.sh")
 }
 
 resource "coder_devcontainer" "external" {
