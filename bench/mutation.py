@@ -35,7 +35,7 @@ TESTS = {
     "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
     "model/scripts.py": ["tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
                          "tests/test_seed.py"],
-    "model/roles.py": ["tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
+    "model/roles.py": ["tests/test_roles.py", "tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
                        "tests/test_seed.py"],
     "model/node_pools.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
     "model/docker_access.py": ["tests/test_docker_access.py", "tests/test_seed.py"],
