@@ -33,7 +33,7 @@ TESTS = {
                           "tests/test_seed.py"],
     "rules/devcontainer/": ["tests/test_docker_access.py", "tests/test_devcontainer.py"],
     "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
-    "model/scripts.py": ["tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
+    "model/scripts.py": ["tests/test_scripts.py", "tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
                          "tests/test_seed.py"],
     "model/roles.py": ["tests/test_roles.py", "tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
                        "tests/test_seed.py"],
