@@ -36,6 +36,7 @@ def model_of(directory) -> Model:
     ("TDL605/bad_docker_sidecar", "main", "dind-sidecar", "docker_container.dind"),
     ("TDL605/bad_host_socket", "main", "host-socket", None),
     ("TDL605/bad_remote", "main", "remote", None),
+    ("TDL601/privileged_script_unknown", "main", "unknown", None),
     ("TDL605/host_socket_identical_bind", "main", "host-socket", None),
 ])
 def test_method(fixture, agent, method, daemon):
@@ -96,8 +97,8 @@ def describe(access):
     ('TDL601/host_socket', 'docker_container.workspace', ('host-socket', 'docker_container.workspace', None, '23:5', "it mounts the host's Docker socket")),
     ('TDL601/agent_script_unreadable', 'docker_container.workspace', ('unknown', 'docker_container.workspace', None, None, '')),
     ('TDL601/two_dind_sidecars', 'dev', ('unknown', 'dev', None, None, '')),
-    ('TDL601/two_dind_sidecars', 'dind-a', ('none', 'dind-a', None, '40:9', 'it is privileged but nothing starts dockerd')),
-    ('TDL601/two_dind_sidecars', 'dind-b', ('none', 'dind-b', None, '48:9', 'it is privileged but nothing starts dockerd')),
+    ('TDL601/two_dind_sidecars', 'dind-a', ('unknown', 'dind-a', None, None, '')),
+    ('TDL601/two_dind_sidecars', 'dind-b', ('unknown', 'dind-b', None, None, '')),
     ('TDL605/bad_socket_from_sidecar_pod', 'dev', ('dind-sidecar', 'dev', 'dind', '26:7', 'the socket comes from `dind`')),
     ('TDL605/bad_socket_from_sidecar_pod', 'dind', ('privileged', 'dind', None, '37:7', 'it is privileged and starts dockerd')),
     ('TDL605/bad_socket_volume_docker', 'docker_container.dind', ('privileged', 'docker_container.dind', None, '27:3', 'it is privileged and starts dockerd')),

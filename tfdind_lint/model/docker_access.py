@@ -19,7 +19,7 @@ from __future__ import annotations
 import posixpath
 
 from ..expression import references_in
-from ..node import Span
+from ..node import Span, Unknown
 from ..record import Record
 from ..workload import Container, Mount
 from . import daemon as daemons
@@ -132,6 +132,12 @@ def folder_on_daemon(access: DockerAccess, folder: str) -> tuple[bool | None, Mo
 
 def _readable(node) -> bool:
     return roles.script_text(node) is not None
+
+
+def _only_agent_init(value: Unknown) -> bool:
+    """Whether every unknown piece of a script renders an agent's init script (which starts no daemon)."""
+    pieces = [p for p in value.parts if not isinstance(p, str)] if value.parts else [value]
+    return all(p.references and scripts.renders_agent_init(p) for p in pieces)
 
 
 class Model:
@@ -285,6 +291,9 @@ class Model:
 
     def _unreadable(self, c: Container) -> bool:
         """A script or module that may install and start Docker where the tool cannot read it."""
+        for node in scripts.shell_scripts(c):  # `sh -c "${var.start}; ${coder_agent.main.init_script}"`
+            if isinstance(node.value, Unknown) and not _only_agent_init(node.value):
+                return True
         module = c.workload.module
         if module is None:
             return False
