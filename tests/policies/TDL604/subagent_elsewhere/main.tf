@@ -1,4 +1,5 @@
-# subagent_id read in a nested map of locals, an output, a module argument and a nested block, with a constraint from 2.3.0.
+# subagent_id read in a nested map of locals, an output, a module argument, a nested block and a data source,
+# with a constraint from 2.3.0.
 terraform {
   required_providers {
     coder = {
@@ -40,4 +41,8 @@ resource "docker_container" "workspace" {
     label = "com.example.subagent"
     value = coder_devcontainer.repo.subagent_id # expect: TDL604
   }
+}
+
+data "http" "subagent" {
+  url = "https://coder.example.com/api/v2/workspaceagents/${coder_devcontainer.repo.subagent_id}" # expect: TDL604
 }
