@@ -79,3 +79,16 @@ def test_the_fixes_say_what_they_do(tmp_path):
     assert fixes_of("docker.tf", "TDL603", tmp_path / "a") == [("Remove CODER_AGENT_DEVCONTAINERS_ENABLE", False)]
     assert fixes_of("docker_sidecar.tf", "TDL605", tmp_path / "b") == [
         ("Mount /home/coder in `docker_container.dind` too", False)]
+
+
+def test_no_fix_where_the_variable_is_not_an_entry_of_its_own(in_root):
+    """An export in a script, a dynamic block, a kubernetes_manifest's object, an env entry that turns it on."""
+    from conftest import ROOT, TESTS
+    from tfdind_lint.linter import Settings, lint
+
+    policies = TESTS / "policies/TDL603"
+    cases = ["agent_export", "disabled_by_export", "dynamic_env", "export_overrides", "manifest", "yaml/export.yaml"]
+    found = lint([str((policies / case).relative_to(ROOT)) for case in cases], Settings(enabled={"TDL603"})).active
+    assert [(f.span.path.rsplit("TDL603/", 1)[1], f.fix) for f in found] == [
+        ("agent_export/main.tf", None), ("disabled_by_export/main.tf", None), ("dynamic_env/main.tf", None),
+        ("export_overrides/main.tf", None), ("manifest/main.tf", None), ("yaml/export.yaml", None)]
