@@ -92,3 +92,17 @@ def test_no_fix_where_the_variable_is_not_an_entry_of_its_own(in_root):
     assert [(f.span.path.rsplit("TDL603/", 1)[1], f.fix) for f in found] == [
         ("agent_export/main.tf", None), ("disabled_by_export/main.tf", None), ("dynamic_env/main.tf", None),
         ("export_overrides/main.tf", None), ("manifest/main.tf", None), ("yaml/export.yaml", None)]
+
+
+def test_no_mount_fix_where_a_copied_block_would_not_share_the_folder(in_root):
+    """A sub-path, the sidecar in another file, a tmpfs, a dynamic block, a comment on the block's closing line,
+    a sidecar that already mounts something else at the path."""
+    from conftest import ROOT, TESTS
+    from tfdind_lint.linter import Settings, lint
+
+    cases = ["no_fix_sub_path", "no_fix_two_files", "no_fix_tmpfs", "no_fix_dynamic", "no_fix_trailing_comment",
+             "bad_pvc_vs_empty_dir"]
+    paths = [str((TESTS / "policies/TDL605" / case).relative_to(ROOT)) for case in cases]
+    found = lint(paths, Settings(enabled={"TDL605"})).active
+    assert sorted((f.span.path.rsplit("TDL605/", 1)[1], f.fix) for f in found) == sorted(
+        (f"{case}/main.tf", None) for case in cases)

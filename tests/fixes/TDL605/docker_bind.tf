@@ -1,5 +1,5 @@
-# A docker:dind container with its own data volume; the workspace's home is a bind mount from the host, its
-# block written without indentation.
+# A docker:dind container with its own data volume (the copy goes after it); the workspace's home is a bind
+# mount from the host, its block written without indentation.
 data "coder_workspace" "me" {}
 
 resource "coder_agent" "main" {
@@ -28,12 +28,12 @@ resource "docker_container" "dind" {
   # tfdind-lint: ignore[TDL401] -- the dind sidecar of this fixture
   privileged = true
   env        = ["DOCKER_TLS_CERTDIR="]
-  networks_advanced {
-    name = docker_network.workspace.name
-  }
   volumes {
     container_path = "/var/lib/docker"
     volume_name    = docker_volume.dind_data.name
+  }
+  networks_advanced {
+    name = docker_network.workspace.name
   }
 }
 
