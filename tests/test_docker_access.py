@@ -103,6 +103,7 @@ def describe(access):
     ('TDL605/bad_socket_from_sidecar_pod', 'dind', ('privileged', 'dind', None, '37:7', 'it is privileged and starts dockerd')),
     ('TDL605/bad_socket_volume_docker', 'docker_container.dind', ('privileged', 'docker_container.dind', None, '27:3', 'it is privileged and starts dockerd')),
     ('TDL605/bad_socket_volume_docker', 'docker_container.workspace', ('dind-sidecar', 'docker_container.workspace', 'docker_container.dind', '41:14', 'the socket comes from `docker_container.dind`')),
+    ('TDL605/bad_remote', 'docker_container.workspace', ('remote', 'docker_container.workspace', None, '8:5', '`DOCKER_HOST` is `ssh://docker.example.com`')),
     ('TDL605/bad_remote_tcp_volume', 'docker_container.workspace', ('remote', 'docker_container.workspace', None, '24:14', '`DOCKER_HOST` is `tcp://docker.example.com:2376`')),
     ('TDL605/bad_seed_sidecar', 'dev', ('dind-sidecar', 'dev', 'dind', '32:9', '`DOCKER_HOST` reaches dockerd in `dind`')),
     ('TDL605/bad_seed_sidecar', 'dind', ('privileged', 'dind', None, '37:7', 'it is privileged and starts dockerd')),
@@ -145,3 +146,54 @@ def test_the_access_of_each_container_is_its_own():
     model = model_of(POLICIES / "TDL601/bad_second_agent")
     assert [model.access(model.agent_container(a)).method for a in ("builder", "main", "builder")] == [
         "host-socket", "none", "host-socket"]
+
+
+def test_docker_hosts_that_cannot_be_followed_are_unknown(tmp_path):
+    """A wholly unknown address, a socket path from a variable, a scheme other than unix/ssh/tcp, an unknown
+    host, a container that is no Docker daemon; and systemd under Sysbox (its evidence is the init)."""
+    (tmp_path / "main.tf").write_text("""
+variable "host" {
+  type = string
+}
+
+resource "docker_container" "other" {
+  name  = "other"
+  image = "nginx:1.27"
+}
+
+resource "docker_container" "a" {
+  image = "codercom/enterprise-base:ubuntu"
+  env   = ["DOCKER_HOST=${var.host}"]
+}
+
+resource "docker_container" "b" {
+  image = "codercom/enterprise-base:ubuntu"
+  env   = ["DOCKER_HOST=unix://${var.host}"]
+}
+
+resource "docker_container" "c" {
+  image = "codercom/enterprise-base:ubuntu"
+  env   = ["DOCKER_HOST=npipe:////./pipe/docker_engine"]
+}
+
+resource "docker_container" "d" {
+  image = "codercom/enterprise-base:ubuntu"
+  env   = ["DOCKER_HOST=tcp://${var.host}:2375"]
+}
+
+resource "docker_container" "e" {
+  image = "codercom/enterprise-base:ubuntu"
+  env   = ["DOCKER_HOST=tcp://${docker_container.other.name}:2375"]
+}
+
+resource "docker_container" "f" {
+  image   = "ubuntu:24.04"
+  runtime = "sysbox-runc"
+  command = ["/sbin/init"]
+}
+""")
+    model = model_of(tmp_path)
+    found = {c.display_name: describe(model.access(c)) for w in model.workloads for c in w.containers}
+    assert [found[f"docker_container.{name}"] for name in "abcdef"] == [
+        ("unknown", f"docker_container.{name}", None, None, "") for name in "abcde"] + [
+        ("sysbox", "docker_container.f", None, "39:14", "it runs under Sysbox and starts dockerd")]

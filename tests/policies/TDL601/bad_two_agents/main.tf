@@ -20,7 +20,7 @@ resource "coder_agent" "vm" {
 }
 
 resource "coder_script" "vm_setup" {
-  agent_id     = coder_agent.vm.id
+  agent_id     = one(coder_agent.vm[*].id)
   display_name = "setup"
   run_on_start = true
   script       = file("${path.module}/vm-setup.sh")
