@@ -32,11 +32,11 @@ TESTS = {
     "rules/dind/": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
     "rules/kubernetes/": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py",
                           "tests/test_seed.py"],
-    "rules/devcontainer/": ["tests/test_docker_access.py"],
+    "rules/devcontainer/": ["tests/test_docker_access.py", "tests/test_devcontainer.py"],
     "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
-    "model/scripts.py": ["tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
+    "model/scripts.py": ["tests/test_scripts.py", "tests/test_scripts_placeholders.py", "tests/test_daemon.py", "tests/test_3xx_helpers.py",
                          "tests/test_seed.py"],
-    "model/roles.py": ["tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
+    "model/roles.py": ["tests/test_roles.py", "tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
                        "tests/test_seed.py"],
     "model/node_pools.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
     "model/docker_access.py": ["tests/test_docker_access.py", "tests/test_seed.py"],
@@ -55,7 +55,7 @@ KEYWORDS = {
     "rules/podman/": "TDL3 or 3xx_helpers or test_seed",
     "rules/dind/": "TDL4 or test_dind or test_daemon or test_seed",
     "rules/kubernetes/": "TDL5 or runtimeclass or userns_versions or test_seed",
-    "rules/devcontainer/": "TDL6 or docker_access",
+    "rules/devcontainer/": "TDL6 or docker_access or test_devcontainer",
 }
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import posixpath
 
-from ..node import Span
+from ..expression import references_in
+from ..node import Span, Unknown
 from ..record import Record
 from ..workload import Container, Mount
 from . import daemon as daemons
@@ -32,7 +33,7 @@ PODMAN_IMAGES = ("*podman*",)
 class DockerAccess(Record):
     """How a workspace reaches a Docker daemon: the method, the containers involved, and where it shows."""
 
-    _fields = ("method", "workspace", "daemon", "evidence", "reason", "socket_mount", "notes")
+    _fields = ("method", "workspace", "daemon", "evidence", "reason")
 
     method: str  # one of INSIDE, OUTSIDE, "unknown", "none"
     workspace: Container | None
@@ -41,20 +42,14 @@ class DockerAccess(Record):
     #: where the method shows (the runtime, the DOCKER_HOST, the socket mount), and in words
     evidence: Span | None
     reason: str
-    #: the workspace mount that brings the host's socket in (host-socket)
-    socket_mount: Mount | None
-    notes: list[str]
 
     def __init__(self, method: str, workspace: Container | None, daemon: Container | None = None,
-                 evidence: Span | None = None, reason: str = "", socket_mount: Mount | None = None,
-                 notes: list[str] | None = None):
+                 evidence: Span | None = None, reason: str = ""):
         self.method = method
         self.workspace = workspace
         self.daemon = daemon
         self.evidence = evidence
         self.reason = reason
-        self.socket_mount = socket_mount
-        self.notes = [] if notes is None else notes
 
     @property
     def inside(self) -> bool:
@@ -137,6 +132,12 @@ def folder_on_daemon(access: DockerAccess, folder: str) -> tuple[bool | None, Mo
 
 def _readable(node) -> bool:
     return roles.script_text(node) is not None
+
+
+def _only_agent_init(value: Unknown) -> bool:
+    """Whether every unknown piece of a script renders an agent's init script (which starts no daemon)."""
+    pieces = [p for p in value.parts if not isinstance(p, str)] if value.parts else [value]
+    return all(p.references and scripts.renders_agent_init(p) for p in pieces)
 
 
 class Model:
@@ -243,7 +244,7 @@ class Model:
             return None
         if mount.volume.kind in ("bind", "host_path"):
             return DockerAccess("host-socket", c, evidence=mount.volume.source.where if mount.volume.source else mount.span,
-                                reason="it mounts the host's Docker socket", socket_mount=mount)
+                                reason="it mounts the host's Docker socket")
         for other in c.workload.all_containers() if c.workload.kind != "docker_container" else self.scene.docker_containers():
             if other is c or not roles.is_dind(other):
                 continue
@@ -290,6 +291,9 @@ class Model:
 
     def _unreadable(self, c: Container) -> bool:
         """A script or module that may install and start Docker where the tool cannot read it."""
+        for node in scripts.shell_scripts(c):  # `sh -c "${var.start}; ${coder_agent.main.init_script}"`
+            if isinstance(node.value, Unknown) and not _only_agent_init(node.value):
+                return True
         module = c.workload.module
         if module is None:
             return False
@@ -297,7 +301,11 @@ class Model:
         for _, script in scripts.startup_scripts(module, agents):
             if not _readable(script):
                 return True
-        for resource in module.resources_of("coder_script"):
+        for resource in module.resources_of("coder_script"):  # those of no named agent too (``agent_id`` unknown)
+            named = {r.parts[1] for r in references_in(resource.block.attr("agent_id"))
+                     if r.parts[0] == "coder_agent" and len(r.parts) >= 2}
+            if named and not named & agents:
+                continue  # another agent's script runs elsewhere
             node = resource.block.attr("script")
             if node is not None and not _readable(module.evaluate(node)):
                 return True

@@ -57,13 +57,11 @@ def _agent_of(node) -> str | None:
     return None
 
 
-def uses(unit: Unit, model: docker_access.Model) -> list[Use]:
+def uses(unit: Unit) -> list[Use]:
     found: list[Use] = []
     module = unit.module
     if module is not None:
         for resource in module.resources_of("coder_devcontainer"):
-            if resource.mode != "managed":
-                continue
             node = resource.block.attr("agent_id")
             agent = _agent_of(node)
             if agent is None:
@@ -114,6 +112,6 @@ def integration_units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model,
         if unit.module is None and not unit.workloads:
             continue
         model = unit.docker_access
-        found = uses(unit, model)
+        found = uses(unit)
         if found:
             yield unit, model, found

@@ -21,7 +21,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         module = unit.module
         if module is None or not unit.complete:
             continue
-        resources = [r for r in module.resources_of("coder_devcontainer") if r.mode == "managed"]
+        resources = module.resources_of("coder_devcontainer")
         subagent = [u for u in module.uses if u.reference.parts[:1] == ("coder_devcontainer",)
                     and len(u.reference.parts) >= 3 and "subagent_id" in u.reference.parts[2:]]
         if not resources and not subagent:
@@ -41,7 +41,12 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 
 def _subject(block) -> str:
-    return f"{block.labels[0]}.{block.labels[1]}" if block.type == "resource" and len(block.labels) >= 2 else block.type
+    """The top-level block a reference is in, named as Terraform does (``coder_app.web``, ``output.id``, ``locals``)."""
+    if block.type == "resource" and len(block.labels) >= 2:
+        return f"{block.labels[0]}.{block.labels[1]}"
+    if block.type == "data" and len(block.labels) >= 2:
+        return f"data.{block.labels[0]}.{block.labels[1]}"
+    return f"{block.type}.{block.labels[0]}" if block.labels else block.type
 
 
 def _too_old(requirements, since: Version, span: Span, what: str) -> Hit | None:
@@ -58,7 +63,8 @@ def _too_old(requirements, since: Version, span: Span, what: str) -> Hit | None:
             except ValueError:
                 pass
         text = ", ".join(f"`{v.value}`" for v in requirement.versions)
-        return Hit(span, f"{what} needs coder provider >= {since}, but {text} admits older versions",
+        admit = "admits" if len(requirement.versions) == 1 else "admit"
+        return Hit(span, f"{what} needs coder provider >= {since}, but {text} {admit} older versions",
                    related=tuple(Related(v.where, f"this constraint admits versions before {since}")
                                  for v in requirement.versions))
     return None

@@ -97,4 +97,4 @@ def _block_text(text, block: Block) -> str | None:
     rows = [text.line(n) for n in range(first, last + 1)]
     if any(row.strip() and not row.startswith(indent) for row in rows):
         return None
-    return "\n".join(row[len(indent):].rstrip("\r") for row in rows)
+    return "\n".join(row[len(indent):] for row in rows)

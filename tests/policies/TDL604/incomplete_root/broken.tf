@@ -1,0 +1,2 @@
+resource "coder_agent" "main" {
+  os = "linux"
