@@ -65,7 +65,7 @@ def entry(table: dict[str, object], module: str):
     return table.get(module.rpartition("/")[0] + "/")
 
 
-COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "pyproject.toml", "README.md"]
+COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "docs", "pyproject.toml", "README.md"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         out.write(f"pytest_add_cli_args_test_selection = {tests!r}\n".replace("'", '"'))
         keyword = ["-k", entry(KEYWORDS, module)] if entry(KEYWORDS, module) and not args.tests else []
         out.write(f"pytest_add_cli_args = {['-p', 'no:cacheprovider', '-q', '-x', *keyword]!r}\n".replace("'", '"'))
-        out.write('also_copy = ["policies", "schemas", "examples", "README.md"]\n')
+        out.write('also_copy = ["policies", "schemas", "examples", "docs", "README.md"]\n')
     mutmut = [sys.executable, "-m", "mutmut"]
     run = subprocess.run(["nice", *mutmut, "run", "--max-children", str(args.max_children), *args.only], cwd=work)
     subprocess.run([*mutmut, "results"], cwd=work)

@@ -10,10 +10,12 @@ terraform is installed: ``python tests/test_fixes.py``); the suite itself never 
 from __future__ import annotations
 
 import collections
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ from tfdind_lint.policy import builtin_policies
 
 FIXES = TESTS / "fixes"
 VERDICTS = FIXES / "terraform-fmt.txt"
+TITLES = FIXES / "titles.txt"
 
 
 def expected_name(case: Path) -> Path:
@@ -74,6 +77,31 @@ def test_fix_gives_the_expected_file(case, tmp_path, capsys):
     main(["--fix", "--no-cache", "--isolated", *flags, str(tmp_path)])
     assert target.read_bytes() == fixed  # idempotent
     assert "Fixed 0 findings" in capsys.readouterr().out
+
+
+def fix_titles() -> list[str]:
+    """``<rule>/<case>: <title>`` for each fix of the rule in each case, in report order (the title is what an editor's
+    quick fix, the JSON report and SARIF show of a fix)."""
+    lines = []
+    for case in CASES:
+        rule = case.parent.name
+        with tempfile.TemporaryDirectory() as directory:
+            shutil.copyfile(case, Path(directory) / case.name)
+            report = lint([directory], Settings())
+        lines += [f"{rule}/{case.name}: {f.fix.title}" for f in report.active if f.rule == rule and f.fix is not None]
+    return lines
+
+
+def test_fix_titles():
+    """Every case's fix titles, recorded in ``titles.txt`` (regenerate with ``TFDIND_UPDATE_GOLDEN=1``, review the
+    diff).  Cases added on other branches and not recorded yet are not compared."""
+    found = fix_titles()
+    if os.environ.get("TFDIND_UPDATE_GOLDEN"):
+        TITLES.write_text("\n".join(found) + "\n")
+    recorded = TITLES.read_text().splitlines()
+    cases = {line.split(": ", 1)[0] for line in recorded}
+    assert cases, "no titles recorded"
+    assert [line for line in found if line.split(": ", 1)[0] in cases] == recorded
 
 
 def test_every_fixed_terraform_fixture_was_checked_by_terraform_fmt():
