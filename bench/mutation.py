@@ -42,7 +42,9 @@ TESTS = {
     "model/envbox_flags.py": ["tests/test_envbox_flags.py"],
     "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
     "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py", "tests/test_baseline_write.py"],
-    "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
+    "config.py": ["tests/test_config.py", "tests/test_cli_selection.py", "tests/test_suppressions.py",
+                  "tests/test_suppression_precedence.py", "tests/test_autofix.py", "tests/test_baseline.py",
+                  "tests/test_custom_policies.py", "tests/test_one_pass_errors.py"],
 }
 #: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns; a
 #: test file's name counts as a keyword of its tests, so the group's own files are named too)
