@@ -649,3 +649,38 @@ def test_toml_locator_quoted_headers_and_arrays_of_tables():
     assert locate(("overrides", 0, "files")) == (5, 1)
     assert locate(("overrides", 1)) == (7, 1)
     assert locate(("overrides", 1, "ignore", 0)) == (8, 1)
+    assert locate(("overrides", 0, "ignore")) == (4, 1)  # not in its table: the table, not a later one's key
+    assert _toml_locator('[tool.tfdind-lint]\n\n[tool.tfdind-lint.rules.TDL40X]\n')(("rules", "TDL40X")) == (3, 1)
+
+
+def test_a_suppression_entry_as_read(tmp_path, monkeypatch):
+    import datetime
+
+    from tfdind_lint.node import Span
+
+    config = """\
+suppress:
+  - rules: [TDL401, privileged-sidecar-unacknowledged]
+    reason: "  migrating  "
+    until: 2027-02-28
+    files: [legacy/**]
+    subjects: [docker_container.*]
+  - rules: [TDL402]
+    reason: everywhere
+"""
+    write_tree(tmp_path, {".tfdind-lint.yaml": config, "team/.tfdind-lint.yaml": "fail-on: error\n"})
+    monkeypatch.chdir(tmp_path)
+    first, second = Configuration(["."]).suppressions()
+    assert (first.kind, first.rules, first.reason, first.span, first.until, first.subjects) == (
+        "config", ("TDL401",), "migrating", Span(".tfdind-lint.yaml", 2, 5, 2, 6), datetime.date(2027, 2, 28),
+        ("docker_container.*",))
+    assert (second.rules, second.until, second.subjects, second.span.line) == (("TDL402",), None, (), 7)
+    assert [first.paths(p) for p in ("legacy/main.tf", "main.tf", "team/legacy/main.tf")] == [True, False, False]
+    assert [second.paths(p) for p in ("legacy/main.tf", "main.tf", "team/main.tf")] == [True, True, False]
+
+
+def test_a_prefix_that_names_only_rules_disabled_by_default_is_valid(tmp_path, monkeypatch):
+    policy = (TESTS / "custom" / "policies" / "ACME001-no-latest-images.yaml").read_text() + "enabled: false\n"
+    write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\nextend-select: [ACME]\n", "p/one.yaml": policy})
+    monkeypatch.chdir(tmp_path)
+    assert "ACME001" not in Configuration(["."]).rules("main.tf").enabled  # a prefix selects enabled rules only
