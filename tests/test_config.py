@@ -650,6 +650,8 @@ def test_toml_locator_quoted_headers_and_arrays_of_tables():
     assert locate(("overrides", 1)) == (7, 1)
     assert locate(("overrides", 1, "ignore", 0)) == (8, 1)
     assert locate(("overrides", 0, "ignore")) == (4, 1)  # not in its table: the table, not a later one's key
+    assert locate(("overrides",)) == (4, 1)
+    assert _toml_locator('[tool]\ntfdind-lint = { fail-on = "fatal" }\n')(("fail-on",)) == (2, 1)
     assert _toml_locator('[tool.tfdind-lint]\n\n[tool.tfdind-lint.rules.TDL40X]\n')(("rules", "TDL40X")) == (3, 1)
 
 

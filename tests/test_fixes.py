@@ -144,3 +144,12 @@ if __name__ == "__main__":  # record `terraform fmt -check` on each fixed fixtur
         lines.append(f"{path.relative_to(FIXES).as_posix()} {'broken' if code == 2 else 'parses'}")
     VERDICTS.write_text("\n".join(lines) + "\n")
     sys.exit(0)
+
+
+def test_a_fix_is_whole_in_one_application(tmp_path):
+    """An editor applies a quick fix once: TDL002's declares the data source and rewrites the reference together."""
+    shutil.copyfile(FIXES / "TDL002" / "missing_block_crlf.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], Settings())
+    assert [[(e.span.line, e.span.column, e.text) for e in f.fix.edits] for f in report.active if f.rule == "TDL002"] == [
+        [(12, 1, '\ndata "coder_workspace_owner" "me" {}\n'), (14, 11, "data.coder_workspace_owner.me.name")],
+        [(12, 1, '\ndata "coder_workspace_owner" "me" {}\n'), (15, 11, "data.coder_workspace_owner.me.email")]]
