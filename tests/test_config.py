@@ -421,6 +421,8 @@ def test_readme_configuration_example_is_valid():
     ("x]y[ab]z", "x]yaz", True),  # a `]` before the class
     ("[ab]-[cd].yaml", "a-c.yaml", True),  # two classes
     ("[ab]-[cd].yaml", "a-b.yaml", False),
+    ("[ab]x[!c].tf", "axd.tf", True),  # each class ends at its own `]`
+    ("[ab]*[cd].tf", "a-long-c.tf", True),
     ("x[\\]y", "x\\y", True),  # a backslash in a class is literal
     ("x[\\]y", "xXy", False),
 ])
@@ -582,7 +584,7 @@ overrides:
     ignore: [NADA]
 suppress:
   - rules: [TDL401, TDL4O1]
-  - rules: [TDL401]
+  - rules: [TDL401, TDL4O2]
     reason: dated
     until: 2027-02-30
 max-file-size: 0KiB
@@ -612,6 +614,7 @@ rules:
         "such as TDL4)",
         ".tfdind-lint.yaml:8:5: suppress[0]: missing required key `reason`",
         ".tfdind-lint.yaml:8:21: suppress[0].rules[1]: unknown rule `TDL4O1`; did you mean `TDL401`?",
+        ".tfdind-lint.yaml:9:21: suppress[1].rules[1]: unknown rule `TDL4O2`; did you mean `TDL402`?",
         ".tfdind-lint.yaml:11:5: suppress[1].until: `2027-02-30` is not a date (YYYY-MM-DD)",
         ".tfdind-lint.yaml:12:1: max-file-size: `0KiB` is not a size: it must be at least 1 byte",
         ".tfdind-lint.yaml:13:11: fixable[0]: `FIX` names no rule (an id, a kebab name or a group prefix such as TDL4)",
@@ -686,3 +689,12 @@ def test_a_prefix_that_names_only_rules_disabled_by_default_is_valid(tmp_path, m
     write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\nextend-select: [ACME]\n", "p/one.yaml": policy})
     monkeypatch.chdir(tmp_path)
     assert "ACME001" not in Configuration(["."]).rules("main.tf").enabled  # a prefix selects enabled rules only
+
+
+def test_a_fix_selector_that_names_only_rules_disabled_by_default_is_valid(tmp_path, monkeypatch):
+    policy = (TESTS / "custom" / "policies" / "ACME001-no-latest-images.yaml").read_text() + "enabled: false\n"
+    write_tree(tmp_path, {"p/one.yaml": policy})
+    monkeypatch.chdir(tmp_path)
+    configuration = Configuration(["."], policy_dirs=("p",))
+    assert configuration.fix_selection(fixable=["ACME"]).fixable == {"ACME001"}
+    configuration.check_fix_selection()  # no error
