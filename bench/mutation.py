@@ -40,7 +40,8 @@ TESTS = {
     "model/node_pools.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
     "model/docker_access.py": ["tests/test_docker_access.py", "tests/test_seed.py"],
     "model/envbox_flags.py": ["tests/test_envbox_flags.py"],
-    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
+    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py",
+                    "tests/test_one_pass_errors.py"],
     "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py", "tests/test_baseline_write.py"],
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py", "tests/test_suppressions.py",
                   "tests/test_suppression_precedence.py", "tests/test_autofix.py", "tests/test_baseline.py",
@@ -49,7 +50,7 @@ TESTS = {
 #: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns; a
 #: test file's name counts as a keyword of its tests, so the group's own files are named too)
 KEYWORDS = {
-    "suppress.py": "suppress or TDL900 or TDL901",
+    "suppress.py": "suppress or TDL900 or TDL901 or one_pass_errors",
     "rules/general/": "TDL0 or rules_0xx or test_seed",
     "rules/sysbox/": "TDL1 or test_seed",
     "rules/envbox/": "TDL2 or envbox_flags or test_seed",
