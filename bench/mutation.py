@@ -41,14 +41,17 @@ TESTS = {
     "model/node_pools.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
     "model/docker_access.py": ["tests/test_docker_access.py", "tests/test_seed.py"],
     "model/envbox_flags.py": ["tests/test_envbox_flags.py"],
-    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
+    "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py",
+                    "tests/test_one_pass_errors.py"],
     "baseline.py": ["tests/test_baseline.py", "tests/test_baseline_load.py", "tests/test_baseline_write.py"],
-    "config.py": ["tests/test_config.py", "tests/test_cli_selection.py"],
+    "config.py": ["tests/test_config.py", "tests/test_cli_selection.py", "tests/test_suppressions.py",
+                  "tests/test_suppression_precedence.py", "tests/test_autofix.py", "tests/test_baseline.py",
+                  "tests/test_custom_policies.py", "tests/test_one_pass_errors.py"],
 }
 #: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns; a
 #: test file's name counts as a keyword of its tests, so the group's own files are named too)
 KEYWORDS = {
-    "suppress.py": "suppress or TDL900 or TDL901",
+    "suppress.py": "suppress or TDL900 or TDL901 or one_pass_errors",
     "rules/general/": "TDL0 or rules_0xx or test_seed",
     "rules/sysbox/": "TDL1 or test_seed",
     "rules/envbox/": "TDL2 or test_envbox or test_seed",
@@ -66,7 +69,7 @@ def entry(table: dict[str, object], module: str):
     return table.get(module.rpartition("/")[0] + "/")
 
 
-COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "pyproject.toml", "README.md"]
+COPIED = ["tfdind_lint", "tests", "policies", "schemas", "examples", "docs", "pyproject.toml", "README.md"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         out.write(f"pytest_add_cli_args_test_selection = {tests!r}\n".replace("'", '"'))
         keyword = ["-k", entry(KEYWORDS, module)] if entry(KEYWORDS, module) and not args.tests else []
         out.write(f"pytest_add_cli_args = {['-p', 'no:cacheprovider', '-q', '-x', *keyword]!r}\n".replace("'", '"'))
-        out.write('also_copy = ["policies", "schemas", "examples", "README.md"]\n')
+        out.write('also_copy = ["policies", "schemas", "examples", "docs", "README.md"]\n')
     mutmut = [sys.executable, "-m", "mutmut"]
     run = subprocess.run(["nice", *mutmut, "run", "--max-children", str(args.max_children), *args.only], cwd=work)
     subprocess.run([*mutmut, "results"], cwd=work)

@@ -175,3 +175,35 @@ def test_tdl304_leaves_a_flow_style_spec_without_user_data_to_the_user(tmp_path)
     write_tree(tmp_path, {"nodes.yaml": "apiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata:\n"
                                         "  name: workspaces\nspec: {amiFamily: Bottlerocket, role: nodes}\n---\n" + PODMAN})
     assert fixes(tmp_path, "TDL304") == [None]
+
+
+# TDL010, TDL305 --------------------------------------------------------------------------------
+
+
+def test_tdl010_declares_a_data_source_once_in_the_first_file_that_uses_it(tmp_path):
+    write_tree(tmp_path, {
+        "a.tf": 'resource "docker_volume" "home" {\n  name = "coder-${data.coder_workspace.me.id}-home"\n}\n',
+        "b.tf": 'resource "docker_container" "dev" {\n  name  = data.coder_workspace.me.name\n'
+                '  image = "codercom/enterprise-base:ubuntu"\n}\n'})
+    report = lint([str(tmp_path)], Settings())
+    found = [(f.span.path.rsplit("/", 1)[-1], f.fix) for f in report.active if f.rule == "TDL010"]
+    assert [(path, fix is not None) for path, fix in found] == [("a.tf", True), ("b.tf", False)]
+    assert [(e.span.line, e.text) for e in found[0][1].edits] == [(1, 'data "coder_workspace" "me" {}\n\n')]
+
+
+def test_tdl010_has_no_fix_when_something_follows_the_sibling_data_source_on_its_line(tmp_path):
+    write_tree(tmp_path, {"main.tf": 'data "coder_provisioner" "me" {} /* shared */\n\n'
+                                     'resource "docker_volume" "home" {\n'
+                                     '  name = "coder-${data.coder_workspace.me.id}-home"\n}\n'})
+    assert fixes(tmp_path, "TDL010") == [None]
+
+
+@pytest.mark.parametrize("name", ["main.tf", "main.tf.json"])
+def test_tdl305_toml_in_a_quoted_string_gets_no_fix(tmp_path, name):
+    """Its quotes are written ``\\"`` there: a fix would have to escape what it writes (tests/fixes/TDL305 shows a
+    heredoc, where the TOML is written as is and a ``\\"`` is TOML's own)."""
+    toml = '[settings.kernel.sysctl]\\n\\"vm.max_map_count\\" = 262144\\nuser.max_user_namespaces = \\"65536\\"\\n'
+    text = (f'resource "aws_launch_template" "br" {{\n  user_data = "{toml}"\n}}\n' if name == "main.tf" else
+            f'{{"resource": {{"aws_launch_template": {{"br": {{"user_data": "{toml}"}}}}}}}}\n')
+    write_tree(tmp_path, {name: text})
+    assert fixes(tmp_path, "TDL305") == [None, None]

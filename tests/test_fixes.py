@@ -10,10 +10,12 @@ terraform is installed: ``python tests/test_fixes.py``); the suite itself never 
 from __future__ import annotations
 
 import collections
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ from tfdind_lint.policy import builtin_policies
 
 FIXES = TESTS / "fixes"
 VERDICTS = FIXES / "terraform-fmt.txt"
+TITLES = FIXES / "titles.txt"
 
 
 def expected_name(case: Path) -> Path:
@@ -76,6 +79,31 @@ def test_fix_gives_the_expected_file(case, tmp_path, capsys):
     assert "Fixed 0 findings" in capsys.readouterr().out
 
 
+def fix_titles() -> list[str]:
+    """``<rule>/<case>: <title>`` for each fix of the rule in each case, in report order (the title is what an editor's
+    quick fix, the JSON report and SARIF show of a fix)."""
+    lines = []
+    for case in CASES:
+        rule = case.parent.name
+        with tempfile.TemporaryDirectory() as directory:
+            shutil.copyfile(case, Path(directory) / case.name)
+            report = lint([directory], Settings())
+        lines += [f"{rule}/{case.name}: {f.fix.title}" for f in report.active if f.rule == rule and f.fix is not None]
+    return lines
+
+
+def test_fix_titles():
+    """Every case's fix titles, recorded in ``titles.txt`` (regenerate with ``TFDIND_UPDATE_GOLDEN=1``, review the
+    diff).  Cases added on other branches and not recorded yet are not compared."""
+    found = fix_titles()
+    if os.environ.get("TFDIND_UPDATE_GOLDEN"):
+        TITLES.write_text("\n".join(found) + "\n")
+    recorded = TITLES.read_text().splitlines()
+    cases = {line.split(": ", 1)[0] for line in recorded}
+    assert cases, "no titles recorded"
+    assert [line for line in found if line.split(": ", 1)[0] in cases] == recorded
+
+
 def test_every_fixed_terraform_fixture_was_checked_by_terraform_fmt():
     fixed = sorted(p.relative_to(FIXES).as_posix() for p in FIXES.glob("TDL*/*.fixed.tf"))
     recorded = dict(line.rsplit(" ", 1) for line in VERDICTS.read_text().splitlines() if line and line[0] != "#")
@@ -116,3 +144,12 @@ if __name__ == "__main__":  # record `terraform fmt -check` on each fixed fixtur
         lines.append(f"{path.relative_to(FIXES).as_posix()} {'broken' if code == 2 else 'parses'}")
     VERDICTS.write_text("\n".join(lines) + "\n")
     sys.exit(0)
+
+
+def test_a_fix_is_whole_in_one_application(tmp_path):
+    """An editor applies a quick fix once: TDL002's declares the data source and rewrites the reference together."""
+    shutil.copyfile(FIXES / "TDL002" / "missing_block_crlf.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], Settings())
+    assert [[(e.span.line, e.span.column, e.text) for e in f.fix.edits] for f in report.active if f.rule == "TDL002"] == [
+        [(12, 1, '\ndata "coder_workspace_owner" "me" {}\n'), (14, 11, "data.coder_workspace_owner.me.name")],
+        [(12, 1, '\ndata "coder_workspace_owner" "me" {}\n'), (15, 11, "data.coder_workspace_owner.me.email")]]

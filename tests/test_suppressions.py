@@ -319,3 +319,18 @@ def test_text_hides_them_with_a_count(tmp_path, monkeypatch):
     assert text.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 notes) in 1 of 2 files; 1 suppressed."
     shown = render("text", report, RunSettings(), Options(show_suppressed=True)).splitlines()
     assert shown[0].endswith("(suppressed inline: reviewed)")
+
+
+def test_a_suppression_read_back_from_the_result_cache_keeps_its_place_and_use():
+    """The cache stores each piece's suppressions (plain.py) and builds them again through ``__init__``."""
+    from tfdind_lint import plain
+
+    written = suppress.Suppression("inline", ("TDL401",), "why", Span("main.tf", 13, 3, 13, 40),
+                                   datetime.date(2027, 1, 1), own_line=True, used={"TDL401"})
+    from tfdind_lint.pieces import UnitResult
+
+    [result] = plain.loads(plain.dumps([UnitResult(0, comments=[("main.tf", [written], [])])]))
+    [(_, [again], _)] = result.comments
+    assert [getattr(again, name) for name in written._fields if name != "paths"] == [
+        "inline", ("TDL401",), "why", Span("main.tf", 13, 3, 13, 40), datetime.date(2027, 1, 1), True, None, (),
+        {"TDL401"}]

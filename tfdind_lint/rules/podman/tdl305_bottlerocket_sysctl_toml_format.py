@@ -74,7 +74,11 @@ _BARE = LazyPattern(r"[A-Za-z0-9_.+-]+")
 
 
 def _fix_value(ctx, definition, node) -> Fix | None:
-    """A sysctl value that is not a string (``262144``, ``true``): quote it as written."""
+    """A sysctl value that is not a string (``262144``, ``true``): quote it as written.
+
+    Only where positions are exact: a heredoc, a YAML block or a .toml file, whose lines are the TOML as written
+    (a ``\\"`` there is TOML's own escape). TOML in a quoted Terraform or JSON string is never exact, so never
+    fixed: a quote written there would need escaping."""
     if not definition.exact:
         return None
     text = edits.source(ctx, node.span.path)
@@ -82,7 +86,7 @@ def _fix_value(ctx, definition, node) -> Fix | None:
         return None
     start, end = text.range(node.span)
     written = text.text[start:end]
-    if not _BARE.fullmatch(written) or _in_quoted_string(text, node.span.line):
+    if not _BARE.fullmatch(written):
         return None
     return safe(f'Write "{written}"', edits.replace(node.span, f'"{written}"'))
 
@@ -92,15 +96,10 @@ def _fix_key(ctx, definition, table, leaf, name: str) -> Fix | None:
     if not definition.exact or table.key is None or leaf.key is None:
         return None
     text = edits.source(ctx, leaf.span.path)
-    if text is None or table.key.line != leaf.key.end_line or _in_quoted_string(text, leaf.key.line):
+    if text is None or table.key.line != leaf.key.end_line:
         return None
     span = Span(leaf.key.path, table.key.line, table.key.column, leaf.key.end_line, leaf.key.end_column)
     start, end = text.range(span)
     if re.sub(r"\s+", "", text.text[start:end]) != name or not _BARE.fullmatch(name):
         return None
     return safe(f'Quote the key "{name}"', edits.replace(span, f'"{name}"'))
-
-
-def _in_quoted_string(text, line: int) -> bool:
-    """Whether a line of embedded TOML sits in a quoted Terraform / JSON string (``\\"`` would be needed)."""
-    return not text.path.endswith(".toml") and '\\"' in text.line(line) or text.line(line).rstrip().endswith("\\n")
