@@ -37,7 +37,7 @@ TESTS = {
                          "tests/test_seed.py"],
     "model/roles.py": ["tests/test_roles.py", "tests/test_glob_matches.py", "tests/test_docker_access.py", "tests/test_ordinary_infra.py",
                        "tests/test_seed.py"],
-    "model/node_pools.py": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
+    "model/node_pools.py": ["tests/test_node_pools.py", "tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
     "model/docker_access.py": ["tests/test_docker_access.py", "tests/test_seed.py"],
     "model/envbox_flags.py": ["tests/test_envbox_flags.py"],
     "suppress.py": ["tests/test_suppressions.py", "tests/test_suppression_precedence.py", "tests/test_policy_fixtures.py"],
