@@ -334,3 +334,16 @@ def test_a_suppression_read_back_from_the_result_cache_keeps_its_place_and_use()
     assert [getattr(again, name) for name in written._fields if name != "paths"] == [
         "inline", ("TDL401",), "why", Span("main.tf", 13, 3, 13, 40), datetime.date(2027, 1, 1), True, None, (),
         {"TDL401"}]
+
+
+def test_what_a_suppression_without_a_reason_says():
+    def problems(text):
+        comments = [Comment(" tfdind-lint: " + text, Span("a.tf", 1, 1, 1, 60))]
+        return [p.message for p in suppress.parse_comments(comments, ["# tfdind-lint: " + text], str.upper)[1]]
+
+    assert problems("ignore[TDL401,TDL402]") == [
+        "This suppression of TDL401, TDL402 has no reason, so it suppresses nothing: add `-- <why>` after "
+        "`ignore[TDL401,TDL402]`"]
+    # a date alone is no reason (and no reason set off by something else than ` -- `)
+    assert problems("ignore[TDL401] (until 2027-01-01)") == [
+        "This suppression of TDL401 has no reason, so it suppresses nothing: add `-- <why>` after `ignore[TDL401]`"]
