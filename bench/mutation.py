@@ -25,7 +25,7 @@ FIXTURE_TESTS = ["tests/test_policy_fixtures.py", "tests/test_rule_overlaps.py",
 #: helpers.py and every rule module of the group); the module's own entry wins over its directory's
 TESTS = {
     "rules/general/": ["tests/test_rules_0xx.py", "tests/test_seed.py"],
-    "rules/sysbox/": ["tests/test_seed_1xx_5xx.py", "tests/test_seed.py"],
+    "rules/sysbox/": ["tests/test_sysbox.py", "tests/test_seed_1xx_5xx.py", "tests/test_seed.py"],
     "rules/envbox/": ["tests/test_envbox_flags.py", "tests/test_envbox.py", "tests/test_seed_2xx_3xx.py",
                       "tests/test_seed.py"],
     "rules/podman/": ["tests/test_3xx_helpers.py", "tests/test_seed_2xx_3xx.py", "tests/test_seed.py"],
@@ -54,7 +54,7 @@ TESTS = {
 KEYWORDS = {
     "suppress.py": "suppress or TDL900 or TDL901 or one_pass_errors",
     "rules/general/": "TDL0 or rules_0xx or test_seed",
-    "rules/sysbox/": "TDL1 or test_seed",
+    "rules/sysbox/": "TDL1 or test_sysbox or test_seed",
     "rules/envbox/": "TDL2 or test_envbox or test_seed",
     "rules/podman/": "TDL3 or 3xx_helpers or test_seed",
     "rules/dind/": "TDL4 or test_dind or test_daemon or test_seed",

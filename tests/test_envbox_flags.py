@@ -61,3 +61,16 @@ def test_parse_mounts_rejects(text, entry):
     with pytest.raises(MountsError) as error:
         parse_mounts(text)
     assert error.value.entry == entry
+
+
+def test_mount_entry_fields():
+    # compared field by field: an equality test of two MountEntry objects cannot see a field the constructor drops
+    read_only, read_write = parse_mounts("/a:/b:ro,/c:/d")
+    assert (read_only.source, read_only.target, read_only.read_only) == ("/a", "/b", True)
+    assert (read_write.source, read_write.target, read_write.read_only) == ("/c", "/d", False)
+
+
+def test_mounts_error_message():
+    with pytest.raises(MountsError) as error:
+        parse_mounts("/a:/b,/home/coder")
+    assert str(error.value) == "malformed mounts value '/home/coder'"
