@@ -62,3 +62,10 @@ resource "docker_container" "workspace" {
     name = docker_network.b.name
   }
 }
+
+# on no user-defined network, while the dind container is on one
+resource "docker_container" "bare" {
+  image = "codercom/enterprise-base:ubuntu"
+  name  = "bare-${data.coder_workspace.me.id}"
+  env   = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2375"] # expect: TDL405
+}
