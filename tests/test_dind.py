@@ -61,3 +61,17 @@ def test_tdl409_fix_titles(tmp_path, in_root):
     assert [(f.span.line, f.fix and f.fix.title) for f in report.active] == [
         (9, "Mount an empty_dir volume at /var/lib/docker"), (16, "Mount an empty_dir volume at /var/lib/docker"),
         (24, None), (32, None), (46, None), (69, None)]
+
+
+def test_tdl405_fix_titles(tmp_path, in_root):
+    shutil.copyfile("tests/fixes/TDL405/cases.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL405"}))
+    assert [(f.span.line, f.fix and f.fix.title) for f in report.active] == [
+        (22, "Attach `docker_container.workspace_a` to the network"), (30, None), (48, None)]
+
+
+def test_tdl403_fix_titles(tmp_path, in_root):
+    shutil.copyfile("tests/fixes/TDL403/cases.tf", tmp_path / "main.tf")
+    report = lint([str(tmp_path)], RunSettings(enabled={"TDL403"}))
+    assert [(f.span.line, f.fix and f.fix.title) for f in report.active] == [
+        (10, "Prepend tcp://"), (16, None), (22, None)]
