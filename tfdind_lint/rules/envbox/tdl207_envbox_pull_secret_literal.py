@@ -48,4 +48,5 @@ def _secret_ref(workload: Workload) -> str:
         return "valueFrom: {secretKeyRef: {name: <secret>, key: .dockerconfigjson}}"
     if workload.api_names:  # kubernetes_manifest: API names in HCL
         return 'valueFrom = { secretKeyRef = { name = "<secret>", key = ".dockerconfigjson" } }'
-    return 'value_from { secret_key_ref { name = "<secret>" key = ".dockerconfigjson" } }'
+    # a block written on one line holds one argument at most, so the two are named outside it
+    return 'value_from { secret_key_ref { ... } }` with `name = "<secret>"` and `key = ".dockerconfigjson"'
