@@ -50,16 +50,17 @@ TESTS = {
                   "tests/test_custom_policies.py", "tests/test_one_pass_errors.py"],
 }
 #: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns; a
-#: test file's name counts as a keyword of its tests, so the group's own files are named too)
+#: test file's name counts as a keyword of its tests, so the group's own files are named too; and
+#: ``test_fix_titles``, which compares every rule's fix titles at once)
 KEYWORDS = {
     "suppress.py": "suppress or TDL900 or TDL901 or one_pass_errors",
-    "rules/general/": "TDL0 or rules_0xx or test_seed",
-    "rules/sysbox/": "TDL1 or test_sysbox or test_seed",
-    "rules/envbox/": "TDL2 or test_envbox or test_seed",
-    "rules/podman/": "TDL3 or 3xx_helpers or test_seed",
-    "rules/dind/": "TDL4 or test_dind or test_daemon or test_seed",
-    "rules/kubernetes/": "TDL5 or runtimeclass or userns_versions or test_seed",
-    "rules/devcontainer/": "TDL6 or docker_access or test_devcontainer",
+    "rules/general/": "TDL0 or rules_0xx or test_seed or test_fix_titles",
+    "rules/sysbox/": "TDL1 or test_sysbox or test_seed or test_fix_titles",
+    "rules/envbox/": "TDL2 or test_envbox or test_seed or test_fix_titles",
+    "rules/podman/": "TDL3 or 3xx_helpers or test_seed or test_fix_titles",
+    "rules/dind/": "TDL4 or test_dind or test_daemon or test_seed or test_fix_titles",
+    "rules/kubernetes/": "TDL5 or runtimeclass or userns_versions or test_seed or test_fix_titles",
+    "rules/devcontainer/": "TDL6 or docker_access or test_devcontainer or test_fix_titles",
 }
 
 
