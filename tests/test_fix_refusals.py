@@ -1,4 +1,4 @@
-"""Findings whose fix would be a guess or would not read as meant get none (TDL203, TDL304, TDL103, TDL104).
+"""Findings whose fix would be a guess or would not read as meant get none (TDL203, TDL304, TDL103, TDL104, TDL407).
 
 The fixtures in tests/fixes/ show each fix where it is right; these are the cases next to them where it is not.
 """
@@ -207,3 +207,10 @@ def test_tdl305_toml_in_a_quoted_string_gets_no_fix(tmp_path, name):
             f'{{"resource": {{"aws_launch_template": {{"br": {{"user_data": "{toml}"}}}}}}}}\n')
     write_tree(tmp_path, {name: text})
     assert fixes(tmp_path, "TDL305") == [None, None]
+
+
+# TDL407 ----------------------------------------------------------------------------------------
+
+def test_tdl407_has_no_fix_when_the_container_already_has_args():
+    """Moving `command` to `args` would write `args` twice (tests/policies/TDL407/more)."""
+    assert fixes(TESTS / "policies" / "TDL407" / "more", "TDL407") == [None]
