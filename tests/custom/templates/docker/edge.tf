@@ -44,6 +44,13 @@ resource "docker_container" "port" {
     host_path      = "/" # expect: ACME003
     container_path = "/host"
   }
+  volumes {
+    container_path = "/data"
+  }
+  mounts {
+    type   = "bind"
+    target = "/unknown"
+  }
   mounts {
     type   = "bind"
     source = "/run/../run//docker.sock" # expect: ACME003
@@ -69,4 +76,22 @@ resource "docker_container" "rootless" {
   image   = "docker:27-dind-rootless" # expect: ACME002, ACME007
   runtime = "sysbox-runc"
   name    = "dind-rootless"
+}
+
+# a blank image is no image to match
+resource "docker_container" "blank" {
+  image = " "
+  name  = "blank"
+}
+
+variable "capabilities" {
+  type = list(string)
+}
+
+resource "docker_container" "unknown_capabilities" {
+  image = "registry.acme.example/dev:1.4"
+  name  = "dev-caps"
+  capabilities {
+    add = var.capabilities
+  }
 }

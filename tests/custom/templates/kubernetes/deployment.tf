@@ -6,6 +6,14 @@ variable "builder_image" {
   type = string
 }
 
+variable "env_name" {
+  type = string
+}
+
+variable "capabilities" {
+  type = list(string)
+}
+
 resource "kubernetes_deployment" "builder" {
   metadata {
     name = "builder"
@@ -47,6 +55,13 @@ resource "kubernetes_deployment" "builder" {
                 field_path = "metadata.name"
               }
             }
+          }
+          env {
+            name  = var.env_name
+            value = "not-a-secret"
+          }
+          env {
+            name = "UNSET_TOKEN"
           }
           env {
             name  = "CACHE_TOKEN"
@@ -99,10 +114,20 @@ resource "kubernetes_pod" "rootless" {
     container {
       name  = "builder"
       image = var.builder_image
+      security_context {
+        capabilities {
+          add = var.capabilities
+        }
+      }
     }
     container {
       name  = "docker"
       image = "docker:27-dind-rootless" # expect: ACME002, ACME007
+      security_context {
+        capabilities {
+          add = ["SYS_ADMIN"] # expect: ACME005
+        }
+      }
     }
   }
 }
