@@ -228,6 +228,10 @@ def test_sarif_rule_metadata_is_valid(in_root):
     ("/etc/ssl", ["/etc/*/", "/etc"], "The host path `/etc/ssl` matches `/etc/*/`, which must not be mounted: remove the mount"),
     ("/etc", ["/etc/*/", "/etc"], "The host path `/etc` must not be mounted: remove the mount"),
     ("/home/coder", ["/etc/*", "/proc"], None),
+    # patterns and paths ending in a character of "X/" (a strip of more than "/" would change them)
+    ("/opt/box", ["/opt/*X"], None),
+    ("/opt/bo/y", ["/opt/boX"], None),
+    ("/opt/boX", ["/opt/bo/sock"], None),
 ])
 def test_host_path_patterns(path, patterns, message):
     from tfdind_lint.rules.custom import _host_path_problem

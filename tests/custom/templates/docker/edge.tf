@@ -95,3 +95,9 @@ resource "docker_container" "unknown_capabilities" {
     add = var.capabilities
   }
 }
+
+# `docker` (the CLI image, no tag) matches the pattern `docker` as written
+resource "docker_container" "untagged" {
+  image = "docker" # expect: ACME001, ACME002, ACME007
+  name  = "dind-cli"
+}
