@@ -33,6 +33,7 @@ TESTS = {
     "rules/kubernetes/": ["tests/test_runtimeclass.py", "tests/test_userns_versions.py", "tests/test_seed_1xx_5xx.py",
                           "tests/test_seed.py"],
     "rules/devcontainer/": ["tests/test_docker_access.py", "tests/test_devcontainer.py"],
+    "rules/custom.py": ["tests/test_custom_policies.py", "tests/test_policy_fixtures.py"],
     "model/daemon.py": ["tests/test_dind.py", "tests/test_daemon.py", "tests/test_seed.py"],
     "model/scripts.py": ["tests/test_scripts.py", "tests/test_scripts_placeholders.py", "tests/test_daemon.py",
                          "tests/test_3xx_helpers.py", "tests/test_seed.py"],

@@ -71,6 +71,18 @@ def test_findings_match_the_snapshot(in_root):
     assert text == SNAPSHOT.read_text(encoding="utf-8"), "tests/custom/findings.txt differs"
 
 
+def test_finding_fields_match_the_snapshot(in_root):
+    """Subject, attribute (what a baseline keys on), owner and exact spans of every finding:
+    ``tests/custom/fields.txt`` (regenerate with ``TFDIND_UPDATE_GOLDEN=1`` and review the diff)."""
+    from test_policy_fixtures import snapshot
+
+    text = snapshot(custom_report(in_root).findings)
+    path = CUSTOM / "fields.txt"
+    if os.environ.get("TFDIND_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), "tests/custom/fields.txt differs"
+
+
 def test_files_limits_the_kinds_of_file(tmp_path, monkeypatch):
     yaml_only = POLICY.replace("files: [terraform, yaml]", "files: [yaml]")
     write_tree(tmp_path, {".tfdind-lint.yaml": "policies: p\n", "p/latest.yaml": yaml_only,
@@ -193,6 +205,35 @@ def test_sarif_rule_metadata_is_valid(in_root):
     settings = RunSettings(configuration=Configuration(["tests/custom"], selection=Selection(select=("ACME",))))
     document = json.loads(render("sarif", report, settings, Options()))
     rules = {r["id"]: r for r in document["runs"][0]["tool"]["driver"]["rules"]}
-    assert sorted(rules) == [f"ACME00{n}" for n in range(1, 7)] + ["TDL000", "TDL999"]  # (those two always run)
+    assert sorted(rules) == [f"ACME00{n}" for n in range(1, 8)] + ["TDL000", "TDL999"]  # (those two always run)
     assert rules["ACME002"]["help"]["markdown"] == (
         "Only images scanned by the company registry may run in workspaces.\n\n## Sources\n- ACME platform standard PS-2\n")
+
+
+# forbidden-host-path's parameters: the edge cases a policy file can name -------------------------
+
+
+@pytest.mark.parametrize(("path", "patterns", "message"), [
+    ("/", ["/"], "The host path `/` must not be mounted: remove the mount"),
+    ("/var/run/docker.sock", ["/"], "The host path `/var/run/docker.sock` is inside `/`, which must not be mounted: remove the mount"),
+    ("/", ["/var/run/docker.sock"],
+     "The host directory `/` contains `/var/run/docker.sock`, which must not be mounted: mount a narrower path, or none"),
+    ("/proc/1", ["/proc/"], "The host path `/proc/1` is inside `/proc`, which must not be mounted: remove the mount"),
+    ("/process", ["/proc"], None),  # a common prefix is not a parent directory
+    ("/pro", ["/proc"], None),
+    ("/opt/X11/fonts", ["/opt/X11"], "The host path `/opt/X11/fonts` is inside `/opt/X11`, which must not be mounted: remove the mount"),
+    ("/dev/sda", ["/dev/sd?"], "The host path `/dev/sda` matches `/dev/sd?`, which must not be mounted: remove the mount"),
+    ("/dev/nvme0", ["/dev/nvme[0-9]"], "The host path `/dev/nvme0` matches `/dev/nvme[0-9]`, which must not be mounted: remove the mount"),
+    ("/etc", ["/etc/*/"], None),  # the directory itself is not under it
+    ("/etc/ssl", ["/etc/*/", "/etc"], "The host path `/etc/ssl` matches `/etc/*/`, which must not be mounted: remove the mount"),
+    ("/etc", ["/etc/*/", "/etc"], "The host path `/etc` must not be mounted: remove the mount"),
+    ("/home/coder", ["/etc/*", "/proc"], None),
+    # patterns and paths ending in a character of "X/" (a strip of more than "/" would change them)
+    ("/opt/box", ["/opt/*X"], None),
+    ("/opt/bo/y", ["/opt/boX"], None),
+    ("/opt/boX", ["/opt/bo/sock"], None),
+])
+def test_host_path_patterns(path, patterns, message):
+    from tfdind_lint.rules.custom import _host_path_problem
+
+    assert _host_path_problem(path, patterns) == message
