@@ -558,9 +558,9 @@ def test_nine_nested_conditionals_are_all_followed():
         variable "c0" {}
         resource "docker_container" "workspace" {
           image = "codercom/enterprise-base:ubuntu"
-          env   = [%s"DOCKER_HOST=tcp://h9:2375"]
+          env   = [''' + conditions + '''"DOCKER_HOST=tcp://h9:2375"]
         }
-    ''' % conditions)
+    ''')
     texts = [x.text for x in environment(s.workloads[0].containers[0]).settings]
     assert texts == [f"tcp://h{i}:2375" for i in range(10)]
 
