@@ -242,6 +242,18 @@ class Block(Record):
     def attr(self, name: str) -> Node | None:
         return self.attributes.get(name)
 
+    @property
+    def subject(self) -> str:
+        """The block named as Terraform does (``coder_app.web``, ``data.coder_workspace.me``, ``output.id``,
+        ``locals``): a finding's stable subject."""
+        if self.type == "resource" and len(self.labels) >= 2:
+            return f"{self.labels[0]}.{self.labels[1]}"
+        if self.type == "data" and len(self.labels) >= 2:
+            return f"data.{self.labels[0]}.{self.labels[1]}"
+        if self.labels:
+            return f"{self.type}.{self.labels[0]}"
+        return self.type
+
     def blocks_of(self, type_: str) -> list[Block]:
         return [b for b in self.blocks if b.type == type_]
 

@@ -36,17 +36,9 @@ def check(ctx: Context) -> Iterator[Hit]:
             ref = use.reference
             hit = _too_old(requirements, SUBAGENT_ID_SINCE, ref.span, f"`{ref.text}`")
             if hit is not None:
-                hit.subject, hit.attribute, hit.owner = _subject(use.block), ".".join(use.path), use.block.head
+                hit.subject, hit.attribute, hit.owner = use.block.subject, ".".join(use.path), use.block.head
                 yield hit
 
-
-def _subject(block) -> str:
-    """The top-level block a reference is in, named as Terraform does (``coder_app.web``, ``output.id``, ``locals``)."""
-    if block.type == "resource" and len(block.labels) >= 2:
-        return f"{block.labels[0]}.{block.labels[1]}"
-    if block.type == "data" and len(block.labels) >= 2:
-        return f"data.{block.labels[0]}.{block.labels[1]}"
-    return f"{block.type}.{block.labels[0]}" if block.labels else block.type
 
 
 def _too_old(requirements, since: Version, span: Span, what: str) -> Hit | None:

@@ -55,12 +55,3 @@ def suggest(module: Module, name: str, unreferenced: set[str]) -> str | None:
     return closest(name, unreferenced) or closest(name, module.variables)
 
 
-def block_subject(block) -> str:
-    """A stable name for the top-level block a reference is in (``docker_container.dind``, ``locals``...)."""
-    if block.type == "resource" and len(block.labels) >= 2:
-        return f"{block.labels[0]}.{block.labels[1]}"
-    if block.type == "data" and len(block.labels) >= 2:
-        return f"data.{block.labels[0]}.{block.labels[1]}"
-    if block.labels:
-        return f"{block.type}.{block.labels[0]}"
-    return block.type

@@ -9,7 +9,7 @@ from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix, unsafe
 from ...node import Reference, Span
-from .helpers import block_subject, referenced_variables, suggest
+from .helpers import referenced_variables, suggest
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ref.span,
                 f"`var.{name}` is not declared in this module: plan fails with \"Reference to undeclared input variable\"",
-                subject=block_subject(use.block),
+                subject=use.block.subject,
                 attribute=".".join(use.path),
                 related=related,
                 hint=hint,

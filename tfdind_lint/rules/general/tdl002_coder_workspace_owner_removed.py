@@ -13,7 +13,6 @@ from ...model.providers import provider_requirements
 from ...module import Module
 from ...node import Span
 from ...versions import Version
-from .helpers import block_subject
 
 #: removed `data.coder_workspace` attributes -> their `data.coder_workspace_owner` names (provider v2.0.0)
 OWNER_ATTRIBUTES = {
@@ -48,7 +47,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                                              f", declaring `data \"coder_workspace_owner\" \"{label}\" {{}}`")
             yield Hit(
                 ref.span, what,
-                subject=block_subject(use.block), attribute=".".join(use.path), related=related, severity=severity,
+                subject=use.block.subject, attribute=".".join(use.path), related=related, severity=severity,
                 hint=hint,
                 owner=use.block.head, fix=_fix(ctx, module, ref, replacement, label in declared),
             )

@@ -10,7 +10,7 @@ from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
 from ...module import Module
-from .helpers import block_subject, closest
+from .helpers import closest
 
 _KIND_WORDS = {"local": "local value", "data": "data source", "resource": "resource", "module": "module call"}
 
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ref.span,
                 f"`{address}` is not declared in this module: plan fails with \"Reference to undeclared {what}\"",
-                subject=block_subject(use.block),
+                subject=use.block.subject,
                 attribute=".".join(use.path),
                 hint=hint,
                 owner=use.block.head, fix=_fix(ctx, module, ref),
