@@ -70,11 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _unknown_command(word: str) -> bool:
-    """A bare word that is neither a command nor an existing path (``help``, ``init``, ``lint``)."""
-    import re  # noqa: PLC0415
-
-    return (word[:1].isascii() and word[:1].isalpha() and word not in COMMANDS and not os.path.lexists(word)
-            and bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", word)))
+    """A bare word (an ASCII letter, then letters, digits, ``-``, ``_``) that is neither a command nor an existing
+    path (``help``, ``init``, ``lint``)."""
+    bare = word.isascii() and word[:1].isalpha() and word.replace("-", "").replace("_", "").isalnum()
+    return bare and word not in COMMANDS and not os.path.lexists(word)
 
 
 def _use_color(choice: str, stream) -> bool:

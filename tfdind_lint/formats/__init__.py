@@ -58,6 +58,6 @@ class Options(MutableValue):
 
 def render(name: str, report: Report, settings: RunSettings, options: Options | None = None) -> str:
     module, function = FORMATS[name]
-    name = f"{__name__}.{module}"
-    __import__(name)  # not importlib.import_module: importing importlib costs a one-file run more than this
-    return getattr(sys.modules[name], function)(report, settings, options or Options())
+    module = f"{__name__}.{module}"
+    __import__(module)  # not importlib.import_module: importing importlib costs a one-file run more than this
+    return getattr(sys.modules[module], function)(report, settings, options or Options())

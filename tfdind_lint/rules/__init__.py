@@ -35,13 +35,9 @@ def module_name(rule: str, name: str) -> str:
     return f"{__name__}.{GROUPS[rule[3]]}.{rule.lower()}_{name.replace('-', '_')}"
 
 
-def _policies() -> dict:
-    return builtin_policies()
-
-
 def rule_module(rule: str):
     """The module of a built-in rule, imported on first use."""
-    name = module_name(rule, _policies()[rule].name)
+    name = module_name(rule, builtin_policies()[rule].name)
     if name not in sys.modules:
         __import__(name)  # not importlib.import_module: importing importlib costs a one-file run more than this
     return sys.modules[name]
@@ -58,12 +54,12 @@ class _Table(MutableMapping):
         self._replaced: dict = {}
 
     def _ids(self):
-        return (rule for rule in _policies() if rule not in BUILTIN)
+        return (rule for rule in builtin_policies() if rule not in BUILTIN)
 
     def __getitem__(self, rule: str):
         if rule in self._replaced:
             return self._replaced[rule]
-        if rule in BUILTIN or rule not in _policies():
+        if rule in BUILTIN or rule not in builtin_policies():
             raise KeyError(rule)
         function = getattr(rule_module(rule), self._attribute, None)
         if function is None:
@@ -79,7 +75,7 @@ class _Table(MutableMapping):
     def __contains__(self, rule) -> bool:
         if rule in self._replaced:
             return True
-        if rule in BUILTIN or rule not in _policies():
+        if rule in BUILTIN or rule not in builtin_policies():
             return False
         return self._attribute == "check" or hasattr(rule_module(rule), self._attribute)
 
@@ -91,7 +87,7 @@ class _Table(MutableMapping):
 
     def project_scoped(self, rule: str) -> bool:
         """The rule looks across files (its module says so); imports its module."""
-        return rule not in BUILTIN and rule in _policies() and getattr(rule_module(rule), "PROJECT_SCOPED", False)
+        return rule not in BUILTIN and rule in builtin_policies() and getattr(rule_module(rule), "PROJECT_SCOPED", False)
 
 
 #: rule id -> check; ``CHECKS.project_scoped(rule)`` says whether it looks across files
