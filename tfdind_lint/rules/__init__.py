@@ -17,9 +17,7 @@ name (``GENERIC``).  TDL000 (parse-error), TDL900 (invalid-suppression), TDL901
 
 from __future__ import annotations
 
-import sys
-from collections.abc import MutableMapping
-
+from .. import quick_import
 from ..policy import builtin_policies
 
 #: the hundreds digit of a rule id -> the package of its group
@@ -37,16 +35,15 @@ def module_name(rule: str, name: str) -> str:
 
 def rule_module(rule: str):
     """The module of a built-in rule, imported on first use."""
-    name = module_name(rule, builtin_policies()[rule].name)
-    if name not in sys.modules:
-        __import__(name)  # not importlib.import_module: importing importlib costs a one-file run more than this
-    return sys.modules[name]
+    return quick_import.load(module_name(rule, builtin_policies()[rule].name))
 
 
-class _Table(MutableMapping):
+class _Table:
     """Rule id -> one function of each rule module (``check`` or ``collect``), the module imported when asked for.
 
-    Assigning an entry replaces that rule's function for this process (the tests make a check fail this way).
+    A read-only mapping but for assignment, which replaces that rule's function for this process (the tests make a
+    check fail this way).  Not a ``collections.abc.Mapping``: importing ``collections`` costs a one-file run more
+    than these few methods.
     """
 
     def __init__(self, attribute: str):
@@ -84,6 +81,21 @@ class _Table(MutableMapping):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+    def get(self, rule: str, default=None):
+        try:
+            return self[rule]
+        except KeyError:
+            return default
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(rule, self[rule]) for rule in self]
+
+    def values(self):
+        return [self[rule] for rule in self]
 
     def project_scoped(self, rule: str) -> bool:
         """The rule looks across files (its module says so); imports its module."""
