@@ -10,7 +10,7 @@ import pytest
 
 from conftest import TESTS
 from sarif_schemas import assert_valid_sarif
-from tfdind_lint.autofix import FixSelection
+from tfdind_lint.fix import FixSelection
 from tfdind_lint.cli import main
 from tfdind_lint.fix import Edit, Fix, apply, safe, unsafe
 from tfdind_lint.linter import Settings, lint

@@ -57,7 +57,9 @@ def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp
                   # the built-in policies are a Python module (policy_index.py); json is for JSON input and reports
                   "json",
                   # rules and formats are imported with __import__
-                  "importlib"} & modules
+                  "importlib",
+                  # --fix's module (the report's fix markers need only fix.FixSelection)
+                  "tfdind_lint.autofix"} & modules
     assert unexpected == set()
 
 

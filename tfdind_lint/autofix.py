@@ -12,38 +12,11 @@ from __future__ import annotations
 
 import os
 
-from .fix import apply
-from .record import Record, Value
+from .fix import FixSelection, apply
+from .record import Record
 
 #: More passes than any chain of overlapping fixes needs; a fix that keeps coming back stops here.
 MAX_PASSES = 10
-
-
-class FixSelection(Value):
-    """Which findings' fixes to apply: ruff's ``fixable`` / ``unfixable`` / ``extend-fixable``, and ``--unsafe-fixes``.
-
-    ``fixable``: rule ids (None: every rule); ``unfixable`` wins over it.
-    """
-
-    __slots__ = _fields = ("unsafe", "fixable", "unfixable")
-
-    unsafe: bool
-    fixable: frozenset[str] | None
-    unfixable: frozenset[str]
-
-    def __init__(self, unsafe: bool = False, fixable: frozenset[str] | None = None,
-                 unfixable: frozenset[str] = frozenset()):
-        self.unsafe = unsafe
-        self.fixable = fixable
-        self.unfixable = unfixable
-
-    def rule_allowed(self, rule: str) -> bool:
-        return (self.fixable is None or rule in self.fixable) and rule not in self.unfixable
-
-    def allows(self, finding) -> bool:
-        fix = finding.fix
-        return (fix is not None and finding.suppressed is None and (fix.safe or self.unsafe)
-                and self.rule_allowed(finding.rule))
 
 
 class Outcome(Record):

@@ -393,7 +393,7 @@ class Configuration:
     def fix_selection(self, unsafe: bool | None = None, fixable=None, extend_fixable=(), unfixable=()):
         """Which fixes --fix applies: the root configuration's ``fixable`` / ``unfixable`` / ``extend-fixable`` /
         ``unsafe-fixes``, the command line's flags winning (``fixable`` replaces, the others add), as in ruff."""
-        from .autofix import FixSelection  # noqa: PLC0415
+        from .fix import FixSelection  # noqa: PLC0415
 
         root = self.root
         self.fix_selectors = (*(fixable or ()), *extend_fixable, *unfixable)

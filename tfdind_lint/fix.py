@@ -60,6 +60,33 @@ def unsafe(title: str, *edits: Edit) -> Fix:
 _BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
+class FixSelection(Value):
+    """Which findings' fixes to apply: ruff's ``fixable`` / ``unfixable`` / ``extend-fixable``, and ``--unsafe-fixes``.
+
+    ``fixable``: rule ids (None: every rule); ``unfixable`` wins over it.
+    """
+
+    __slots__ = _fields = ("unsafe", "fixable", "unfixable")
+
+    unsafe: bool
+    fixable: frozenset[str] | None
+    unfixable: frozenset[str]
+
+    def __init__(self, unsafe: bool = False, fixable: frozenset[str] | None = None,
+                 unfixable: frozenset[str] = frozenset()):
+        self.unsafe = unsafe
+        self.fixable = fixable
+        self.unfixable = unfixable
+
+    def rule_allowed(self, rule: str) -> bool:
+        return (self.fixable is None or rule in self.fixable) and rule not in self.unfixable
+
+    def allows(self, finding) -> bool:
+        fix = finding.fix
+        return (fix is not None and finding.suppressed is None and (fix.safe or self.unsafe)
+                and self.rule_allowed(finding.rule))
+
+
 class Source:
     """A file's original text (BOM and line endings as written), addressed by the decoded text's lines and columns."""
 

@@ -27,13 +27,17 @@ def load(name: str):
         __import__(parent_name)  # a package: left to the import system (there are few)
     parent = sys.modules[parent_name]
     source = os.path.join(parent.__path__[0], short + ".py")
-    code = _current_bytecode(source)
+    try:
+        cached = _external.cache_from_source(source)
+    except NotImplementedError:  # an interpreter without a cache tag
+        cached = None
+    code = None if cached is None else _current_bytecode(source, cached)
     if code is None:
         __import__(name)
         return sys.modules[name]
     module = type(sys)(name)
     module.__file__ = source
-    module.__cached__ = _external.cache_from_source(source)
+    module.__cached__ = cached
     module.__package__ = parent_name
     module.__loader__ = _external.SourceFileLoader(name, source)
     sys.modules[name] = module
@@ -47,14 +51,13 @@ def load(name: str):
     return module
 
 
-def _current_bytecode(source: str):
-    """The code object of ``source``'s cached bytecode if that bytecode is current, else None."""
+def _current_bytecode(source: str, cached: str):
+    """The code object of ``source``'s bytecode in ``cached`` if that bytecode is current, else None."""
     try:
-        cached = _external.cache_from_source(source)
         stat = os.stat(source)
         with open(cached, "rb") as f:
             data = f.read()
-    except (OSError, NotImplementedError, ValueError):  # no cache tag, no file, unreadable
+    except (OSError, ValueError):  # no file, unreadable
         return None
     if (len(data) < 16 or data[:4] != _external.MAGIC_NUMBER or data[4:8] != b"\0\0\0\0"
             or int.from_bytes(data[8:12], "little") != int(stat.st_mtime) & 0xFFFFFFFF

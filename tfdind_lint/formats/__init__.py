@@ -39,7 +39,7 @@ class Options(MutableValue):
     sarif_category: str | None
     verbose: bool  # text: list the files not read, with the reason
     quiet: bool  # text: the findings only, no summary line
-    #: the fixes --fix would apply (autofix.FixSelection): text marks them and counts them; None: only safe ones
+    #: the fixes --fix would apply (fix.FixSelection): text marks them and counts them; None: only safe ones
     fixes: object
     extra: dict
 
