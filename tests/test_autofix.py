@@ -10,9 +10,8 @@ import pytest
 
 from conftest import TESTS
 from sarif_schemas import assert_valid_sarif
-from tfdind_lint.fix import FixSelection
 from tfdind_lint.cli import main
-from tfdind_lint.fix import Edit, Fix, apply, safe, unsafe
+from tfdind_lint.fix import Edit, Fix, FixSelection, apply, safe, unsafe
 from tfdind_lint.linter import Settings, lint
 from tfdind_lint.node import Span
 from tfdind_lint.policy import builtin_policies

@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib.util
 import os
 import py_compile
+import subprocess
 import sys
 
 import pytest
 
+from conftest import ROOT
 from tfdind_lint import quick_import, rules
 
 
@@ -52,7 +54,9 @@ def test_current_bytecode_is_run_without_the_import_system(package):
     assert module.VALUE == "helper"  # relative imports resolve against the package
     assert sys.modules["qipkg.rule"] is module and sys.modules["qipkg"].rule is module
     assert module.__name__ == "qipkg.rule" and module.__package__ == "qipkg" and module.__file__ == source
-    assert module.__cached__ == importlib.util.cache_from_source(source)
+    assert module.__cached__ == module.__spec__.cached == importlib.util.cache_from_source(source)
+    assert module.__spec__.name == "qipkg.rule" and module.__spec__.origin == source and module.__spec__.parent == "qipkg"
+    assert module.__loader__ is module.__spec__.loader
     assert module.__loader__.get_source("qipkg.rule") == "from .helper import VALUE\nX = 2\n"
     assert quick_import.load("qipkg.rule") is module  # once
 
@@ -108,6 +112,72 @@ def test_the_parent_package_is_imported_first(package):
     write(sub, "leaf", "X = 3\n")
     assert "qipkg.sub" not in sys.modules
     assert quick_import.load("qipkg.sub.leaf").X == 3
+
+
+def test_a_reload_reads_the_source_again(package):
+    source = write(package, "rule", "X = 1\n")
+    rewrite_keeping_header(source, "X = 2\n")
+    module = quick_import.load("qipkg.rule")
+    assert module.X == 1
+    with open(source, "w") as f:
+        f.write("X = 333\n")
+    assert importlib.reload(module).X == 333
+
+
+@pytest.fixture
+def finder(monkeypatch):
+    finder = quick_import.Finder("qipkg.")
+    monkeypatch.setattr(sys, "meta_path", [finder, *sys.meta_path])
+    return finder
+
+
+def test_the_finder_serves_import_statements_from_current_bytecode(package, finder):
+    source = write(package, "rule", "from .helper import VALUE\nX = 1\n")
+    rewrite_keeping_header(source, "from .helper import VALUE\nX = 2\n")
+    import qipkg.rule
+
+    assert qipkg.rule.X == 1 and qipkg.rule.VALUE == "helper"
+    assert isinstance(qipkg.rule.__spec__.loader, quick_import._Loader)
+    assert not isinstance(sys.modules["qipkg.helper"].__spec__.loader, quick_import._Loader)  # no bytecode yet
+    assert not isinstance(sys.modules["qipkg"].__spec__.loader, quick_import._Loader)  # a package: not the finder's
+
+
+def test_the_finder_leaves_stale_bytecode_and_other_packages_alone(package, finder):
+    source = write(package, "rule", "X = 1\n")
+    with open(source, "w") as f:
+        f.write("X = 22\n")
+    import qipkg.rule
+
+    assert qipkg.rule.X == 22 and not isinstance(qipkg.rule.__spec__.loader, quick_import._Loader)
+    assert finder.find_spec("json", None) is None and finder.find_spec("qipkgx.y", [str(package)]) is None
+
+
+def test_install_puts_one_finder_first(monkeypatch):
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    quick_import.install()
+    quick_import.install()
+    assert sys.meta_path[0] == quick_import.Finder("tfdind_lint.")
+    assert sys.meta_path.count(quick_import.Finder("tfdind_lint.")) == 1
+
+
+def test_a_command_line_run_imports_its_modules_through_the_finder(tmp_path):
+    """Every module of ours that a run imports (packages aside, and those the console script imported first) comes
+    from its current bytecode."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"), NO_COLOR="1")
+    code = ("import os, sys\nfrom tfdind_lint import cli\nexit_now = os._exit\nbefore = set(sys.modules)\n"
+            "def report(code):\n"
+            "    ours = [m for n, m in sys.modules.items()\n"
+            "            if n.startswith('tfdind_lint.') and n not in before and not hasattr(m, '__path__')]\n"
+            "    sys.stderr.write('\\nLOADERS ' + ' '.join(sorted({type(m.__spec__.loader).__name__ for m in ours})))\n"
+            "    exit_now(code)\n"
+            "os._exit = report\ncli.run()\n")
+    command = [sys.executable, "-c", code, "--no-cache", "examples/dind-docker/bad/main.tf"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # writes the bytecode
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert first.returncode == second.returncode == 1
+    assert "SourceFileLoader" in first.stderr.rsplit("LOADERS ", 1)[1].split()
+    assert second.stderr.rsplit("LOADERS ", 1)[1].split() == ["_Loader"]
 
 
 def test_rule_modules_are_loaded_this_way():

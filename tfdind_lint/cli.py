@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import quick_arguments
+from . import quick_arguments, quick_import
 
 COMMANDS = ("check", "rules", "explain", "server")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -30,6 +30,7 @@ def run() -> None:
     a large share of a pre-commit run (docs/benchmarks.md); the OS frees it all anyway.
     Files are closed by then; the standard streams are flushed here.
     """
+    quick_import.install()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -1,16 +1,19 @@
-"""Importing a module of this package straight from its up-to-date bytecode.
+"""Importing this package's modules straight from their up-to-date bytecode.
 
-The import system's own work (finders, specs, locks, in frozen Python) costs a small module about three times what
-reading and running its bytecode does, and a one-file run imports about 70 rule modules (docs/benchmarks.md,
-"Start-up").  ``load`` does what a source import does when the cached bytecode is current: it checks the ``.pyc``
-header against the source exactly as CPython does for a timestamp-based ``.pyc`` (magic number, flags, mtime, size),
-and anything else (no bytecode yet, stale or hash-based bytecode, an unreadable file) is left to ``__import__``,
-which also writes the bytecode for next time.
+The import system's own work (path finders, file loaders, in frozen Python) costs a small module about as much as
+reading and running its bytecode, and a one-file run imports about 120 of our modules (docs/benchmarks.md,
+"Start-up").  Both ways here check a ``.pyc`` exactly as CPython does for timestamp-based bytecode (magic number,
+flags, source mtime and size) and leave everything else (no bytecode yet, stale or hash-based bytecode, an
+unreadable file, a package) to the import system, which also writes the bytecode for next time:
+
+- ``Finder``, first on ``sys.meta_path`` while the command line runs (``install``), serves ``import`` statements;
+- ``load`` runs a rule module (about 70 a run) without going through the import system at all.
 """
 
 from __future__ import annotations
 
-import _frozen_importlib_external as _external  # the import system's own helpers: always loaded, no import cost
+import _frozen_importlib as _bootstrap  # the import system itself: always loaded, so no import cost
+import _frozen_importlib_external as _external
 import _imp
 import marshal
 import os
@@ -18,37 +21,85 @@ import sys
 
 
 def load(name: str):
-    """``sys.modules[name]`` after importing ``name`` (a submodule of an imported package) if it is not yet."""
+    """``sys.modules[name]`` after importing ``name`` (a module, not a package) if it is not imported yet."""
     module = sys.modules.get(name)
     if module is not None:
         return module
     parent_name, _, short = name.rpartition(".")
     if parent_name not in sys.modules:
-        __import__(parent_name)  # a package: left to the import system (there are few)
+        __import__(parent_name)
     parent = sys.modules[parent_name]
-    source = os.path.join(parent.__path__[0], short + ".py")
-    try:
-        cached = _external.cache_from_source(source)
-    except NotImplementedError:  # an interpreter without a cache tag
-        cached = None
-    code = None if cached is None else _current_bytecode(source, cached)
-    if code is None:
+    spec = _spec(name, os.path.join(parent.__path__[0], short + ".py"))
+    if spec is None:
         __import__(name)
         return sys.modules[name]
     module = type(sys)(name)
-    module.__file__ = source
-    module.__cached__ = cached
+    module.__spec__ = spec
+    module.__loader__ = spec.loader
+    module.__file__ = spec.origin
+    module.__cached__ = spec.cached
     module.__package__ = parent_name
-    module.__loader__ = _external.SourceFileLoader(name, source)
     sys.modules[name] = module
     try:
-        exec(code, module.__dict__)  # our own module's bytecode, run as an import runs it
+        spec.loader.exec_module(module)
     except BaseException:
         sys.modules.pop(name, None)
         raise
     module = sys.modules[name]  # a module may replace itself, as under import
     setattr(parent, short, module)
     return module
+
+
+class Finder:
+    """A meta path finder for the modules under ``prefix`` that have current bytecode."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+
+    def find_spec(self, name: str, path=None, target=None):
+        if path is None or not name.startswith(self.prefix):
+            return None
+        return _spec(name, os.path.join(path[0], name.rpartition(".")[2] + ".py"))
+
+    def __eq__(self, other) -> bool:
+        return type(other) is Finder and other.prefix == self.prefix
+
+    def __hash__(self) -> int:
+        return hash(self.prefix)
+
+
+def install() -> None:
+    """Put a ``Finder`` of this package first on ``sys.meta_path`` (once)."""
+    finder = Finder(__name__.rpartition(".")[0] + ".")
+    if finder not in sys.meta_path:
+        sys.meta_path.insert(0, finder)
+
+
+class _Loader(_external.SourceFileLoader):
+    """A source file loader handed the module's current bytecode (read to know it is current)."""
+
+    def __init__(self, name: str, path: str, code):
+        super().__init__(name, path)
+        self._code = code
+
+    def get_code(self, fullname: str):
+        code, self._code = self._code, None  # once: a reload reads the file again
+        return code if code is not None else super().get_code(fullname)
+
+
+def _spec(name: str, source: str):
+    """The spec of module ``name`` at ``source`` with its current bytecode, or None."""
+    try:
+        cached = _external.cache_from_source(source)
+    except NotImplementedError:  # an interpreter without a cache tag
+        return None
+    code = _current_bytecode(source, cached)
+    if code is None:
+        return None
+    spec = _bootstrap.ModuleSpec(name, _Loader(name, source, code), origin=source)
+    spec.has_location = True
+    spec.cached = cached
+    return spec
 
 
 def _current_bytecode(source: str, cached: str):
