@@ -142,3 +142,48 @@ def test_spans_come_from_tokens(name):
     parsed = terraform.parse_file(name, b'locals {\n  x = [\n    "a",\n    "b",\n  ]\n}\n')
     node = parsed.body.blocks[0].attributes["x"]
     assert (node.span.line, node.span.column, node.span.end_line, node.span.end_column) == (2, 7, 5, 4)
+
+
+def test_a_console_script_check_freezes_what_start_up_made_and_collects_during_the_run():
+    """cli.run turns the collector off for start-up; tune_collector freezes what start-up made and turns it on."""
+    code = ("import gc, os, sys\nfrom tfdind_lint import cli\nexit_now = os._exit\n"
+            "def report(code):\n"
+            "    sys.stderr.write(f'\\nGC {gc.isenabled()} {gc.get_freeze_count() > 10000} {gc.get_threshold()}')\n"
+            "    exit_now(code)\n"
+            "os._exit = report\ncli.run()\n")
+    result = subprocess.run([sys.executable, "-c", code, "--no-cache", "examples/dind-docker/good/main.tf"], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.rsplit("\nGC ", 1)[1] == "True True (10000, 10, 10)"
+
+
+def test_tune_collector_freezes_nothing_when_the_collector_is_on():
+    """As in a worker process or a library call: only the console script's start-up is frozen."""
+    import gc
+
+    from tfdind_lint.pieces import tune_collector
+
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    try:
+        tune_collector()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen and gc.get_threshold() == (10000, 10, 10)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def test_the_language_server_runs_with_the_collector_on(monkeypatch):
+    """A long-lived process: the collector cli.run turned off is on again before serving."""
+    import gc
+
+    pytest.importorskip("pygls")
+    pytest.importorskip("lsprotocol")
+    from tfdind_lint import cli, server
+
+    seen = []
+    monkeypatch.setattr(server, "main", lambda: seen.append(gc.isenabled()) or 0)
+    gc.disable()
+    try:
+        assert cli.main(["server"]) == 0
+    finally:
+        gc.enable()
+    assert seen == [True]

@@ -6,6 +6,7 @@ Exit codes (ruff's convention): 0 no findings at or above ``--fail-on``, 1 findi
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -28,8 +29,10 @@ def run() -> None:
 
     Tearing the interpreter down (freeing every object, parser tables included) costs
     a large share of a pre-commit run (docs/benchmarks.md); the OS frees it all anyway.
-    Files are closed by then; the standard streams are flushed here.
+    Files are closed by then; the standard streams are flushed here.  The garbage collector is off
+    until the check's start-up is done (``pieces.tune_collector``): what start-up makes lives until exit.
     """
+    gc.disable()
     quick_import.install()
     code = main()
     for stream in (sys.stdout, sys.stderr):
@@ -407,6 +410,7 @@ def _server(argv: list[str]) -> int:
     parser.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only transport; accepted "
                                                              "because some clients pass it)")
     parser.parse_args(argv)
+    gc.enable()  # a long-lived process (cli.run turned it off for a check's start-up)
     try:
         import lsprotocol  # noqa: F401, PLC0415
         import pygls  # noqa: F401, PLC0415

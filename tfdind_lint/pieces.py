@@ -77,10 +77,17 @@ class keeping_trees:
 
 
 def tune_collector() -> None:
-    """Set the run's garbage-collector thresholds (in this process and in each worker)."""
+    """Set the run's garbage-collector thresholds (in this process and in each worker).
+
+    The console script starts with the collector off (cli.run): what start-up made (modules, classes, policies,
+    settings) lives until exit, so it is frozen, never scanned again, and the collector is turned on for the run.
+    """
     import gc  # noqa: PLC0415
 
     gc.set_threshold(*GC_THRESHOLD)
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class UnitSpec(Value):
