@@ -171,10 +171,13 @@ def _fingerprint(directory) -> str:
     return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
 def _read_bytes(path: str) -> bytes:
     """A file's bytes through the os module: every run reads the 58 policy files, and a file object costs more
     than reading one."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, _READ_FLAGS)
     try:
         chunks = []
         while chunk := os.read(fd, 1 << 16):

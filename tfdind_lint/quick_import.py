@@ -82,6 +82,12 @@ class _Loader(_external.SourceFileLoader):
         super().__init__(name, path)
         self._code = code
 
+    def create_module(self, spec):
+        module = type(sys)(spec.name)
+        module.__file__ = spec.origin  # set before the import system asks for them (each miss raises an error)
+        module.__cached__ = spec.cached
+        return module
+
     def get_code(self, fullname: str):
         code, self._code = self._code, None  # once: a reload reads the file again
         return code if code is not None else super().get_code(fullname)

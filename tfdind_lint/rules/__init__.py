@@ -99,7 +99,8 @@ class _Table:
 
     def project_scoped(self, rule: str) -> bool:
         """The rule looks across files (its module says so); imports its module."""
-        return rule not in BUILTIN and rule in builtin_policies() and getattr(rule_module(rule), "PROJECT_SCOPED", False)
+        # the module's dict, not getattr: a missing attribute raises (and formats) an error, 100 times a run
+        return rule not in BUILTIN and rule in builtin_policies() and vars(rule_module(rule)).get("PROJECT_SCOPED", False)
 
 
 #: rule id -> check; ``CHECKS.project_scoped(rule)`` says whether it looks across files
