@@ -139,7 +139,20 @@ def test_the_finder_serves_import_statements_from_current_bytecode(package, find
     assert qipkg.rule.X == 1 and qipkg.rule.VALUE == "helper"
     assert isinstance(qipkg.rule.__spec__.loader, quick_import._Loader)
     assert not isinstance(sys.modules["qipkg.helper"].__spec__.loader, quick_import._Loader)  # no bytecode yet
-    assert not isinstance(sys.modules["qipkg"].__spec__.loader, quick_import._Loader)  # a package: not the finder's
+    assert not isinstance(sys.modules["qipkg"].__spec__.loader, quick_import._Loader)  # top level: not the finder's
+
+
+def test_the_finder_serves_subpackages(package, finder):
+    sub = package / "sub"
+    sub.mkdir()
+    write(sub, "__init__", "from .leaf import X\nINIT = 1\n")
+    write(sub, "leaf", "X = 3\n")
+    import qipkg.sub
+
+    assert qipkg.sub.INIT == 1 and qipkg.sub.X == 3 and qipkg.sub.__path__ == [str(sub)]
+    assert qipkg.sub.__spec__.submodule_search_locations == [str(sub)] and qipkg.sub.__spec__.parent == "qipkg.sub"
+    assert isinstance(qipkg.sub.__spec__.loader, quick_import._Loader) and qipkg.sub.__spec__.loader.is_package("qipkg.sub")
+    assert isinstance(sys.modules["qipkg.sub.leaf"].__spec__.loader, quick_import._Loader)
 
 
 def test_the_finder_leaves_stale_bytecode_and_other_packages_alone(package, finder):
@@ -161,14 +174,14 @@ def test_install_puts_one_finder_first(monkeypatch):
 
 
 def test_a_command_line_run_imports_its_modules_through_the_finder(tmp_path):
-    """Every module of ours that a run imports (packages aside, and those the console script imported first) comes
-    from its current bytecode."""
+    """Every module and package of ours that a run imports (but those the console script imported first) comes from
+    its current bytecode."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"), NO_COLOR="1")
     code = ("import os, sys\nfrom tfdind_lint import cli\nexit_now = os._exit\nbefore = set(sys.modules)\n"
             "def report(code):\n"
             "    ours = [m for n, m in sys.modules.items()\n"
-            "            if n.startswith('tfdind_lint.') and n not in before and not hasattr(m, '__path__')]\n"
+            "            if n.startswith('tfdind_lint.') and n not in before]\n"
             "    sys.stderr.write('\\nLOADERS ' + ' '.join(sorted({type(m.__spec__.loader).__name__ for m in ours})))\n"
             "    exit_now(code)\n"
             "os._exit = report\ncli.run()\n")

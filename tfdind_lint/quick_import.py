@@ -4,10 +4,11 @@ The import system's own work (path finders, file loaders, in frozen Python) cost
 reading and running its bytecode, and a one-file run imports about 120 of our modules (docs/benchmarks.md,
 "Start-up").  Both ways here check a ``.pyc`` exactly as CPython does for timestamp-based bytecode (magic number,
 flags, source mtime and size) and leave everything else (no bytecode yet, stale or hash-based bytecode, an
-unreadable file, a package) to the import system, which also writes the bytecode for next time:
+unreadable file) to the import system, which also writes the bytecode for next time:
 
 - ``Finder``, first on ``sys.meta_path`` while the command line runs (``install``), serves ``import`` statements;
-- ``load`` runs a rule module (about 70 a run) without going through the import system at all.
+- ``load`` runs a rule module (about 70 a run) without going through the import system at all (its package
+  imported first).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def load(name: str):
 
 
 class Finder:
-    """A meta path finder for the modules under ``prefix`` that have current bytecode."""
+    """A meta path finder for the modules and packages under ``prefix`` that have current bytecode."""
 
     def __init__(self, prefix: str):
         self.prefix = prefix
@@ -59,7 +60,8 @@ class Finder:
     def find_spec(self, name: str, path=None, target=None):
         if path is None or not name.startswith(self.prefix):
             return None
-        return _spec(name, os.path.join(path[0], name.rpartition(".")[2] + ".py"))
+        where = os.path.join(path[0], name.rpartition(".")[2])
+        return _spec(name, where + ".py") or _spec(name, os.path.join(where, "__init__.py"), package=where)
 
     def __eq__(self, other) -> bool:
         return type(other) is Finder and other.prefix == self.prefix
@@ -93,8 +95,9 @@ class _Loader(_external.SourceFileLoader):
         return code if code is not None else super().get_code(fullname)
 
 
-def _spec(name: str, source: str):
-    """The spec of module ``name`` at ``source`` with its current bytecode, or None."""
+def _spec(name: str, source: str, package: str | None = None):
+    """The spec of module ``name`` at ``source`` with its current bytecode, or None; ``package``: the directory of
+    the package whose ``__init__.py`` ``source`` is."""
     try:
         cached = _external.cache_from_source(source)
     except NotImplementedError:  # an interpreter without a cache tag
@@ -102,7 +105,9 @@ def _spec(name: str, source: str):
     code = _current_bytecode(source, cached)
     if code is None:
         return None
-    spec = _bootstrap.ModuleSpec(name, _Loader(name, source, code), origin=source)
+    spec = _bootstrap.ModuleSpec(name, _Loader(name, source, code), origin=source, is_package=package is not None)
+    if package is not None:
+        spec.submodule_search_locations = [package]
     spec.has_location = True
     spec.cached = cached
     return spec
