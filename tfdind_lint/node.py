@@ -8,12 +8,12 @@ Downstream of ``sources/`` nothing sees parser or ruamel objects: only
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterator
 
 from .record import Record, Value
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 
