@@ -154,16 +154,25 @@ def precompiled(pattern: str | bytes, flags: int) -> tuple:
     return int(final_flags), tuple(int(c) for c in code), int(groups), dict(groupindex), tuple(indexgroup)
 
 
-def table_source() -> str:
-    """The Python source of the running interpreter's table: every registered pattern of every module."""
+def import_package() -> None:
+    """Import every module of the package, so that every pattern it defines is made (and registered)."""
     import pkgutil  # noqa: PLC0415
 
     import tfdind_lint  # noqa: PLC0415
 
     for info in pkgutil.walk_packages(tfdind_lint.__path__, "tfdind_lint."):
-        if info.name.startswith(("tfdind_lint.server", "tfdind_lint.pattern_code")):  # the server needs the lsp extra
+        if info.name.startswith("tfdind_lint.pattern_code"):
             continue
-        __import__(info.name)
+        try:
+            __import__(info.name)
+        except ImportError:
+            if not info.name.startswith("tfdind_lint.server"):  # the server needs the lsp extra
+                raise
+
+
+def table_source() -> str:
+    """The Python source of the running interpreter's table: every registered pattern of every module."""
+    import_package()
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     lines = [f'"""The code of every pattern of the package as compiled by CPython {version} (tfdind_lint/lazy_re.py).',
              "",
