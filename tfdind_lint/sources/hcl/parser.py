@@ -928,11 +928,15 @@ class Parser:
 def _closing_line(text: str, marker: str, pos: int) -> tuple[int, int] | None:
     """The first line from ``pos`` (a line's start) that holds ``marker`` alone between blanks and ends in a line
     break: (its start, the offset after its line break)."""
-    end = text.find("\n", pos)
-    while end >= 0:
-        if text[pos:end].strip(" \t") == marker:
-            return pos, end + 1
-        pos, end = end + 1, text.find("\n", end + 1)
+    found = text.find(marker, pos)
+    while found >= 0:  # each line that holds the marker, in order (a 50,000-line script is not read line by line)
+        start = text.rfind("\n", pos, found) + 1 or pos
+        end = text.find("\n", found)
+        if end < 0:
+            return None
+        if text[start:end].strip(" \t") == marker:
+            return start, end + 1
+        found = text.find(marker, end + 1)
     return None
 
 
