@@ -74,6 +74,22 @@ def test_a_terraform_file_creates_no_dataclass_and_imports_no_dataclasses(tmp_pa
     assert not modules & {"dataclasses", "inspect", "ast", "dis", "tokenize"}
 
 
+def test_a_terraform_file_imports_neither_re_nor_enum_nor_functools(tmp_path):
+    """The package's patterns are compiled by ``_sre`` from precompiled code (lazy_re.py, pattern_code/): importing
+    ``re`` and running its compiler, with ``enum``, ``functools`` and ``collections``, cost a one-file run more
+    than all its rules (docs/benchmarks.md).  ``fnmatch`` imports re: it is imported where a glob is matched.
+    A YAML or TOML file still imports them all: ruamel.yaml and tomllib import re themselves."""
+    if sys.implementation.name != "cpython" or not (3, 10) <= sys.version_info[:2] <= (3, 13):
+        pytest.skip("patterns are precompiled for CPython 3.10 to 3.13; others compile them with re")
+    template = tmp_path / "main.tf"
+    template.write_bytes((ROOT / "examples/dind-docker/bad/main.tf").read_bytes())
+    modules = imported_modules("--no-cache", str(template), cwd=tmp_path)
+    assert "tfdind_lint.pattern_code" in modules  # patterns were compiled, from the table
+    # For the coordinator: "collections" (and "collections.abc") belong here too once tfdind_lint/rules/__init__.py
+    # no longer imports collections.abc.MutableMapping; nothing else of a one-file run imports them.
+    assert not modules & {"re", "enum", "functools", "fnmatch", "sre_compile", "sre_parse"}
+
+
 def test_a_pyproject_table_is_still_found_after_the_cheap_look(tmp_path):
     """The look that spares TOML parsing still finds every way of writing the table (and passes over comments)."""
     from tfdind_lint.config import _MENTIONS_TABLE

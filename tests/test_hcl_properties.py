@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from tfdind_lint.node import Block, Node
 from tfdind_lint.sources import SourceError
+from tfdind_lint.sources.hcl.parser import _closing_line
 from tfdind_lint.sources.terraform import parse_file
 
 _SPEC = importlib.util.spec_from_file_location("hcl_corpus_generate", Path(__file__).resolve().parent / "hcl_corpus" / "generate.py")
@@ -134,3 +136,14 @@ def test_the_generator_covers_both_verdicts():
     rng = random.Random(1)
     verdicts = {read(Gen(rng).file().encode()) is None for _ in range(200)}
     assert verdicts == {True, False}
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(head=st.sampled_from(["", "a\n", "<<EOF\n", "x EOF\n"]), marker=st.sampled_from(["EOF", "EO", "END_X"]),
+       body=st.lists(st.sampled_from(["EOF", "EO", "F", "END_X", " ", "\t", "\n", "x", "EOFX", "-", "\r"]), max_size=14))
+def test_a_heredocs_closing_line_is_the_first_line_of_its_marker_alone(head, marker, body):
+    """The parser finds the closing line without a pattern built for each heredoc: as ``^[ \\t]*MARKER[ \\t]*\\n``
+    (multi-line) searched from the body's start would find it."""
+    text = head + "".join(body)
+    found = re.compile(r"^[ \t]*" + re.escape(marker) + r"[ \t]*\n", re.M).search(text, len(head))
+    assert _closing_line(text, marker, len(head)) == (found and found.span())

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import _sre
+import ast
 import importlib
+import os
 import pkgutil
 import re
+import subprocess
+import sys
 
 import pytest
 
 import tfdind_lint
 from conftest import ROOT
+from tfdind_lint import lazy_re
 from tfdind_lint.lazy_re import GuardedPattern, LazyPattern
 
 
@@ -85,3 +91,101 @@ def test_each_guarded_pattern_needs_its_literals_on_every_text_of_the_repository
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], (name, text[:200])
         if not guarded._could_match(text):
             assert plain.search(text) is None, (name, text[:200])
+
+
+# --- the precompiled table (tfdind_lint/pattern_code/cpXY.py) ---------------------------------------------------
+
+REGENERATE = ("regenerate tfdind_lint/pattern_code/ with each interpreter: "
+              "python -c 'from tfdind_lint.lazy_re import write_table; write_table()'")
+
+
+def _table_module():
+    try:
+        return importlib.import_module(lazy_re.table_module())
+    except ImportError:
+        pytest.skip(f"no precompiled patterns for Python {sys.version_info[0]}.{sys.version_info[1]}")
+
+
+def test_the_flags_are_those_of_re():
+    assert (lazy_re.I, lazy_re.M, lazy_re.S, lazy_re.X, lazy_re.A) == (re.I, re.M, re.S, re.X, re.A)
+    assert all(type(flag) is int for flag in (lazy_re.I, lazy_re.M, lazy_re.S, lazy_re.X, lazy_re.A))
+
+
+def test_every_pattern_of_the_package_is_in_the_running_interpreters_table():
+    """In a fresh interpreter (this suite makes patterns of its own): every module imported, every LazyPattern and
+    GuardedPattern made has its code in the table of this Python version, for this regular-expression engine."""
+    module = _table_module()
+    assert (module.MAGIC, module.CODESIZE) == (_sre.MAGIC, _sre.CODESIZE), REGENERATE
+    code = ("import sys\nfrom tfdind_lint import lazy_re\nlazy_re.import_package()\n"
+            "sys.stdout.write(repr(sorted(set(lazy_re.REGISTERED), key=repr)))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    registered = ast.literal_eval(result.stdout)
+    assert len(registered) > 50
+    missing = [source for source in registered if source not in module.PATTERNS]
+    assert missing == [], REGENERATE
+
+
+def test_each_precompiled_pattern_is_the_one_re_compiles_and_matches_the_same(monkeypatch):
+    """Pattern objects are equal when their pattern, flags and code are: the table's code is re's."""
+    module = _table_module()
+    monkeypatch.setattr(lazy_re, "_TABLE", [])
+    texts = [line for line in _corpus()[:400] if len(line) < 2000]
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: pytest.fail(f"{args} compiled by re"))
+    for (pattern, flags) in module.PATTERNS:
+        ours = lazy_re.compile(pattern, flags)
+        theirs = real(pattern, flags)
+        assert ours == theirs, (pattern, REGENERATE)
+        assert (ours.groups, ours.groupindex, ours.flags) == (theirs.groups, theirs.groupindex, theirs.flags)
+        for text in (t.encode("utf-8") if isinstance(pattern, bytes) else t for t in texts):
+            assert [m.group(0, *range(1, ours.groups + 1)) for m in ours.finditer(text)] == \
+                   [m.group(0, *range(1, theirs.groups + 1)) for m in theirs.finditer(text)], (pattern, text)
+
+
+def _compiled_by_re(monkeypatch) -> list:
+    calls = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: calls.append(args) or real(*args))
+    return calls
+
+
+def test_a_pattern_not_in_the_table_is_compiled_by_re(monkeypatch):
+    calls = _compiled_by_re(monkeypatch)
+    pattern = LazyPattern(r"(?P<n>\d+) not in the table", lazy_re.I)
+    assert pattern.search("x 12 NOT IN THE TABLE").group("n") == "12"
+    assert calls == [(r"(?P<n>\d+) not in the table", re.I)]
+
+
+@pytest.mark.parametrize("mismatch", ["magic", "version"])
+def test_a_table_of_another_engine_or_version_is_not_used(monkeypatch, mismatch):
+    """Another _sre.MAGIC, or no table for the running version (Python 3.14): re.compile, with the same result."""
+    module = _table_module()
+    source = next(iter(module.PATTERNS))
+    if mismatch == "magic":
+        monkeypatch.setattr(module, "MAGIC", module.MAGIC + 1)
+    else:
+        monkeypatch.setattr(lazy_re, "table_module", lambda: "tfdind_lint.pattern_code.cp399")
+    monkeypatch.setattr(lazy_re, "_TABLE", [])
+    calls = _compiled_by_re(monkeypatch)
+    assert lazy_re.compile(*source) == re.compile(*source)
+    assert calls[0] == source and lazy_re._TABLE == [{}]
+
+
+def test_the_table_is_used_when_it_matches(monkeypatch):
+    module = _table_module()
+    monkeypatch.setattr(lazy_re, "_TABLE", [])
+    calls = _compiled_by_re(monkeypatch)
+    for source in list(module.PATTERNS)[:5]:
+        assert lazy_re.compile(*source).pattern == source[0]
+    assert calls == [] and lazy_re._TABLE == [module.PATTERNS]
+
+
+def test_the_table_source_holds_plain_data():
+    """What write_table() writes: integers, strings, tuples and dicts, for this interpreter's engine."""
+    namespace = {}
+    exec(lazy_re.table_source(), namespace)
+    assert (namespace["MAGIC"], namespace["CODESIZE"]) == (_sre.MAGIC, _sre.CODESIZE)
+    for (pattern, flags), (final_flags, code, groups, groupindex, indexgroup) in namespace["PATTERNS"].items():
+        assert type(flags) is int and type(final_flags) is int and all(type(c) is int for c in code)
+        assert _sre.compile(pattern, final_flags, list(code), groups, groupindex, indexgroup) == re.compile(pattern, flags)

@@ -39,6 +39,8 @@ def test_wheel_contains_policies_and_schemas(wheel):
     policies = sorted(p.name for p in (ROOT / "policies").glob("*.yaml"))
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("tfdind_lint/policies/")) == policies
     assert "tfdind_lint/schemas/policy.schema.json" in names
+    # the precompiled patterns of every supported CPython (lazy_re.py)
+    assert {f"tfdind_lint/pattern_code/cp3{minor}.py" for minor in (10, 11, 12, 13)} <= set(names)
     assert any(n.endswith("entry_points.txt") for n in names)
 
 

@@ -24,14 +24,17 @@ when a configuration file exists.
 from __future__ import annotations
 
 import os
-import re
 
 from .discover import display_path
 from .finding import Severity
-from .lazy_re import GuardedPattern, LazyPattern
+from .lazy_re import MULTILINE, GuardedPattern, LazyPattern
 from .policy import Policy, PolicyError, builtin_policies, find_policy, load_custom, node_locator
 from .record import MutableValue, Record, Value
 from .suppress import DEFAULT_ANNOTATION, UNSUPPRESSIBLE, Suppression
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 CONFIG_NAMES = (".tfdind-lint.yaml", ".tfdind-lint.yml")
 PYPROJECT = "pyproject.toml"
@@ -85,6 +88,8 @@ class Globs:
 
 
 def _glob(pattern: str) -> re.Pattern:
+    import re  # noqa: PLC0415  (only for a run with exclude patterns)
+
     out: list[str] = []
     i = 0
     while i < len(pattern):
@@ -112,6 +117,8 @@ def _glob(pattern: str) -> re.Pattern:
 
 def _char_class(inner: str) -> str | None:
     """``[abc]`` / ``[!abc]`` as a regex class; None when it is not one (``[z-a]``): the ``[`` is then literal."""
+    import re  # noqa: PLC0415
+
     text = "[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]"
     try:
         re.compile(text)
@@ -784,6 +791,8 @@ def _toml(text: str, display: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        import re  # noqa: PLC0415
+
         found = re.search(r"at line (\d+), column (\d+)", str(exc))
         where = f"{found.group(1)}:{found.group(2)}" if found else "1:1"
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -817,7 +826,7 @@ def _plain_toml(value):
 _MENTIONS_TABLE = GuardedPattern(
     r"""^[ \t\ufeff]*(?:\[\[?[ \t]*)?tool[ \t]*\.[ \t]*["']?tfdind-lint["']?[ \t]*[.\]=]|^\s*\[\s*tool\s*\]""",
     ("tfdind-lint",),  # a bare [tool] table is ours only with a tfdind-lint key
-    re.M,
+    MULTILINE,
 )
 _HEADER = LazyPattern(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
@@ -853,6 +862,8 @@ def _toml_locator(text: str, table: tuple = ("tool", "tfdind-lint")):
         rest = [k for k in full if not isinstance(k, int)][length:]
         end = headers[position + 1][0] if position + 1 < len(headers) else len(lines)
         if rest:
+            import re  # noqa: PLC0415
+
             key = re.compile(r"^(\s*)[\"']?" + re.escape(str(rest[0])) + r"[\"']?\s*[=.]")
             for i in range(index + 1, end):
                 m = key.match(lines[i])

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-
+from .memo import cached_property
 from .module import Module
 from .node import Block
 from .record import Record
@@ -46,14 +45,14 @@ class Unit(Record):
         self.coder_workspace = coder_workspace
 
     # Models several rules read, built on first use once the unit is complete (its workloads do not change then)
-    @functools.cached_property
+    @cached_property
     def scene(self) -> Scene:
         """The dind scene: which container starts which dockerd, and where each ``DOCKER_HOST`` leads."""
         from .model.daemon import Scene  # noqa: PLC0415  (cold start: a unit without containers never builds it)
 
         return Scene.of(self.workloads, self.module)
 
-    @functools.cached_property
+    @cached_property
     def docker_access(self) -> DockerAccess:
         """How each workspace container reaches a Docker daemon."""
         from .model.docker_access import Model  # noqa: PLC0415

@@ -32,9 +32,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
 
 from .record import MutableValue
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 TERRAFORM_SUFFIXES = (".tf", ".tf.json")
 YAML_SUFFIXES = (".yaml", ".yml")

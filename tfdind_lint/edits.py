@@ -8,11 +8,18 @@ the file's own line ending; nothing outside the edited span changes.
 
 from __future__ import annotations
 
-import re
-
 from .fix import Edit, Fix, safe
+from .lazy_re import LazyPattern
 from .node import Block, Node, Span
 from .sources.text import LineIndex
+
+#: What may precede a deleted line's item: blanks, or a YAML sequence item's dash (``delete_lines``).
+BLANKS = LazyPattern(r"[ \t]*")
+SEQUENCE_ITEM = LazyPattern(r"[ \t]*-[ \t]*")
+_COMMA_AT_MOST = LazyPattern(r"\s*,?\s*")
+_COMMA = LazyPattern(r"\s*,\s*")
+_LIST_OPENING = LazyPattern(r"\[\s*")
+_LIST_CLOSING = LazyPattern(r"\s*,?\s*\]")
 
 
 class Text:
@@ -170,7 +177,7 @@ def append_item(text: Text | None, items: Node, item: str) -> Edit | None:
     last = items.value[-1]
     _, last_end = text.range(last.span)
     between = text.text[last_end:end - 1]
-    if re.fullmatch(r"\s*,?\s*", between) is None:
+    if _COMMA_AT_MOST.fullmatch(between) is None:
         return None  # a comment between the last item and the bracket: leave it to the user
     if "\n" in between:  # one item per line: a new line like the last one, with the list's trailing comma style
         indent = text.indent(last.span.line)
@@ -279,9 +286,9 @@ def run_as_root(ctx, container, node, own: bool, docker: bool, what: str) -> Fix
     return safe(f"Run {what} as root", edit) if edit is not None else None
 
 
-def delete_lines(text: Text | None, span: Span, prefix: str = r"[ \t]*") -> Edit | None:
+def delete_lines(text: Text | None, span: Span, prefix: LazyPattern = BLANKS) -> Edit | None:
     """Delete the whole lines a span is written on (a nested block, a YAML sequence item with ``prefix``
-    ``[ \\t]*-[ \\t]*``) when nothing else is on them but a trailing comment; the lines after the first
+    ``SEQUENCE_ITEM``) when nothing else is on them but a trailing comment; the lines after the first
     must be indented deeper than it (they belong to it)."""
     if text is None:
         return None
@@ -289,7 +296,7 @@ def delete_lines(text: Text | None, span: Span, prefix: str = r"[ \t]*") -> Edit
     if span.end_column == 1 or not text.line(last)[:span.end_column - 1].strip():
         last = max(first, last - 1)  # the span ends where the next item starts
     head = text.line(first)
-    if re.fullmatch(prefix, head[:span.column - 1]) is None:
+    if prefix.fullmatch(head[:span.column - 1]) is None:
         return None
     depth = len(head) - len(head.lstrip(" \t"))
     for number in range(first + 1, last + 1):
@@ -322,17 +329,17 @@ def delete_item(text: Text | None, items: Node, item: Span) -> Edit | None:
     if index > 0:
         previous_end = text.range(spans[index - 1])[1]
         between = text.text[previous_end:start]
-        if re.fullmatch(r"\s*,\s*", between) is None or "\n" in between:
+        if _COMMA.fullmatch(between) is None or "\n" in between:
             return None
         return Edit(text.span(previous_end, end), "")
     if len(spans) > 1:
         following = text.range(spans[1])[0]
         between = text.text[end:following]
-        if re.fullmatch(r"\s*,\s*", between) is None or "\n" in between:
+        if _COMMA.fullmatch(between) is None or "\n" in between:
             return None
         return Edit(text.span(start, following), "")
     list_start, list_end = text.range(items.span)
-    if re.fullmatch(r"\[\s*", text.text[list_start:start]) is None or re.fullmatch(r"\s*,?\s*\]", text.text[end:list_end]) is None:
+    if _LIST_OPENING.fullmatch(text.text[list_start:start]) is None or _LIST_CLOSING.fullmatch(text.text[end:list_end]) is None:
         return None
     return Edit(text.span(list_start + 1, list_end - 1), "")  # the only item: an empty list
 

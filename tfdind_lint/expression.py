@@ -10,9 +10,11 @@ known, plain operators on known values); everything else becomes ``Unknown``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from .node import Node, Reference, Unknown, is_known
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 
 class Expr:
@@ -162,7 +164,8 @@ def references_in(node: Node | None) -> tuple[Reference, ...]:
 
 #: Looks up ``var.<name>`` / ``local.<name>`` (and names bound around the expression, such as a dynamic block's
 #: iterator): returns the (evaluated) node, or None when unknown.
-Lookup = Callable[[str, str], "Node | None"]
+if TYPE_CHECKING:
+    Lookup = Callable[[str, str], "Node | None"]
 
 
 def evaluate(node: Node, lookup: Lookup) -> Node:

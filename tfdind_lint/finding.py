@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import enum
-
 from .node import Span
 from .record import MutableValue, Value
 
@@ -12,10 +10,45 @@ if TYPE_CHECKING:
     from .fix import Fix
 
 
-class Severity(enum.IntEnum):
-    NOTE = 1
-    WARNING = 2
-    ERROR = 3
+class _Levels(type):
+    """Severity's class: iterated (NOTE, WARNING, ERROR), indexed by name and called with a value, as an enum."""
+
+    def __iter__(cls):
+        return iter(cls._members)
+
+    def __len__(cls) -> int:
+        return len(cls._members)
+
+    def __getitem__(cls, name: str) -> Severity:
+        if name not in cls._names:
+            raise KeyError(name)
+        return cls._members[cls._names.index(name)]
+
+    def __call__(cls, value) -> Severity:
+        for member in cls._members:
+            if member == value:
+                return member
+        raise ValueError(f"{value!r} is not a valid Severity")
+
+
+class Severity(int, metaclass=_Levels):
+    """NOTE < WARNING < ERROR: an int with a name, what ``enum.IntEnum`` makes (importing enum, with functools and
+    collections, costs a one-file run more than its rules: docs/benchmarks.md)."""
+
+    __slots__ = ()
+    _names = ("NOTE", "WARNING", "ERROR")
+    _members: tuple[Severity, ...]
+    NOTE: Severity
+    WARNING: Severity
+    ERROR: Severity
+
+    @property
+    def name(self) -> str:
+        return self._names[self - 1]
+
+    @property
+    def value(self) -> int:
+        return int(self)
 
     @classmethod
     def parse(cls, text: str) -> Severity:
@@ -23,6 +56,19 @@ class Severity(enum.IntEnum):
 
     def __str__(self) -> str:
         return self.name.lower()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"<Severity.{self.name}: {int(self)}>"
+
+    def __reduce__(self):
+        return Severity, (int(self),)
+
+
+Severity._members = tuple(int.__new__(Severity, value) for value in (1, 2, 3))
+Severity.NOTE, Severity.WARNING, Severity.ERROR = Severity._members
 
 
 class Related(Value):

@@ -7,30 +7,49 @@ Downstream of ``sources/`` nothing sees parser or ruamel objects: only
 
 from __future__ import annotations
 
-from collections import namedtuple
-from collections.abc import Iterator
-
 from .record import Record, Value
+
+try:  # the C field reader collections.namedtuple uses, without importing collections (a one-file run)
+    from _collections import _tuplegetter
+except ImportError:  # another implementation than CPython
+    from operator import itemgetter
+
+    def _tuplegetter(index: int, doc: str):
+        return property(itemgetter(index), doc=doc)
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 
-class Span(namedtuple("Span", ("path", "line", "column", "end_line", "end_column"))):
+class Span(tuple):
     """A region of a file: 1-based lines and columns, end column exclusive (as SARIF wants).
 
     A named tuple, not a frozen dataclass: a run makes a million of them, and a tuple is
     built, hashed and compared in C (ordered by path, then start, then end, as before).
-    ``collections.namedtuple`` rather than ``typing.NamedTuple``: importing typing costs a one-file run 5 ms.
+    Written out rather than made by ``collections.namedtuple`` or ``typing.NamedTuple``: importing collections or
+    typing costs a one-file run 2-5 ms.
     """
 
     __slots__ = ()
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    _fields = ("path", "line", "column", "end_line", "end_column")
+    __match_args__ = _fields
+    path: str = _tuplegetter(0, "the file, as shown in findings")
+    line: int = _tuplegetter(1, "the first line, from 1")
+    column: int = _tuplegetter(2, "the first column, from 1")
+    end_line: int = _tuplegetter(3, "the last line")
+    end_column: int = _tuplegetter(4, "the column after the last character")
+
+    def __new__(cls, path: str, line: int, column: int, end_line: int, end_column: int):
+        return tuple.__new__(cls, (path, line, column, end_line, end_column))
+
+    def __getnewargs__(self):  # pickle and copy call __new__ with the fields
+        return tuple(self)
+
+    def __repr__(self) -> str:
+        path, line, column, end_line, end_column = self
+        return f"Span(path={path!r}, line={line!r}, column={column!r}, end_line={end_line!r}, end_column={end_column!r})"
 
     def cover(self, other: Span) -> Span:
         """The smallest span containing both (same file)."""

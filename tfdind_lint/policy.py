@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import os
 
 from .finding import Severity
+from .memo import once
 from .record import Value
 from .resources import data_path
 
@@ -138,7 +138,7 @@ def load_directory(directory: Path) -> dict[str, Policy]:
 INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "policy_index.py")
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def builtin_policies() -> dict[str, Policy]:
     """Every built-in policy, by id, in id order.
 

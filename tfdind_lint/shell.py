@@ -11,8 +11,7 @@ of a Terraform template appear as ``\\x00`` and are ordinary word characters.
 
 from __future__ import annotations
 
-import functools
-
+from .memo import recent
 from .record import MutableValue
 
 _OPERATOR_CHARS = ";&|()"
@@ -88,7 +87,7 @@ class Script(MutableValue):
         self.lines = lines
 
 
-@functools.lru_cache(maxsize=8)
+@recent(8)
 def parse(text: str) -> Script:
     """The script's commands and here-documents.  Cached: several rules read the same script (a 50,000-line one
     takes seconds to parse), so callers must not change what it returns."""

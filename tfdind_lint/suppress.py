@@ -20,9 +20,6 @@ exactly when its TDL401 finding is suppressed with a reason.
 
 from __future__ import annotations
 
-import fnmatch
-from collections.abc import Callable
-
 from .finding import Finding, Suppressed
 from .lazy_re import GuardedPattern, LazyPattern
 from .node import Node, Span
@@ -32,6 +29,7 @@ from .sources import Comment
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     import datetime
+    from collections.abc import Callable
 
 _DIRECTIVE = GuardedPattern(r"^\s*tfdind-lint\s*:\s*(?P<rest>.*)$", ("tfdind-lint",))
 _IGNORE = LazyPattern(r"^(?P<form>ignore|ignore-file)\s*\[(?P<ids>[^\]]*)\]\s*(?P<tail>.*)$")
@@ -100,8 +98,13 @@ class Suppression(Record):
             region = self.region
             return finding.span.path == region.path and region.line <= finding.span.line <= region.end_line
         if self.kind == "config":
-            return self.paths(finding.span.path) and (
-                not self.subjects or any(fnmatch.fnmatchcase(finding.subject, s) for s in self.subjects))
+            if not self.paths(finding.span.path):
+                return False
+            if not self.subjects:
+                return True
+            import fnmatch  # noqa: PLC0415  (imports re: only for a suppression that names subjects)
+
+            return any(fnmatch.fnmatchcase(finding.subject, s) for s in self.subjects)
         return False
 
     def record(self) -> Suppressed:
@@ -124,9 +127,10 @@ class Problem(Value):
         self.message = message
 
 
-Resolve = Callable[[str], "str | None"]
-#: the nearest rule id or name to a word that names none (``TDL4O1`` -> ``TDL401``), or None
-Suggest = Callable[[str], "str | None"]
+if TYPE_CHECKING:
+    Resolve = Callable[[str], "str | None"]
+    #: the nearest rule id or name to a word that names none (``TDL4O1`` -> ``TDL401``), or None
+    Suggest = Callable[[str], "str | None"]
 
 #: ``TDL4``, ``ACME1``: a group prefix, which ``--select`` takes but a suppression does not
 _PREFIX = LazyPattern(r"^[A-Z]{2,}\d{0,2}$")

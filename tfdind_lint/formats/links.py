@@ -12,14 +12,15 @@ a large share of a pre-commit run (docs/benchmarks.md).
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
+
+from ..memo import once
 
 _DIST = "tfdind_lint-"
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def project_urls() -> dict[str, str]:
     """``Project-URL`` entries of the installed distribution, labels in lower case; {} when unknown."""
     for entry in sys.path:

@@ -21,10 +21,8 @@ piece of a script is ``\\x00``.  A host, port or path holding any of them is unk
 
 from __future__ import annotations
 
-import re
-
 from ..expression import Conditional, references_in
-from ..lazy_re import GuardedPattern
+from ..lazy_re import GuardedPattern, LazyPattern
 from ..node import Node, Span, Unknown
 from ..record import Record, Value
 from ..workload import Container, Workload, docker_env
@@ -41,6 +39,8 @@ DOCKER_IMAGES = ("docker:*", "docker")
 
 # A leading interpolation that names something cannot hold a `scheme://` (``${docker_container.dind.name}:2375``).
 _NETWORK_REFERENCE = GuardedPattern(r"\$\{(docker_network\.[\w-]+)(?:\[[^\]]*\])?\.(?:name|id)\}", ("${docker_network.",))
+#: What may follow ``${docker_container.<label>`` in a reference to the container's name (``names``).
+_CONTAINER_NAME_REST = LazyPattern(r"(?:\[[^\]]*\])?\.(?:name|hostname|id)\}")
 _NAME_LIKE = GuardedPattern(r"\$\{[^{}]*\.(?:name|hostname|id|ip_address|ip|fqdn)\}", ("${",))
 _TRUE = ("1", "t", "T", "true", "TRUE", "True")
 _FALSE = ("0", "f", "F", "false", "FALSE", "False")
@@ -635,11 +635,8 @@ def names(container: Container, host: str | None) -> bool:
     for node in [container.name, workload.hostname, *workload.aliases]:
         if node is not None and symbolic(node) == host:
             return True
-    label = workload.address.split(".", 1)[1]
-    if not host.startswith(f"${{docker_container.{label}"):  # spares compiling a pattern per container
-        return False
-    pattern = r"\$\{docker_container\." + re.escape(label) + r"(?:\[[^\]]*\])?\.(?:name|hostname|id)\}"
-    return re.fullmatch(pattern, host) is not None
+    prefix = "${docker_container." + workload.address.split(".", 1)[1]
+    return host.startswith(prefix) and _CONTAINER_NAME_REST.fullmatch(host, len(prefix)) is not None
 
 
 def networks(workload: Workload, module) -> set[str] | None:

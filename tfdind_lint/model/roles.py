@@ -7,9 +7,8 @@ starting with ``/envbox``), a dind container, Sysbox intent, and the container t
 from __future__ import annotations
 
 import posixpath
-import re
 
-from ..lazy_re import GuardedPattern
+from ..lazy_re import MULTILINE, GuardedPattern
 from ..node import Node, Unknown
 from ..workload import Container, Workload, truthy
 
@@ -21,7 +20,10 @@ SYSBOX_IMAGES = ("nestybox/*", "registry.nestybox.com/*")
 CODER_LABEL_PREFIXES = ("com.coder.",)
 
 _SYSTEMD = GuardedPattern(r"(?:^|[\s;&|(`'\"])(?:exec\s+)?(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)(?=$|[\s;&|)`'\"])",
-                          ("systemd", "/sbin/init"), re.M)
+                          ("systemd", "/sbin/init"), MULTILINE)
+_EXEC_SYSTEMD = GuardedPattern(r"exec\s+(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)\b|^\s*(/sbin/init|/lib/systemd/systemd)\s*$",
+                               ("systemd", "/sbin/init"), MULTILINE)
+_RUNS_DOCKERD = GuardedPattern(r"(?:^|[\s/])dockerd(?:$|\s)", ("dockerd",))
 
 
 def image_name(container: Container) -> str | None:
@@ -89,10 +91,7 @@ def is_dind(container: Container) -> bool:
     """A Docker daemon container: a ``docker:*dind*`` image, or a command line that runs dockerd."""
     if image_matches(container, DIND_IMAGES):
         return True
-    for node in container.argv():
-        if isinstance(node.value, str) and re.search(r"(?:^|[\s/])dockerd(?:$|\s)", node.value):
-            return True
-    return False
+    return any(isinstance(node.value, str) and _RUNS_DOCKERD.search(node.value) for node in container.argv())
 
 
 def runs_agent_script(container: Container) -> bool:
@@ -224,7 +223,7 @@ def execs_systemd(container: Container) -> Node | None:
             continue
         if i == 0 and text.strip() in ("/sbin/init", "/lib/systemd/systemd", "/usr/lib/systemd/systemd", "systemd"):
             return node
-        if i > 0 and _SYSTEMD.search(_strip_comments(text)) and re.search(r"exec\s+(/sbin/init|/lib/systemd/systemd|/usr/lib/systemd/systemd|systemd)\b|^\s*(/sbin/init|/lib/systemd/systemd)\s*$", text, re.M):
+        if i > 0 and _SYSTEMD.search(_strip_comments(text)) and _EXEC_SYSTEMD.search(text):
             return node
     return None
 

@@ -6,9 +6,6 @@ block scalar remembers where each of its lines starts (``Node.lines``).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-
 from .. import shell
 from ..lazy_re import GuardedPattern
 from ..node import Node, Span, Unknown
@@ -17,6 +14,11 @@ from ..shell import SHELLS
 from ..sources import UNKNOWN
 from ..workload import Container, Workload
 from .roles import script_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable, Iterator
 
 
 def script_lines(node: Node) -> list[tuple[int, str]]:
@@ -220,7 +222,8 @@ class Arg(Value):
 
 
 #: (script line, start column, end column or None for the end of the line) -> Span
-_Locate = Callable[[int, int, "int | None"], Span]
+if TYPE_CHECKING:
+    _Locate = Callable[[int, int, "int | None"], Span]
 
 
 def commands(node: Node | None, module=None) -> Iterator[list[Arg]]:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
-from collections.abc import Iterator
 
 from ..context import Context
 from ..finding import Hit, Related
 from ..model import roles
 from ..node import Node
 from ..workload import Container, Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _GLOB = set("*?[")
 

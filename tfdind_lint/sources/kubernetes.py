@@ -18,23 +18,23 @@ file size limit of ``text.read_source``; see docs/robustness.md.
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from dataclasses import dataclass, field
 
 from .. import manifest_shape
+from ..lazy_re import MULTILINE, LazyPattern
 from ..node import Node, Span
 from . import Comment, SourceError
 from .text import LineIndex, decode
 
 # at the start of a line (after `- `), or after `{` / `,` (JSON-style manifests)
-_API_VERSION = re.compile(r"(?:^|[{,])[ \t-]*[\"']?apiVersion[\"']?[ \t]*:", re.M)
-_KIND = re.compile(r"(?:^|[{,])[ \t-]*[\"']?kind[\"']?[ \t]*:", re.M)
-_BRACKET = re.compile(r"[\[\]{}]")
-_DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.M)
+_API_VERSION = LazyPattern(r"(?:^|[{,])[ \t-]*[\"']?apiVersion[\"']?[ \t]*:", MULTILINE)
+_KIND = LazyPattern(r"(?:^|[{,])[ \t-]*[\"']?kind[\"']?[ \t]*:", MULTILINE)
+_BRACKET = LazyPattern(r"[\[\]{}]")
+_DOCUMENT_MARKER = LazyPattern(r"^(---|\.\.\.)(?=[ \t]|$)", MULTILINE)
 #: Why a file with template actions that YAML cannot read as written is not linted.
 TEMPLATE_SKIPPED = "a Helm template ({{ ... }}): render it (helm template) to lint it"
-_COMMENT = re.compile(r"(?:^|[ \t])#(.*)$")
+_COMMENT = LazyPattern(r"(?:^|[ \t])#(.*)$")
 
 _BOOL = {
     "true": True, "True": True, "TRUE": True, "yes": True, "Yes": True, "YES": True, "on": True, "On": True, "ON": True,
@@ -43,10 +43,10 @@ _BOOL = {
     "OFF": False, "n": False, "N": False,
 }
 _NULL = {"", "~", "null", "Null", "NULL"}
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_HEX = re.compile(r"^[-+]?0x[0-9a-fA-F_]+$")
-_OCT = re.compile(r"^[-+]?0o?[0-7_]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_INT = LazyPattern(r"^[-+]?(0|[1-9][0-9_]*)$")
+_HEX = LazyPattern(r"^[-+]?0x[0-9a-fA-F_]+$")
+_OCT = LazyPattern(r"^[-+]?0o?[0-7_]+$")
+_FLOAT = LazyPattern(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 
 #: An alias may be used many times; past this many nodes (counting every expansion) a document is refused.
 MAX_EXPANDED_NODES = 200_000

@@ -8,6 +8,7 @@ import errno
 import os
 import stat
 
+from ..lazy_re import LazyPattern
 from ..node import Span
 from . import SourceError
 
@@ -57,14 +58,15 @@ def current_limit() -> int:
     return _limit
 
 
+_SIZE = LazyPattern(r"\s*([0-9]+)\s*(?:([KkMmGg])i?[Bb]?|[Bb])?\s*")
+
+
 def parse_size(text) -> int:
     """``2MiB``, ``512 KiB``, ``2M``, ``1048576`` -> bytes (binary units, as Docker and Kubernetes write them); ValueError."""
     if isinstance(text, int) and not isinstance(text, bool):
         value = text
     else:
-        import re  # noqa: PLC0415
-
-        found = re.fullmatch(r"\s*([0-9]+)\s*(?:([KkMmGg])i?[Bb]?|[Bb])?\s*", str(text))
+        found = _SIZE.fullmatch(str(text))
         if found is None:
             raise ValueError(f"`{text}` is not a size: write a number of bytes or a size such as 2MiB or 512KiB")
         value = int(found.group(1)) * _UNITS[(found.group(2) or "").lower()]

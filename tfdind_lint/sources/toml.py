@@ -15,18 +15,18 @@ string value holding one becomes an ``Unknown``.
 from __future__ import annotations
 
 import datetime
-import re
 import sys
 
+from ..lazy_re import MULTILINE, LazyPattern
 from ..node import Node, Span, Unknown
 from ..record import MutableValue
 from . import UNKNOWN, Comment, SourceError
 from .text import LineIndex, decode
 
-_SETTINGS = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']?settings[\"']?[ \t]*[.\]]", re.M)
-_ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
-_LEXEME = re.compile(r"\"\"\"|'''|[\"'#\[\]{}]")
+_SETTINGS = LazyPattern(r"^[ \t]*\[\[?[ \t]*[\"']?settings[\"']?[ \t]*[.\]]", MULTILINE)
+_ERROR_AT = LazyPattern(r"\s*\(at line (\d+), column (\d+)\)$")
+_BARE = LazyPattern(r"[A-Za-z0-9_-]+")
+_LEXEME = LazyPattern(r"\"\"\"|'''|[\"'#\[\]{}]")
 #: Deepest nesting of arrays and inline tables read (Bottlerocket settings nest a few levels).
 MAX_DEPTH = 100
 

@@ -9,8 +9,6 @@ environment.  Where the workspace's Docker daemon lives comes from
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context, Unit
 from ...expression import references_in
 from ...model import daemon as daemons
@@ -18,6 +16,10 @@ from ...model import docker_access, scripts
 from ...node import Span
 from ...record import Record
 from ...workload import Container
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 AUTOSTART = "CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE"
 CLI_MODULE = "devcontainers-cli"

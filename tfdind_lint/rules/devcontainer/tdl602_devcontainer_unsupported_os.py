@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related, Severity
 from .helpers import by_agent, first_use, integration_units
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -3,8 +3,6 @@ to start a dev container on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -12,6 +10,10 @@ from ...fix import Fix, unsafe
 from ...model import daemon as daemons
 from ...node import Block, Span
 from .helpers import by_agent, first_use, integration_units, use_container
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ENABLE = "CODER_AGENT_DEVCONTAINERS_ENABLE"
 _FALSE = ("0", "f", "F", "false", "FALSE", "False")
@@ -68,7 +70,7 @@ def _fix(ctx, span: Span, container, agent) -> Fix | None:
             block = next((b for b in source.blocks if b.type == "env" and b.head == entry.span), None)
             edit = edits.delete_lines(text, block.span) if block is not None else None
         elif span.path.endswith((".yaml", ".yml")):
-            edit = edits.delete_lines(text, entry.span, r"[ \t]*-[ \t]*")
+            edit = edits.delete_lines(text, entry.span, edits.SEQUENCE_ITEM)
     elif agent is not None:
         node = _env_entry(agent, span)
         edit = edits.delete_attribute(text, node) if node is not None else None

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related
 from ...model.providers import provider_requirements
 from ...node import Span
 from ...versions import Version
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DEVCONTAINER_SINCE = Version(2, 3, 0)  # coder_devcontainer appears (coder provider #368)
 SUBAGENT_ID_SINCE = Version(2, 14, 0)  # subagent_id appears (coder provider #474)

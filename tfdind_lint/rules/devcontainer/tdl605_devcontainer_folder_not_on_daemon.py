@@ -4,7 +4,6 @@ workspace_folder is not at the same path there."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 
 from ... import edits
 from ...context import Context
@@ -13,6 +12,10 @@ from ...fix import Fix, unsafe
 from ...model import docker_access, roles
 from ...node import Block
 from .helpers import integration_units, use_container
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -6,14 +6,15 @@ its own (``Unit.scene``).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ...context import Context, Unit
 from ...lazy_re import LazyPattern
 from ...model import roles
 from ...model.daemon import Client, Scene, unknown
 from ...workload import Container
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: the images whose daemon runs rootless (another data root, no root user)
 DIND_ROOTLESS_IMAGES = ("docker:*dind-rootless*",)
@@ -81,6 +82,9 @@ _OCTAL = LazyPattern(r"^[0-7]{1,4}$")
 _CLAUSE = LazyPattern(r"^([ugoa]*)((?:[-+=][rwxXst]*)+)$")
 
 
+_PERMISSION_OPS = LazyPattern(r"([-+=])([rwxXst]*)")
+
+
 def world_writable(mode: str) -> bool:
     """Whether a chmod mode gives others write: octal ``666``/``0777``, symbolic ``a+rw``, ``o+w``, ``ugo=rwx``.
 
@@ -92,7 +96,7 @@ def world_writable(mode: str) -> bool:
         m = _CLAUSE.match(clause)
         if m is None or not (set(m.group(1)) & {"a", "o"}):
             continue
-        for op, perms in re.findall(r"([-+=])([rwxXst]*)", m.group(2)):
+        for op, perms in _PERMISSION_OPS.findall(m.group(2)):
             if op in "+=" and "w" in perms:
                 return True
     return False

@@ -3,12 +3,14 @@ a reason."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit
 from ...model import roles
 from .helpers import privileged_containers
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, exempt_envbox, envbox_images, runtimes) -> Iterator[Hit]:

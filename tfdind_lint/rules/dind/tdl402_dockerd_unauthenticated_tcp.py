@@ -3,11 +3,13 @@ address, note on loopback)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Severity
 from .helpers import scenes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:

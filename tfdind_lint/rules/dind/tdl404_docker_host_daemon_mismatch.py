@@ -3,14 +3,16 @@ daemon (host, port or TLS)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related, Severity
+from ...lazy_re import LazyPattern
 from ...model import roles
 from ...model.daemon import DOCKER_IMAGES, Client, Daemon, Scene, symbolic, unknown
 from .helpers import scenes, under, workspace_clients
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -76,9 +78,12 @@ def _mismatch(scene: Scene, client: Client):
     return _listener_mismatch(client, route.daemons, same_netns=route.local)
 
 
+_ADDRESS = LazyPattern(r"[\d.]+|\[?[0-9a-fA-F:]+\]?")
+
+
 def _outside(host: str) -> bool:
     """An IP address or the Docker host's name: it may reach a port dind publishes, not necessarily a mistake."""
-    return bool(re.fullmatch(r"[\d.]+|\[?[0-9a-fA-F:]+\]?", host)) or host.endswith(".internal")
+    return bool(_ADDRESS.fullmatch(host)) or host.endswith(".internal")
 
 
 def _listener_mismatch(client: Client, daemons: list[Daemon], same_netns: bool):

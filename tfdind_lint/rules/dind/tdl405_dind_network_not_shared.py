@@ -3,8 +3,6 @@ defined network."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...model.daemon import networks
 from ...node import Block
 from .helpers import scenes, workspace_clients
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -3,8 +3,6 @@ referenced without an index."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -13,6 +11,10 @@ from ...lazy_re import LazyPattern
 from ...model import roles
 from ...model.daemon import mentions_start_count
 from .helpers import scenes, workspace_clients
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -3,14 +3,16 @@ entrypoint.sh."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
 from ...model import roles, scripts
 from ...model.daemon import bypasses_entrypoint
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -3,17 +3,19 @@ root."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
+from ...lazy_re import LazyPattern
 from ...model import roles
 from ...model.daemon import symbolic, unknown
 from ...node import Block
 from .helpers import DIND_ROOTLESS_IMAGES, dind_sidecars, scenes, under
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: where docker:dind-rootless keeps its data (the image's VOLUME, $XDG_DATA_HOME/docker)
 ROOTLESS_DATA_ROOT = "/home/rootless/.local/share/docker"
@@ -54,6 +56,9 @@ def check(ctx: Context) -> Iterator[Hit]:
                           owner=workload.owner, fix=_fix(ctx, workload, container, missing))
 
 
+_NOT_IN_NAME = LazyPattern(r"[^a-z0-9-]+")
+
+
 def _fix(ctx, workload, container, missing: list[str]) -> Fix | None:
     """A Kubernetes dind container without a volume at dockerd's data-root (Terraform): an ``empty_dir`` volume
     named after the container, and its ``volume_mount``; none when the name is taken."""
@@ -61,7 +66,7 @@ def _fix(ctx, workload, container, missing: list[str]) -> Fix | None:
     if len(missing) != 1 or workload.origin != "terraform" or not isinstance(block, Block):
         return None
     # a DNS label: at most 63 characters, starting and ending with a letter or digit (cut first, then strip)
-    name = re.sub(r"[^a-z0-9-]+", "-", f"{container.display_name.lower()}-data-root")[:63].strip("-")
+    name = _NOT_IN_NAME.sub("-", f"{container.display_name.lower()}-data-root")[:63].strip("-")
     module = workload.module
     text = edits.source(ctx, container.span.path)
     if module is None or text is None or name in workload.volumes:

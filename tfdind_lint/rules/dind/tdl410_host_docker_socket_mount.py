@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: what a socket path names, for the message (a socket the configuration adds may be none of them)
 SOCKET_KINDS = (("docker", "Docker"), ("containerd", "containerd"), ("crio", "CRI-O"))

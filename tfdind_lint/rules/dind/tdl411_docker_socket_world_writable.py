@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 
 from ...context import Context
 from ...finding import Hit
 from ...model import roles, scripts
 from ...node import Span
 from .helpers import world_writable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, sockets) -> Iterator[Hit]:

@@ -3,12 +3,14 @@ Sysbox."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit
 from ...model import roles
 from ...workload import truthy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, capabilities, runtimes) -> Iterator[Hit]:

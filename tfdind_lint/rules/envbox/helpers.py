@@ -8,7 +8,6 @@ those values the way envbox's Go code does.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 
 from ...context import Context
 from ...expression import template_string
@@ -16,6 +15,10 @@ from ...finding import Hit
 from ...model import roles
 from ...node import Node, Span
 from ...workload import Container, Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def envbox_containers(ctx: Context, images) -> Iterator[tuple[Workload, Container]]:

@@ -3,8 +3,6 @@ Docker and Sysbox."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...node import Block
 from ...workload import truthy
 from .helpers import envbox_containers, envbox_hit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, envbox_images) -> Iterator[Hit]:

@@ -3,13 +3,15 @@ CODER_AGENT_TOKEN."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Severity
 from ...node import Block, Node
 from ...workload import Container
 from .helpers import env_text, env_unseen, envbox_containers, envbox_hit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 REQUIRED_ENV = ("CODER_INNER_IMAGE", "CODER_INNER_USERNAME", "CODER_AGENT_TOKEN")
 #: Optional for envbox, but without them no agent starts / no start-up logs reach Coder (note level).

@@ -3,8 +3,6 @@ agents, or one is a literal."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...node import Unknown
 from ...workload import Container, Env
 from .helpers import env_text, envbox_containers, envbox_hit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _agents(env: Env | None, attribute: str) -> set[str] | None:

@@ -3,13 +3,15 @@ that is malformed or off every volume."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit
 from ...model.envbox_flags import MountsError, parse_mounts
 from ...workload import Container, Workload
 from .helpers import env_text, envbox_containers, envbox_hit, mounts_attribute, normal_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Where envbox keeps state (envbox's README run examples; ``envboxPrivateMounts`` and ``defaultMounts`` in its ``cli/docker.go``).
 REQUIRED_MOUNTS = ("/var/lib/coder/docker", "/var/lib/coder/containers", "/var/lib/sysbox", "/var/lib/containers",

@@ -3,14 +3,16 @@ shared by every workspace."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...expression import Traversal
 from ...finding import Hit, Related
 from ...node import Node, Span, Unknown
 from ...workload import Container, Mount, Workload
 from .helpers import envbox_containers, envbox_hit, mounts_attribute, normal_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Paths that must each have their own storage: two Docker data roots, two container stores, the home directory.
 DATA_PATHS = ("/var/lib/docker", "/var/lib/coder/docker", "/var/lib/containers", "/var/lib/coder/containers", "/home/coder")

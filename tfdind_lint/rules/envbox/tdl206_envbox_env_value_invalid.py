@@ -3,8 +3,6 @@ breaks the inner container."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...model.envbox_flags import parse_bool, parse_int
 from ...workload import Container, Env, Workload
 from .helpers import env_text, env_unseen, envbox_containers, envbox_hit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Docker refuses a memory limit below 6 MiB (moby: "Minimum memory limit allowed is 6MB"); 0 means unlimited.
 MIN_MEMORY = 6 * 1024 * 1024

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Severity
 from ...workload import Workload
 from .helpers import env_text, envbox_containers, envbox_hit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 PULL_SECRET_KEY = ".dockerconfigjson"
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
+from ...lazy_re import LazyPattern
 from ...module import Module
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+_SEPARATORS = LazyPattern(r"[_\-.]+")
 
 
 def _tokens(name: str) -> set[str]:
-    return {t for t in re.split(r"[_\-.]+", name.lower()) if t}
+    return {t for t in _SEPARATORS.split(name.lower()) if t}
 
 
 def closest(name: str, candidates: Iterable[str], *, by_tokens: bool = True) -> str | None:

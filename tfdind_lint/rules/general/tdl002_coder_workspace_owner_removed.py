@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
@@ -13,6 +11,10 @@ from ...model.providers import provider_requirements
 from ...module import Module
 from ...node import Span
 from ...versions import Version
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: removed `data.coder_workspace` attributes -> their `data.coder_workspace_owner` names (provider v2.0.0)
 OWNER_ATTRIBUTES = {

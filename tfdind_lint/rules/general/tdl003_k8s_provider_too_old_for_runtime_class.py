@@ -3,8 +3,6 @@ provider constraint admits versions before 2.16.0."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
@@ -13,6 +11,10 @@ from ...model.providers import _Requirement, provider_requirements
 from ...module import Module
 from ...versions import _CLAUSE, ANY, Constraint, ConstraintError, Version
 from ...workload import TERRAFORM_POD_TYPES, Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _constraint_text(requirement: _Requirement) -> str:

@@ -3,8 +3,6 @@ without lower()."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...model.daemon import mentions_start_count
 from ...module import Module, Resource
 from ...node import Node, Reference
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: functions whose result is lower case, or that already rewrite the name: no finding
 NAME_SANITIZERS = frozenset({"lower", "replace", "regex", "regexall", "md5", "sha1", "sha256", "sha512"})

@@ -3,13 +3,15 @@ data.coder_workspace.<n>.start_count."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related
 from ...module import Module
 from ...node import Node, Reference
 from ...workload import Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _REPLICATED = ("kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_stateful_set", "kubernetes_stateful_set_v1")
 

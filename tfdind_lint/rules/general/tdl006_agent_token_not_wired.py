@@ -3,8 +3,6 @@ agent's token."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...module import Module
 from ...node import Block, Reference
 from ...workload import Container, Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _token_authenticated(module: Module, agent: str) -> bool:

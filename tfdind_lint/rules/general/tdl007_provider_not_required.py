@@ -3,13 +3,15 @@ declare."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...expression import Traversal
 from ...finding import Hit, Related, Severity
 from ...module import Module, Resource
 from ...node import Node
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _provider_name(resource: Resource) -> str:

@@ -3,14 +3,16 @@ does not declare."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
 from ...module import Module
 from .helpers import closest
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _KIND_WORDS = {"local": "local value", "data": "data source", "resource": "resource", "module": "module call"}
 

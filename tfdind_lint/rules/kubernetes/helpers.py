@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ...lazy_re import LazyPattern
 from ...model import scripts
 from ...node import Node, Span
@@ -94,11 +92,14 @@ class _RuntimeFacts(Record):
         self.labelled = labelled
 
 
+_K8S_VERSION = LazyPattern(r"v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?")
+
+
 def parse_k8s_version(text) -> tuple[int, ...] | None:
     """``"1.35"``, ``"v1.35.2"``, ``1.35`` -> (1, 35[, 2]); None when not a version."""
     if text is None or isinstance(text, bool):
         return None
-    m = re.fullmatch(r"v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?", str(text).strip())
+    m = _K8S_VERSION.fullmatch(str(text).strip())
     if m is None:
         return None
     return tuple(int(g) for g in m.groups() if g is not None)

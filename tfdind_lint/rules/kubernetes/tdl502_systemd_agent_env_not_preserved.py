@@ -3,16 +3,18 @@ drops CODER_AGENT_TOKEN."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ... import edits, shell
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix, safe
+from ...lazy_re import LazyPattern
 from ...model import roles, scripts
 from ...node import Node, Span, Unknown
 from ...workload import Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TOKEN = "CODER_AGENT_TOKEN"
 
@@ -25,12 +27,15 @@ def check(ctx: Context) -> Iterator[Hit]:
                 yield from _agent_env_hits(ctx, workload, roles.command_attribute(container, node), node)
 
 
+_KEEPS_TOKEN = LazyPattern(rf"env_keep.*\b{TOKEN}\b")
+
+
 def _agent_env_hits(ctx: Context, workload: Workload, attribute: str, node: Node) -> Iterator[Hit]:
     inits = [(line, column, part) for line, column, part in scripts.placeholders(node) if scripts.renders_agent_init(part)]
     if not inits or not _uses_token_auth(workload, inits):
         return
     text = roles.script_text(node)
-    if re.search(rf"env_keep.*\b{TOKEN}\b", text):
+    if _KEEPS_TOKEN.search(text):
         return  # the script itself tells sudo to keep the token
     for command in shell.parse(text).commands:
         inside = [part for line, column, part in inits if _runs_in(command, line, column)]

@@ -3,9 +3,6 @@ rest of the script never runs."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ... import edits, shell
 from ...context import Context
 from ...finding import Hit, Related
@@ -13,6 +10,10 @@ from ...fix import Fix, safe
 from ...lazy_re import LazyPattern
 from ...model import roles, scripts
 from ...node import Node, Span, Unknown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -36,10 +37,13 @@ def _shell_scripts(ctx: Context) -> Iterator[tuple[str, Span, str, Node]]:
                 yield (*scripts.place(resource), node)
 
 
+_SHELL_WORDS = tuple(LazyPattern(rf"\b{name}\b") for name in sorted(scripts.SHELLS))
+
+
 def _is_shell(text: str) -> bool:
     """Agent scripts are shell scripts unless a ``#!`` line names another interpreter."""
     first = text.lstrip("\n").split("\n", 1)[0]
-    return not first.startswith("#!") or any(re.search(rf"\b{name}\b", first) for name in scripts.SHELLS)
+    return not first.startswith("#!") or any(word.search(first) for word in _SHELL_WORDS)
 
 
 def _unclosed_heredocs(ctx: Context, subject: str, owner: Span, attribute: str, node: Node) -> Iterator[Hit]:

@@ -3,8 +3,6 @@ systemd runs in it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...model import roles
 from ...workload import truthy
 from .helpers import systemd_span
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:

@@ -3,8 +3,6 @@ contradicting its RuntimeClass, or an unlabelled installer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context, Unit
 from ...finding import Hit, Related, Severity
@@ -15,6 +13,10 @@ from ...model import roles
 from ...node import Node, Span
 from ...workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS
 from .helpers import RuntimeClass, _Pod, _RuntimeFacts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def runtime_classes(units: list[Unit], wanted: dict | None = None) -> list[RuntimeClass]:

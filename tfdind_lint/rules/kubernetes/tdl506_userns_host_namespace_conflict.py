@@ -3,13 +3,15 @@ rejects."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...model import roles
 from ...workload import falsy, truthy
 from .helpers import parse_k8s_version
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 HOST_NETWORK_GATE = "UserNamespacesHostNetworkSupport"
 HOST_NETWORK_SINCE = (1, 35)

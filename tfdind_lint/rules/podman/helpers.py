@@ -8,9 +8,6 @@ they see the whole run, and say nothing unless both sides are in it.
 
 from __future__ import annotations
 
-import functools
-import re
-
 from ...finding import Hit
 from ...lazy_re import GuardedPattern, LazyPattern
 from ...model import roles, scripts
@@ -65,8 +62,16 @@ def quantity(value) -> Decimal | None:
         return None
 
 
-@functools.cache
+_SUFFIXES: dict = {}  # filled on first use: decimal is imported only for a resource quantity
+
+
 def _suffixes(decimal: type) -> dict:
+    if not _SUFFIXES:
+        _SUFFIXES.update(_suffix_values(decimal))
+    return _SUFFIXES
+
+
+def _suffix_values(decimal: type) -> dict:
     return {None: 1, "n": decimal("1e-9"), "u": decimal("1e-6"), "m": decimal("1e-3"), "k": 10**3, "M": 10**6,
             "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
             "Pi": 2**50, "Ei": 2**60}
@@ -162,6 +167,8 @@ class _Labels(Record):
         if (key, value) in self.pairs:
             return True
         if (key, value) not in self.known:
+            import re  # noqa: PLC0415  (a label of the manifests: a pattern of their own)
+
             pattern = re.compile(rf"(?<![\w./-]){re.escape(key)}={re.escape(value)}(?![\w.-])")
             self.known[key, value] = any(pattern.search(text) for text in self.texts)
         return self.known[key, value]

@@ -3,8 +3,6 @@ Kubernetes rejects."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...node import Block
 from ...workload import Container, Workload, truthy
 from .helpers import is_extended, podman_evidence, podman_hit, quantity
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CRIO_DEVICES = "io.kubernetes.cri-o.Devices"
 

@@ -3,17 +3,19 @@ does not advertise, or the plugin is mis-deployed."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related, Severity
+from ...lazy_re import LazyPattern
 from ...manifest_shape import terraform_manifest
 from ...model import roles, scripts
 from ...node import Node
 from ...record import Record, replace
 from ...workload import Container, Workload, from_manifest
 from .helpers import _FuseFacts, _Labels, _Object, _Request, is_extended
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _SELECTORS = ("nodeSelector", "node_selector", "matchLabels", "match_labels", "selector")
 
@@ -139,6 +141,10 @@ def _detached(plugins: list[tuple[Workload, Container, str]]) -> list[tuple[Work
     return found
 
 
+#: A smarter-device-manager configuration's device patterns (``devicematch: ^fuse$``).
+_DEVICE_MATCH = LazyPattern(r"devicematch\s*:\s*[\"']?([^\"'\s#]+)")
+
+
 def _smarter_resources(workload: Workload, objects: list[_Object]) -> frozenset[str] | None:
     """The FUSE resource smarter-device-manager advertises: ``smarter-devices/fuse`` when its config matches ``fuse``."""
     maps = [v for v in workload.volumes.values() if v.kind == "config_map"]
@@ -154,7 +160,9 @@ def _smarter_resources(workload: Workload, objects: list[_Object]) -> frozenset[
             return None  # its configuration is not in scope
         for config in found:
             for text in (n.value for n in config.data.values() if isinstance(n.value, str)):
-                for pattern in re.findall(r"devicematch\s*:\s*[\"']?([^\"'\s#]+)", text):
+                for pattern in _DEVICE_MATCH.findall(text):
+                    import re  # noqa: PLC0415  (the plugin's own pattern)
+
                     try:
                         if re.search(pattern, "fuse"):
                             return frozenset({"smarter-devices/fuse"})

@@ -3,8 +3,6 @@ left under the default AppArmor profile."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
@@ -12,6 +10,10 @@ from ...fix import Fix, safe
 from ...node import Node
 from ...workload import Container, Workload, truthy
 from .helpers import podman_evidence, podman_hit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 APPARMOR_PREFIX = "container.apparmor.security.beta.kubernetes.io/"
 

@@ -3,17 +3,18 @@ Podman workspaces."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Edit, Fix, safe
-from ...lazy_re import GuardedPattern
+from ...lazy_re import GuardedPattern, LazyPattern
 from ...model.node_pools import NodeDefinition, node_definitions
 from ...node import Node, Span
 from .helpers import podman_evidence
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 USERNS_SYSCTL = "user.max_user_namespaces"
 
@@ -193,7 +194,7 @@ def _spec(ctx: Context, definition: NodeDefinition) -> Node | None:
     return None
 
 
-_KEY_ALONE = re.compile(r"\s*:\s*(#.*)?")
+_KEY_ALONE = LazyPattern(r"\s*:\s*(#.*)?")
 _HEREDOC = GuardedPattern(r"<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$", ("<<",))
 
 

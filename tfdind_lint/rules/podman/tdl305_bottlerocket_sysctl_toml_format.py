@@ -3,9 +3,6 @@ on another AMI family, or broken TOML."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
@@ -13,6 +10,10 @@ from ...fix import Fix, safe
 from ...lazy_re import LazyPattern
 from ...model.node_pools import NodeDefinition, node_definitions
 from ...node import Node, Span, Unknown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -91,6 +92,9 @@ def _fix_value(ctx, definition, node) -> Fix | None:
     return safe(f'Write "{written}"', edits.replace(node.span, f'"{written}"'))
 
 
+_BLANKS = LazyPattern(r"\s+")
+
+
 def _fix_key(ctx, definition, table, leaf, name: str) -> Fix | None:
     """``user.max_user_namespaces = ...`` (a dotted key: a table): write the sysctl name as one quoted key."""
     if not definition.exact or table.key is None or leaf.key is None:
@@ -100,6 +104,6 @@ def _fix_key(ctx, definition, table, leaf, name: str) -> Fix | None:
         return None
     span = Span(leaf.key.path, table.key.line, table.key.column, leaf.key.end_line, leaf.key.end_column)
     start, end = text.range(span)
-    if re.sub(r"\s+", "", text.text[start:end]) != name or not _BARE.fullmatch(name):
+    if _BLANKS.sub("", text.text[start:end]) != name or not _BARE.fullmatch(name):
         return None
     return safe(f'Quote the key "{name}"', edits.replace(span, f'"{name}"'))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Related
 from ...model import roles
 from ...workload import Workload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 USERNS_ANNOTATION = "io.kubernetes.cri-o.userns-mode"
 

@@ -3,8 +3,6 @@ without the sysbox-runc runtime."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles, scripts
@@ -12,6 +10,10 @@ from ...model.scripts import agent_startup_scripts
 from ...node import Span, Unknown
 from ...workload import Workload
 from .helpers import USERNS_ANNOTATION
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def sysbox_intent(workload: Workload) -> tuple[Span, str] | None:

@@ -3,16 +3,18 @@ on the pod, no hostUsers false)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
+from ...lazy_re import LazyPattern
 from ...node import Node
 from ...workload import Workload, falsy
 from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Sysbox needs a full 16-bit ID range in the pod's user namespace (Sysbox's Kubernetes guide: ``auto:size=65536``).
 USERNS_SIZE = 65536
@@ -69,6 +71,9 @@ def _object_annotation(workload: Workload) -> Node | None:
     return own.value.get(USERNS_ANNOTATION)
 
 
+_SIZE = LazyPattern(r"(?:^auto:|[,;])size=(\d+)")
+
+
 def _userns_value(workload: Workload, annotation: Node) -> Iterator[Hit]:
     """The annotation's value must ask CRI-O for an automatic user namespace of at least 65536 IDs."""
     value = annotation.value
@@ -82,7 +87,7 @@ def _userns_value(workload: Workload, annotation: Node) -> Iterator[Hit]:
         yield Hit(annotation.where, f"`{USERNS_ANNOTATION}` is `{mode}`: the Sysbox pod gets no user namespace and "
                   "fails to start", hint=fix, **common)
         return
-    size = re.search(r"(?:^auto:|[,;])size=(\d+)", mode)
+    size = _SIZE.search(mode)
     if size is None:
         yield Hit(annotation.where, f"`{mode}` lets CRI-O size the user namespace from the image, maybe below the "
                   f"{USERNS_SIZE} IDs Sysbox expects", hint=fix, severity=Severity.NOTE, **common)

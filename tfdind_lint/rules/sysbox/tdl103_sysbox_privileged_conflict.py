@@ -3,8 +3,6 @@ containers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit
@@ -14,6 +12,10 @@ from ...model import roles
 from ...node import Block, Node, Span
 from ...workload import Container, Workload
 from .helpers import runtime_related, sysbox_workloads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, runtimes, envbox_images) -> Iterator[Hit]:

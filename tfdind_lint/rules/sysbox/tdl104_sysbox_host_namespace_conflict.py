@@ -3,8 +3,6 @@ a warning)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ... import edits
 from ...context import Context
 from ...finding import Hit, Severity
@@ -12,6 +10,10 @@ from ...fix import Fix, unsafe
 from ...node import Node
 from ...workload import Workload, truthy
 from .helpers import runtime_related, sysbox_workloads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Docker attribute -> the namespace it shares with the host when set to "host"
 _DOCKER_HOST_MODES = {"network_mode": "network", "pid_mode": "PID", "userns_mode": "user", "ipc_mode": "IPC"}

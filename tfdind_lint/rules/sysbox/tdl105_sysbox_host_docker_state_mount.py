@@ -3,14 +3,16 @@ volume shared with other containers or workspaces."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
 from ...node import Node, Unknown
 from ...workload import Container, Mount, Workload
 from .helpers import sysbox_workloads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DOCKER_STATE = "/var/lib/docker"
 

@@ -3,12 +3,14 @@ annotation (opt-in, for containerd 2 clusters)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...context import Context
 from ...finding import Hit
 from ...workload import falsy
 from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:

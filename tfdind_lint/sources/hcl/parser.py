@@ -18,10 +18,8 @@ A syntax error raises ``SourceError`` at the offending token; problems that do n
 
 from __future__ import annotations
 
-import re
-
 from ...expression import Call, Conditional, Opaque, Operation, Template, Traversal
-from ...lazy_re import LazyPattern
+from ...lazy_re import MULTILINE, LazyPattern
 from ...node import Block, Node, Reference, Span
 from .. import Comment, SourceError
 from ..text import LineIndex
@@ -37,7 +35,7 @@ TOO_DEEP = (f"Nested too deeply to analyse (more than {MAX_TREE_DEPTH} levels of
 MAX_FAILURES = 10
 
 #: Where reading resumes after a syntax error: a line that opens a top-level block.
-_RESUME = LazyPattern(r'^[^\W\d][\w-]*(?:[ \t]+(?:"[^"\n]*"|[^\W\d][\w-]*))*[ \t]*\{[ \t]*(?:#[^\n]*|//[^\n]*)?$', re.M)
+_RESUME = LazyPattern(r'^[^\W\d][\w-]*(?:[ \t]+(?:"[^"\n]*"|[^\W\d][\w-]*))*[ \t]*\{[ \t]*(?:#[^\n]*|//[^\n]*)?$', MULTILINE)
 
 _PRECEDENCE = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
                "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
@@ -47,7 +45,7 @@ _LITERALS = {"true": True, "false": False, "null": None}
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _BUILTIN_SINGLE = ("count", "each", "self", "path", "terraform")
 
-_QUOTED_STOP = re.compile(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
+_QUOTED_STOP = LazyPattern(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
 _HEREDOC_STOP = LazyPattern(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
 #: Bytes that are not UTF-8, as decoding with ``surrogateescape`` leaves them (terraform.py reads such files so).
 _ESCAPED_BYTES = LazyPattern(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
@@ -881,20 +879,21 @@ class Parser:
         trim = head.startswith("<<-")
         marker = head[3 if trim else 2:].rstrip("\n")
         body_start = self.end
-        closing = re.compile(r"^[ \t]*" + re.escape(marker) + r"[ \t]*\n", re.M).search(text, body_start)
+        closing = _closing_line(text, marker, body_start)
         if closing is None:
             raise self.error(f"Heredoc {head.rstrip()} is never closed: no later line consists of {marker} alone "
                              "(followed by a line break)", start)
-        carriage_return = text.find("\r", body_start, closing.start())
+        close_start, close_end = closing
+        carriage_return = text.find("\r", body_start, close_start)
         if carriage_return >= 0:
             raise self.error("A carriage return (a lone CR line ending) cannot appear in a heredoc; convert the file's "
                              "line endings", carriage_return)
-        bad = _ESCAPED_BYTES.search(text, body_start, closing.start())
+        bad = _ESCAPED_BYTES.search(text, body_start, close_start)
         while bad is not None:
-            bad = _ESCAPED_BYTES.search(text, self.escaped_bytes(bad.start()), closing.start())
-        closing_line = text[closing.start():closing.end() - 1]
-        end = closing.start() + len(closing_line.rstrip())
-        body_lines = text[body_start:closing.start()].split("\n")[:-1]
+            bad = _ESCAPED_BYTES.search(text, self.escaped_bytes(bad.start()), close_start)
+        closing_line = text[close_start:close_end - 1]
+        end = close_start + len(closing_line.rstrip())
+        body_lines = text[body_start:close_start].split("\n")[:-1]
         span = self.span(start, end)
         indent = 0
         if trim:
@@ -904,7 +903,7 @@ class Parser:
         rendered = [line[indent:] for line in body_lines]
         positions = tuple((first_line + i, indent + 1) for i in range(len(rendered)))
         body = "".join(line + "\n" for line in rendered)
-        self.advance_from(closing.end() - 1)  # the line break after the marker ends the attribute
+        self.advance_from(close_end - 1)  # the line break after the marker ends the attribute
         if "${" not in body and "%{" not in body:
             return Node(body, span, lines=positions), end
         starts = [0]
@@ -924,6 +923,21 @@ class Parser:
         if not directive and all(type(p) is str for p in parts):
             return Node("".join(parts), span, lines=lines)
         return Node(Template(source, tuple(parts), directive), span, lines=lines)
+
+
+def _closing_line(text: str, marker: str, pos: int) -> tuple[int, int] | None:
+    """The first line from ``pos`` (a line's start) that holds ``marker`` alone between blanks and ends in a line
+    break: (its start, the offset after its line break)."""
+    found = text.find(marker, pos)
+    while found >= 0:  # each line that holds the marker, in order (a 50,000-line script is not read line by line)
+        start = text.rfind("\n", pos, found) + 1 or pos
+        end = text.find("\n", found)
+        if end < 0:
+            return None
+        if text[start:end].strip(" \t") == marker:
+            return start, end + 1
+        found = text.find(marker, end + 1)
+    return None
 
 
 def _bisect(starts: list[int], offset: int) -> int:

@@ -12,12 +12,10 @@ token starts with), ``unclosed-comment``, and every operator and punctuation mar
 
 from __future__ import annotations
 
-import re
-
-from ...lazy_re import LazyPattern
+from ...lazy_re import DOTALL, VERBOSE, LazyPattern
 
 # Order matters only where one alternative is a prefix of another (the operators: longest first).
-_TOKEN = re.compile(r"""[ \t]*(?:
+_TOKEN = LazyPattern(r"""[ \t]*(?:
     (?P<nl>\n)
   | (?P<ident>[^\W\d][\w-]*)
   | (?P<number>[0-9](?:(?:[0-9.]|[eE][+-]?[0-9])*(?:[0-9]|[eE][+-]?[0-9]))?)
@@ -27,7 +25,7 @@ _TOKEN = re.compile(r"""[ \t]*(?:
   | (?P<punct>\.\.\.|::|==|!=|<=|>=|&&|\|\||=>|~\}|[{}\[\]()=<>+\-*/%!?:,."])
   | (?P<eof>\Z)
   | (?P<invalid>.)
-)""", re.X | re.S)
+)""", VERBOSE | DOTALL)
 
 _IDENT_REST = LazyPattern(r"[\w-]*")
 
