@@ -10,7 +10,10 @@ tests/test_quick_arguments.py holds the two to the same answer and this table to
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+import sys
+
+#: ``types.SimpleNamespace`` without importing ``types`` (a one-file run: docs/benchmarks.md): ``sys.implementation`` is one
+SimpleNamespace = type(sys.implementation)
 
 FLAG, OFF, VALUE, APPEND, RULES, ARGPARSE = "flag", "off", "value", "append", "rules", "argparse"
 

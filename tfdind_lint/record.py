@@ -13,7 +13,7 @@ The classes the cache stores (``plain.CLASSES``) are read by their ``_fields`` a
 
 from __future__ import annotations
 
-import operator
+from _operator import attrgetter  # operator's C half: importing operator.py costs a one-file run more
 
 
 class Record:
@@ -42,7 +42,7 @@ class Value(Record):
         names = cls._compared or cls._fields
         if not names:  # an abstract base (MutableValue)
             return
-        get = operator.attrgetter(*names)
+        get = attrgetter(*names)
         cls._values_of = staticmethod(get if len(names) > 1 else lambda value: (get(value),))
 
     def __eq__(self, other: object) -> bool:
