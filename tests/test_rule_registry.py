@@ -9,7 +9,7 @@ import sys
 
 from conftest import ROOT
 from tfdind_lint.policy import builtin_policies
-from tfdind_lint.rules import BUILTIN, CHECKS, COLLECTORS, GROUPS, PROJECT_SCOPED, module_name
+from tfdind_lint.rules import BUILTIN, CHECKS, COLLECTORS, GROUPS, PROJECT_SCOPED, module_name, precondition
 
 RULES = ROOT / "tfdind_lint" / "rules"
 
@@ -58,10 +58,16 @@ def rule_modules_imported(*paths: str) -> set[str]:
 
 def test_a_run_imports_only_the_rules_of_the_kinds_of_file_it_reads():
     policies = {module_name(rule, p.name): p for rule, p in builtin_policies().items() if rule not in BUILTIN}
-    yaml_run = rule_modules_imported("tests/policies/TDL401/yaml/infrastructure.yaml")
-    assert yaml_run == {m for m, p in policies.items() if "yaml" in p.files and p.enabled}
-    terraform_run = rule_modules_imported("examples/dind-docker/good/main.tf")
-    assert terraform_run == {m for m, p in policies.items() if "terraform" in p.files and p.enabled}
+    # a rule whose precondition finds nothing is not imported either (tests/test_preconditions.py)
+    conditional = {module_name(rule, p.name) for rule, p in builtin_policies().items()
+                   if rule not in BUILTIN and precondition(rule) is not None}
+    for path, kind in (("tests/policies/TDL401/yaml/infrastructure.yaml", "yaml"),
+                       ("examples/dind-docker/good/main.tf", "terraform")):
+        imported = rule_modules_imported(path)
+        of_the_kind = {m for m, p in policies.items() if kind in p.files and p.enabled}
+        assert imported <= of_the_kind
+        assert of_the_kind - imported <= conditional and of_the_kind - conditional <= imported
+    assert rule_modules_imported("examples/envbox/good/main.tf") >= {m for m in conditional if ".envbox." in m}
 
 
 def keyword_parameters(function) -> dict:

@@ -29,7 +29,7 @@ from .module import Module
 from .node import Span
 from .policy import find_policy
 from .record import MutableValue, Value
-from .rules import BUILTIN, CHECKS, COLLECTORS
+from .rules import BUILTIN, CHECKS, COLLECTORS, precondition
 from .sources import SourceError
 from .sources.text import read_source
 from .workload import from_manifest, from_module
@@ -74,6 +74,22 @@ class keeping_trees:
     def __exit__(self, *exc):
         global _kept  # noqa: PLW0603
         _kept = self.saved
+
+
+def _may_find(rule: str, ctx: Context, parameters: dict, answers: dict) -> bool:
+    """False when the rule's precondition (rules.precondition) finds nothing in ``ctx``: its check would not either."""
+    found = precondition(rule)
+    if found is None:
+        return True
+    helper, names = found
+    arguments = tuple(parameters[name] for name in names)
+    key = (helper, repr(arguments))  # the parameters are lists and mappings: not hashable
+    if key not in answers:
+        answers[key] = next(iter(helper(ctx, *arguments)), _NOTHING) is not _NOTHING
+    return answers[key]
+
+
+_NOTHING = object()
 
 
 def tune_collector() -> None:
@@ -354,6 +370,7 @@ class _Piece:
     def _check(self, unit: Unit, result: UnitResult, project: Context) -> None:
         settings = self.settings
         ran: dict[str, set[str]] = {f: set() for f in result.files}
+        answers: dict = {}  # (precondition, arguments) -> whether it found anything in this unit
         for rule in sorted(rules(settings.policies)):
             policy = settings.policies[rule]
             if policy.custom and kind(unit) not in policy.files:
@@ -366,10 +383,13 @@ class _Piece:
             if kind(unit) not in policy.files:
                 continue  # a built-in rule reads only the kinds of file its policy names: its module is not imported
             try:
+                parameters = settings.params(rule, files[0])
+                if not policy.custom and not _may_find(rule, Context([unit], project), parameters, answers):
+                    continue  # its check would loop over nothing (rules.precondition): its module is not imported
                 if CHECKS.project_scoped(rule):
                     continue
                 check = CHECKS[rule] if not policy.custom else custom_check(policy)
-                hits: list[Hit] = list(check(Context([unit], project), **settings.params(rule, files[0])))
+                hits: list[Hit] = list(check(Context([unit], project), **parameters))
             except Exception as exc:  # noqa: BLE001  (isolate a failing check: report it, keep going)
                 result.failed.add(rule)
                 where = f"the module {unit.path}" if unit.module is not None else unit.path

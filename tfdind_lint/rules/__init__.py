@@ -33,6 +33,16 @@ def module_name(rule: str, name: str) -> str:
     return f"{__name__}.{GROUPS[rule[3]]}.{rule.lower()}_{name.replace('-', '_')}"
 
 
+def precondition(rule: str):
+    """``(helper, parameter names)`` when a built-in rule's check is one loop over ``helper(ctx, *parameters)``, so
+    that an empty answer means no finding (its group's ``helpers.PRECONDITIONS``); else None."""
+    group = GROUPS.get(rule[3:4]) if rule.startswith("TDL") else None
+    if group is None:
+        return None
+    helpers = quick_import.load(f"{__name__}.{group}.helpers")
+    return vars(helpers).get("PRECONDITIONS", {}).get(rule)
+
+
 def rule_module(rule: str):
     """The module of a built-in rule, imported on first use."""
     return quick_import.load(module_name(rule, builtin_policies()[rule].name))
@@ -98,9 +108,12 @@ class _Table:
         return [self[rule] for rule in self]
 
     def project_scoped(self, rule: str) -> bool:
-        """The rule looks across files (its module says so); imports its module."""
+        """The rule looks across files (its module says so); imports its module, but for a rule with a precondition
+        (one over a unit's context: tests/test_preconditions.py checks that such a rule is unit-scoped)."""
+        if rule in BUILTIN or rule not in builtin_policies() or precondition(rule) is not None:
+            return False
         # the module's dict, not getattr: a missing attribute raises (and formats) an error, 100 times a run
-        return rule not in BUILTIN and rule in builtin_policies() and vars(rule_module(rule)).get("PROJECT_SCOPED", False)
+        return vars(rule_module(rule)).get("PROJECT_SCOPED", False)
 
 
 #: rule id -> check; ``CHECKS.project_scoped(rule)`` says whether it looks across files

@@ -113,7 +113,12 @@ def integration_units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model,
     for unit in ctx.units:
         if unit.module is None and not unit.workloads:
             continue
-        model = unit.docker_access
         found = uses(unit)
-        if found:
-            yield unit, model, found
+        if found:  # the Docker model only where a Dev Container is used: most templates have none
+            yield unit, unit.docker_access, found
+
+
+#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
+#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
+#: module is not imported (rules.precondition, pieces.py).
+PRECONDITIONS = {rule: (integration_units, ()) for rule in ("TDL601", "TDL602", "TDL603", "TDL605")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...finding import Hit
 from ...lazy_re import GuardedPattern, LazyPattern
 from ...model import roles, scripts
+from ...model.node_pools import node_definitions
 from ...model.scripts import agent_startup_scripts
 from ...node import Span
 from ...record import Record
@@ -172,3 +173,9 @@ class _Labels(Record):
             pattern = re.compile(rf"(?<![\w./-]){re.escape(key)}={re.escape(value)}(?![\w.-])")
             self.known[key, value] = any(pattern.search(text) for text in self.texts)
         return self.known[key, value]
+
+
+#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
+#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
+#: module is not imported (rules.precondition, pieces.py).
+PRECONDITIONS = {"TDL305": (node_definitions, ())}

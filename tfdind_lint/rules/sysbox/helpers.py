@@ -21,5 +21,12 @@ def sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
             yield workload
 
 
+#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
+#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
+#: module is not imported (rules.precondition, pieces.py).
+PRECONDITIONS = {rule: (sysbox_workloads, ("runtimes",)) for rule in ("TDL102", "TDL103", "TDL104", "TDL105", "TDL106",
+                                                                       "TDL107")}
+
+
 def runtime_related(workload: Workload) -> Related:
     return Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")
