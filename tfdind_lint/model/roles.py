@@ -12,6 +12,12 @@ from ..lazy_re import MULTILINE, GuardedPattern
 from ..node import Node, Unknown
 from ..workload import Container, Workload, truthy
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..context import Context
+
 DEFAULT_ENVBOX_IMAGES = ("*/coder/envbox*", "coder/envbox*")
 #: Docker runtime / RuntimeClass names that are Sysbox (a policy's ``runtimes`` parameter may add custom ones)
 SYSBOX_RUNTIMES = ("sysbox-runc",)
@@ -200,6 +206,21 @@ def runtime_value(workload: Workload):
 def uses_runtime(workload: Workload, names) -> bool:
     value = runtime_value(workload)
     return isinstance(value, str) and value in names
+
+
+def sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
+    """Workloads that run under a Sysbox runtime / RuntimeClass (``runtimes``: the names that count as Sysbox)."""
+    for workload in ctx.workloads:
+        if uses_runtime(workload, runtimes):
+            yield workload
+
+
+def pod_workloads(ctx: Context) -> Iterator[Workload]:
+    """Workloads that are Kubernetes pods: not the Docker provider's containers (no extended resources, no
+    annotations)."""
+    for workload in ctx.workloads:
+        if workload.kind != "docker_container":
+            yield workload
 
 
 def script_text(node: Node | None) -> str | None:

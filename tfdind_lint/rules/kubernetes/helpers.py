@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...lazy_re import LazyPattern
 from ...model import scripts
+from ...model.roles import sysbox_workloads
 from ...node import Node, Span
 from ...record import Record
 
@@ -103,3 +104,9 @@ def parse_k8s_version(text) -> tuple[int, ...] | None:
     if m is None:
         return None
     return tuple(int(g) for g in m.groups() if g is not None)
+
+
+#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
+#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
+#: module is not imported (rules.precondition, pieces.py).
+PRECONDITIONS = {"TDL501": (sysbox_workloads, ("runtimes",)), "TDL504": (sysbox_workloads, ("runtimes",))}

@@ -7,6 +7,7 @@ from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix
 from ...model import roles
+from ...model.roles import sysbox_workloads
 from ...node import Node
 from ...workload import truthy
 from .helpers import systemd_span
@@ -18,9 +19,7 @@ if TYPE_CHECKING:
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
     """TDL501: a Sysbox container that starts systemd as PID 1 while running as a non-root user."""
-    for workload in ctx.workloads:
-        if not roles.uses_runtime(workload, runtimes):
-            continue
+    for workload in sysbox_workloads(ctx, runtimes):
         for container in workload.containers:
             init = roles.execs_systemd(container)
             if init is None:

@@ -8,6 +8,7 @@ from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
 from ...model import roles
+from ...model.roles import sysbox_workloads
 from ...workload import truthy
 from .helpers import systemd_span
 
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 
 def check(ctx: Context, *, runtimes) -> Iterator[Hit]:
     """TDL504: a Sysbox pod that shares one PID namespace between its containers (error when systemd runs in it)."""
-    for workload in ctx.workloads:
+    for workload in sysbox_workloads(ctx, runtimes):
         node = workload.share_process_namespace
-        if not truthy(node) or not roles.uses_runtime(workload, runtimes):
+        if not truthy(node):
             continue
         systemd = next((c for c in workload.containers if roles.execs_systemd(c) is not None), None)
         related = [Related(workload.runtime.where, f"the Sysbox runtime is chosen here (`{workload.runtime.value}`)")]

@@ -12,6 +12,7 @@ from ...finding import Hit
 from ...lazy_re import GuardedPattern, LazyPattern
 from ...model import roles, scripts
 from ...model.node_pools import node_definitions
+from ...model.roles import pod_workloads
 from ...model.scripts import agent_startup_scripts
 from ...node import Span
 from ...record import Record
@@ -178,4 +179,4 @@ class _Labels(Record):
 #: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
 #: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
 #: module is not imported (rules.precondition, pieces.py).
-PRECONDITIONS = {"TDL305": (node_definitions, ())}
+PRECONDITIONS = {"TDL301": (pod_workloads, ()), "TDL303": (pod_workloads, ()), "TDL305": (node_definitions, ())}

@@ -7,6 +7,7 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix, safe
+from ...model.roles import pod_workloads
 from ...node import Block
 from ...workload import Container, Workload, truthy
 from .helpers import is_extended, podman_evidence, podman_hit, quantity
@@ -26,9 +27,7 @@ def _spell_limits(workload: Workload, resource: str) -> str:
 
 def check(ctx: Context, *, podman_images, fuse_resources) -> Iterator[Hit]:
     """TDL301: a Podman workspace without a FUSE device, and extended resources Kubernetes rejects."""
-    for workload in ctx.workloads:
-        if workload.kind == "docker_container":
-            continue  # the Docker provider has no extended resources
+    for workload in pod_workloads(ctx):  # the Docker provider has no extended resources
         for container in workload.all_containers():
             yield from _extended_resources(ctx, container)
         for container in workload.containers:

@@ -7,6 +7,7 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
+from ...model.roles import pod_workloads
 from ...node import Node
 from ...workload import Container, Workload, truthy
 from .helpers import podman_evidence, podman_hit
@@ -20,8 +21,8 @@ APPARMOR_PREFIX = "container.apparmor.security.beta.kubernetes.io/"
 
 def check(ctx: Context, *, podman_images, nodes_use_apparmor) -> Iterator[Hit]:
     """TDL303: an AppArmor annotation naming no container; a Podman workspace left confined by AppArmor."""
-    for workload in ctx.workloads:
-        if workload.kind == "docker_container" or workload.annotations_open:
+    for workload in pod_workloads(ctx):
+        if workload.annotations_open:
             continue
         containers = workload.all_containers()
         names = {c.name.value for c in containers if c.name is not None and isinstance(c.name.value, str)}

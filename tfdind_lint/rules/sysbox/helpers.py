@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from ...context import Context
 from ...finding import Related
-from ...model import roles
+from ...model.roles import sysbox_workloads
 from ...workload import Workload
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 USERNS_ANNOTATION = "io.kubernetes.cri-o.userns-mode"
-
-
-def sysbox_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
-    """Workloads that run under a Sysbox runtime / RuntimeClass."""
-    for workload in ctx.workloads:
-        if roles.uses_runtime(workload, runtimes):
-            yield workload
 
 
 #: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer

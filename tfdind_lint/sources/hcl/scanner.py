@@ -35,7 +35,7 @@ NUMBER = LazyPattern(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
 def token(text: str, pos: int) -> tuple[str, int, int]:
     m = _TOKEN.match(text, pos)
     kind = m.lastgroup
-    start, end = m.start(kind), m.end(kind)
+    start, end = m.span(kind)
     if kind == "punct":
         return text[start:end], start, end
     if kind == "ident":
