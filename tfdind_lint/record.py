@@ -37,21 +37,29 @@ class Value(Record):
     __slots__ = ()
     _compared: tuple[str, ...] | None = None
 
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        names = cls._compared or cls._fields
-        if not names:  # an abstract base (MutableValue)
-            return
-        get = attrgetter(*names)
-        cls._values_of = staticmethod(get if len(names) > 1 else lambda value: (get(value),))
-
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._values_of(self) == self._values_of(other)
+            values_of = _values_of(self.__class__)
+            return values_of(self) == values_of(other)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._values_of(self))
+        return hash(_values_of(self.__class__)(self))
+
+
+#: Value class -> the function giving the tuple of what an instance of it compares by
+_VALUES_OF: dict = {}
+
+
+def _values_of(cls: type):
+    """Made on a class's first comparison, not when the class is made: most classes of a run are never compared,
+    and a one-file run makes about 45 of them (docs/benchmarks.md, "Start-up")."""
+    values_of = _VALUES_OF.get(cls)
+    if values_of is None:
+        names = cls._compared or cls._fields
+        get = attrgetter(*names)
+        values_of = _VALUES_OF[cls] = get if len(names) > 1 else (lambda value: (get(value),))
+    return values_of
 
 
 class MutableValue(Value):
