@@ -85,9 +85,10 @@ def test_a_terraform_file_imports_neither_re_nor_enum_nor_functools_nor_collecti
     template.write_bytes((ROOT / "examples/dind-docker/bad/main.tf").read_bytes())
     modules = imported_modules("--no-cache", str(template), cwd=tmp_path)
     assert "tfdind_lint.pattern_code" in modules  # patterns were compiled, from the table
-    # types (SimpleNamespace) and operator (attrgetter) too: their C halves, or their objects, are at hand without them
+    # types (SimpleNamespace), operator (attrgetter) and bisect (bisect_right) too: their C halves, or their
+    # objects, are at hand without them
     assert not modules & {"re", "enum", "functools", "fnmatch", "sre_compile", "sre_parse", "collections",
-                          "collections.abc", "types", "operator"}
+                          "collections.abc", "types", "operator", "bisect"}
 
 
 def test_a_pyproject_table_is_still_found_after_the_cheap_look(tmp_path):

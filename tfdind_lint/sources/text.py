@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import errno
 import os
 import stat
+from _bisect import bisect_right  # bisect.py only re-exports its C half
 
 from ..lazy_re import LazyPattern
 from ..node import Span
@@ -210,7 +210,7 @@ class LineIndex:
         self.starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
+        line = bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
     def span(self, path: str, start: int, end: int) -> Span:
