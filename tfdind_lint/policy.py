@@ -142,7 +142,7 @@ INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "policy_index.p
 def builtin_policies() -> dict[str, Policy]:
     """Every built-in policy, by id, in id order.
 
-    Read from the index when it matches the policy files (their fingerprint is in it),
+    Read from the index when it was made from exactly the policy files there are (their bytes are in it),
     else from the files themselves: a stale index costs time, never a wrong answer.
     """
     directory = data_path("policies")
@@ -160,15 +160,10 @@ def _policy_files(directory) -> list[str]:
     return sorted(name for name in os.listdir(directory) if name.endswith(".yaml"))
 
 
-def _fingerprint(directory) -> str:
-    """The policy files' names and contents, summed up (CRC-32 and length: zlib is cheaper to import than hashlib; docs/benchmarks.md)."""
-    import zlib  # noqa: PLC0415
-
-    parts = []
-    for name in _policy_files(directory):
-        parts += (name.encode(), b"\0", _read_bytes(os.path.join(directory, name)), b"\0")
-    data = b"".join(parts)
-    return f"{zlib.crc32(data):08x}-{len(data)}"
+def _policy_bytes(directory) -> dict[str, bytes]:
+    """The policy files of ``directory``, by name, byte for byte (compared whole: a checksum would import zlib,
+    an extension module, into every run; docs/benchmarks.md)."""
+    return {name: _read_bytes(os.path.join(directory, name)) for name in _policy_files(directory)}
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
@@ -188,11 +183,11 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _read_index(directory) -> list | None:
-    """The index's ``[file name, policy data]`` pairs when its fingerprint is that of the files in ``directory``."""
+    """The index's ``[file name, policy data]`` pairs when it was made from exactly the files in ``directory``."""
     try:
-        from .policy_index import FINGERPRINT, POLICIES  # noqa: PLC0415
+        from .policy_index import FILES, POLICIES  # noqa: PLC0415
 
-        return POLICIES if _fingerprint(directory) == FINGERPRINT else None
+        return POLICIES if _policy_bytes(directory) == FILES else None
     except (ImportError, OSError):  # no index, or no policy files (config.py says the installation is broken)
         return None
 
@@ -204,7 +199,8 @@ def index_source(directory) -> str:
 
     policies = [[name, read_policy_file(Path(directory, name))] for name in _policy_files(directory)]
     return ('"""The built-in policies as data: generated from policies/*.yaml by policy.write_index(); do not edit."""\n\n'
-            f"FINGERPRINT = {_fingerprint(directory)!r}\n"
+            "#: the policy files the index was made from: it is used only while they are these\n"
+            f"FILES = {pprint.pformat(_policy_bytes(directory), width=120)}\n"
             f"POLICIES = {pprint.pformat(policies, width=120, sort_dicts=False)}\n")
 
 
