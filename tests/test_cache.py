@@ -133,3 +133,31 @@ def test_the_key_covers_the_code_of_the_tool(monkeypatch, tmp_path):
     a = Cache(str(tmp_path)).key([spec], {0: "digest"}, RunSettings(), frozenset())
     monkeypatch.setattr(cache_module, "_CODE", ["two"])
     assert Cache(str(tmp_path)).key([spec], {0: "digest"}, RunSettings(), frozenset()) != a
+
+
+def test_the_code_digest_covers_the_yaml_library_found_where_the_import_system_finds_it(monkeypatch, tmp_path):
+    import importlib.util
+
+    found = cache_module._package_directory("ruamel", "yaml")
+    assert found == os.path.dirname(importlib.util.find_spec("ruamel.yaml").origin)
+    assert cache_module._package_directory("no_such_package_tfdind") is None
+    library = tmp_path / "site" / "ruamel" / "yaml"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), *sys.path])
+    monkeypatch.delitem(sys.modules, "ruamel.yaml", raising=False)
+    assert cache_module._package_directory("ruamel", "yaml") == str(library)  # the first on the path, not imported
+    monkeypatch.setattr(cache_module, "_CODE", [])
+    before = cache_module._code()
+    (library / "constructor.py").write_text("X = 1\n")
+    monkeypatch.setattr(cache_module, "_CODE", [])
+    assert cache_module._code() != before
+
+
+def test_an_entry_is_written_private_and_whole(tmp_path):
+    store = Cache(str(tmp_path))
+    key = "ab" + "0" * 62
+    store.put(key, [pieces.UnitResult(0, files=["x.tf"])])
+    assert entries(tmp_path) == [store._path(key)]  # no temporary file left
+    assert os.stat(store._path(key)).st_mode & 0o777 == 0o600
+    assert store.get(key)[0].files == ["x.tf"]

@@ -36,10 +36,10 @@ import json
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING
 
 from . import __version__, plain
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from .config import RuleSet
     from .pieces import UnitSpec
@@ -52,6 +52,7 @@ MAX_BYTES = 256 * 1024 * 1024
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def default_directory() -> str:
@@ -202,9 +203,10 @@ class Cache:
         try:
             if (not self._checked or not os.path.isdir(directory)) and not self._make_directory(directory):
                 return
-            import tempfile  # noqa: PLC0415  (only to write: a warm run writes nothing, and it imports shutil and random)
-
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+            # a private file of an unguessable name, as tempfile.mkstemp makes (which imports shutil, random,
+            # bz2 and lzma: more than a one-file run's checks cost); a name taken is only a skipped write
+            temporary = os.path.join(directory, f".tmp-{os.urandom(8).hex()}")
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, 0o600)
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(FORMAT + hashlib.sha256(payload).digest() + payload)
@@ -278,19 +280,29 @@ def _remove(path: str) -> None:
 _CODE: list[str] = []
 
 
+def _package_directory(*names: str) -> str | None:
+    """Where the package ``.``-joined ``names`` is: imported already, or the first ``sys.path`` directory that holds
+    it, as the import system looks (without importing it, or importlib.util, in a run that reads no YAML)."""
+    module = sys.modules.get(".".join(names))
+    if module is not None and getattr(module, "__file__", None):
+        return os.path.dirname(module.__file__)
+    for entry in sys.path:
+        directory = os.path.join(entry or os.curdir, *names)
+        if os.path.isfile(os.path.join(directory, "__init__.py")):
+            return directory
+    return None
+
+
 def _code() -> str:
     """The tool's version and code (size and time of each source file), its parsers' and Python's versions."""
     if not _CODE:
-        import importlib.util  # noqa: PLC0415
-
         from .resources import data_path  # noqa: PLC0415
 
         parts = [__version__, sys.version]
         roots = [os.path.dirname(os.path.abspath(__file__)), data_path("policies"), data_path("schemas")]
-        for name in ("ruamel.yaml",):  # (the HCL parser is the tool's own code)
-            spec = importlib.util.find_spec(name)
-            if spec is not None and spec.origin:
-                roots.append(os.path.dirname(spec.origin))
+        yaml = _package_directory("ruamel", "yaml")  # (the HCL parser is the tool's own code)
+        if yaml is not None:
+            roots.append(yaml)
         for root in roots:
             for directory, _, files in sorted(os.walk(root)):
                 for name in sorted(files):

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..finding import Severity
 from .text import summary
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING
 
 from ..finding import Severity
 from .fingerprint import Sources, fingerprint
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings

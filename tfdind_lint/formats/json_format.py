@@ -8,10 +8,10 @@ Keys never disappear: an absent value is ``null`` or an empty list.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from .. import __version__
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings

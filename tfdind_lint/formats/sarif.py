@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import attr
@@ -25,6 +24,7 @@ from ..finding import Severity
 from .fingerprint import Sources, fingerprint
 from .links import information_uri, rule_url
 
+TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
     from ..report import Report
     from ..settings import RunSettings
