@@ -209,13 +209,14 @@ def test_the_language_server_runs_with_the_collector_on(monkeypatch):
 
 
 def test_a_cached_run_imports_neither_tempfile_nor_importlib_nor_the_yaml_library(tmp_path, monkeypatch):
-    """The cache writes its entries with os.open (tempfile brings shutil, random, bz2 and lzma) and finds the YAML
-    library's files for its key without importing it or importlib.util, on a miss as on a hit."""
+    """The cache writes its entries with os.open (tempfile brings shutil, random, bz2 and lzma), finds the YAML
+    library's files for its key without importing it or importlib.util, and hashes without hashlib (OpenSSL),
+    on a miss as on a hit."""
     template = tmp_path / "main.tf"
     template.write_bytes((ROOT / "examples/dind-docker/bad/main.tf").read_bytes())
     monkeypatch.setenv("TFDIND_LINT_CACHE_DIR", str(tmp_path / "cache"))
     for _ in ("miss", "hit"):
         modules = imported_modules(str(template), cwd=tmp_path)
         assert "tfdind_lint.cache" in modules
-        assert not modules & {"tempfile", "shutil", "random", "importlib.util", "ruamel", "ruamel.yaml"}
+        assert not modules & {"tempfile", "shutil", "random", "importlib.util", "ruamel", "ruamel.yaml", "hashlib"}
     assert list((tmp_path / "cache").rglob("*"))  # an entry was written

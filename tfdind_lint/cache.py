@@ -31,13 +31,20 @@ is private (0700).  Entries owned by someone else are misses.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
 import sys
 
 from . import __version__, plain
+
+try:  # SHA-256 without OpenSSL: importing hashlib (and starting OpenSSL) costs a one-file run more than its checks
+    from _sha2 import sha256  # CPython 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256  # CPython 3.10 and 3.11
+    except ImportError:  # an interpreter built without them
+        from hashlib import sha256
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
@@ -137,7 +144,7 @@ class Cache:
                                                                           for f in spec.files])
                  for spec in piece]
         parts = (self._settings_digest(settings), sorted(project_rules), self._rules_digest(settings.rules()), units)
-        return hashlib.sha256(repr(parts).encode()).hexdigest()
+        return sha256(repr(parts).encode()).hexdigest()
 
     def _rules_digest(self, rules: RuleSet) -> str:
         """One file's rules: enabled ones, severities, parameters, annotation key (memoised: most files share them)."""
@@ -145,7 +152,7 @@ class Cache:
         if found is None:
             text = json.dumps([sorted(rules.enabled), sorted((r, int(s)) for r, s in rules.severities.items()),
                                rules.parameters, rules.annotation], sort_keys=True, default=repr)
-            found = self._rules[id(rules)] = hashlib.sha256(text.encode()).hexdigest()
+            found = self._rules[id(rules)] = sha256(text.encode()).hexdigest()
         return found
 
     def _settings_digest(self, settings: RunSettings) -> str:
@@ -153,7 +160,7 @@ class Cache:
         found = self._settings.get(id(settings.policies))
         if found is None:
             policies = repr(sorted(settings.policies.items()))
-            found = hashlib.sha256(f"{_code()}\0{policies}".encode()).hexdigest()
+            found = sha256(f"{_code()}\0{policies}".encode()).hexdigest()
             self._settings[id(settings.policies)] = found
         return found
 
@@ -178,7 +185,7 @@ class Cache:
             return None
         header = len(FORMAT) + 32
         payload = data[header:]
-        if data[:len(FORMAT)] != FORMAT or data[len(FORMAT):header] != hashlib.sha256(payload).digest():
+        if data[:len(FORMAT)] != FORMAT or data[len(FORMAT):header] != sha256(payload).digest():
             return None
         try:
             value = plain.loads(payload)
@@ -209,7 +216,7 @@ class Cache:
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, 0o600)
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(FORMAT + hashlib.sha256(payload).digest() + payload)
+                    out.write(FORMAT + sha256(payload).digest() + payload)
                 os.replace(temporary, self._path(key))
             except BaseException:
                 _remove(temporary)
@@ -309,5 +316,5 @@ def _code() -> str:
                     if name.endswith((".py", ".yaml", ".json")):
                         info = os.stat(os.path.join(directory, name))
                         parts.append(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns}")
-        _CODE.append(hashlib.sha256("\n".join(parts).encode()).hexdigest())
+        _CODE.append(sha256("\n".join(parts).encode()).hexdigest())
     return _CODE[0]
