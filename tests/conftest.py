@@ -106,6 +106,9 @@ def cli(capsys):
 
 
 #: A Docker template whose dind sidecar is privileged: TDL401 on line 14 (`privileged = true`).
+#: A .tf file of comments that lifts a test tree over cli.SMALL_RUN_BYTES, so that the command line uses the cache
+PADDING_TF = "# padding: enough input for the command line to use the result cache\n" + ("#" * 99 + "\n") * 170
+
 SIDECAR_TF = """\
 resource "coder_agent" "main" {
   os   = "linux"

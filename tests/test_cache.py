@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT, SIDECAR_TF, write_tree
+from conftest import PADDING_TF, ROOT, SIDECAR_TF, write_tree
 from tfdind_lint import cache as cache_module
 from tfdind_lint import pieces
 from tfdind_lint.cache import Cache, default_directory
@@ -90,7 +90,7 @@ def test_concurrent_runs_share_the_cache(tmp_path):
 
 
 def test_no_cache_writes_nothing(tmp_path):
-    write_tree(tmp_path / "repo", {"t/main.tf": SIDECAR_TF})
+    write_tree(tmp_path / "repo", {"t/main.tf": SIDECAR_TF, "t/padding.tf": PADDING_TF})
     env = {**os.environ, "TFDIND_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     before = entries(tmp_path)
     subprocess.run([sys.executable, "-m", "tfdind_lint", "--no-cache", "."], cwd=tmp_path / "repo", env=env,
@@ -161,3 +161,26 @@ def test_an_entry_is_written_private_and_whole(tmp_path):
     assert entries(tmp_path) == [store._path(key)]  # no temporary file left
     assert os.stat(store._path(key)).st_mode & 0o777 == 0o600
     assert store.get(key)[0].files == ["x.tf"]
+
+
+def test_a_small_run_does_without_the_cache(tmp_path):
+    """Under cli.SMALL_RUN_BYTES of input a run is checked sooner than the cache answers: it neither reads nor
+    writes it (the pre-commit hook's usual case), and reports the same; one byte more and it uses it."""
+    from tfdind_lint import cli
+
+    write_tree(tmp_path / "repo", {"t/main.tf": SIDECAR_TF})
+    env = {**os.environ, "TFDIND_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+
+    def run(*options):
+        return subprocess.run([sys.executable, "-m", "tfdind_lint", "--format", "json", *options, "."],
+                              cwd=tmp_path / "repo", env=env, capture_output=True, check=False).stdout
+
+    assert run() == run("--no-cache") and b"TDL401" in run()
+    assert not (tmp_path / "cache").exists()
+    size = len(SIDECAR_TF.encode())
+    (tmp_path / "repo/t/padding.tf").write_text("#" * (cli.SMALL_RUN_BYTES - size - 2) + "\n", encoding="utf-8")
+    assert run() == run("--no-cache")
+    assert not (tmp_path / "cache").exists()  # one byte short
+    (tmp_path / "repo/t/more.tf").write_text("\n", encoding="utf-8")
+    assert run() == run("--no-cache")
+    assert entries(tmp_path / "cache")

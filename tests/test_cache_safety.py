@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SIDECAR_TF, SIDECAR_YAML, TESTS, write_tree
+from conftest import PADDING_TF, ROOT, SIDECAR_TF, SIDECAR_YAML, TESTS, write_tree
 from tfdind_lint import plain
 from tfdind_lint.cache import FORMAT, Cache
 from tfdind_lint.pieces import UnitResult
@@ -151,7 +151,8 @@ def test_a_crafted_entry_with_a_valid_checksum_runs_nothing_and_is_a_miss(repo, 
 
 def test_no_pickle_in_the_read_path(tmp_path):
     """The cache modules import no pickle, and a run reading cached results does not load it at all."""
-    write_tree(tmp_path, {"pod.yaml": SIDECAR_YAML, "main.tf": 'resource "docker_container" "x" {\n  privileged = true\n}\n'})
+    write_tree(tmp_path, {"pod.yaml": SIDECAR_YAML, "main.tf": 'resource "docker_container" "x" {\n  privileged = true\n}\n',
+                          "padding.tf": PADDING_TF})
     run = "main(['--format', 'json', '--output', os.devnull, '.'])"
     code = f"import os, sys\nfrom tfdind_lint.cli import main\n{run}\n{run}\nprint('pickle' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TFDIND_LINT_CACHE_DIR": str(tmp_path / "cache")}

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import PADDING_TF, ROOT
 from tfdind_lint import policy
 from tfdind_lint.resources import data_dir
 from tfdind_lint.sources import terraform
@@ -214,6 +214,7 @@ def test_a_cached_run_imports_neither_tempfile_nor_importlib_nor_the_yaml_librar
     on a miss as on a hit."""
     template = tmp_path / "main.tf"
     template.write_bytes((ROOT / "examples/dind-docker/bad/main.tf").read_bytes())
+    (tmp_path / "padding.tf").write_text(PADDING_TF, encoding="utf-8")  # a run large enough to use the cache
     monkeypatch.setenv("TFDIND_LINT_CACHE_DIR", str(tmp_path / "cache"))
     for _ in ("miss", "hit"):
         modules = imported_modules(str(template), cwd=tmp_path)

@@ -1,6 +1,7 @@
 """Results of earlier runs, reused for unchanged inputs.
 
-On by default (``--no-cache`` turns it off, and then nothing is written).  An
+On by default (``--no-cache`` turns it off, and then nothing is written), but for a run over less than
+``cli.SMALL_RUN_BYTES`` of input, which is checked sooner than the cache could answer.  An
 entry is what checking one piece gave (pieces.py: a ``UnitResult`` per unit),
 keyed by a digest of everything that result depends on: the paths and bytes of
 the piece's files (every file of its module directories, and their lock files),
