@@ -27,9 +27,10 @@ DECLARED = {rule: rules.precondition(rule) for rule in builtin_policies() if rul
 
 
 def test_the_preconditions_declared():
-    assert sorted(DECLARED) == ["TDL102", "TDL103", "TDL104", "TDL105", "TDL106", "TDL107",
+    assert sorted(DECLARED) == ["TDL004", "TDL102", "TDL103", "TDL104", "TDL105", "TDL106", "TDL107",
                                 "TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
-                                "TDL301", "TDL303", "TDL305", "TDL501", "TDL504", "TDL601", "TDL602", "TDL603", "TDL605"]
+                                "TDL301", "TDL303", "TDL305", "TDL501", "TDL504", "TDL506", "TDL601", "TDL602", "TDL603",
+                                "TDL605"]
 
 
 def _the_loop(check) -> ast.For:

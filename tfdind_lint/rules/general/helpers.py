@@ -1,13 +1,14 @@
-"""What the 0xx rules share: name suggestions (did you mean) and the variables a module references."""
+"""What the 0xx rules share: name suggestions (did you mean), the variables a module references, its Kubernetes
+resources."""
 
 from __future__ import annotations
 
 from ...lazy_re import LazyPattern
-from ...module import Module
+from ...module import Module, Resource
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 
 _SEPARATORS = LazyPattern(r"[_\-.]+")
@@ -60,3 +61,15 @@ def suggest(module: Module, name: str, unreferenced: set[str]) -> str | None:
     return closest(name, unreferenced) or closest(name, module.variables)
 
 
+def kubernetes_resources(ctx) -> Iterator[tuple[Module, Resource]]:
+    """The managed ``kubernetes_*`` resources of the context's modules, each with its module."""
+    for module in ctx.modules:
+        for resource in module.resources:
+            if resource.mode == "managed" and resource.type.startswith("kubernetes_"):
+                yield module, resource
+
+
+#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
+#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
+#: module is not imported (rules.precondition, pieces.py).
+PRECONDITIONS = {"TDL004": (kubernetes_resources, ())}

@@ -10,6 +10,7 @@ from ...fix import Fix, safe
 from ...model.daemon import mentions_start_count
 from ...module import Module, Resource
 from ...node import Node, Reference
+from .helpers import kubernetes_resources
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,33 +32,30 @@ def _case_sensitive(ref: Reference) -> bool:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL004: a Kubernetes object name built from a Coder name without ``lower()``."""
-    for module in ctx.modules:
-        for resource in module.resources:
-            if resource.mode != "managed" or not resource.type.startswith("kubernetes_"):
+    for module, resource in kubernetes_resources(ctx):
+        for attribute, node in _kubernetes_names(resource):
+            if module.evaluate(node).known:
                 continue
-            for attribute, node in _kubernetes_names(resource):
-                if module.evaluate(node).known:
-                    continue
-                found = [t for t in module.trace(node)
-                         if t.flows and _case_sensitive(t.reference) and not NAME_SANITIZERS.intersection(t.calls)]
-                if not found:
-                    continue
-                texts = list(dict.fromkeys(f"`{t.reference.text}`" for t in found))
-                locals_: dict[str, tuple[Node, list[str]]] = {}  # the local each value comes through
-                for t in found:
-                    if t.via:
-                        name, definition = t.via[-1]
-                        locals_.setdefault(name, (definition, []))[1].append(f"`{t.reference.text}`")
-                related = tuple(Related(definition.where, f"`local.{name}` includes {' and '.join(dict.fromkeys(parts))} here")
-                                for name, (definition, parts) in locals_.items())
-                yield Hit(
-                    node.where,
-                    f"`{attribute}` may contain upper case, which Kubernetes names forbid",
-                    hint=f"wrap it in `lower(...)`: {' and '.join(texts)} may be upper case (Coder allows it in user "
-                         "and workspace names)",
-                    subject=resource.address, attribute=attribute, related=related, owner=resource.block.head,
-                    fix=_fix(ctx, module, resource, attribute, node, found),
-                )
+            found = [t for t in module.trace(node)
+                     if t.flows and _case_sensitive(t.reference) and not NAME_SANITIZERS.intersection(t.calls)]
+            if not found:
+                continue
+            texts = list(dict.fromkeys(f"`{t.reference.text}`" for t in found))
+            locals_: dict[str, tuple[Node, list[str]]] = {}  # the local each value comes through
+            for t in found:
+                if t.via:
+                    name, definition = t.via[-1]
+                    locals_.setdefault(name, (definition, []))[1].append(f"`{t.reference.text}`")
+            related = tuple(Related(definition.where, f"`local.{name}` includes {' and '.join(dict.fromkeys(parts))} here")
+                            for name, (definition, parts) in locals_.items())
+            yield Hit(
+                node.where,
+                f"`{attribute}` may contain upper case, which Kubernetes names forbid",
+                hint=f"wrap it in `lower(...)`: {' and '.join(texts)} may be upper case (Coder allows it in user "
+                     "and workspace names)",
+                subject=resource.address, attribute=attribute, related=related, owner=resource.block.head,
+                fix=_fix(ctx, module, resource, attribute, node, found),
+            )
 
 
 #: objects Terraform may replace without losing data: pods, and Deployments (their pods hold no state of their own)

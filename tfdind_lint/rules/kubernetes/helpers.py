@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from ...lazy_re import LazyPattern
 from ...model import scripts
-from ...model.roles import sysbox_workloads
+from ...model.roles import sysbox_workloads, uses_runtime
 from ...node import Node, Span
 from ...record import Record
+from ...workload import falsy
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ...fix import Fix
+    from ...workload import Workload
 
 _SYSTEMD = LazyPattern(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
@@ -106,7 +110,15 @@ def parse_k8s_version(text) -> tuple[int, ...] | None:
     return tuple(int(g) for g in m.groups() if g is not None)
 
 
+def userns_workloads(ctx, runtimes) -> Iterator[Workload]:
+    """Pods that ask for their own user namespace (``hostUsers: false``) and do not run on Sysbox (``runtimes``)."""
+    for workload in ctx.workloads:
+        if falsy(workload.host_users) and not uses_runtime(workload, runtimes):
+            yield workload
+
+
 #: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
 #: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
 #: module is not imported (rules.precondition, pieces.py).
-PRECONDITIONS = {"TDL501": (sysbox_workloads, ("runtimes",)), "TDL504": (sysbox_workloads, ("runtimes",))}
+PRECONDITIONS = {"TDL501": (sysbox_workloads, ("runtimes",)), "TDL504": (sysbox_workloads, ("runtimes",)),
+                 "TDL506": (userns_workloads, ("runtimes",))}

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from ...context import Context
 from ...finding import Hit, Related, Severity
-from ...model import roles
-from ...workload import falsy, truthy
-from .helpers import parse_k8s_version
+from ...workload import truthy
+from .helpers import parse_k8s_version, userns_workloads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,11 +18,9 @@ HOST_NETWORK_SINCE = (1, 35)
 
 def check(ctx: Context, *, runtimes, k8s_version, feature_gates) -> Iterator[Hit]:
     """TDL506: ``hostUsers: false`` with hostPID / hostIPC / hostNetwork."""
-    version = parse_k8s_version(k8s_version)
-    network_allowed = version is not None and version >= HOST_NETWORK_SINCE and HOST_NETWORK_GATE in feature_gates
-    for workload in ctx.workloads:
-        if not falsy(workload.host_users) or roles.uses_runtime(workload, runtimes):
-            continue  # host namespaces of Sysbox pods are TDL104's finding
+    for workload in userns_workloads(ctx, runtimes):  # host namespaces of Sysbox pods are TDL104's finding
+        version = parse_k8s_version(k8s_version)
+        network_allowed = version is not None and version >= HOST_NETWORK_SINCE and HOST_NETWORK_GATE in feature_gates
         for name, namespace in (("host_pid", "PID"), ("host_ipc", "IPC"), ("host_network", "network")):
             node = getattr(workload, name)
             if not truthy(node):
