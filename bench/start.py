@@ -172,8 +172,8 @@ def one_file_case(single: str, checkov: str) -> list[str]:
 
 EXPLAINED = """\
 What changed, fourth round (issue 17 item 8; "before" above is main at c9423b2, the end of the third round).
-Counted in instructions (valgrind, one run each; the same on a loaded machine): 190.0 M before, 127.8 M after,
-40.1 M for a bare `python -c pass`, so our share went from 149.9 M to 87.7 M (-41 %). The steps, each with
+Counted in instructions (valgrind, one run each; the same on a loaded machine): 189.8 M before, 127.1 M after,
+40.3 M for a bare `python -c pass`, so our share went from 149.5 M to 86.8 M (-42 %). The steps, each with
 what it saved:
 - `quick_import.py`: a rule module is run from its bytecode, checked as CPython checks a timestamp `.pyc`
   (magic, flags, source mtime and size), without the import system's search, specs and loaders (-8.6 M);
@@ -195,10 +195,10 @@ what it saved:
   under `TYPE_CHECKING`; the rule tables no longer subclass `MutableMapping`; `SimpleNamespace`,
   `attrgetter` and `bisect_right` come from objects and C modules already loaded; the policy index holds the
   bytes of the files it was made from instead of a CRC.
-- Rule preconditions (-8.0 M): the 22 rules whose check is one loop over a group helper's answer (envbox
-  containers, Sysbox workloads, Kubernetes pods, Dev Container integrations, Bottlerocket node definitions)
-  are not run, nor imported, where that answer is empty; a Docker dind template imports 35 rule modules
-  instead of 53. tests/test_preconditions.py checks each declaration against the check's code, and that
+- Rule preconditions (-8.8 M): the 24 rules whose check is one loop over a group helper's answer (envbox
+  containers, Sysbox workloads, Kubernetes pods and resources, pods in their own user namespace, Dev
+  Container integrations, Bottlerocket node definitions) are not run, nor imported, where that answer is
+  empty; a Docker dind template imports 30 rule modules instead of 53. tests/test_preconditions.py checks each declaration against the check's code, and that
   every rule fixture, example and clean template reports the same without them.
 - `record.Value` makes its field getter on a class's first comparison, not when the class is made (-0.9 M);
   a check without `--fix` no longer imports `autofix.py` (`fix.FixSelection`; -0.7 M).
@@ -208,14 +208,15 @@ what it saved:
   (no gain).
 
 `-X importtime` does not see the rule modules `quick_import.load` runs without the import system: "not
-imported" in the "after" column of a rule module means that. The ≤ 60 ms goal is not met in the measurement above: 75.7 ms in
-back-to-back rounds and 75.1 ms by bench/run.py's own method, with a bare interpreter at 26.1 ms. The run is
-now 2.9x a bare interpreter (4.2x before), so the goal holds where a bare start takes 20 ms or less: the machine's
-speed changes from hour to hour (a bare `python -c pass` took 17.8 ms at the second round, 23.5 ms at the third,
-and 19.8-21.8 ms earlier in this session, when 41 back-to-back rounds gave 63.1 ms after, 83.9 ms before).
-Against `checkov -f` the ≥ 35x goal is met (76.9x). What is left of
-the 87.7 M: parsing the 150-line template is about 12 M (half of it the first execution of the parser's code);
-unmarshalling the bytecode of the 47 modules and 35 rule modules a run imports about 20 M, creating their
+imported" in the "after" column of a rule module means that. The ≤ 60 ms goal is met in back-to-back rounds (54.8 ms,
+with a bare interpreter at 18.0 ms), not by bench/run.py's own method (76.9 ms), which waits for an idle machine
+before each run: a short run started after the machine idled is slower (the same command read 66 ms without the
+wait and 76 ms with a half-second sleep instead, minutes apart), and this machine's speed itself changes from hour
+to hour (a bare `python -c pass` took 17.8 ms at the second round, 23.5 ms at the third, 18.0-26.1 ms in this
+one). The run is now 3.0x a bare interpreter (4.1x before). Against `checkov -f` the ≥ 35x goal is met (73.6x).
+What is left of
+the 86.8 M: parsing the 150-line template is about 12 M (half of it the first execution of the parser's code);
+unmarshalling the bytecode of the 65 modules and 30 rule modules a run imports about 20 M, creating their
 110 classes about 15 M; the policies' index and its freshness check about 4 M; `_bisect` is the one extension
 module left to load.
 
@@ -228,7 +229,7 @@ a hit. The rest of its cost is `json` (which imports `re`: 32 M) and the code di
 and the YAML library's files (7.5 M), so a small run still did better without the cache: over one 13 KB
 template, 169.4 M without it and 163.8 M on a hit; over two (18 KB), 356.5 M without and 166.9 M on a hit. A run
 over less than 16 KiB of input (`cli.SMALL_RUN_BYTES`, the pre-commit hook's usual run) now does without the
-cache: the one-file case costs the same 127.9 M with the cache on as with `--no-cache`.
+cache: the one-file case costs the same with the cache on as with `--no-cache`.
 
 The large trees do not pay for it: the 50-template tree 2,724.2 M instructions before, 2,661.3 M after; the
 1,000-template tree (`--no-cache --jobs 1 --format json`) 46,965.5 M before, 46,693.8 M after; the reports
