@@ -76,8 +76,8 @@ class keeping_trees:
         _kept = self.saved
 
 
-def _may_find(rule: str, ctx: Context, parameters: dict, answers: dict) -> bool:
-    """False when the rule's precondition (rules.precondition) finds nothing in ``ctx``: its check would not either."""
+def _may_find(rule: str, unit: Unit, project: Context, parameters: dict, answers: dict) -> bool:
+    """False when the rule's precondition (rules.precondition) finds nothing in the unit: its check would not either."""
     found = precondition(rule)
     if found is None:
         return True
@@ -85,7 +85,7 @@ def _may_find(rule: str, ctx: Context, parameters: dict, answers: dict) -> bool:
     arguments = tuple(parameters[name] for name in names)
     key = (helper, repr(arguments))  # the parameters are lists and mappings: not hashable
     if key not in answers:
-        answers[key] = next(iter(helper(ctx, *arguments)), _NOTHING) is not _NOTHING
+        answers[key] = next(iter(helper(Context([unit], project), *arguments)), _NOTHING) is not _NOTHING
     return answers[key]
 
 
@@ -384,7 +384,7 @@ class _Piece:
                 continue  # a built-in rule reads only the kinds of file its policy names: its module is not imported
             try:
                 parameters = settings.params(rule, files[0])
-                if not policy.custom and not _may_find(rule, Context([unit], project), parameters, answers):
+                if not policy.custom and not _may_find(rule, unit, project, parameters, answers):
                     continue  # its check would loop over nothing (rules.precondition): its module is not imported
                 if CHECKS.project_scoped(rule):
                     continue

@@ -35,7 +35,11 @@ def module_name(rule: str, name: str) -> str:
 
 def precondition(rule: str):
     """``(helper, parameter names)`` when a built-in rule's check is one loop over ``helper(ctx, *parameters)``, so
-    that an empty answer means no finding (its group's ``helpers.PRECONDITIONS``); else None."""
+    that an empty answer means no finding; else None.
+
+    A group's ``helpers.PRECONDITIONS`` lists its rules that have one (tests/test_preconditions.py checks each
+    against the check's code); where the answer is empty, pieces.py neither runs the rule nor imports its module.
+    """
     group = GROUPS.get(rule[3:4]) if rule.startswith("TDL") else None
     if group is None:
         return None

@@ -118,7 +118,5 @@ def integration_units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model,
             yield unit, unit.docker_access, found
 
 
-#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
-#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
-#: module is not imported (rules.precondition, pieces.py).
+#: rule -> (helper, the parameters it is called with): rules.precondition
 PRECONDITIONS = {rule: (integration_units, ()) for rule in ("TDL601", "TDL602", "TDL603", "TDL605")}

@@ -28,9 +28,7 @@ def envbox_containers(ctx: Context, images) -> Iterator[tuple[Workload, Containe
                 yield workload, container
 
 
-#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
-#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
-#: module is not imported (rules.precondition, pieces.py).
+#: rule -> (helper, the parameters it is called with): rules.precondition
 PRECONDITIONS = {rule: (envbox_containers, ("envbox_images",))
                  for rule in ("TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207")}
 

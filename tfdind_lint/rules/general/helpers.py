@@ -69,7 +69,5 @@ def kubernetes_resources(ctx) -> Iterator[tuple[Module, Resource]]:
                 yield module, resource
 
 
-#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
-#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
-#: module is not imported (rules.precondition, pieces.py).
+#: rule -> (helper, the parameters it is called with): rules.precondition
 PRECONDITIONS = {"TDL004": (kubernetes_resources, ())}

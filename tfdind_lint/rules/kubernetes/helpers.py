@@ -117,8 +117,6 @@ def userns_workloads(ctx, runtimes) -> Iterator[Workload]:
             yield workload
 
 
-#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
-#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
-#: module is not imported (rules.precondition, pieces.py).
+#: rule -> (helper, the parameters it is called with): rules.precondition
 PRECONDITIONS = {"TDL501": (sysbox_workloads, ("runtimes",)), "TDL504": (sysbox_workloads, ("runtimes",)),
                  "TDL506": (userns_workloads, ("runtimes",))}

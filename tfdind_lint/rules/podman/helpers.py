@@ -176,7 +176,5 @@ class _Labels(Record):
         return self.known[key, value]
 
 
-#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
-#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
-#: module is not imported (rules.precondition, pieces.py).
+#: rule -> (helper, the parameters it is called with): rules.precondition
 PRECONDITIONS = {"TDL301": (pod_workloads, ()), "TDL303": (pod_workloads, ()), "TDL305": (node_definitions, ())}

@@ -9,9 +9,7 @@ from ...workload import Workload
 USERNS_ANNOTATION = "io.kubernetes.cri-o.userns-mode"
 
 
-#: rule -> (helper, the rule's parameters it is called with): the rule's check is one loop over the helper's answer
-#: (tests/test_preconditions.py), so where the answer is empty the check has nothing to say and is not run, and its
-#: module is not imported (rules.precondition, pieces.py).
+#: rule -> (helper, the parameters it is called with): rules.precondition
 PRECONDITIONS = {rule: (sysbox_workloads, ("runtimes",)) for rule in ("TDL102", "TDL103", "TDL104", "TDL105", "TDL106",
                                                                        "TDL107")}
 
