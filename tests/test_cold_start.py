@@ -113,6 +113,20 @@ def test_yaml_is_read_with_ruamel():
     assert "ruamel" in imported_by("--no-cache", "examples/sysbox-kubernetes/good/runtimeclass.yaml")
 
 
+def test_a_run_reads_no_policy_texts():
+    """Help and sources (three quarters of the policies' data) are read by explain, SARIF and the documentation."""
+    assert "tfdind_lint.policy_texts" not in imported_modules("--no-cache", "examples/dind-docker/bad/main.tf", cwd=ROOT)
+    assert "tfdind_lint.policy_texts" in imported_modules("--no-cache", "--format", "sarif", "examples/dind-docker/bad/main.tf",
+                                                          cwd=ROOT)
+
+
+def test_index_policies_read_their_texts_on_first_use():
+    indexed = policy.builtin_policies()["TDL401"]
+    from_file = policy.load_directory(data_dir("policies"))["TDL401"]
+    assert indexed.help == from_file.help and indexed.help.startswith("## What it does")
+    assert indexed.sources == from_file.sources and indexed.sources[0].url.startswith("https://")
+
+
 def test_the_policy_index_is_fresh():
     """tfdind_lint/policy_index.py must match policies/*.yaml: regenerate it with
     `python -c 'from tfdind_lint.policy import write_index; write_index()'` after editing a policy."""
@@ -134,13 +148,21 @@ def test_a_stale_index_is_not_used(tmp_path):
 
 
 def test_the_index_is_the_policy_files_as_python_data(tmp_path):
-    """What write_index() writes loads back as the files' data, with the files' bytes."""
+    """What write_index() writes loads back as the files' data, with the files' bytes; their help and sources in
+    the second module."""
     for path in data_dir("policies").glob("TDL00*.yaml"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    namespace = {}
-    exec(policy.index_source(tmp_path), namespace)
-    assert namespace["FILES"] == {p.name: p.read_bytes() for p in sorted(tmp_path.glob("*.yaml"))}
-    assert namespace["POLICIES"] == [[p.name, policy.read_policy_file(p)] for p in sorted(tmp_path.glob("*.yaml"))]
+    namespace, texts = {}, {}
+    index_text, texts_text = policy.index_sources(tmp_path)
+    exec(index_text, namespace)
+    exec(texts_text, texts)
+    files = sorted(tmp_path.glob("*.yaml"))
+    assert namespace["FILES"] == {p.name: p.read_bytes() for p in files}
+    data = [policy.read_policy_file(p) for p in files]
+    assert namespace["POLICIES"] == [[p.name, {k: v for k, v in d.items() if k not in ("help", "sources")}]
+                                     for p, d in zip(files, data)]
+    assert texts["TEXTS"] == {d["id"]: (d["help"], d.get("sources", [])) for d in data}
+    assert "help" in data[0] and "sources" in data[0]
     assert [name for name, _ in namespace["POLICIES"]][:2] == ["TDL000-parse-error.yaml",
                                                                "TDL001-undeclared-variable.yaml"]
 

@@ -32,17 +32,17 @@ class Policy(Value):
                "precision", "security_severity", "parameters", "path", "check", "fix")
     _compared = tuple(name for name in _fields if name != "parameters")
 
-    def __init__(self, id: str, name: str, severity: Severity, summary: str, help: str, origin: str,
-                 sources: tuple[Source, ...], enabled: bool = True, files: tuple[str, ...] = (), tags: tuple[str, ...] = (),
+    def __init__(self, id: str, name: str, severity: Severity, summary: str, help: str | None, origin: str,
+                 sources: tuple[Source, ...] | None, enabled: bool = True, files: tuple[str, ...] = (), tags: tuple[str, ...] = (),
                  precision: str = "high", security_severity: str | None = None, parameters: dict | None = None,
                  path: str = "", check: str = "", fix: str = "none"):
         self.id = id
         self.name = name
         self.severity = severity
         self.summary = summary
-        self.help = help
+        self._help = help  # None for a built-in policy read from the index: its text is read on first use
         self.origin = origin
-        self.sources = sources
+        self._sources = sources
         self.enabled = enabled
         self.files = files
         self.tags = tags
@@ -54,6 +54,28 @@ class Policy(Value):
         self.check = check
         #: whether the rule fixes its findings: safe (--fix), unsafe (--unsafe-fixes) or none
         self.fix = fix
+
+    @property
+    def help(self) -> str:
+        """The rule's documentation (Markdown, ``## What it does`` ...)."""
+        if self._help is None:
+            self._read_texts()
+        return self._help
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        if self._sources is None:
+            self._read_texts()
+        return self._sources
+
+    def _read_texts(self) -> None:
+        """A built-in policy's help and sources, from ``policy_texts.py``: only ``explain``, SARIF and the
+        documentation read them, so a run does not load them with the index."""
+        from .policy_texts import TEXTS  # noqa: PLC0415
+
+        help, sources = TEXTS[self.id]
+        self._help = help
+        self._sources = _sources(sources)
 
     @property
     def custom(self) -> bool:
@@ -87,16 +109,22 @@ class PolicyError(Exception):
         super().__init__("\n".join(self.messages))
 
 
-def parse_policy(data: dict, path: str) -> Policy:
+def _sources(data: list[dict]) -> tuple[Source, ...]:
+    return tuple(Source(s["title"], s.get("url", ""), s.get("quote", "")) for s in data)
+
+
+def parse_policy(data: dict, path: str, texts: bool = True) -> Policy:
+    """The policy of a policy file's data; ``texts=False``: the data of the index, whose help and sources
+    ``policy_texts.py`` holds."""
     try:
         return Policy(
             id=data["id"],
             name=data["name"],
             severity=Severity.parse(data["severity"]),
             summary=data["summary"],
-            help=data["help"],
+            help=data["help"] if texts else None,
             origin=data["origin"],
-            sources=tuple(Source(s["title"], s.get("url", ""), s.get("quote", "")) for s in data.get("sources", ())),
+            sources=_sources(data.get("sources", ())) if texts else None,
             enabled=data.get("enabled", True),
             files=tuple(data.get("files", ())),
             tags=tuple(data.get("tags", ())),
@@ -135,7 +163,12 @@ def load_directory(directory: Path) -> dict[str, Policy]:
 
 #: The built-in policies as data (``tfdind_lint/policy_index.py``, generated from ``policies/*.yaml``), so that a
 #: run parses no YAML to know its rules; a Python module, because its bytecode loads faster than JSON parses.
+#: Their help and sources are in a second module (``policy_texts.py``), which a run does not need.
 INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "policy_index.py")
+TEXTS = os.path.join(os.path.dirname(INDEX), "policy_texts.py")
+
+#: what the index leaves to policy_texts.py
+_TEXT_KEYS = ("help", "sources")
 
 
 @once
@@ -152,7 +185,8 @@ def builtin_policies() -> dict[str, Policy]:
 
         policies = load_directory(Path(directory))
     else:
-        policies = {data["id"]: parse_policy(data, os.path.join(directory, name)) for name, data in indexed}
+        policies = {data["id"]: parse_policy(data, os.path.join(directory, name), texts=False)
+                    for name, data in indexed}
     return dict(sorted(policies.items()))
 
 
@@ -174,7 +208,11 @@ def _read_bytes(path: str) -> bytes:
     than reading one."""
     fd = os.open(path, _READ_FLAGS)
     try:
-        chunks = []
+        size = os.fstat(fd).st_size
+        data = os.read(fd, size + 1)  # one call for the whole file; more if it changed size since fstat
+        if len(data) == size:
+            return data
+        chunks = [data]
         while chunk := os.read(fd, 1 << 16):
             chunks.append(chunk)
         return b"".join(chunks)
@@ -192,24 +230,32 @@ def _read_index(directory) -> list | None:
         return None
 
 
-def index_source(directory) -> str:
-    """The text of ``policy_index.py`` for the policy files of ``directory``."""
+def index_sources(directory) -> tuple[str, str]:
+    """The texts of ``policy_index.py`` and ``policy_texts.py`` for the policy files of ``directory``."""
     import pprint  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
     policies = [[name, read_policy_file(Path(directory, name))] for name in _policy_files(directory)]
-    return ('"""The built-in policies as data: generated from policies/*.yaml by policy.write_index(); do not edit."""\n\n'
+    index = [[name, {k: v for k, v in data.items() if k not in _TEXT_KEYS}] for name, data in policies]
+    texts = {data["id"]: (data["help"], data.get("sources", [])) for _, data in policies}
+    generated = "generated from policies/*.yaml by policy.write_index(); do not edit."
+    return (f'"""The built-in policies as data (but their help and sources: policy_texts.py): {generated}"""\n\n'
             "#: the policy files the index was made from: it is used only while they are these\n"
             f"FILES = {pprint.pformat(_policy_bytes(directory), width=120)}\n"
-            f"POLICIES = {pprint.pformat(policies, width=120, sort_dicts=False)}\n")
+            f"POLICIES = {pprint.pformat(index, width=120, sort_dicts=False)}\n",
+            f'"""The built-in policies\' help and sources, by id: {generated}"""\n\n'
+            f"TEXTS = {pprint.pformat(texts, width=120, sort_dicts=False)}\n")
 
 
-def write_index() -> str:
-    """Write ``tfdind_lint/policy_index.py`` from the policy files (tests/test_cold_start.py says when it is due)."""
+def write_index() -> tuple[str, str]:
+    """Write ``tfdind_lint/policy_index.py`` and ``policy_texts.py`` from the policy files (tests/test_cold_start.py
+    says when it is due)."""
     from .writes import write_atomic  # noqa: PLC0415
 
-    write_atomic(INDEX, index_source(data_path("policies")))
-    return INDEX
+    index, texts = index_sources(data_path("policies"))
+    write_atomic(TEXTS, texts)
+    write_atomic(INDEX, index)
+    return INDEX, TEXTS
 
 
 def load_custom(directory: Path, display: str, known: dict[str, Policy]) -> dict[str, Policy]:

@@ -1,4 +1,4 @@
-"""The built-in policies as data: generated from policies/*.yaml by policy.write_index(); do not edit."""
+"""The built-in policies as data (but their help and sources: policy_texts.py): generated from policies/*.yaml by policy.write_index(); do not edit."""
 
 #: the policy files the index was made from: it is used only while they are these
 FILES = {'TDL000-parse-error.yaml': b'id: TDL000\nname: parse-error\nseverity: error\nsummary: A Terraform, Kubernetes YAML o'
@@ -1850,35 +1850,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'tool',
    'files': ['terraform', 'yaml', 'toml'],
    'tags': ['terraform', 'kubernetes'],
-   'precision': 'very-high',
-   'sources': [{'title': 'checkov issues #35, #5248, #3065: parse errors disappear with exit code 0',
-                'url': 'https://github.com/bridgecrewio/checkov/issues/5248'}],
-   'help': '## What it does\n'
-           'Reports a file that tfdind-lint selected (a `*.tf` file, YAML that looks like a\n'
-           'Kubernetes manifest, or TOML with a `[settings...]` table, i.e. Bottlerocket user\n'
-           'data) but could not decode as UTF-8, read, or parse. The finding points at the\n'
-           'position the parser gave up and says what is wrong. One broken file\n'
-           'never hides the findings of the others. This finding cannot be suppressed inline;\n'
-           'exclude the path instead if the file is not meant to be linted.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'A file the linter silently skips is a file nobody checked: every rule is blind to\n'
-           'it, and the run looks clean.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image = "codercom/enterprise-base:ubuntu\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image = "codercom/enterprise-base:ubuntu"\n'
-           '}\n'
-           '```\n'
-           '`terraform fmt -check FILE` tells whether Terraform itself accepts a file.\n'}],
+   'precision': 'very-high'}],
  ['TDL001-undeclared-variable.yaml',
   {'id': 'TDL001',
    'name': 'undeclared-variable',
@@ -1888,37 +1860,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'unsafe',
    'tags': ['terraform', 'correctness'],
-   'precision': 'very-high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: the privileged sidecar example declares '
-                         'workspaces_namespace but uses var.namespace',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'variable "workspaces_namespace" { default = "coder-namespace" } ... namespace = '
-                         'var.namespace'},
-               {'title': 'Terraform: Reference to undeclared input variable',
-                'url': 'https://developer.hashicorp.com/terraform/language/values/variables'}],
-   'help': '## What it does\n'
-           'Finds every `var.<name>` in a Terraform module directory (all `*.tf` files of the\n'
-           'directory together) that has no `variable "<name>"` block in any file of that\n'
-           'directory, and suggests the declared variable the author probably meant.\n'
-           '\n'
-           '## Why is this bad?\n'
-           '`terraform plan` fails with "Reference to undeclared input variable", so the\n'
-           "template cannot be pushed or the workspace cannot start. The seed page's Kubernetes\n"
-           'sidecar example declares `workspaces_namespace` and uses `var.namespace`: copying\n'
-           "between the seed examples (which use `workspaces_namespace`) and Coder's starter\n"
-           'templates (which declare `namespace`) produces exactly this.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'variable "workspaces_namespace" { default = "coder-namespace" }\n'
-           'resource "kubernetes_pod" "main" { metadata { namespace = var.namespace } }\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'variable "workspaces_namespace" { default = "coder-namespace" }\n'
-           'resource "kubernetes_pod" "main" { metadata { namespace = var.workspaces_namespace } }\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL002-coder-workspace-owner-removed.yaml',
   {'id': 'TDL002',
    'name': 'coder-workspace-owner-removed',
@@ -1929,56 +1871,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'coder', 'correctness', 'deprecation'],
-   'precision': 'very-high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: the Sysbox and sidecar examples name workspaces after '
-                         'data.coder_workspace.me.owner, with the coder provider unpinned',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'name = "coder-${data.coder_workspace.me.owner}-${lower(data.coder_workspace.me.name)}"'},
-               {'title': 'coder/terraform-provider-coder commit 7ed088d "chore!: remove deprecated items from '
-                         'coder_workspace data source (#255)", first released in v2.0.0-rc.1; coder_workspace_owner '
-                         'added in v0.23.0',
-                'url': 'https://github.com/coder/terraform-provider-coder/blob/main/provider/workspace.go',
-                'quote': 'Deprecated: "Use coder_workspace_owner.name instead."'}],
-   'help': '## What it does\n'
-           'Finds `data.coder_workspace.<n>.owner`, `.owner_email`, `.owner_id`,\n'
-           '`.owner_name`, `.owner_groups`, `.owner_session_token` and\n'
-           '`.owner_oidc_access_token`, and names the `data.coder_workspace_owner.<n>`\n'
-           'attribute that replaces each (`name`, `email`, `id`, `full_name`, `groups`,\n'
-           '`session_token`, `oidc_access_token`).\n'
-           '\n'
-           "The severity follows the coder provider's `version` constraint in\n"
-           '`required_providers` (combined with the constraints of the modules that call\n'
-           'this directory, as Terraform combines them): **error** when it admits v2.0.0\n'
-           'or later, or when there is no constraint; **warning** when it keeps the\n'
-           'provider below v2.0.0 but admits v0.23.0 or later (the attributes are\n'
-           'deprecated there); no finding when it pins a version before v0.23.0, which has\n'
-           'no `coder_workspace_owner` to move to. Constraints are compared as version\n'
-           'ranges (`~> 1.0`, `>= 0.23.0, < 2.0.0`, `!=` clauses), not as text.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'coder provider v2.0.0 deleted these attributes from the `coder_workspace` data\n'
-           'source, so `terraform plan` fails with "Unsupported attribute". The seed page\'s\n'
-           'Sysbox and privileged-sidecar examples use `data.coder_workspace.me.owner` and\n'
-           'do not pin the provider, so a copied example fails with any current provider.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'data "coder_workspace" "me" {}\n'
-           '\n'
-           'resource "docker_container" "workspace" {\n'
-           '  name = "coder-${data.coder_workspace.me.owner}-${lower(data.coder_workspace.me.name)}"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'data "coder_workspace" "me" {}\n'
-           'data "coder_workspace_owner" "me" {}\n'
-           '\n'
-           'resource "docker_container" "workspace" {\n'
-           '  name = "coder-${data.coder_workspace_owner.me.name}-${lower(data.coder_workspace.me.name)}"\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL003-k8s-provider-too-old-for-runtime-class.yaml',
   {'id': 'TDL003',
    'name': 'k8s-provider-too-old-for-runtime-class',
@@ -1989,59 +1882,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'unsafe',
    'tags': ['terraform', 'kubernetes', 'sysbox', 'correctness'],
-   'precision': 'very-high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use Sysbox in Kubernetes-based templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'This requires the Kubernetes Terraform provider version 2.16.0 or greater.'},
-               {'title': 'hashicorp/terraform-provider-kubernetes CHANGELOG 2.16.0',
-                'url': 'https://github.com/hashicorp/terraform-provider-kubernetes/blob/main/CHANGELOG.md',
-                'quote': 'Add a new optional attribute `runtime_class_name` to `pod.spec`. That affects all resources '
-                         'and data sources that use `pod.spec` directly or as a template.'}],
-   'help': '## What it does\n'
-           'Finds `runtime_class_name` in the pod spec of a hashicorp/kubernetes resource\n'
-           '(`kubernetes_pod`, `_deployment`, `_stateful_set`, `_daemonset` /\n'
-           '`_daemon_set_v1`, `_job`, `_cron_job`, their `_v1` twins) while the\n'
-           "`kubernetes` provider's `version` constraint admits a version before 2.16.0\n"
-           '(`~> 2.12.1`, `~> 2.10`, `>= 2.0`). Constraints are compared as version ranges,\n'
-           'combined with the constraints of the directories that call this one or that it\n'
-           'calls (Terraform installs one provider version for the whole configuration).\n'
-           '\n'
-           'When no module constrains the version, the finding is a **note**, unless the\n'
-           'directory (or its calling root) has a `.terraform.lock.hcl`: then the version\n'
-           'recorded there decides, an error below 2.16.0 and nothing from 2.16.0 on.\n'
-           "`runtimeClassName` inside `kubernetes_manifest`, and other providers'\n"
-           'resources, do not depend on this provider version and are not checked.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Provider versions before 2.16.0 do not know the attribute: `terraform plan`\n'
-           'fails with "An argument named runtime_class_name is not expected here". The seed\n'
-           'page says the Sysbox template "requires the Kubernetes Terraform provider version\n'
-           '2.16.0 or greater"; older revisions of Coder\'s Kubernetes template pin `~> 2.12.1`.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'terraform {\n'
-           '  required_providers {\n'
-           '    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.12.1" }\n'
-           '  }\n'
-           '}\n'
-           '\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'terraform {\n'
-           '  required_providers {\n'
-           '    kubernetes = { source = "hashicorp/kubernetes", version = ">= 2.16.0" }\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           'Then run `terraform init -upgrade`.\n'}],
+   'precision': 'very-high'}],
  ['TDL004-k8s-name-not-lowercase.yaml',
   {'id': 'TDL004',
    'name': 'k8s-name-not-lowercase',
@@ -2051,46 +1892,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'coder', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: the Kubernetes examples name the pod '
-                         'coder-${owner}-${name} without lower()',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'name = "coder-${data.coder_workspace.me.owner}-${data.coder_workspace.me.name}"'},
-               {'title': 'coder/coder codersdk/name.go: user and workspace names may hold upper case',
-                'url': 'https://github.com/coder/coder/blob/main/codersdk/name.go',
-                'quote': 'UsernameValidRegex = ^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$'}],
-   'help': '## What it does\n'
-           'Finds `metadata.name`, `metadata.generate_name` and `claim_name` of\n'
-           '`kubernetes_*` resources (and `metadata.name` / `claimName` inside a\n'
-           '`kubernetes_manifest`) whose value includes `data.coder_workspace.<n>.name`,\n'
-           '`data.coder_workspace.<n>.owner`, `data.coder_workspace_owner.<n>.name` or a\n'
-           '`data.coder_parameter.<n>.value` that is not passed through `lower()`. Local\n'
-           'values are followed: a `local.name` built from these values counts, and the\n'
-           'finding names the local as a related place. Values already passed through\n'
-           '`replace()`, `regex()` or a hash function are left alone.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Kubernetes object names must be lower case (RFC 1123), while Coder accepts user\n'
-           'and workspace names with upper case. The first user called `Alice` cannot start\n'
-           "a workspace: the API rejects the pod. Coder's own Kubernetes templates wrap both\n"
-           "names in `lower()`; the seed page's examples do not.\n"
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'metadata {\n'
-           '  name = "coder-${data.coder_workspace_owner.me.name}-${data.coder_workspace.me.name}"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'metadata {\n'
-           '  name = "coder-${lower(data.coder_workspace_owner.me.name)}-${lower(data.coder_workspace.me.name)}"\n'
-           '}\n'
-           '```\n'
-           'Names that already exist are lower case, so adding `lower()` does not rename\n'
-           '(or replace) them. For persistent objects, a name built from\n'
-           '`data.coder_workspace.me.id` never changes at all.\n'}],
+   'precision': 'high'}],
  ['TDL005-workspace-compute-missing-start-count.yaml',
   {'id': 'TDL005',
    'name': 'workspace-compute-missing-start-count',
@@ -2099,45 +1901,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'PRIMARY',
    'files': ['terraform'],
    'tags': ['terraform', 'coder', 'lifecycle'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Resource persistence: ephemeral resources follow start_count',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/resource-persistence',
-                'quote': "To make a resource ephemeral, you can assign the start_count attribute to resource's count "
-                         'meta-argument'},
-               {'title': 'coder/terraform-provider-coder provider/workspace.go: start_count',
-                'url': 'https://github.com/coder/terraform-provider-coder/blob/main/provider/workspace.go',
-                'quote': 'A computed count based on `transition` state. If `start`, count will equal 1.'}],
-   'help': '## What it does\n'
-           'Finds the Terraform resources that run a Coder agent (a `docker_container`, a\n'
-           'Kubernetes pod or pod template whose command, arguments or env values, such as\n'
-           "envbox's `CODER_BOOTSTRAP_SCRIPT`, use `coder_agent.<x>.init_script`) and whose\n"
-           '`count` does not come from `data.coder_workspace.<n>.start_count`, directly or\n'
-           'through a local value. A Deployment or StatefulSet may use `replicas = ...start_count`\n'
-           'instead. A `count` (or `for_each`) the tool cannot know, such as a variable or a\n'
-           "child module's input, is not a finding; a fixed `count = 1` is.\n"
-           '\n'
-           '## Why is this bad?\n'
-           '`start_count` is 1 while the workspace runs and 0 when it stops. Without it,\n'
-           'stopping the workspace leaves the container or pod, and its agent, running: the\n'
-           'workspace keeps using compute and shows as connected while "stopped".\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image      = "codercom/enterprise-base:ubuntu"\n'
-           '  entrypoint = ["sh", "-c", coder_agent.main.init_script]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  count      = data.coder_workspace.me.start_count\n'
-           '  image      = "codercom/enterprise-base:ubuntu"\n'
-           '  entrypoint = ["sh", "-c", coder_agent.main.init_script]\n'
-           '}\n'
-           '```\n'
-           'References to the resource then need an index (`docker_container.workspace[0]`).\n'}],
+   'precision': 'high'}],
  ['TDL006-agent-token-not-wired.yaml',
   {'id': 'TDL006',
    'name': 'agent-token-not-wired',
@@ -2147,52 +1911,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'coder', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'coder/terraform-provider-coder provider/agent.go: token',
-                'url': 'https://github.com/coder/terraform-provider-coder/blob/main/provider/agent.go',
-                'quote': 'Set the environment variable `CODER_AGENT_TOKEN` with this token to authenticate an agent.'},
-               {'title': 'Coder docs, Docker in Workspaces: every workspace container of the examples sets '
-                         'CODER_AGENT_TOKEN',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'env = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]'}],
-   'help': '## What it does\n'
-           'For every container whose command, arguments or env values run\n'
-           '`coder_agent.<x>.init_script`, checks its `CODER_AGENT_TOKEN`: (a) it must be\n'
-           'set (Docker `env = ["CODER_AGENT_TOKEN=..."]`, Kubernetes `env { name =\n'
-           '"CODER_AGENT_TOKEN" ... }`); (b) when it is `coder_agent.<y>.token` (also through\n'
-           'a local value), `<y>` must be the agent whose script the container runs.\n'
-           'Agents whose `auth` is not `"token"` (cloud instance identity) are skipped, as\n'
-           'are agents whose `auth` the tool cannot know; tokens read from a Secret\n'
-           '(`value_from`), `env_from` or a `dynamic "env"` block give no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The init script downloads the agent, and the agent authenticates with the token\n'
-           "in `CODER_AGENT_TOKEN`. Without it, or with another agent's token, the agent\n"
-           'cannot connect (or connects as the wrong agent) and the workspace never becomes\n'
-           "ready. Every container of the seed page's examples sets it; envbox forwards it to\n"
-           'the inner container.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'container {\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  env {\n'
-           '    name  = "CODER_AGENT_TOKEN"\n'
-           '    value = coder_agent.dev.token\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  env {\n'
-           '    name  = "CODER_AGENT_TOKEN"\n'
-           '    value = coder_agent.main.token\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL007-provider-not-required.yaml',
   {'id': 'TDL007',
    'name': 'provider-not-required',
@@ -2202,14 +1921,6 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'tags': ['terraform', 'correctness', 'supply-chain'],
    'precision': 'high',
-   'sources': [{'title': 'Terraform docs, Provider Requirements: a provider that is not declared is assumed to be '
-                         'hashicorp/<name>',
-                'url': 'https://developer.hashicorp.com/terraform/language/providers/requirements',
-                'quote': 'Each Terraform module must declare which providers it requires, so that Terraform can '
-                         'install and use them.'},
-               {'title': 'Coder docs, Docker in Workspaces: the Sysbox/Docker and sidecar/Docker examples use '
-                         'coder_agent and docker_container with no required_providers',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces'}],
    'parameters': {'hashicorp_providers': ['ad',
                                           'archive',
                                           'aws',
@@ -2239,66 +1950,7 @@ POLICIES = [['TDL000-parse-error.yaml',
                                           'tls',
                                           'vault',
                                           'vsphere'],
-                  'sources': {'coder': 'coder/coder', 'docker': 'kreuzwerker/docker', 'k8s': 'mingfang/k8s'}},
-   'help': '## What it does\n'
-           'Finds, per module directory, the first resource or data source of each\n'
-           "provider (the type's prefix, `coder_agent` -> `coder`, or its `provider`\n"
-           'meta-argument) that no `terraform { required_providers { ... } }` of the\n'
-           'directory declares, and a `required_providers` entry for a non-HashiCorp\n'
-           'provider that has no `source`. The built-in `terraform` provider\n'
-           '(`terraform_data`) needs no declaration.\n'
-           '\n'
-           '- A provider that is not a HashiCorp one (coder, kreuzwerker/docker,\n'
-           '  mingfang/k8s...): **error**, in any module directory.\n'
-           '- A HashiCorp provider (kubernetes, null, random... see the\n'
-           '  `hashicorp_providers` parameter): **note** in a root module. In a child\n'
-           '  module (a directory that another directory of the same run calls with a\n'
-           '  local `source = "./..."`) it is a note only when no calling directory\n'
-           '  declares the provider either; when one does, the child shares that\n'
-           '  `hashicorp/<name>` and nothing is reported.\n'
-           '\n'
-           'A directory that no directory of the run calls is treated as a root, so lint\n'
-           'a template together with its modules.\n'
-           '\n'
-           'This differs from the letter of RULES.md, which expects a child module without\n'
-           'a `terraform` block to work when its root declares the provider. That holds for\n'
-           'HashiCorp providers only: Terraform 1.11 resolves an undeclared `coder` in a\n'
-           'child module to `hashicorp/coder` even when the root declares `coder/coder`\n'
-           '(`terraform providers` lists `module.ws -> provider[registry.terraform.io/hashicorp/coder]`,\n'
-           'and passing `providers = { coder = coder }` fails with "Provider type\n'
-           'mismatch"), so a non-HashiCorp provider is an error in a child module whatever\n'
-           'the root declares.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Terraform resolves a provider that `required_providers` does not declare to\n'
-           '`hashicorp/<name>`. For `coder` or `docker` that provider does not exist, and\n'
-           '`terraform init` fails ("Did you intend to use coder/coder? If so, you must\n'
-           'specify that source address in each module which requires that provider"). For\n'
-           'a HashiCorp provider it installs, but with no version constraint, so the next\n'
-           "major version arrives unannounced. The seed page's Docker examples are fragments\n"
-           'without a `terraform` block.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  os   = "linux"\n'
-           '  arch = "amd64"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'terraform {\n'
-           '  required_providers {\n'
-           '    coder = { source = "coder/coder" }\n'
-           '  }\n'
-           '}\n'
-           '\n'
-           'resource "coder_agent" "main" {\n'
-           '  os   = "linux"\n'
-           '  arch = "amd64"\n'
-           '}\n'
-           '```\n'}],
+                  'sources': {'coder': 'coder/coder', 'docker': 'kreuzwerker/docker', 'k8s': 'mingfang/k8s'}}}],
  ['TDL008-unused-variable.yaml',
   {'id': 'TDL008',
    'name': 'unused-variable',
@@ -2307,39 +1959,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'PRIMARY',
    'files': ['terraform'],
    'tags': ['terraform', 'hygiene'],
-   'precision': 'very-high',
-   'sources': [{'title': 'tflint terraform_unused_declarations',
-                'url': 'https://github.com/terraform-linters/tflint-ruleset-terraform/blob/main/docs/rules/terraform_unused_declarations.md'},
-               {'title': 'Coder docs, Docker in Workspaces: the privileged sidecar example declares '
-                         'workspaces_namespace and never uses it',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'variable "workspaces_namespace" { default = "coder-namespace" } ... namespace = '
-                         'var.namespace'}],
-   'help': '## What it does\n'
-           'Finds `variable "<name>"` blocks whose `var.<name>` is referenced nowhere in the\n'
-           'module directory (all `*.tf` and `*.tf.json` files together). A reference inside\n'
-           "the variable's own `validation` block does not count. When an undeclared\n"
-           '`var.<other>` (TDL001) probably means this variable, the finding names it as a\n'
-           'related place.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'An unused variable is dead interface: template users are asked for a value that\n'
-           'changes nothing. Next to an undeclared reference it is usually the same name\n'
-           "spelled two ways, as in the seed page's sidecar example (`workspaces_namespace`\n"
-           'declared, `var.namespace` used). Disable the rule for modules that keep\n'
-           'variables for interface compatibility.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'variable "workspaces_namespace" { default = "coder-namespace" }\n'
-           'resource "kubernetes_pod" "main" { metadata { namespace = var.namespace } }\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'variable "workspaces_namespace" { default = "coder-namespace" }\n'
-           'resource "kubernetes_pod" "main" { metadata { namespace = var.workspaces_namespace } }\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL009-agent-init-script-unused.yaml',
   {'id': 'TDL009',
    'name': 'agent-init-script-unused',
@@ -2348,48 +1968,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'PRIMARY',
    'files': ['terraform'],
    'tags': ['terraform', 'coder', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'coder/terraform-provider-coder provider/agent.go: init_script',
-                'url': 'https://github.com/coder/terraform-provider-coder/blob/main/provider/agent.go',
-                'quote': 'Run this script on startup of an instance to initialize the agent.'}],
-   'help': '## What it does\n'
-           'Finds `coder_agent` resources whose `init_script` is referenced nowhere in the\n'
-           'module directory: not in a container command, entrypoint or arguments, not in\n'
-           "an env value (envbox's `CODER_BOOTSTRAP_SCRIPT`), not in `templatefile()` or\n"
-           'instance user data, not passed to a module. A reference to the whole agent\n'
-           '(`coder_agent.main`, passed on as an object) counts as a possible use. An agent\n'
-           'that a `coder_external_agent` names (`agent_id = coder_agent.main.id`, in this\n'
-           'directory or one joined to it by a local module call) is started outside the\n'
-           'template on purpose and is left alone.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The init script downloads and starts the agent. If nothing runs it, the\n'
-           "workspace's container or VM starts but no agent ever connects, and the workspace\n"
-           'stays "connecting" until it times out. A template that runs `/sbin/init` or\n'
-           "`dockerd` as the container's command and forgets the agent is the usual cause.\n"
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  os   = "linux"\n'
-           '  arch = "amd64"\n'
-           '}\n'
-           '\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  command = ["/sbin/init"]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  command = ["sh", "-c", "${coder_agent.main.init_script} & exec /sbin/init"]\n'
-           '  env     = ["CODER_AGENT_TOKEN=${coder_agent.main.token}"]\n'
-           '}\n'
-           '```\n'
-           'An agent started by some other mechanism can be suppressed with a reason.\n'}],
+   'precision': 'high'}],
  ['TDL010-undeclared-reference.yaml',
   {'id': 'TDL010',
    'name': 'undeclared-reference',
@@ -2399,41 +1978,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'correctness'],
-   'precision': 'very-high',
-   'sources': [{'title': 'terraform validate: Reference to undeclared resource / local value',
-                'url': 'https://developer.hashicorp.com/terraform/language/expressions/references'},
-               {'title': 'Coder docs, Docker in Workspaces: the Sysbox/Docker and sidecar/Docker examples use '
-                         'data.coder_provisioner.me and data.coder_workspace.me without declaring them',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces'}],
-   'help': '## What it does\n'
-           'The companion of TDL001 for everything that is not a variable: finds `local.x`,\n'
-           '`data.<type>.<name>`, `<type>.<name>` and `module.<name>` references with no\n'
-           'matching `locals` entry, `data` block, `resource` block or `module` block in any\n'
-           'file of the module directory. Built-in names (`count`, `each`, `self`, `path`,\n'
-           '`terraform`) and the iterators of `for` expressions and `dynamic` blocks are not\n'
-           'checked.\n'
-           '\n'
-           '## Why is this bad?\n'
-           '`terraform plan` fails with "Reference to undeclared resource" or "Reference to\n'
-           'undeclared local value". The seed page\'s fragments use `data.coder_workspace.me`\n'
-           'and `data.coder_provisioner.me` without declaring them; copied as they are, they\n'
-           'fail at plan time.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_network" "private" {\n'
-           '  name = "network-${data.coder_workspace.me.id}"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'data "coder_workspace" "me" {}\n'
-           '\n'
-           'resource "docker_network" "private" {\n'
-           '  name = "network-${data.coder_workspace.me.id}"\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL101-sysbox-runtime-missing.yaml',
   {'id': 'TDL101',
    'name': 'sysbox-runtime-missing',
@@ -2444,51 +1989,9 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'sysbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use Sysbox in Docker-based / Kubernetes-based templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': '# Use the Sysbox container runtime (required)'},
-               {'title': 'Sysbox user guide, Kubernetes deploy: runtimeClassName tells K8s to deploy the pod with '
-                         'Sysbox',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/deploy.md'}],
    'parameters': {'runtimes': ['sysbox-runc'],
                   'docker_default_runtime_is_sysbox': False,
-                  'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds workspaces that are meant to run under Sysbox but do not ask for it. Sysbox\n'
-           'intent is any of: a runtime or RuntimeClass that names Sysbox, the\n'
-           '`io.kubernetes.cri-o.userns-mode` annotation, a `nestybox/*` image, a workspace\n'
-           'container that starts systemd (`exec /sbin/init`) as its init, or an agent startup\n'
-           'script that starts Docker (`dockerd`, `service docker start`, `systemctl start\n'
-           'docker`) in a container that is neither privileged nor envbox. The finding points\n'
-           'at the Docker resource, or at the pod `spec`, that lacks `runtime = "sysbox-runc"`\n'
-           '/ `runtime_class_name = "sysbox-runc"`, and names the evidence as a related place.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Under the default runc runtime an unprivileged container cannot run Docker or\n'
-           'systemd: `sudo service docker start` and `/sbin/init` fail and the workspace is\n'
-           'broken. The seed page marks the runtime as required in every Sysbox example.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  startup_script = "sudo service docker start"\n'
-           '}\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  runtime = "sysbox-runc"\n'
-           '}\n'
-           '```\n'
-           'If the Docker host already runs Sysbox as its default runtime, set the\n'
-           '`docker_default_runtime_is_sysbox` parameter instead.\n'}],
+                  'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL102-sysbox-userns-missing.yaml',
   {'id': 'TDL102',
    'name': 'sysbox-userns-missing',
@@ -2500,67 +2003,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'sysbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use Sysbox in Kubernetes-based templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': '"io.kubernetes.cri-o.userns-mode" = "auto:size=65536"'},
-               {'title': 'Sysbox user guide, Kubernetes deploy',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/deploy.md',
-                'quote': "For clusters that don't have formal support for user-namespaces, the non-standard "
-                         'io.kubernetes.cri-o.userns-mode: "auto:size=65536" annotation is required in the pod spec'},
-               {'title': 'Sysbox issue 820: pods without the annotation fail with mounting "sysfs" ... operation not '
-                         'permitted',
-                'url': 'https://github.com/nestybox/sysbox/issues/820'}],
-   'parameters': {'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds Kubernetes pods (and pod templates) that run with a Sysbox RuntimeClass but\n'
-           'get no user namespace: neither the `io.kubernetes.cri-o.userns-mode` annotation on\n'
-           "the pod's metadata (for a Deployment or StatefulSet: on the pod template's metadata,\n"
-           "not the object's own) nor, in YAML and `kubernetes_manifest`, `hostUsers: false`.\n"
-           "An annotation placed on the Deployment's own metadata is reported where it is. A\n"
-           'value other than `auto:...` is an error; `auto` without `size=`, or a size below\n'
-           '65536, is a note. Annotations built by a `merge()` or a variable the tool cannot\n'
-           'read give no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Sysbox runs every pod in a user namespace. On CRI-O nodes the annotation asks for\n'
-           'one; without it the pod fails at start with `mounting "sysfs" ... operation not\n'
-           'permitted` (Sysbox issues 820 and 950). `hostUsers: false` does the same on\n'
-           'clusters with user-namespace support (Kubernetes 1.30+, containerd 2.0.5+).\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  metadata {\n'
-           '    name = "dev"\n'
-           '  }\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '    container {\n'
-           '      name  = "dev"\n'
-           '      image = "codercom/enterprise-base:ubuntu"\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  metadata {\n'
-           '    name = "dev"\n'
-           '    annotations = {\n'
-           '      "io.kubernetes.cri-o.userns-mode" = "auto:size=65536"\n'
-           '    }\n'
-           '  }\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '    container {\n'
-           '      name  = "dev"\n'
-           '      image = "codercom/enterprise-base:ubuntu"\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc']}}],
  ['TDL103-sysbox-privileged-conflict.yaml',
   {'id': 'TDL103',
    'name': 'sysbox-privileged-conflict',
@@ -2571,42 +2014,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'unsafe',
    'tags': ['terraform', 'kubernetes', 'docker', 'sysbox', 'security', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox user guide, limitations: Docker restrictions',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md',
-                'quote': 'docker --privileged | Does not work with Sysbox | Breaks container-to-host isolation.'},
-               {'title': 'Sysbox user guide, limitations: Kubernetes restrictions',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md',
-                'quote': 'privileged: true | Not supported in pod security context'}],
-   'parameters': {'runtimes': ['sysbox-runc'], 'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds containers that ask for `privileged = true` (Docker) or\n'
-           '`security_context { privileged = true }` (Kubernetes) while the container or its\n'
-           'pod runs with a Sysbox runtime. Every container of a pod counts, since the runtime\n'
-           'class is per pod. An envbox container on Sysbox is reported by TDL106 instead, and\n'
-           'TDL412 leaves Sysbox workloads to this rule.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Sysbox does not support privileged containers: they would break the\n'
-           'container-to-host isolation Sysbox exists for. Nor do they need it: under Sysbox,\n'
-           'Docker and systemd run in an unprivileged container with full capabilities inside\n'
-           'its user namespace.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image      = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime    = "sysbox-runc"\n'
-           '  privileged = true\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc'], 'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL104-sysbox-host-namespace-conflict.yaml',
   {'id': 'TDL104',
    'name': 'sysbox-host-namespace-conflict',
@@ -2617,45 +2025,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'unsafe',
    'tags': ['terraform', 'kubernetes', 'docker', 'sysbox', 'security', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox user guide, limitations: Docker and Kubernetes restrictions',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md',
-                'quote': 'docker --net=host | Does not work with Sysbox | Breaks container-to-host isolation.'},
-               {'title': 'Sysbox user guide, security',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/security.md',
-                'quote': 'System containers deployed with Sysbox always use all Linux namespaces.'}],
-   'parameters': {'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds Sysbox workloads that share a namespace with the host: Docker\n'
-           '`network_mode`, `pid_mode` or `userns_mode` set to `"host"` (`ipc_mode = "host"`\n'
-           'is a warning), Kubernetes `host_network` or `host_pid` (`hostNetwork`, `hostPID`)\n'
-           'set to true (`host_ipc` / `hostIPC` is a warning). Only explicit values count:\n'
-           "the Docker provider's default network mode is `bridge`.\n"
-           '\n'
-           '## Why is this bad?\n'
-           'Sysbox gives every system container all Linux namespaces of its own; the Sysbox\n'
-           'limitations page lists `--net=host`, `--pid=host`, `--userns=host`, `hostNetwork`,\n'
-           '`hostPID` and `hostIPC` as not supported, because they break container-to-host\n'
-           'isolation. The container fails to start or loses the isolation that made Docker in\n'
-           'it safe.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '    host_network       = true\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc']}}],
  ['TDL105-sysbox-host-docker-state-mount.yaml',
   {'id': 'TDL105',
    'name': 'sysbox-host-docker-state-mount',
@@ -2666,57 +2036,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'sysbox', 'security', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox user guide, Docker-in-Docker',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/dind.md',
-                'quote': "Do not mount the host's /var/lib/docker to a system container's /var/lib/docker. Doing so "
-                         'breaks container isolation.'},
-               {'title': 'Sysbox user guide, Docker-in-Docker: one system container per Docker state directory',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/dind.md',
-                'quote': "A given host directory mounted into a system container's /var/lib/docker must only be "
-                         'mounted on a single system container at any given time.'}],
-   'parameters': {'runtimes': ['sysbox-runc'], 'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'In containers on a Sysbox runtime (envbox containers excepted, see TDL205), finds\n'
-           "a bind mount or `hostPath` volume of the host's `/var/lib/docker`, and a volume\n"
-           'mounted at `/var/lib/docker` that more than one system container would use: in a\n'
-           'Terraform template, a Docker volume, claim or host path whose name is a literal\n'
-           '(directly or through the `docker_volume` / claim it names), so every workspace of\n'
-           'the template gets the same one; in any file, the same volume (and `sub_path`)\n'
-           'mounted at `/var/lib/docker` of two containers. Names built from the workspace id\n'
-           'or from anything the tool cannot read give no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "The host's Docker state in a system container breaks the isolation Sysbox\n"
-           'provides. And the inner Docker daemon does not allow its image cache to be shared\n'
-           'among daemons: Sysbox refuses to start a second system container on a directory\n'
-           "already mounted at another one's `/var/lib/docker`.\n"
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '  volumes {\n'
-           '    host_path      = "/var/lib/docker"\n'
-           '    container_path = "/var/lib/docker"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_volume" "docker_cache" {\n'
-           '  name = "coder-${data.coder_workspace.me.id}-docker"\n'
-           '}\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '  volumes {\n'
-           '    volume_name    = docker_volume.docker_cache.name\n'
-           '    container_path = "/var/lib/docker"\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc'], 'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL106-sysbox-nesting.yaml',
   {'id': 'TDL106',
    'name': 'sysbox-nesting',
@@ -2726,53 +2046,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'sysbox', 'envbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox user guide, limitations: functional limitations',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md',
-                'quote': 'Sysbox Nesting | Running Sysbox inside a Sysbox container is not supported'},
-               {'title': 'envbox README: a wrapper around the Sysbox runtime',
-                'url': 'https://github.com/coder/envbox'}],
-   'parameters': {'runtimes': ['sysbox-runc'], 'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds an envbox container (image `ghcr.io/coder/envbox*`, or a command that starts\n'
-           'with `/envbox`) in a Docker container or pod that runs with a Sysbox runtime. The\n'
-           'finding points at the runtime and names the envbox container.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Envbox is Sysbox packaged in a container: it starts its own Sysbox daemons and\n'
-           'needs a privileged outer container. Sysbox cannot run inside a Sysbox container,\n'
-           'and Sysbox does not allow privileged containers. The two methods of the Coder docs\n'
-           'are alternatives, not layers.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '    container {\n'
-           '      name    = "dev"\n'
-           '      image   = "ghcr.io/coder/envbox:0.6.2"\n'
-           '      command = ["/envbox", "docker"]\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  spec {\n'
-           '    container {\n'
-           '      name    = "dev"\n'
-           '      image   = "ghcr.io/coder/envbox:0.6.2"\n'
-           '      command = ["/envbox", "docker"]\n'
-           '      security_context {\n'
-           '        privileged = true\n'
-           '      }\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           'Or keep `runtime_class_name = "sysbox-runc"` and run the workspace image itself.\n'}],
+   'parameters': {'runtimes': ['sysbox-runc'], 'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL107-sysbox-userns-crio-only.yaml',
   {'id': 'TDL107',
    'name': 'sysbox-userns-crio-only',
@@ -2784,55 +2058,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'tags': ['terraform', 'kubernetes', 'sysbox', 'portability'],
    'precision': 'medium',
-   'sources': [{'title': 'Sysbox user guide, Kubernetes deploy',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/deploy.md',
-                'quote': 'The hostUsers: false directive only works on K8s clusters that have formal support '
-                         'user-namespaces (K8s v1.30+ with containerd v2.0.5+).'},
-               {'title': 'hashicorp/terraform-provider-kubernetes issue 2818: no host_users in the pod spec',
-                'url': 'https://github.com/hashicorp/terraform-provider-kubernetes/issues/2818'}],
-   'parameters': {'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Opt-in. Finds Terraform Sysbox pods whose only way to a user namespace is the\n'
-           '`io.kubernetes.cri-o.userns-mode` annotation, without `hostUsers: false`. For the\n'
-           'hashicorp/kubernetes pod resources it suggests `kubernetes_manifest`, since the\n'
-           'provider has no `host_users` attribute; for `kubernetes_manifest` it suggests\n'
-           'adding `hostUsers = false`. Enable it when your nodes run containerd 2 rather\n'
-           'than CRI-O.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Only CRI-O honours the annotation. Sysbox 0.7.0 no longer installs CRI-O on nodes\n'
-           'with containerd 2.0.5 or later, where a Sysbox pod needs `hostUsers: false`: with\n'
-           'the annotation alone it starts without a user namespace and fails.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "kubernetes_pod" "dev" {\n'
-           '  metadata {\n'
-           '    annotations = {\n'
-           '      "io.kubernetes.cri-o.userns-mode" = "auto:size=65536"\n'
-           '    }\n'
-           '  }\n'
-           '  spec {\n'
-           '    runtime_class_name = "sysbox-runc"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "kubernetes_manifest" "dev" {\n'
-           '  manifest = {\n'
-           '    apiVersion = "v1"\n'
-           '    kind       = "Pod"\n'
-           '    metadata   = { name = "dev", namespace = "coder" }\n'
-           '    spec = {\n'
-           '      runtimeClassName = "sysbox-runc"\n'
-           '      hostUsers        = false\n'
-           '      containers       = [{ name = "dev", image = "codercom/enterprise-base:ubuntu" }]\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc']}}],
  ['TDL201-envbox-outer-not-privileged.yaml',
   {'id': 'TDL201',
    'name': 'envbox-outer-not-privileged',
@@ -2843,46 +2069,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'envbox', 'correctness'],
    'precision': 'very-high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Envbox',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'The outer container must be run as privileged'},
-               {'title': 'coder/envbox README: run example',
-                'url': 'https://github.com/coder/envbox/blob/main/README.md',
-                'quote': '--privileged'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds an envbox container (an image matching `*/coder/envbox*`, or a command that\n'
-           'starts with `/envbox`) that is not privileged: no `privileged = true` (Docker\n'
-           'provider) or `security_context { privileged = true }` (Kubernetes), or an explicit\n'
-           '`false`. A value the tool cannot know (a variable without a default) is not reported.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'envbox runs dockerd and the Sysbox daemons inside its outer container; they need the\n'
-           'privileges of a privileged container, and the workspace never starts without them.\n'
-           'The seed page: "The outer container must be run as privileged" (the inner container\n'
-           'that acts as the workspace stays locked down). Both Coder envbox templates set it.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'container {\n'
-           '  name    = "dev"\n'
-           '  image   = "ghcr.io/coder/envbox:0.6.2"\n'
-           '  command = ["/envbox", "docker"]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  name    = "dev"\n'
-           '  image   = "ghcr.io/coder/envbox:0.6.2"\n'
-           '  command = ["/envbox", "docker"]\n'
-           '  security_context {\n'
-           '    privileged = true\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           'The envbox outer container is exempt from TDL401 by default.\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL202-envbox-required-env-missing.yaml',
   {'id': 'TDL202',
    'name': 'envbox-required-env-missing',
@@ -2892,45 +2079,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'envbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'coder/envbox README: Envbox Configuration (the required column)',
-                'url': 'https://github.com/coder/envbox/blob/main/README.md'},
-               {'title': 'coder/envbox cli/docker.go: // Required flags. --image, --username, --agent-token',
-                'url': 'https://github.com/coder/envbox/blob/main/cli/docker.go'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds an envbox container whose environment lacks one of the three variables envbox\n'
-           'requires: `CODER_INNER_IMAGE`, `CODER_INNER_USERNAME`, `CODER_AGENT_TOKEN` (or sets\n'
-           'one to an empty string, which envbox treats as unset). It also notes a missing\n'
-           '`CODER_BOOTSTRAP_SCRIPT` (envbox then starts no agent) and `CODER_AGENT_URL`\n'
-           '(envbox then sends no start-up logs to Coder). When `env_from` or a `dynamic "env"`\n'
-           'block may provide the variables, a missing required one is only a note.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'envbox marks exactly these three as required (README table; `// Required flags.` in\n'
-           'its CLI): without an inner image or user it cannot create the workspace container,\n'
-           'and without the token the agent inside cannot connect.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "CODER_AGENT_TOKEN"\n'
-           '  value = coder_agent.main.token\n'
-           '}\n'
-           'env {\n'
-           '  name  = "CODER_INNER_IMAGE"\n'
-           '  value = "codercom/enterprise-base:ubuntu"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "CODER_INNER_USERNAME"\n'
-           '  value = "coder"\n'
-           '}\n'
-           '```\n'
-           'next to the two entries above, plus `CODER_BOOTSTRAP_SCRIPT = coder_agent.main.init_script`\n'
-           'and `CODER_AGENT_URL = data.coder_workspace.me.access_url`.\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL203-envbox-agent-wiring-mismatch.yaml',
   {'id': 'TDL203',
    'name': 'envbox-agent-wiring-mismatch',
@@ -2941,51 +2090,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'envbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'coder/envbox cli/docker.go: CODER_BOOTSTRAP_SCRIPT should typically install and start the '
-                         'agent',
-                'url': 'https://github.com/coder/envbox/blob/main/cli/docker.go',
-                'quote': 'The script to use to bootstrap the container. This should typically install and start the '
-                         'agent.'},
-               {'title': 'coder/terraform-provider-coder: coder_agent token',
-                'url': 'https://registry.terraform.io/providers/coder/coder/latest/docs/resources/agent',
-                'quote': 'Set the environment variable CODER_AGENT_TOKEN with this token to authenticate an agent.'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'In a Terraform template, finds an envbox container whose `CODER_BOOTSTRAP_SCRIPT`\n'
-           'renders `coder_agent.Y.init_script` while its `CODER_AGENT_TOKEN` is\n'
-           '`coder_agent.X.token` of another agent, or where either variable is a literal\n'
-           "string instead of the agent's attribute. Values read from a Secret, and values the\n"
-           'tool cannot know, are not reported.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'envbox runs the bootstrap script in the inner container and hands it the token; an\n'
-           "agent started with another agent's token authenticates as the wrong agent (or not at\n"
-           'all), and a literal script or token cannot belong to the workspace being built. The\n'
-           'workspace stays "connecting".\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "CODER_AGENT_TOKEN"\n'
-           '  value = coder_agent.main.token\n'
-           '}\n'
-           'env {\n'
-           '  name  = "CODER_BOOTSTRAP_SCRIPT"\n'
-           '  value = coder_agent.dev.init_script\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "CODER_AGENT_TOKEN"\n'
-           '  value = coder_agent.main.token\n'
-           '}\n'
-           'env {\n'
-           '  name  = "CODER_BOOTSTRAP_SCRIPT"\n'
-           '  value = coder_agent.main.init_script\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL204-envbox-required-mounts-missing.yaml',
   {'id': 'TDL204',
    'name': 'envbox-required-mounts-missing',
@@ -2996,50 +2101,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'envbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'coder/envbox README: run example mounts /var/lib/coder/docker, /var/lib/coder/containers, '
-                         '/var/lib/sysbox, /var/lib/docker, /usr/src, /lib/modules',
-                'url': 'https://github.com/coder/envbox/blob/main/README.md'},
-               {'title': 'coder/envbox cli/docker.go: envboxPrivateMounts, defaultMounts and parseMounts (malformed '
-                         'mounts value)',
-                'url': 'https://github.com/coder/envbox/blob/main/cli/docker.go'},
-               {'title': 'coder/coder examples/templates/kubernetes-envbox: the seven volume mounts',
-                'url': 'https://github.com/coder/coder/blob/main/examples/templates/kubernetes-envbox/main.tf'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds an envbox container that mounts nothing at one of `/var/lib/coder/docker`,\n'
-           '`/var/lib/coder/containers`, `/var/lib/sysbox`, `/var/lib/containers`,\n'
-           '`/var/lib/docker`, `/usr/src` and `/lib/modules` (paths compared normalised:\n'
-           '`/home/coder/` is `/home/coder`). It also reads `CODER_MOUNTS` the way envbox does\n'
-           '(`source:target[:ro]`, comma-separated) and reports an entry envbox refuses, or a\n'
-           'source that lies on no volume of the envbox container. Dynamic mount blocks and\n'
-           'mount paths the tool cannot know silence the first part.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "envbox keeps the inner and outer Docker and container stores and Sysbox's state in\n"
-           "these directories, and needs the host's kernel headers and modules. Left on the outer\n"
-           "container's root filesystem they are slow (overlay on overlay) and lost on restart;\n"
-           "a `CODER_MOUNTS` source that is not on a volume loses the user's files the same way,\n"
-           'and a malformed entry stops envbox with "malformed mounts value".\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "CODER_MOUNTS"\n'
-           '  value = "/home/coder:/home/coder"\n'
-           '}\n'
-           'volume_mount {\n'
-           '  mount_path = "/var/lib/coder/docker"\n'
-           '  name       = "home"\n'
-           '  sub_path   = "cache/docker"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           'Mount all seven paths and the `CODER_MOUNTS` sources, as the kubernetes-envbox\n'
-           'template does: home-volume `sub_path`s for `/home/coder`, `/var/lib/coder/docker`,\n'
-           '`/var/lib/coder/containers`, `/var/lib/containers` and `/var/lib/docker`, an\n'
-           '`empty_dir` for `/var/lib/sysbox`, and `host_path` volumes for `/usr/src` and\n'
-           '`/lib/modules`.\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL205-envbox-shared-data-dirs.yaml',
   {'id': 'TDL205',
    'name': 'envbox-shared-data-dirs',
@@ -3050,62 +2112,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'envbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox user guide, Docker-in-Docker: a /var/lib/docker directory must only be mounted on one '
-                         'system container',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/dind.md',
-                'quote': "A given host directory mounted into a system container's /var/lib/docker must only be "
-                         'mounted on a single system container at any given time.'},
-               {'title': 'coder/coder examples/templates/kubernetes-envbox: a distinct sub_path per data directory',
-                'url': 'https://github.com/coder/coder/blob/main/examples/templates/kubernetes-envbox/main.tf'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           "Finds two or more of envbox's data paths (`/var/lib/docker`, `/var/lib/coder/docker`,\n"
-           '`/var/lib/containers`, `/var/lib/coder/containers`, `/home/coder`) stored in the same\n'
-           'place: the same Kubernetes volume (or claim, or host path) with the same `sub_path`,\n'
-           'or the same Docker volume or bind source with the same `volume_options { subpath }`.\n'
-           'Volumes named by the same expression count as the same volume. It also finds a\n'
-           '`/var/lib/sysbox` stored in a place every workspace shares: a Docker volume with a\n'
-           'fixed name, a host path, or (in a Terraform template) a claim with a fixed name.\n'
-           'Each repeated use is reported, with the first use as a related place.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "envbox's outer dockerd keeps its data in `/var/lib/docker`, the inner dockerd in\n"
-           "`/var/lib/coder/docker`, and the home directory is the user's. On one directory\n"
-           "they write over each other, and the user's home fills with Docker's files. Sysbox:\n"
-           'a Docker data directory must belong to one daemon at a time; a fixed-name\n'
-           '`/var/lib/sysbox` is shared by every workspace on the host. The coder/coder\n'
-           '`envbox-docker` template does both (one `coder_volume` at five paths, a global\n'
-           '`sysbox` volume); `kubernetes-envbox` avoids it with a `sub_path` per path.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'mounts {\n'
-           '  target = "/var/lib/coder/docker"\n'
-           '  source = docker_volume.coder_volume.name\n'
-           '  type   = "volume"\n'
-           '}\n'
-           'mounts {\n'
-           '  target = "/var/lib/docker"\n'
-           '  source = docker_volume.coder_volume.name\n'
-           '  type   = "volume"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'mounts {\n'
-           '  target = "/var/lib/coder/docker"\n'
-           '  source = docker_volume.inner_docker.name\n'
-           '  type   = "volume"\n'
-           '}\n'
-           'mounts {\n'
-           '  target = "/var/lib/docker"\n'
-           '  source = docker_volume.outer_docker.name\n'
-           '  type   = "volume"\n'
-           '}\n'
-           '```\n'
-           'with volumes named after `data.coder_workspace.me.id`; on Kubernetes, one `sub_path`\n'
-           'per path and an `empty_dir` for `/var/lib/sysbox`.\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL206-envbox-env-value-invalid.yaml',
   {'id': 'TDL206',
    'name': 'envbox-env-value-invalid',
@@ -3117,47 +2124,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'envbox', 'correctness'],
    'precision': 'very-high',
-   'sources': [{'title': 'coder/envbox cli/cliflag/cliflag.go: a value strconv rejects falls back to the default',
-                'url': 'https://github.com/coder/envbox/blob/main/cli/cliflag/cliflag.go'},
-               {'title': 'coder/envbox README: CODER_MEMORY is the max memory in bytes; CODER_ADD_GPU requires '
-                         'CODER_USR_LIB_DIR',
-                'url': 'https://github.com/coder/envbox/blob/main/README.md'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           "Reads the literal values of an envbox container's settings the way envbox does\n"
-           '(Go `strconv`) and reports: `CODER_CPUS` or `CODER_MEMORY` that is not a base-10\n'
-           'integer (`"2Gi"`, `"1.5"`, `"4G"`, `" 2"`); `CODER_MEMORY` below 6 MiB (other than\n'
-           '0, which means unlimited), e.g. `"2"` meant as gigabytes; `CODER_ADD_FUSE`,\n'
-           '`CODER_ADD_TUN` or `CODER_ADD_GPU` that is not one of `1 t T TRUE true True 0 f F\n'
-           'FALSE false False` (`"yes"`, `"on"`); `CODER_ADD_GPU` true without\n'
-           '`CODER_USR_LIB_DIR`; and a Downward API `resource_field_ref` for `CODER_CPUS` or\n'
-           '`CODER_MEMORY` with a `divisor`. Values from variables or parameters the tool cannot\n'
-           'know are not reported.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'envbox ignores a value Go cannot parse without a word and uses the default: no CPU\n'
-           'or memory limit, no FUSE or TUN device. A memory limit of a few bytes is one Docker\n'
-           'refuses ("Minimum memory limit allowed is 6MB"), so the workspace does not start;\n'
-           "coder/coder's `envbox-docker` template sets `CODER_MEMORY=2`. A divisor scales the\n"
-           'number envbox reads as whole CPUs or bytes.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'env = [\n'
-           '  "CODER_MEMORY=2",\n'
-           '  "CODER_ADD_FUSE=yes",\n'
-           ']\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'env = [\n'
-           '  "CODER_MEMORY=2147483648",\n'
-           '  "CODER_ADD_FUSE=true",\n'
-           ']\n'
-           '```\n'
-           'On Kubernetes, take `CODER_CPUS` and `CODER_MEMORY` from the Downward API\n'
-           '(`value_from { resource_field_ref { resource = "limits.memory" } }`).\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL207-envbox-pull-secret-literal.yaml',
   {'id': 'TDL207',
    'name': 'envbox-pull-secret-literal',
@@ -3168,44 +2135,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'tags': ['terraform', 'kubernetes', 'envbox', 'security', 'external/cwe/cwe-312'],
    'precision': 'high',
    'security-severity': '5.5',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Authenticating with a Private Registry',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'It is encouraged to populate this environment variable by using a Kubernetes secret.'},
-               {'title': 'coder/envbox README: CODER_IMAGE_PULL_SECRET Kubernetes Example',
-                'url': 'https://github.com/coder/envbox/blob/main/README.md'}],
-   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']},
-   'help': '## What it does\n'
-           'Finds `CODER_IMAGE_PULL_SECRET` on an envbox container set with a `value` (a\n'
-           'literal, a variable or a parameter) instead of `value_from { secret_key_ref { ... } }`.\n'
-           'It notes a `secret_key_ref` whose `key` is not `.dockerconfigjson`. With the Docker\n'
-           'provider there is no Kubernetes Secret to read, so a value there is only a note.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Registry credentials given as a value land in clear text in the Terraform state and\n'
-           'in the pod spec, readable by anyone who can read either. The seed page and the envbox\n'
-           'README read them from a Secret made by `kubectl create secret docker-registry`, whose\n'
-           'document is under the `.dockerconfigjson` key.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "CODER_IMAGE_PULL_SECRET"\n'
-           '  value = var.registry_credentials\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'env {\n'
-           '  name = "CODER_IMAGE_PULL_SECRET"\n'
-           '  value_from {\n'
-           '    secret_key_ref {\n'
-           '      name = "regcred"\n'
-           '      key  = ".dockerconfigjson"\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'envbox_images': ['*/coder/envbox*', 'coder/envbox*']}}],
  ['TDL301-podman-fuse-device-missing.yaml',
   {'id': 'TDL301',
    'name': 'podman-fuse-device-missing',
@@ -3216,59 +2146,8 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'podman', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Rootless Podman',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'Requires smarter-device-manager for FUSE mounts'},
-               {'title': 'Podman, rootless.md: shortcomings of rootless Podman',
-                'url': 'https://github.com/containers/podman/blob/main/rootless.md',
-                'quote': 'Can not use overlayfs driver, but does support fuse-overlayfs'},
-               {'title': 'Kubernetes docs: extended resources',
-                'url': 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources'}],
    'parameters': {'podman_images': ['*podman*'],
-                  'fuse_resources': ['github.com/fuse', 'smarter-devices/fuse', 'squat.ai/fuse']},
-   'help': '## What it does\n'
-           'Finds a Kubernetes container that runs rootless Podman (its image matches\n'
-           "`*podman*`, or its agent's startup script runs `podman`) without a FUSE device in\n"
-           '`resources.limits` (`github.com/fuse`, `smarter-devices/fuse`, or the names in the\n'
-           '`fuse_resources` parameter), unless it is privileged or the CRI-O\n'
-           '`io.kubernetes.cri-o.Devices` annotation adds `/dev/fuse`. For every Kubernetes\n'
-           'container it also reports an extended resource (a domain-prefixed name outside\n'
-           '`kubernetes.io`) set only in `requests`, with a request different from its limit,\n'
-           'or with a value that is not a whole number.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "Rootless Podman cannot use the kernel's overlayfs and stores images with\n"
-           'fuse-overlayfs, which needs `/dev/fuse`; the seed page installs a FUSE device plugin\n'
-           'for exactly this, and the community kubernetes-podman template asks for\n'
-           '`"github.com/fuse" = 1` in its limits. Kubernetes takes extended resources from\n'
-           '`limits` only, never overcommits them and counts them in whole devices: anything\n'
-           'else is rejected when the pod is created.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "dev"\n'
-           '  image = "ghcr.io/coder/podman:ubuntu"\n'
-           '  resources {\n'
-           '    requests = {\n'
-           '      "github.com/fuse" = 1\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "dev"\n'
-           '  image = "ghcr.io/coder/podman:ubuntu"\n'
-           '  resources {\n'
-           '    limits = {\n'
-           '      "github.com/fuse" = 1\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+                  'fuse_resources': ['github.com/fuse', 'smarter-devices/fuse', 'squat.ai/fuse']}}],
  ['TDL302-fuse-device-plugin-mismatch.yaml',
   {'id': 'TDL302',
    'name': 'fuse-device-plugin-mismatch',
@@ -3279,53 +2158,8 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'podman', 'correctness'],
    'precision': 'medium',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Rootless Podman (the FUSE DaemonSet and the node-labelling '
-                         'step)',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'Be sure to label your nodes to enable smarter-device-manager'},
-               {'title': 'fuse-device-plugin server.go: resourceName = "github.com/fuse"',
-                'url': 'https://github.com/kuberenetes-learning-group/fuse-device-plugin/blob/master/server.go'},
-               {'title': 'smarter-device-manager README: resources are named smarter-devices/<device>; the DaemonSet '
-                         'needs the smarter-device-manager=enabled label',
-                'url': 'https://github.com/smarter-project/smarter-device-manager/blob/master/README.md'}],
    'parameters': {'fuse_device_plugin_images': ['*fuse-device-plugin*'],
-                  'smarter_device_manager_images': ['*smarter-device-manager*']},
-   'help': '## What it does\n'
-           'Looks at the whole run: Terraform, YAML, and YAML in shell here-documents (such as\n'
-           "the seed page's `cat <<EOF | kubectl create -f -` inside a `null_resource` or a\n"
-           'startup script). When workspaces that request a FUSE resource and a FUSE device\n'
-           'plugin DaemonSet are both in scope, it reports: (a) a requested name no plugin\n'
-           'advertises (`soolaugust/fuse-device-plugin` advertises `github.com/fuse`;\n'
-           'smarter-device-manager advertises `smarter-devices/fuse` only with a ConfigMap whose\n'
-           '`devicematch` matches `fuse`); (b) a plugin `nodeSelector` label that nothing in scope\n'
-           "puts on nodes; and notes (c) a plugin DaemonSet without `nodeSelector` (the seed's\n"
-           'node-labelling step then does nothing) and (d) `imagePullSecrets` naming a Secret not\n'
-           'defined in that namespace. With only one side in scope it says nothing: the plugin is\n'
-           'often deployed elsewhere (Helm, GitOps).\n'
-           '\n'
-           '## Why is this bad?\n'
-           'A resource name no node advertises keeps the workspace pod Pending forever. The seed\n'
-           'page talks about smarter-device-manager but deploys `fuse-device-plugin`, which\n'
-           'advertises `github.com/fuse`, not `smarter-devices/fuse`; its DaemonSet has no\n'
-           '`nodeSelector`, so "label your nodes" changes nothing, and it names a pull secret\n'
-           '(`registry-secret`) for a public image. A plugin that waits for a label nobody sets\n'
-           'runs on no node.\n'
-           '\n'
-           '## Example\n'
-           '```yaml\n'
-           'resources:\n'
-           '  limits:\n'
-           '    smarter-devices/fuse: 1   # but only soolaugust/fuse-device-plugin is deployed\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```yaml\n'
-           'resources:\n'
-           '  limits:\n'
-           '    github.com/fuse: 1\n'
-           '```\n'
-           'Or deploy smarter-device-manager with a ConfigMap whose `conf.yaml` has\n'
-           '`devicematch: ^fuse$`, and set its node label through your node groups.\n'}],
+                  'smarter_device_manager_images': ['*smarter-device-manager*']}}],
  ['TDL303-podman-apparmor-annotation-mismatch.yaml',
   {'id': 'TDL303',
    'name': 'podman-apparmor-annotation-mismatch',
@@ -3337,51 +2171,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'podman', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'coder/community-templates kubernetes-podman: Disables apparmor, required for Debian- and '
-                         'Ubuntu-derived systems',
-                'url': 'https://github.com/coder/community-templates/tree/main/kubernetes-podman'},
-               {'title': 'Kubernetes docs: AppArmor (annotation '
-                         'container.apparmor.security.beta.kubernetes.io/<container_name>)',
-                'url': 'https://kubernetes.io/docs/tutorials/security/apparmor/'}],
-   'parameters': {'podman_images': ['*podman*'], 'nodes_use_apparmor': None},
-   'help': '## What it does\n'
-           'Finds a pod annotation `container.apparmor.security.beta.kubernetes.io/<name>` whose\n'
-           '`<name>` is not a container of the pod. It also notes a rootless Podman workspace\n'
-           'container with no AppArmor override: no such annotation for it and no\n'
-           '`securityContext.appArmorProfile` (YAML, Kubernetes 1.30+; the Terraform provider has\n'
-           'no such field, so Terraform keeps the annotation). That part is a note unless the\n'
-           '`nodes_use_apparmor` parameter says the nodes run AppArmor, and off when it says they\n'
-           'do not (RHEL-family nodes use SELinux instead).\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The annotation applies to the container it names; after a container is renamed it\n'
-           'applies to nothing, silently. On Debian and Ubuntu nodes the default AppArmor profile\n'
-           'blocks the mounts rootless Podman makes, which is why the kubernetes-podman template\n'
-           'sets the container `unconfined`.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'metadata {\n'
-           '  annotations = {\n'
-           '    "container.apparmor.security.beta.kubernetes.io/dev" = "unconfined"\n'
-           '  }\n'
-           '}\n'
-           'spec {\n'
-           '  container {\n'
-           '    name  = "workspace"\n'
-           '    image = "ghcr.io/coder/podman:ubuntu"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'metadata {\n'
-           '  annotations = {\n'
-           '    "container.apparmor.security.beta.kubernetes.io/workspace" = "unconfined"\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'podman_images': ['*podman*'], 'nodes_use_apparmor': None}}],
  ['TDL304-bottlerocket-userns-disabled.yaml',
   {'id': 'TDL304',
    'name': 'bottlerocket-userns-disabled',
@@ -3392,46 +2182,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'podman', 'bottlerocket', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Rootless Podman on Bottlerocket nodes',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'Bottlerocket disables them by default (user.max_user_namespaces = 0), so Podman commands '
-                         'will return an error until you raise the limit'},
-               {'title': 'Bottlerocket README, settings reference: settings.kernel.sysctl',
-                'url': 'https://github.com/bottlerocket-os/bottlerocket/blob/develop/README.md'}],
-   'parameters': {'podman_images': ['*podman*']},
-   'help': '## What it does\n'
-           'Looks at the whole run. When it holds rootless Podman workspaces (or pods with\n'
-           '`hostUsers: false`) and Bottlerocket node definitions (a Karpenter `EC2NodeClass` with\n'
-           '`amiFamily: Bottlerocket` or an `alias: bottlerocket@...` AMI selector, an\n'
-           '`aws_launch_template` whose `user_data` is Bottlerocket TOML, or a `.toml` user-data\n'
-           'file), it reports node user data that does not set\n'
-           '`settings.kernel.sysctl."user.max_user_namespaces"` to a positive number. With only one\n'
-           'side in scope it says nothing.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Bottlerocket ships with `user.max_user_namespaces = 0`. Rootless Podman needs user\n'
-           'namespaces, so every Podman command in the workspace fails with "cannot clone: Invalid\n'
-           'argument / user namespaces are not enabled in /proc/sys/user/max_user_namespaces".\n'
-           '\n'
-           '## Example\n'
-           '```yaml\n'
-           'apiVersion: karpenter.k8s.aws/v1\n'
-           'kind: EC2NodeClass\n'
-           'spec:\n'
-           '  amiFamily: Bottlerocket\n'
-           '  userData: |\n'
-           '    [settings.kubernetes]\n'
-           '    max-pods = 110\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```yaml\n'
-           '  userData: |\n'
-           '    [settings.kubernetes]\n'
-           '    max-pods = 110\n'
-           '    [settings.kernel.sysctl]\n'
-           '    "user.max_user_namespaces" = "65536"\n'
-           '```\n'}],
+   'parameters': {'podman_images': ['*podman*']}}],
  ['TDL305-bottlerocket-sysctl-toml-format.yaml',
   {'id': 'TDL305',
    'name': 'bottlerocket-sysctl-toml-format',
@@ -3442,43 +2193,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml', 'toml'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'bottlerocket', 'correctness'],
-   'precision': 'very-high',
-   'sources': [{'title': 'Bottlerocket README, settings reference: settings.kernel.sysctl',
-                'url': 'https://github.com/bottlerocket-os/bottlerocket/blob/develop/README.md',
-                'quote': 'Remember to quote keys (since they often contain ".") and to quote all values.'},
-               {'title': 'Coder docs, Docker in Workspaces: Rootless Podman on Bottlerocket nodes',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'amiFamily: Bottlerocket # required for BR-style userData'},
-               {'title': 'Karpenter docs, NodeClasses: amiFamily may be omitted only with an alias amiSelectorTerm',
-                'url': 'https://karpenter.sh/docs/concepts/nodeclasses/'}],
-   'help': '## What it does\n'
-           'Reads Bottlerocket TOML user data (`.toml` files, `EC2NodeClass` `userData`,\n'
-           '`aws_launch_template` `user_data`) and reports under `[settings.kernel.sysctl]`: a key\n'
-           'written without quotes (`user.max_user_namespaces = "65536"` is the key\n'
-           '`max_user_namespaces` of a table `user`), and a value that is not a string\n'
-           '(`= 65536`). It also reports an `EC2NodeClass` that passes `[settings...]` TOML to\n'
-           'nodes of another AMI family (`AL2`, `AL2023`, `Ubuntu`, Windows), and user data in an\n'
-           '`EC2NodeClass` or launch template that is not valid TOML (a broken `.toml` file is\n'
-           'TDL000). Both spellings of the seed page (a `[settings.kernel.sysctl]` table with a\n'
-           'quoted key, or an inline `sysctl = { ... }` table) are right.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Sysctl names contain dots, and TOML splits unquoted dotted keys into tables; Bottlerocket\n'
-           'takes sysctl values only as strings. Either way the user data does not say what was\n'
-           'meant, and Bottlerocket rejects it or ignores the setting. Other AMI families do not read\n'
-           "Bottlerocket's TOML at all.\n"
-           '\n'
-           '## Example\n'
-           '```toml\n'
-           '[settings.kernel.sysctl]\n'
-           'user.max_user_namespaces = 65536\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```toml\n'
-           '[settings.kernel.sysctl]\n'
-           '"user.max_user_namespaces" = "65536"\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL401-privileged-sidecar-unacknowledged.yaml',
   {'id': 'TDL401',
    'name': 'privileged-sidecar-unacknowledged',
@@ -3489,47 +2204,9 @@ POLICIES = [['TDL000-parse-error.yaml',
    'tags': ['terraform', 'kubernetes', 'docker', 'security', 'external/cwe/cwe-250'],
    'precision': 'high',
    'security-severity': '8.8',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Privileged sidecar container',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'This is insecure. Workspaces will be able to gain root access to the host machine.'}],
    'parameters': {'exempt_envbox': True,
                   'envbox_images': ['*/coder/envbox*', 'coder/envbox*'],
-                  'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds a privileged container (Docker `privileged = true`, Kubernetes\n'
-           '`security_context { privileged = true }`, values resolved through variables) that\n'
-           'does not run the Coder agent: a sidecar such as `docker:dind`. The envbox outer\n'
-           'container is exempt (the method requires it). The container that runs the agent is\n'
-           "TDL412's, and a privileged container in a Sysbox pod is TDL103's (Sysbox does not\n"
-           'support privileged containers at all). A sidecar is acknowledged when this finding is suppressed with a '
-           'reason:\n'
-           '`# tfdind-lint: ignore[TDL401] -- <reason>` on the `privileged` line, the line above\n'
-           'it, or the first line of the resource or manifest object. The reason is kept in the\n'
-           'JSON and SARIF reports.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The seed page\'s own warning: "Workspaces will be able to gain root access to the host\n'
-           'machine." A privileged daemon reachable from the workspace is root on the node for\n'
-           'every workspace user. Sometimes it is the only option (nodes that cannot run Sysbox);\n'
-           'then it should be a recorded decision, not an accident.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image      = "docker:dind"\n'
-           '  privileged = true\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image      = "docker:dind"\n'
-           '  # tfdind-lint: ignore[TDL401] -- nodes cannot run Sysbox (ticket OPS-123)\n'
-           '  privileged = true\n'
-           '}\n'
-           '```\n'
-           'Or switch to Sysbox, envbox or rootless Podman, which need no privileged sidecar.\n'}],
+                  'runtimes': ['sysbox-runc']}}],
  ['TDL402-dockerd-unauthenticated-tcp.yaml',
   {'id': 'TDL402',
    'name': 'dockerd-unauthenticated-tcp',
@@ -3539,65 +2216,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'dind', 'security', 'external/cwe/cwe-306'],
    'precision': 'high',
-   'security-severity': '9.0',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container in Docker-based '
-                         'templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'entrypoint = ["dockerd", "-H", "tcp://0.0.0.0:2375"]'},
-               {'title': 'Docker Engine deprecated features: Unauthenticated TCP connections (deprecated in v26.0)',
-                'url': 'https://docs.docker.com/engine/deprecated/#unauthenticated-tcp-connections',
-                'quote': 'This mandatory TLS requirement applies to all TCP addresses except `tcp://localhost`.'},
-               {'title': 'Docker Engine security',
-                'url': 'https://docs.docker.com/engine/security/',
-                'quote': 'Exposing the daemon API over HTTP without TLS is not permitted, and such a configuration '
-                         'causes the daemon to fail early on startup.'},
-               {'title': 'docker-library/docker: dind/dockerd-entrypoint.sh (TLS by default, tcp://0.0.0.0:2375 when '
-                         'DOCKER_TLS_CERTDIR is empty)',
-                'url': 'https://github.com/docker-library/docker/blob/master/29/dind/dockerd-entrypoint.sh'}],
-   'help': '## What it does\n'
-           "Reads every way a template starts dockerd: a container's `entrypoint` / `command` /\n"
-           "`args` (also inside `sh -c` scripts and here-documents), the docker:dind image's own\n"
-           'entrypoint when it is kept, and agent startup scripts. It finds TCP listeners\n'
-           '(`-H tcp://...`, `-Htcp://...`, `--host=...`, repeated) of a daemon that runs without\n'
-           "`--tlsverify`, including the image's implicit `tcp://0.0.0.0:2375` when\n"
-           '`DOCKER_TLS_CERTDIR` is set to `""`. A reachable address (`0.0.0.0`, `::`, an IP or a\n'
-           'host name) is an error; a loopback address (`127.0.0.1`, `localhost`, `::1`, or an\n'
-           'empty host, which dockerd reads as localhost) is a note.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "The Docker API is root on the daemon's host. Without TLS client verification anyone\n"
-           'who can reach the port drives it, with no credentials: every container on the network\n'
-           'of the seed\'s Docker example. Docker deprecated this in Engine 26 ("mandatory TLS\n'
-           'requirement applies to all TCP addresses except `tcp://localhost`"), and current\n'
-           'engines slow the start-up down or refuse to start. On a pod, loopback is only\n'
-           "reachable by the pod's own containers: acceptable, but still credential-free root.\n"
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image      = "docker:dind"\n'
-           '  privileged = true\n'
-           '  entrypoint = ["dockerd", "-H", "tcp://0.0.0.0:2375"]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           "Keep the image's entrypoint: with the default `DOCKER_TLS_CERTDIR=/certs` it serves\n"
-           '`tcp://0.0.0.0:2376` with `--tlsverify` and writes client certificates to\n'
-           '`/certs/client`; share that directory with the workspace and set `DOCKER_HOST`,\n'
-           '`DOCKER_TLS_VERIFY=1` and `DOCKER_CERT_PATH` there.\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image      = "docker:dind"\n'
-           '  privileged = true\n'
-           '  volumes {\n'
-           '    container_path = "/certs/client"\n'
-           '    volume_name    = docker_volume.certs.name\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           'In a pod, `args = ["dockerd", "--host=tcp://127.0.0.1:2375"]` keeps the daemon inside\n'
-           "the pod's network namespace.\n"}],
+   'security-severity': '9.0'}],
  ['TDL403-docker-host-missing-scheme.yaml',
   {'id': 'TDL403',
    'name': 'docker-host-missing-scheme',
@@ -3607,43 +2226,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'dind', 'correctness'],
-   'precision': 'very-high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container in Kubernetes-based '
-                         'templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'value = "localhost:2375"'},
-               {'title': 'docker/cli opts/hosts.go parseDockerDaemonHost: an address without :// is read as tcp',
-                'url': 'https://github.com/docker/cli/blob/master/opts/hosts.go'},
-               {'title': 'moby client ParseHostURL (used by client.FromEnv): unable to parse docker host',
-                'url': 'https://github.com/moby/moby/blob/master/client/client.go'}],
-   'help': '## What it does\n'
-           'Finds a `DOCKER_HOST` value without `scheme://`: in a Docker `env` entry, a Kubernetes\n'
-           '`env` block or manifest, a `coder_agent` `env` map, or an `export DOCKER_HOST=...` in\n'
-           'an agent startup script. A value that starts with an interpolation is only flagged\n'
-           'when that interpolation names something (`${docker_container.dind.name}:2375`), since\n'
-           'any other could carry the scheme.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The docker CLI tolerates the missing scheme and assumes tcp, so the template seems to\n'
-           'work. Everything built on the Docker SDK for Go (`client.FromEnv`: testcontainers,\n'
-           'many IDE plugins and CLIs) fails with "unable to parse docker host". Both dind examples\n'
-           'of the seed page write it this way.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "DOCKER_HOST"\n'
-           '  value = "localhost:2375"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'env {\n'
-           '  name  = "DOCKER_HOST"\n'
-           '  value = "tcp://localhost:2375"\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL404-docker-host-daemon-mismatch.yaml',
   {'id': 'TDL404',
    'name': 'docker-host-daemon-mismatch',
@@ -3653,57 +2236,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'SEED',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'dind', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container (both examples pair '
-                         'DOCKER_HOST with the dind listener)',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': '"DOCKER_HOST=${docker_container.dind.name}:2375"'},
-               {'title': 'docker-library/docker: dind/dockerd-entrypoint.sh (unix socket plus tcp://0.0.0.0:2376 '
-                         '--tlsverify when DOCKER_TLS_CERTDIR is set)',
-                'url': 'https://github.com/docker-library/docker/blob/master/29/dind/dockerd-entrypoint.sh'}],
-   'help': '## What it does\n'
-           "Compares each workspace container's `DOCKER_HOST` (container env, the `coder_agent`\n"
-           '`env` map, or an `export` in its startup script) with the daemon it should reach. It\n'
-           "reads dockerd's `-H` / `--host` list and the docker:dind entrypoint's defaults (unix\n"
-           'socket, plus `tcp://0.0.0.0:2376` with `--tlsverify`, or `tcp://0.0.0.0:2375` when\n'
-           "`DOCKER_TLS_CERTDIR` is empty). A pod's containers share one network namespace, so\n"
-           'there the address must be `localhost`; a Docker container is reached by its `name`,\n'
-           '`hostname` or network alias (`docker_container.dind.name` counts), or by `localhost`\n'
-           'with `network_mode = "container:<dind>"` or both on `host`. It reports a host that is\n'
-           'not the daemon, a port the daemon does not listen on, a daemon bound to loopback in\n'
-           'another container, a client without `DOCKER_TLS_VERIFY` / `DOCKER_CERT_PATH` facing\n'
-           'a TLS listener (or with them facing a plain one), and a `unix://` path the workspace\n'
-           "shares with no daemon. The finding names the daemon's listeners as related places.\n"
-           "When the daemon's image is not `docker:*` (a `daemon.json` could add hosts) it is a\n"
-           'warning.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The workspace cannot talk to its Docker daemon: `docker` commands fail with\n'
-           '"Cannot connect to the Docker daemon", or hang on a TLS handshake. With the image\'s\n'
-           'entrypoint kept, dind listens on 2376 with TLS, not on the 2375 most snippets use.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image   = "docker:dind"\n'
-           '  command = ["dockerd", "-H", "tcp://127.0.0.1:2375"]\n'
-           '}\n'
-           'resource "docker_container" "workspace" {\n'
-           '  env = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2375"]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  env = [\n'
-           '    "DOCKER_HOST=tcp://${docker_container.dind.name}:2376",\n'
-           '    "DOCKER_TLS_VERIFY=1",\n'
-           '    "DOCKER_CERT_PATH=/certs/client",\n'
-           '  ]\n'
-           '}\n'
-           '```\n'
-           'with dind keeping its entrypoint and sharing `/certs/client` through a volume.\n'}],
+   'precision': 'high'}],
  ['TDL405-dind-network-not-shared.yaml',
   {'id': 'TDL405',
    'name': 'dind-network-not-shared',
@@ -3713,54 +2246,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'docker', 'dind', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container in Docker-based '
-                         'templates (both containers on docker_network.private_network)',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'name = docker_network.private_network.name'},
-               {'title': 'Docker docs, Bridge network driver',
-                'url': 'https://docs.docker.com/engine/network/drivers/bridge/',
-                'quote': 'containers connected to different bridge networks can only communicate with each other using '
-                         'published ports.'}],
-   'help': '## What it does\n'
-           'For a Docker workspace container whose `DOCKER_HOST` names a dind container (its\n'
-           '`name`, `hostname`, a network alias, or `docker_container.<dind>.name`), checks that\n'
-           'both join at least one common user-defined network (`networks_advanced` names,\n'
-           'resolved through `docker_network.<x>.name` / `.id`, or a `network_mode` naming a\n'
-           'network). Sharing a network namespace (`network_mode = "container:<dind>"`, or both on\n'
-           '`host`) also counts. A `dynamic "networks_advanced"` block, or a network the tool\n'
-           'cannot resolve, gives no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "Docker's embedded DNS resolves container names only on user-defined networks, and\n"
-           'containers on different networks cannot reach each other. On the default bridge, or\n'
-           'on disjoint networks, the name in `DOCKER_HOST` does not resolve and the workspace\n'
-           'has no Docker.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image = "docker:dind"\n'
-           '  name  = "dind-${data.coder_workspace.me.id}"\n'
-           '}\n'
-           'resource "docker_container" "workspace" {\n'
-           '  env = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2376"]\n'
-           '  networks_advanced {\n'
-           '    name = docker_network.private_network.name\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image = "docker:dind"\n'
-           '  name  = "dind-${data.coder_workspace.me.id}"\n'
-           '  networks_advanced {\n'
-           '    name = docker_network.private_network.name\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL406-dind-sidecar-lifecycle.yaml',
   {'id': 'TDL406',
    'name': 'dind-sidecar-lifecycle',
@@ -3771,49 +2257,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'docker', 'dind', 'security'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container in Docker-based '
-                         'templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'count   = data.coder_workspace.me.start_count'},
-               {'title': 'Coder docs, Resource persistence',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/resource-persistence'}],
-   'help': '## What it does\n'
-           'For the Docker provider: finds a dind `docker_container` without\n'
-           '`count = data.coder_workspace.<x>.start_count` (directly or through a local) while the\n'
-           'workspace container whose `DOCKER_HOST` points at it has one. And when the dind\n'
-           'container has `count` (or `for_each`), finds references to it that name no instance\n'
-           '(`docker_container.dind.name` instead of `docker_container.dind[0].name`).\n'
-           '\n'
-           '## Why is this bad?\n'
-           '`start_count` is how Coder stops a workspace: it becomes 0 and Terraform destroys the\n'
-           "resource. In the seed's Docker example only the workspace container has it, so the\n"
-           'privileged daemon, and the host-root exposure that comes with it, keeps running\n'
-           'after every workspace stop. Adding `count` turns the resource into a list: every\n'
-           'unindexed reference then fails the plan, so both changes go together.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  image = "docker:dind"\n'
-           '}\n'
-           'resource "docker_container" "workspace" {\n'
-           '  count = data.coder_workspace.me.start_count\n'
-           '  env   = ["DOCKER_HOST=tcp://${docker_container.dind.name}:2376"]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "dind" {\n'
-           '  count = data.coder_workspace.me.start_count\n'
-           '  image = "docker:dind"\n'
-           '}\n'
-           'resource "docker_container" "workspace" {\n'
-           '  count = data.coder_workspace.me.start_count\n'
-           '  env   = ["DOCKER_HOST=tcp://${docker_container.dind[0].name}:2376"]\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL407-dind-entrypoint-override.yaml',
   {'id': 'TDL407',
    'name': 'dind-entrypoint-override',
@@ -3823,48 +2267,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'dind', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container in Kubernetes-based '
-                         'templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'command = ["dockerd", "-H", "tcp://127.0.0.1:2375"]'},
-               {'title': 'docker-library/docker: dind/dockerd-entrypoint.sh (docker-init as PID 1, iptables mode, '
-                         'cgroup v2 namespace)',
-                'url': 'https://github.com/docker-library/docker/blob/master/29/dind/dockerd-entrypoint.sh',
-                'quote': 'dockerd would create its containers in "/docker/<id>" next to "kubepods" -- outside the '
-                         "pod's cgroup, and thus outside its limits and accounting"}],
-   'help': '## What it does\n'
-           'Finds a `docker:*dind*` container whose Docker `entrypoint`, or Kubernetes `command`\n'
-           "(which replaces the image's ENTRYPOINT), starts `dockerd` itself, directly or inside a\n"
-           "`sh -c` script, instead of going through the image's `dockerd-entrypoint.sh`.\n"
-           '\n'
-           '## Why is this bad?\n'
-           'The entrypoint does work dockerd needs in a container: it runs `docker-init` (tini) as\n'
-           'PID 1 so container shims do not pile up as zombies, picks nft or legacy iptables,\n'
-           'removes stale pid files, and on cgroup v2 moves into its own cgroup namespace.\n'
-           'Without that last step, on Kubernetes the inner containers are created next to\n'
-           "`kubepods`, outside the pod's CPU and memory limits.\n"
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'container {\n'
-           '  name    = "docker-sidecar"\n'
-           '  image   = "docker:dind"\n'
-           '  command = ["dockerd", "-H", "tcp://127.0.0.1:2375"]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "docker-sidecar"\n'
-           '  image = "docker:dind"\n'
-           '  args  = ["dockerd", "--host=tcp://127.0.0.1:2375"]\n'
-           '}\n'
-           '```\n'
-           'With the Docker provider, pass the list as `command` instead of `entrypoint`. The first\n'
-           'element stays `dockerd`: when it starts with `-`, the entrypoint adds its own default\n'
-           'hosts.\n'}],
+   'precision': 'high'}],
  ['TDL408-dind-sidecar-not-root.yaml',
   {'id': 'TDL408',
    'name': 'dind-sidecar-not-root',
@@ -3874,60 +2277,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'dind', 'correctness'],
-   'precision': 'very-high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Use a privileged sidecar container in Kubernetes-based '
-                         'templates',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'run_as_user = 0'},
-               {'title': 'docker-library/docker: dind/dockerd-entrypoint.sh',
-                'url': 'https://github.com/docker-library/docker/blob/master/29/dind/dockerd-entrypoint.sh',
-                'quote': "error: attempting to run rootless dockerd but missing 'rootlesskit' (perhaps the "
-                         "'docker:dind-rootless' image variant is intended?)"},
-               {'title': 'Terraform Kubernetes provider: pod security_context run_as_user (container level overrides '
-                         'the pod level)',
-                'url': 'https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/pod_v1'}],
-   'help': '## What it does\n'
-           'Finds a dind sidecar (a `docker:*dind*` image, or a command line that runs dockerd, in\n'
-           'a container that does not run the Coder agent) whose effective user is explicitly not\n'
-           'root: its own `security_context.run_as_user`\n'
-           'is not 0, or it has none and the pod-level one is not 0 (`1000` and `"1000"` alike),\n'
-           'or `run_as_non_root = true` applies; with the Docker provider, `user` other than\n'
-           "root. When nothing sets a user, the image's default (root) applies: no finding. The\n"
-           '`docker:dind-rootless` image is exempt.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "With a non-zero uid, docker:dind's entrypoint assumes rootless mode and exits with\n"
-           '"attempting to run rootless dockerd but missing \'rootlesskit\'"; with the entrypoint\n'
-           "bypassed, dockerd itself cannot start. A common way in is copying the Sysbox pod's\n"
-           '`security_context { run_as_user = 1000 }` into a pod with a dind sidecar.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'spec {\n'
-           '  security_context {\n'
-           '    run_as_user = 1000\n'
-           '  }\n'
-           '  container {\n'
-           '    name  = "docker-sidecar"\n'
-           '    image = "docker:dind"\n'
-           '    security_context {\n'
-           '      privileged = true\n'
-           '    }\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "docker-sidecar"\n'
-           '  image = "docker:dind"\n'
-           '  security_context {\n'
-           '    privileged  = true\n'
-           '    run_as_user = 0\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL409-dind-storage-on-overlay.yaml',
   {'id': 'TDL409',
    'name': 'dind-storage-on-overlay',
@@ -3937,53 +2287,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'dind', 'envbox', 'performance'],
-   'precision': 'medium',
-   'sources': [{'title': 'docker-library/docker: dind/Dockerfile declares VOLUME /var/lib/docker',
-                'url': 'https://github.com/docker-library/docker/blob/master/29/dind/Dockerfile'},
-               {'title': 'coder/envbox cli/docker.go',
-                'url': 'https://github.com/coder/envbox/blob/main/cli/docker.go',
-                'quote': 'we must use the vfs storage driver because overlay2 does not work on top of overlay.'}],
-   'help': '## What it does\n'
-           'For Kubernetes pods (Terraform resources and manifests): finds a dind sidecar without\n'
-           'a `volume_mount` at `/var/lib/docker` (or at the `--data-root` its dockerd is given),\n'
-           'and an envbox container without mounts at both `/var/lib/coder/docker` and\n'
-           '`/var/lib/docker`. A mount of a parent directory counts; a `dynamic "volume_mount"`\n'
-           "block gives no finding. With the Docker provider the engine backs the image's\n"
-           '`VOLUME` with an anonymous volume, and on the Sysbox runtime Sysbox backs the inner\n'
-           '`/var/lib/docker` with a host directory, so this rule does not apply there.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "What backs the image's `VOLUME /var/lib/docker` is up to the container runtime.\n"
-           "containerd's default gives a per-container host directory (works, but outside the\n"
-           "pod's ephemeral-storage accounting); CRI-O's default, and containerd with\n"
-           "`ignore_image_defined_volumes`, leave it on the container's overlay rootfs, where\n"
-           'overlay2 cannot run: dockerd falls back to vfs, builds get very slow and the pod is\n'
-           'evicted for ephemeral storage. Everywhere, the image cache is lost on every restart.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "docker-sidecar"\n'
-           '  image = "docker:dind"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "docker-sidecar"\n'
-           '  image = "docker:dind"\n'
-           '  volume_mount {\n'
-           '    name       = "docker-data"\n'
-           '    mount_path = "/var/lib/docker"\n'
-           '  }\n'
-           '}\n'
-           'volume {\n'
-           '  name = "docker-data"\n'
-           '  empty_dir {}\n'
-           '}\n'
-           '```\n'
-           'Or a per-workspace persistent volume claim to keep the image cache.\n'}],
+   'precision': 'medium'}],
  ['TDL410-host-docker-socket-mount.yaml',
   {'id': 'TDL410',
    'name': 'host-docker-socket-mount',
@@ -3994,53 +2298,12 @@ POLICIES = [['TDL000-parse-error.yaml',
    'tags': ['terraform', 'kubernetes', 'docker', 'security', 'external/cwe/cwe-250'],
    'precision': 'very-high',
    'security-severity': '8.8',
-   'sources': [{'title': 'Sysbox user guide: Docker-in-Docker',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/dind.md',
-                'quote': "without using privileged containers or bind-mounting the host's Docker socket into the "
-                         'container'},
-               {'title': 'Docker Engine security: Docker daemon attack surface',
-                'url': 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'}],
    'parameters': {'sockets': ['/var/run/docker.sock',
                               '/run/docker.sock',
                               '/run/containerd/containerd.sock',
                               '/var/run/containerd/containerd.sock',
                               '/var/run/crio/crio.sock',
-                              '/run/crio/crio.sock']},
-   'help': '## What it does\n'
-           "Finds a container of a workspace that mounts the host's container-runtime socket:\n"
-           'Docker `volumes { host_path = "/var/run/docker.sock" }` or a `mounts` block of type\n'
-           '`bind`, Kubernetes `host_path` volumes (`/var/run/docker.sock`,\n'
-           '`/run/containerd/containerd.sock`, `/var/run/crio/crio.sock`, and their `/run` /\n'
-           '`/var/run` twins) mounted into a container. `provider "docker" { host = ... }` is the\n'
-           "provisioner's connection, not a mount, and is not flagged. Like a privileged sidecar\n"
-           '(TDL401), a deliberate choice is recorded by suppressing this finding with a reason.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Whoever can use the socket starts privileged containers on the host: it is root on\n'
-           'the node, for every user and process in the workspace, and on Kubernetes it bypasses\n'
-           "the pod and namespace model. None of the seed page's four methods needs it; Sysbox\n"
-           'exists precisely to run Docker-in-Docker "without using privileged containers or\n'
-           'bind-mounting the host\'s Docker socket into the container".\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image = "codercom/enterprise-base:ubuntu"\n'
-           '  volumes {\n'
-           '    host_path      = "/var/run/docker.sock"\n'
-           '    container_path = "/var/run/docker.sock"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '}\n'
-           '```\n'
-           'Or envbox, rootless Podman, or an acknowledged dind sidecar.\n'}],
+                              '/run/crio/crio.sock']}}],
  ['TDL411-docker-socket-world-writable.yaml',
   {'id': 'TDL411',
    'name': 'docker-socket-world-writable',
@@ -4051,43 +2314,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'tags': ['terraform', 'kubernetes', 'docker', 'security', 'external/cwe/cwe-732'],
    'precision': 'very-high',
    'security-severity': '7.8',
-   'parameters': {'sockets': ['/var/run/docker.sock', '/run/docker.sock']},
-   'sources': [{'title': 'Docker Engine security: Docker daemon attack surface',
-                'url': 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface',
-                'quote': 'only trusted users should be allowed to control your Docker daemon'}],
-   'help': '## What it does\n'
-           'Reads agent startup scripts (`coder_agent.startup_script`, `coder_script`) and\n'
-           'container command lines (with their `sh -c` scripts and here-documents fed to a\n'
-           'shell) as a shell tokenises them, and finds `chmod` giving others write access to a\n'
-           "Docker socket: octal modes with the others' write bit (`666`, `0777`) and symbolic\n"
-           'modes such as `a+rw`, `o+w` or `ugo=rwx`, on `/var/run/docker.sock` or\n'
-           '`/run/docker.sock`. Another path, even a near miss such as `socker.sock`, is not a\n'
-           "finding. The finding points at the script's own line.\n"
-           '\n'
-           '## Why is this bad?\n'
-           "Access to the Docker socket is root on the daemon's host. A world-writable socket\n"
-           'hands that to every user and process in the workspace, including anything a\n'
-           'dependency or an extension runs.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  startup_script = <<-EOT\n'
-           '    sudo dockerd &\n'
-           '    sudo chmod 666 /var/run/docker.sock\n'
-           '  EOT\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  startup_script = <<-EOT\n'
-           '    sudo dockerd --group docker &\n'
-           '  EOT\n'
-           '}\n'
-           '```\n'
-           'with the workspace user in the `docker` group, or run Docker rootless.\n'}],
+   'parameters': {'sockets': ['/var/run/docker.sock', '/run/docker.sock']}}],
  ['TDL412-privileged-workspace-container.yaml',
   {'id': 'TDL412',
    'name': 'privileged-workspace-container',
@@ -4098,44 +2325,9 @@ POLICIES = [['TDL000-parse-error.yaml',
    'tags': ['terraform', 'kubernetes', 'docker', 'security', 'external/cwe/cwe-250'],
    'precision': 'high',
    'security-severity': '9.0',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: method table',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'Requires a privileged container. Workspaces can break out to root on the host machine.'},
-               {'title': 'Sysbox user guide: Docker-in-Docker without privileged containers',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/dind.md'}],
    'parameters': {'exempt_envbox': True,
                   'envbox_images': ['*/coder/envbox*', 'coder/envbox*'],
-                  'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds the container that runs the Coder agent (its command, entrypoint, args or an\n'
-           'env value renders `coder_agent.<name>.init_script`, or it is the only container of\n'
-           'the template) when it is privileged, values resolved through variables\n'
-           '(`privileged = var.docker_in_docker` with default `true` counts). The envbox outer\n'
-           'container is exempt: envbox locks the inner workspace container down.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "Here the workspace user's own processes run privileged, not an isolated daemon: any\n"
-           "of them can mount the host's disks or load kernel modules. None of the four methods\n"
-           'of the seed page needs it: Sysbox runs Docker in an unprivileged container, and the\n'
-           'sidecar method keeps the privilege in the daemon container.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image      = "codercom/enterprise-base:ubuntu"\n'
-           '  command    = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  privileged = true\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  runtime = "sysbox-runc"\n'
-           '}\n'
-           '```\n'}],
+                  'runtimes': ['sysbox-runc']}}],
  ['TDL413-remote-docker-plaintext.yaml',
   {'id': 'TDL413',
    'name': 'remote-docker-plaintext',
@@ -4145,47 +2337,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'docker', 'security', 'external/cwe/cwe-319'],
    'precision': 'high',
-   'security-severity': '8.8',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: method table (per-workspace Docker)',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': 'Workspaces can break out to root on the host machine.'},
-               {'title': 'Docker Engine deprecated features: Unauthenticated TCP connections',
-                'url': 'https://docs.docker.com/engine/deprecated/#unauthenticated-tcp-connections'},
-               {'title': 'Docker docs: Protect the Docker daemon socket',
-                'url': 'https://docs.docker.com/engine/security/protect-access/'}],
-   'help': '## What it does\n'
-           "Finds a workspace's `DOCKER_HOST` (container env, `coder_agent` `env`, or an `export`\n"
-           'in its startup script) that points at `tcp://<host>:<port>` (or a scheme-less\n'
-           '`host:port`) where the host is not loopback and no container of the template runs a\n'
-           'Docker daemon, while no `DOCKER_TLS_VERIFY` is set: a shared remote daemon over plain\n'
-           'TCP. `provider "docker" { host = ... }` is the provisioner\'s daemon and is not\n'
-           "flagged; a template with its own dind is TDL404's business.\n"
-           '\n'
-           '## Why is this bad?\n'
-           'An unauthenticated daemon is root on its host for everyone who can reach it, and every\n'
-           "workspace of the template gets the same one: one user's workspace can read another's\n"
-           'containers and volumes, or take over the host.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  env = {\n'
-           '    DOCKER_HOST = "tcp://build-host.internal:2375"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  env = {\n'
-           '    DOCKER_HOST       = "tcp://build-host.internal:2376"\n'
-           '    DOCKER_TLS_VERIFY = "1"\n'
-           '    DOCKER_CERT_PATH  = "/home/coder/.docker/build-host"\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           'Or give each workspace its own Docker (Sysbox, envbox, rootless Podman).\n'}],
+   'security-severity': '8.8'}],
  ['TDL414-workspace-sys-admin-capability.yaml',
   {'id': 'TDL414',
    'name': 'workspace-sys-admin-capability',
@@ -4196,40 +2348,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'tags': ['terraform', 'kubernetes', 'docker', 'security', 'external/cwe/cwe-250'],
    'precision': 'high',
    'security-severity': '7.5',
-   'sources': [{'title': 'Linux capabilities(7): CAP_SYS_ADMIN',
-                'url': 'https://man7.org/linux/man-pages/man7/capabilities.7.html'},
-               {'title': 'Sysbox user guide: Docker-in-Docker without privileged containers',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/dind.md'}],
-   'parameters': {'capabilities': ['SYS_ADMIN', 'ALL'], 'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds the container that runs the Coder agent when it adds `SYS_ADMIN` (or\n'
-           '`CAP_SYS_ADMIN`, or `ALL`) to its capabilities (Docker `capabilities { add = [...] }`,\n'
-           'Kubernetes `security_context.capabilities.add`) without being privileged (a\n'
-           "privileged agent container is TDL412's). Workloads on the Sysbox runtime are exempt:\n"
-           "there the capability only reaches the container's own user namespace.\n"
-           '\n'
-           '## Why is this bad?\n'
-           'CAP_SYS_ADMIN is close to privileged: mounts, namespaces, many kernel interfaces. Any\n'
-           'process of the workspace user that gains it can reach the host. Docker inside a\n'
-           'workspace does not need it: Sysbox runs Docker in an unprivileged container.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  capabilities {\n'
-           '    add = ["SYS_ADMIN"]\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '  runtime = "sysbox-runc"\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'capabilities': ['SYS_ADMIN', 'ALL'], 'runtimes': ['sysbox-runc']}}],
  ['TDL501-systemd-requires-root.yaml',
   {'id': 'TDL501',
    'name': 'systemd-requires-root',
@@ -4240,55 +2359,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'sysbox', 'systemd', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Systemd in Docker',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': '# Run as root in order to start systemd (required)'},
-               {'title': 'Sysbox user guide, security: root in a system container is unprivileged on the host',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/security.md'}],
-   'parameters': {'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds containers on a Sysbox runtime whose command execs systemd (`/sbin/init`,\n'
-           '`/lib/systemd/systemd`) as PID 1 while the effective `run_as_user` (container\n'
-           'level, else pod level; Docker `user`) is not root, or `run_as_non_root` is true.\n'
-           'A user the template does not set (the image decides) or cannot know gives no\n'
-           'finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'systemd as PID 1 must run as root; as another user it exits at once, the\n'
-           "container stops, and the agent it was meant to start never runs. The Coder docs'\n"
-           'systemd example sets `run_as_user = 0` and marks it required. Under Sysbox that is\n'
-           'not host root: root in the container maps to an unprivileged user on the host.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'spec {\n'
-           '  runtime_class_name = "sysbox-runc"\n'
-           '  security_context {\n'
-           '    run_as_user = 1000\n'
-           '  }\n'
-           '  container {\n'
-           '    name    = "dev"\n'
-           '    image   = "codercom/enterprise-base:ubuntu"\n'
-           '    command = ["sh", "-c", "exec /sbin/init"]\n'
-           '  }\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'spec {\n'
-           '  runtime_class_name = "sysbox-runc"\n'
-           '  security_context {\n'
-           '    run_as_user = 0\n'
-           '    fs_group    = 0\n'
-           '  }\n'
-           '  container {\n'
-           '    name    = "dev"\n'
-           '    image   = "codercom/enterprise-base:ubuntu"\n'
-           '    command = ["sh", "-c", "exec /sbin/init"]\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc']}}],
  ['TDL502-systemd-agent-env-not-preserved.yaml',
   {'id': 'TDL502',
    'name': 'systemd-agent-env-not-preserved',
@@ -4298,49 +2369,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'systemd', 'coder', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Systemd in Docker',
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': "sudo -u coder --preserve-env=CODER_AGENT_TOKEN /bin/bash -- <<-'    EOT' &"},
-               {'title': 'sudoers manual: env_reset', 'url': 'https://www.sudo.ws/docs/man/sudoers.man/'}],
-   'help': '## What it does\n'
-           "Reads a container's command line as a shell would and finds the command that runs\n"
-           '`${coder_agent.<name>.init_script}` (in one of its words, or in the body of its\n'
-           'here-document). When that command goes through `sudo` without\n'
-           '`--preserve-env=CODER_AGENT_TOKEN`, `-E` or `--preserve-env`, through a login\n'
-           'shell (`su -`, `su -l`, `su --login`, `runuser -l`), or `env -i`, and the token is\n'
-           'not passed again (`sudo -u coder CODER_AGENT_TOKEN=... cmd`, an assignment in the\n'
-           'script it runs), the finding points at the `sudo` / `su` words. Plain `su coder`\n'
-           'and `runuser -u coder` keep the environment; agents with a non-token `auth` need\n'
-           'no token.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The agent authenticates with `CODER_AGENT_TOKEN` from its environment. sudo\n'
-           'resets the environment by default (`env_reset`) and login shells start from a\n'
-           'clean one, so the agent starts without the token and the workspace never\n'
-           "connects. The Coder docs' systemd example passes `--preserve-env` for this reason.\n"
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'command = ["sh", "-c", <<EOF\n'
-           "  sudo -u coder /bin/bash -- <<-'    EOT' &\n"
-           '  ${coder_agent.main.init_script}\n'
-           '  EOT\n'
-           '  exec /sbin/init\n'
-           '  EOF\n'
-           ']\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'command = ["sh", "-c", <<EOF\n'
-           "  sudo -u coder --preserve-env=CODER_AGENT_TOKEN /bin/bash -- <<-'    EOT' &\n"
-           '  ${coder_agent.main.init_script}\n'
-           '  EOT\n'
-           '  exec /sbin/init\n'
-           '  EOF\n'
-           ']\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL503-systemd-heredoc-terminator-mismatch.yaml',
   {'id': 'TDL503',
    'name': 'systemd-heredoc-terminator-mismatch',
@@ -4350,51 +2379,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'docker', 'systemd', 'shell', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'Coder docs, Docker in Workspaces: Systemd in Docker (a Terraform <<EOF heredoc around a '
-                         "shell <<-'    EOT')",
-                'url': 'https://coder.com/docs/admin/templates/extending-templates/docker-in-workspaces',
-                'quote': "sudo -u coder --preserve-env=CODER_AGENT_TOKEN /bin/bash -- <<-'    EOT' &"},
-               {'title': 'POSIX shell, here-documents: with <<- leading tab characters are stripped',
-                'url': 'https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_07_04'}],
-   'help': '## What it does\n'
-           "Reads the scripts a shell runs (the string after `sh -c` in a container's\n"
-           'command line, agent startup scripts, `coder_script` scripts) as Terraform renders\n'
-           'them: `<<EOF` keeps the indentation, `<<-EOF` strips the common indentation. It\n'
-           "then reads them as a shell does and finds here-documents (`<<EOT`, `<<'EOT'`,\n"
-           "`<<-'    EOT'`) that no line closes: the terminator must equal the delimiter after\n"
-           'quote removal, and `<<-` strips leading tabs only, not spaces. The finding points\n'
-           'at the here-document operator and names the line that was meant to close it.\n'
-           'Interpolations that might render the terminator themselves give no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'An unclosed here-document swallows the rest of the script as its body. In the\n'
-           "Coder docs' systemd example that is `exec /sbin/init`: systemd never starts and\n"
-           'the agent loop waits for it forever. The example quotes its delimiter as\n'
-           "`'    EOT'` because Terraform's `<<EOF` keeps four spaces of indentation;\n"
-           'rewriting it as `<<-EOF` (or re-indenting it) renders the terminator as `EOT`.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'command = ["sh", "-c", <<-EOF\n'
-           "  sudo -u coder --preserve-env=CODER_AGENT_TOKEN /bin/bash -- <<-'    EOT' &\n"
-           '  ${coder_agent.main.init_script}\n'
-           '  EOT\n'
-           '  exec /sbin/init\n'
-           'EOF\n'
-           ']\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'command = ["sh", "-c", <<-EOF\n'
-           "  sudo -u coder --preserve-env=CODER_AGENT_TOKEN /bin/bash -- <<-'EOT' &\n"
-           '  ${coder_agent.main.init_script}\n'
-           '  EOT\n'
-           '  exec /sbin/init\n'
-           'EOF\n'
-           ']\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL504-sysbox-share-process-namespace.yaml',
   {'id': 'TDL504',
    'name': 'sysbox-share-process-namespace',
@@ -4405,36 +2390,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'sysbox', 'systemd', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox user guide, Kubernetes deploy',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/deploy.md',
-                'quote': "avoid setting shareProcessNamespace: true in the pod's spec, especially if the pod carries "
-                         "systemd inside (as otherwise systemd won't be pid 1 in the pod and will fail)"}],
-   'parameters': {'runtimes': ['sysbox-runc']},
-   'help': '## What it does\n'
-           'Finds pods with a Sysbox RuntimeClass and `share_process_namespace = true`\n'
-           '(`shareProcessNamespace: true`). It is an error when a container of the pod starts\n'
-           'systemd as its init, a warning otherwise.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "With a shared PID namespace the pause container is PID 1, not the container's\n"
-           'init: systemd refuses to run when it is not PID 1, so a systemd workspace never\n'
-           'boots. The Sysbox docs advise against sharing the PID namespace in Sysbox pods in\n'
-           'general.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'spec {\n'
-           '  runtime_class_name      = "sysbox-runc"\n'
-           '  share_process_namespace = true\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'spec {\n'
-           '  runtime_class_name = "sysbox-runc"\n'
-           '}\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc']}}],
  ['TDL505-sysbox-runtimeclass-definition.yaml',
   {'id': 'TDL505',
    'name': 'sysbox-runtimeclass-definition',
@@ -4446,57 +2402,10 @@ POLICIES = [['TDL000-parse-error.yaml',
    'fix': 'safe',
    'tags': ['terraform', 'kubernetes', 'sysbox', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Sysbox Kubernetes manifests: sysbox-install.yaml (RuntimeClass sysbox-runc, installer '
-                         'DaemonSet)',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/sysbox-k8s-manifests/sysbox-install.yaml',
-                'quote': 'handler: sysbox-runc / scheduling: nodeSelector: sysbox-runtime: running'},
-               {'title': 'Sysbox user guide, installation on Kubernetes',
-                'url': 'https://github.com/nestybox/sysbox/blob/master/docs/user-guide/install-k8s.md',
-                'quote': 'kubectl label nodes <node-name> sysbox-install=yes'},
-               {'title': 'Kubernetes RuntimeClass scheduling',
-                'url': 'https://kubernetes.io/docs/concepts/containers/runtime-class/'}],
    'parameters': {'runtimes': ['sysbox-runc'],
                   'handlers': ['sysbox-runc'],
                   'node_selector': {'sysbox-runtime': 'running'},
-                  'install_label': {'sysbox-install': 'yes'}},
-   'help': '## What it does\n'
-           'Reads RuntimeClass definitions across every file of the run (YAML\n'
-           '`kind: RuntimeClass`, `kubernetes_runtime_class_v1`, `kubernetes_manifest`) and\n'
-           'finds: (a) a Sysbox RuntimeClass whose `handler` is not `sysbox-runc` or whose\n'
-           '`scheduling.nodeSelector` does not select `sysbox-runtime: running` (the finding\n'
-           'names the pods in scope that use it); (b) a pod whose own `nodeSelector`\n'
-           'contradicts the selector of the RuntimeClass it names; (c, a note) the Sysbox\n'
-           'installer DaemonSet, which runs only on nodes labelled `sysbox-install=yes`, when\n'
-           "nothing in scope applies that label (a node group's labels, a Karpenter NodePool,\n"
-           '`kubernetes_labels`, `kubectl label` in a script).\n'
-           '\n'
-           '## Why is this bad?\n'
-           'A RuntimeClass named `sysbox-runc` with another handler silently runs pods under\n'
-           'another runtime; without the node selector its pods land on nodes without Sysbox\n'
-           'and fail to start. Kubernetes rejects a pod whose node selector conflicts with its\n'
-           "RuntimeClass's. And the installer DaemonSet does nothing until nodes carry its\n"
-           'label; managed node groups need the label in their definition.\n'
-           '\n'
-           '## Example\n'
-           '```yaml\n'
-           'apiVersion: node.k8s.io/v1\n'
-           'kind: RuntimeClass\n'
-           'metadata:\n'
-           '  name: sysbox-runc\n'
-           'handler: runc\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```yaml\n'
-           'apiVersion: node.k8s.io/v1\n'
-           'kind: RuntimeClass\n'
-           'metadata:\n'
-           '  name: sysbox-runc\n'
-           'handler: sysbox-runc\n'
-           'scheduling:\n'
-           '  nodeSelector:\n'
-           '    sysbox-runtime: running\n'
-           '```\n'}],
+                  'install_label': {'sysbox-install': 'yes'}}}],
  ['TDL506-userns-host-namespace-conflict.yaml',
   {'id': 'TDL506',
    'name': 'userns-host-namespace-conflict',
@@ -4506,37 +2415,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'correctness'],
    'precision': 'high',
-   'sources': [{'title': 'Kubernetes docs: user namespaces',
-                'url': 'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/'},
-               {'title': 'KEP-5607: allow hostNetwork pods to use user namespaces (alpha in 1.35)',
-                'url': 'https://github.com/kubernetes/enhancements/issues/5607',
-                'quote': 'Currently, a validation rule in the kube-apiserver prevents the combination of hostNetwork: '
-                         'true and hostUsers: false'}],
-   'parameters': {'runtimes': ['sysbox-runc'], 'k8s_version': None, 'feature_gates': []},
-   'help': '## What it does\n'
-           'Finds pod specs (YAML, `kubernetes_manifest`) with `hostUsers: false` and\n'
-           '`hostPID: true` or `hostIPC: true`, or `hostNetwork: true`. hostNetwork is a note\n'
-           'instead of an error when the `k8s_version` parameter is 1.35 or later and\n'
-           '`feature_gates` lists `UserNamespacesHostNetworkSupport`. Sysbox pods are left\n'
-           'to TDL104.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "A pod in its own user namespace cannot share the host's PID, IPC or network\n"
-           'namespace: the API server rejects it, and the workload never starts. Kubernetes\n'
-           '1.35 relaxes this for hostNetwork only, behind an alpha feature gate.\n'
-           '\n'
-           '## Example\n'
-           '```yaml\n'
-           'spec:\n'
-           '  hostUsers: false\n'
-           '  hostNetwork: true\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```yaml\n'
-           'spec:\n'
-           '  hostUsers: false\n'
-           '```\n'}],
+   'parameters': {'runtimes': ['sysbox-runc'], 'k8s_version': None, 'feature_gates': []}}],
  ['TDL601-devcontainer-without-docker.yaml',
   {'id': 'TDL601',
    'name': 'devcontainer-without-docker',
@@ -4545,63 +2424,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'PRIMARY',
    'files': ['terraform', 'yaml'],
    'tags': ['terraform', 'kubernetes', 'coder', 'devcontainers', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'coder/coder docs: Dev Containers integration, prerequisites',
-                'url': 'https://coder.com/docs/user-guides/devcontainers',
-                'quote': 'Docker available inside your workspace (via Docker-in-Docker or a mounted socket)'},
-               {'title': 'coder/coder docs: Troubleshooting dev containers',
-                'url': 'https://coder.com/docs/user-guides/devcontainers/troubleshooting-dev-containers',
-                'quote': 'Verify that Docker is running in your workspace'}],
-   'help': '## What it does\n'
-           "Finds templates that use Coder's Dev Containers integration (a `coder_devcontainer`\n"
-           "resource, the registry's `devcontainers-cli` module, or\n"
-           "`CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE=true` in the agent's\n"
-           'environment) while the container that runs that agent reaches no Docker daemon:\n'
-           'no Sysbox runtime with dockerd started, not envbox, not a privileged container\n'
-           'that starts dockerd, no dind sidecar or remote daemon that `DOCKER_HOST` reaches,\n'
-           'no Docker socket mounted, no rootless Podman. The finding points at the\n'
-           '`agent_id` (or the env entry) that asks for the dev container.\n'
-           '\n'
-           'It stays silent when the tool cannot know: an agent that runs on a VM or host\n'
-           'the template does not describe, a `DOCKER_HOST` or env list it cannot read, a\n'
-           '`startup_script` / `coder_script` it cannot read (`file(...)`), a module whose\n'
-           'source names Docker, or an image it cannot see. Any script that runs `dockerd`,\n'
-           '`service docker start` or `systemctl start docker` counts as a daemon.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The integration runs `@devcontainers/cli` against a Docker daemon inside the\n'
-           'workspace. Without one, the workspace starts, the agent connects, and the dev\n'
-           "container never appears: the first thing Coder's troubleshooting page asks is\n"
-           'whether Docker runs in the workspace.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_devcontainer" "repo" {\n'
-           '  agent_id         = coder_agent.main.id\n'
-           '  workspace_folder = "/home/coder/project"\n'
-           '}\n'
-           '\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  os             = "linux"\n'
-           '  arch           = "amd64"\n'
-           '  startup_script = "sudo dockerd > /tmp/dockerd.log 2>&1 &"\n'
-           '}\n'
-           '\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '  command = ["sh", "-c", coder_agent.main.init_script]\n'
-           '}\n'
-           '```\n'
-           'Any Docker method of groups 1xx-4xx works: envbox, a dind sidecar, rootless Podman.\n'}],
+   'precision': 'high'}],
  ['TDL602-devcontainer-unsupported-os.yaml',
   {'id': 'TDL602',
    'name': 'devcontainer-unsupported-os',
@@ -4610,42 +2433,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'PRIMARY',
    'files': ['terraform'],
    'tags': ['terraform', 'coder', 'devcontainers', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'coder/coder docs: Dev Containers integration',
-                'url': 'https://coder.com/docs/admin/integrations/devcontainers/integration',
-                'quote': 'Dev Containers are currently not supported in Windows or macOS workspaces'}],
-   'help': '## What it does\n'
-           'Finds a `coder_agent` whose `os` is `"windows"` or `"darwin"` while a\n'
-           '`coder_devcontainer`, the `devcontainers-cli` module or discovery autostart names\n'
-           'it. Windows is an error; macOS is a warning, because some Coder releases\n'
-           'documented macOS workspaces as supported. An `os` from a parameter is unknown\n'
-           'and gives no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "The agent's Dev Containers integration runs Linux containers through a Docker\n"
-           'daemon in the workspace; Coder does not support it on Windows workspaces (nor,\n'
-           'in current releases, on macOS). The dev container is never started.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  os   = "windows"\n'
-           '  arch = "amd64"\n'
-           '}\n'
-           '\n'
-           'resource "coder_devcontainer" "repo" {\n'
-           '  agent_id         = coder_agent.main.id\n'
-           '  workspace_folder = "C:/src/project"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'resource "coder_agent" "main" {\n'
-           '  os   = "linux"\n'
-           '  arch = "amd64"\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL603-devcontainer-integration-disabled.yaml',
   {'id': 'TDL603',
    'name': 'devcontainer-integration-disabled',
@@ -4655,36 +2443,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform', 'yaml'],
    'fix': 'unsafe',
    'tags': ['terraform', 'kubernetes', 'coder', 'devcontainers', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'coder/coder docs: Dev Containers integration, environment variables',
-                'url': 'https://coder.com/docs/admin/integrations/devcontainers/integration',
-                'quote': 'CODER_AGENT_DEVCONTAINERS_ENABLE: enable or disable the Dev Containers integration (default '
-                         'true since v2.24.0)'}],
-   'help': '## What it does\n'
-           'Finds `CODER_AGENT_DEVCONTAINERS_ENABLE` set to a false value (`false`, `0`...)\n'
-           'in the environment of the agent that a `coder_devcontainer` names, or of a\n'
-           'container that also sets discovery autostart: in a Docker `env` list, a\n'
-           "Kubernetes `env`, or the `coder_agent`'s `env` map. A value from a variable or\n"
-           'a conditional is unknown and gives no finding; the `devcontainers-cli` module\n'
-           'alone (installing the CLI) does not ask for a dev container.\n'
-           '\n'
-           '## Why is this bad?\n'
-           "The variable turns the agent's Dev Containers integration off. The template\n"
-           'asks for a dev container the agent will never start, and nothing says why.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  env = [\n'
-           '    "CODER_AGENT_TOKEN=${coder_agent.main.token}",\n'
-           '    "CODER_AGENT_DEVCONTAINERS_ENABLE=false",\n'
-           '  ]\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           'Remove the variable (the integration is on by default), set it to `true`, or\n'
-           'remove the `coder_devcontainer` resource.\n'}],
+   'precision': 'high'}],
  ['TDL604-devcontainer-provider-too-old.yaml',
   {'id': 'TDL604',
    'name': 'devcontainer-provider-too-old',
@@ -4694,47 +2453,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'PRIMARY',
    'files': ['terraform'],
    'tags': ['terraform', 'coder', 'devcontainers', 'versions'],
-   'precision': 'high',
-   'sources': [{'title': 'coder/terraform-provider-coder: coder_devcontainer added (#368, first tag v2.3.0)',
-                'url': 'https://github.com/coder/terraform-provider-coder/pull/368'},
-               {'title': 'coder/terraform-provider-coder: subagent_id added (#474, first tag v2.14.0)',
-                'url': 'https://github.com/coder/terraform-provider-coder/pull/474'}],
-   'help': '## What it does\n'
-           'Finds a `coder_devcontainer` resource while the `required_providers` constraints\n'
-           'on `coder/coder` (of this directory and of every directory in the same\n'
-           'configuration) admit a version below 2.3.0, and a reference to\n'
-           '`coder_devcontainer.<x>.subagent_id` while they admit one below 2.14.0. It uses\n'
-           'the same constraint arithmetic as TDL002 and TDL003. No constraint at all gives\n'
-           "no finding (TDL007's business); a `.terraform.lock.hcl` selecting a new enough\n"
-           'version is taken into account.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'With an older provider `terraform plan` fails: "The provider coder/coder does not\n'
-           'support resource type coder_devcontainer", or "Unsupported attribute" for\n'
-           '`subagent_id`. The resource also needs Coder v2.21.0 or later.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'terraform {\n'
-           '  required_providers {\n'
-           '    coder = { source = "coder/coder", version = "~> 2.1.0" }\n'
-           '  }\n'
-           '}\n'
-           '\n'
-           'resource "coder_devcontainer" "repo" {\n'
-           '  agent_id         = coder_agent.main.id\n'
-           '  workspace_folder = "/home/coder/project"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'terraform {\n'
-           '  required_providers {\n'
-           '    coder = { source = "coder/coder", version = ">= 2.3.0" } # 2.14.0 with subagent_id\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL605-devcontainer-folder-not-on-daemon.yaml',
   {'id': 'TDL605',
    'name': 'devcontainer-folder-not-on-daemon',
@@ -4745,63 +2464,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'files': ['terraform'],
    'fix': 'unsafe',
    'tags': ['terraform', 'kubernetes', 'coder', 'devcontainers', 'dind', 'correctness'],
-   'precision': 'high',
-   'sources': [{'title': 'VS Code docs: Change the default source code mount / Develop on a remote Docker host',
-                'url': 'https://code.visualstudio.com/remote/advancedcontainers/change-default-source-mount',
-                'quote': 'the workspace folder is bind mounted into the container'},
-               {'title': 'Docker docs: Bind mounts',
-                'url': 'https://docs.docker.com/engine/storage/bind-mounts/',
-                'quote': 'the file or directory is referenced by its absolute path on the host machine'}],
-   'help': '## What it does\n'
-           "Finds a `coder_devcontainer` whose agent's workspace reaches a Docker daemon\n"
-           "that runs outside the workspace container (a dind sidecar, the host's socket,\n"
-           'a remote `DOCKER_HOST`) while its `workspace_folder` (a known absolute path) is\n'
-           "not inside a mount the daemon's side has at the same path: for a sidecar, the\n"
-           'same volume (or `empty_dir`) mounted at the same `mount_path` / `container_path`\n'
-           "in both containers; for the host's socket, a bind mount whose `host_path`\n"
-           'equals its `container_path`; for a remote daemon, never. Sysbox, envbox,\n'
-           'privileged and Podman workspaces run the daemon inside: no finding.\n'
-           'A `workspace_folder` from a parameter or a module output (`~/...`) is unknown\n'
-           'and gives no finding.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The devcontainers CLI bind-mounts the workspace folder into the dev container,\n'
-           "and dockerd resolves a bind mount's source on its own filesystem. When the\n"
-           'daemon lives elsewhere, the folder the agent cloned does not exist there:\n'
-           '`devcontainer up` fails ("bind source path does not exist") or starts on an\n'
-           'empty folder. The tool cannot see a devcontainer.json that mounts a named\n'
-           'volume instead (`workspaceMount`); suppress the finding with a reason then.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'container {\n'
-           '  name = "dev"\n'
-           '  env {\n'
-           '    name  = "DOCKER_HOST"\n'
-           '    value = "tcp://localhost:2375"\n'
-           '  }\n'
-           '  volume_mount {\n'
-           '    name       = "home"\n'
-           '    mount_path = "/home/coder"\n'
-           '  }\n'
-           '}\n'
-           'container {\n'
-           '  name  = "dind"\n'
-           '  image = "docker:27-dind"\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'container {\n'
-           '  name  = "dind"\n'
-           '  image = "docker:27-dind"\n'
-           '  volume_mount {\n'
-           '    name       = "home"\n'
-           '    mount_path = "/home/coder"\n'
-           '  }\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'high'}],
  ['TDL900-invalid-suppression.yaml',
   {'id': 'TDL900',
    'name': 'invalid-suppression',
@@ -4810,32 +2473,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'tool',
    'files': ['terraform', 'yaml'],
    'tags': ['suppression'],
-   'precision': 'very-high',
-   'sources': [{'title': 'tfdind-lint design: the reason of a suppression is mandatory',
-                'url': 'https://docs.astral.sh/ruff/linter/#error-suppression'}],
-   'help': '## What it does\n'
-           'Reports a suppression that cannot work: a `tfdind-lint:` comment or a\n'
-           '`tfdind-lint.io/ignore` annotation without a reason (`-- <why>`), one that names an\n'
-           'unknown rule or an invalid `(until YYYY-MM-DD)` date, or a comment that is not of\n'
-           'the form `tfdind-lint: ignore[TDLnnn] -- reason` or\n'
-           '`tfdind-lint: ignore-file[TDLnnn] -- reason`. Such a suppression suppresses nothing.\n'
-           'Also reports a suppression whose `until` date has passed: it stops working, and the\n'
-           'findings it silenced come back.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'Every silenced finding must carry a reason a reviewer can read. A suppression\n'
-           'without one would silence a security finding (for instance a privileged sidecar) by\n'
-           'accident; instead the finding stays and the comment is reported.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'privileged = true # tfdind-lint: ignore[TDL401]\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           '```hcl\n'
-           'privileged = true # tfdind-lint: ignore[TDL401] -- nodes cannot run Sysbox (OPS-123)\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL901-unused-suppression.yaml',
   {'id': 'TDL901',
    'name': 'unused-suppression',
@@ -4844,39 +2482,7 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'tool',
    'files': ['terraform', 'yaml'],
    'tags': ['suppression'],
-   'precision': 'very-high',
-   'sources': [{'title': 'ruff: unused-noqa (RUF100), the model for reporting suppressions that match nothing',
-                'url': 'https://docs.astral.sh/ruff/rules/unused-noqa/'}],
-   'help': '## What it does\n'
-           'Reports a suppression (an `ignore[...]` or `ignore-file[...]` comment, a\n'
-           '`tfdind-lint.io/ignore` annotation, or a `suppress:` entry of the configuration)\n'
-           'that names a rule which ran on the file and found nothing it covers. When only\n'
-           'some of the rules it names are unused, the message lists those. A suppression of\n'
-           'a rule that did not run (not selected, turned off for the path) is not judged.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'A suppression outlives the problem it excused: the template was fixed, the resource\n'
-           'moved, or the comment sits on a line the finding never points at. Stale suppressions\n'
-           'pile up, and one of them may silence a new, real finding later without anyone\n'
-           'having reviewed it.\n'
-           '\n'
-           '## Example\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '  # tfdind-lint: ignore[TDL401] -- dind sidecar, see OPS-123\n'
-           '}\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           'Remove the suppression (nothing here is privileged any more):\n'
-           '```hcl\n'
-           'resource "docker_container" "workspace" {\n'
-           '  image   = "codercom/enterprise-base:ubuntu"\n'
-           '  runtime = "sysbox-runc"\n'
-           '}\n'
-           '```\n'}],
+   'precision': 'very-high'}],
  ['TDL999-internal-error.yaml',
   {'id': 'TDL999',
    'name': 'internal-error',
@@ -4885,23 +2491,4 @@ POLICIES = [['TDL000-parse-error.yaml',
    'origin': 'tool',
    'files': ['terraform', 'yaml'],
    'tags': ['tool'],
-   'precision': 'very-high',
-   'sources': [{'title': 'tfdind-lint design: broken input is a finding, not a crash'}],
-   'help': '## What it does\n'
-           'Reports a bug in tfdind-lint itself: a check raised an exception while looking at\n'
-           'a file. The run goes on with every other check and file, and ends with exit code 2.\n'
-           '\n'
-           '## Why is this bad?\n'
-           'The failing check did not finish on that file, so findings it would have made are\n'
-           'missing. Nothing else is affected.\n'
-           '\n'
-           '## Example\n'
-           '```text\n'
-           'main.tf:1:1: TDL999 error: Internal error in TDL101 (sysbox-runtime-missing) while checking main.tf: '
-           "KeyError: 'name' at sysbox.py:42. Findings of this step are missing; other rules and files are unaffected. "
-           'Please report this bug\n'
-           '```\n'
-           '\n'
-           '## Use instead\n'
-           'Report the message and, if you can, the file that triggers it. Until it is fixed,\n'
-           'the rule can be disabled for that path.\n'}]]
+   'precision': 'very-high'}]]
