@@ -200,6 +200,28 @@ def test_project_urls_are_read_from_the_installed_metadata(tmp_path, monkeypatch
         links.project_urls.cache_clear()
 
 
+def test_this_versions_metadata_is_found_by_name_before_any_other(tmp_path, monkeypatch):
+    """The running version's dist-info is looked up by its name on every sys.path entry (no directory listing);
+    another version's is used only when none is found."""
+    from tfdind_lint import __version__
+
+    other, own = tmp_path / "first", tmp_path / "second"
+    for directory, version, url in ((other, "0.0.1", "https://example.org/old"), (own, __version__, "https://example.org/new")):
+        dist = directory / f"tfdind_lint-{version}.dist-info"
+        dist.mkdir(parents=True)
+        (dist / "METADATA").write_text(f"Name: tfdind-lint\nProject-URL: Homepage, {url}\n")
+    monkeypatch.undo()
+    monkeypatch.setattr("sys.path", [str(other), str(own)])
+    links.project_urls.cache_clear()
+    try:
+        assert links.information_uri() == "https://example.org/new"
+        monkeypatch.setattr("sys.path", [str(other)])
+        links.project_urls.cache_clear()
+        assert links.information_uri() == "https://example.org/old"
+    finally:
+        links.project_urls.cache_clear()
+
+
 def test_no_url_is_invented_when_the_metadata_names_none(tmp_path, monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr("sys.path", [str(tmp_path)])

@@ -23,6 +23,14 @@ _DIST = "tfdind_lint-"
 @once
 def project_urls() -> dict[str, str]:
     """``Project-URL`` entries of the installed distribution, labels in lower case; {} when unknown."""
+    from .. import __version__  # noqa: PLC0415
+
+    # this version's metadata, looked up by name: listing every directory on sys.path (site-packages holds
+    # hundreds of entries) is for an installation whose directory is named otherwise
+    exact = f"{_DIST}{__version__}.dist-info"
+    for entry in sys.path:
+        if os.path.isfile(os.path.join(entry or ".", exact, "METADATA")):
+            return _read(os.path.join(entry or ".", exact, "METADATA"))
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
