@@ -4,6 +4,11 @@ that answer is empty (``PRECONDITIONS`` in the group's helpers, ``rules.precondi
 Sound by construction: each declared precondition is checked here against the check's own code, which must be
 that loop and nothing that yields outside it; and the reports of every fixture and example are the same with the
 preconditions and without.
+
+A project-scoped rule's precondition (``PROJECT_SCOPED`` in the group's helpers, ``rules.project_precondition``)
+leaves the rule out of a run checked as one piece when it finds nothing in any unit: checked here over every fixture
+and example unit, where it finds nothing the collector's extract holds nothing the check acts on (``TRIGGERS``), the
+check says nothing given only such extracts, and each unit linted alone reports the same without the preconditions.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import pytest
 
 from conftest import ROOT, TESTS
 from tfdind_lint import pieces, rules
+from tfdind_lint.context import Context
+from tfdind_lint.discover import discover
 from tfdind_lint.linter import lint
 from tfdind_lint.policy import builtin_policies
 from tfdind_lint.settings import RunSettings
@@ -125,3 +132,156 @@ def test_a_rule_left_out_by_its_precondition_still_ran_for_its_suppressions(tmp_
     monkeypatch.chdir(tmp_path)
     found = [(f.rule, f.span.line) for f in lint(["main.tf"], RunSettings()).findings]
     assert ("TDL901", 1) in found
+
+
+# project-scoped rules ----------------------------------------------------------------------------------------------
+PROJECT = {rule: rules.project_precondition(rule) for rule in builtin_policies()
+           if rules.project_precondition(rule) is not None}
+
+#: what of a unit's extract can make the check say anything: with none of it in any extract, the check yields
+#: nothing, whatever else the extracts hold (node labels, ConfigMaps, pods needing Podman: only read next to it)
+TRIGGERS = {
+    "TDL302": lambda facts: facts.plugins + facts.embedded_plugins,  # `if not requests or not plugins: return`
+    "TDL304": lambda extract: extract[1],  # the loop over node definitions
+    "TDL505": lambda facts: facts.classes + facts.pods,  # every loop is over RuntimeClasses or pods
+}
+
+
+def test_the_project_scoped_rules_are_declared_without_their_modules():
+    assert sorted(PROJECT) == sorted(TRIGGERS) == ["TDL302", "TDL304", "TDL505"]
+    for rule in builtin_policies():
+        if rule in rules.BUILTIN:
+            continue
+        module = rules.rule_module(rule)
+        declared = rule in PROJECT
+        assert declared == bool(vars(module).get("PROJECT_SCOPED")) == hasattr(module, "collect"), rule
+        assert rules.CHECKS.project_scoped(rule) == declared
+        if declared:
+            helper, names = PROJECT[rule]
+            assert set(names) <= set(inspect.signature(module.collect).parameters), "the collector's parameters"
+
+
+def _units(paths: list[str]):
+    """(spec, unit) of every unit the paths hold that reads (pieces.py's readers)."""
+    piece = pieces._Piece(RunSettings(), frozenset())
+    for spec in pieces.units(discover(paths)):
+        reader = {"terraform": piece._terraform, "yaml": piece._yaml, "toml": piece._toml}[spec.kind]
+        unit = reader(spec, pieces.UnitResult(spec.index))
+        if unit is not None:
+            yield spec, unit
+
+
+EVERYTHING = [*FIXTURE_DIRS, "examples", str((TESTS / "clean_templates").relative_to(ROOT))]
+
+
+@pytest.fixture(scope="module")
+def extracts():
+    """rule -> (whether the precondition found something, the collector's extract) of every fixture and example unit."""
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        settings = RunSettings()
+        found: dict[str, list] = {rule: [] for rule in PROJECT}
+        for _, unit in _units(EVERYTHING):
+            for rule, (helper, names) in PROJECT.items():
+                parameters = settings.params(rule)
+                some = any(True for _ in helper(Context([unit]), *(parameters[name] for name in names)))
+                found[rule].append((some, rules.COLLECTORS[rule](unit, **parameters)))
+        return found
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("rule", sorted(TRIGGERS))
+def test_where_a_project_precondition_finds_nothing_the_extract_holds_nothing_the_check_acts_on(rule, extracts):
+    assert {some for some, _ in extracts[rule]} == {True, False}, "both cases among the fixtures"
+    for some, extract in extracts[rule]:
+        if not some:
+            assert not TRIGGERS[rule](extract)
+
+
+@pytest.mark.parametrize("rule", sorted(TRIGGERS))
+def test_a_project_check_says_nothing_without_what_its_precondition_finds(rule, extracts):
+    collect, check = rules.COLLECTORS[rule], rules.CHECKS[rule]
+    parameters = RunSettings().params(rule)
+    assert list(check(Context([], gathered={collect: []}), **parameters)) == []
+    rest = [extract for some, extract in extracts[rule] if not some]  # every other extract the fixtures give
+    assert rest and list(check(Context([], gathered={collect: rest}), **parameters)) == []
+
+
+def _no_project_preconditions(monkeypatch):
+    monkeypatch.setattr(pieces, "project_precondition", lambda rule: None)
+
+
+def test_each_unit_alone_reports_the_same_without_the_project_preconditions(monkeypatch):
+    """A run of one unit is one piece, the whole run: there its project-scoped rules may be left out."""
+    monkeypatch.chdir(ROOT)
+    runs = [list(spec.files) for spec, _ in _units(EVERYTHING)]
+    with_them = [_reports(paths) for paths in runs]
+    _no_project_preconditions(monkeypatch)
+    assert with_them == [_reports(paths) for paths in runs]
+
+
+@pytest.mark.parametrize("rule", sorted(TRIGGERS))
+def test_each_project_fixture_reports_the_same_without_the_project_preconditions(rule, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    runs = [[str(p.relative_to(ROOT))] for p in sorted((TESTS / "policies" / rule).iterdir()) if p.is_dir()]
+    with_them = [_reports(paths) for paths in runs]
+    _no_project_preconditions(monkeypatch)
+    without = [_reports(paths) for paths in runs]
+    assert with_them == without
+    assert any(r.startswith(rule) for report in without for r in report)
+
+
+def test_a_project_rule_is_gathered_from_every_unit_of_a_run_of_several_pieces(tmp_path, monkeypatch):
+    """The plugin's label is set in another file, which has no plugin: it is read all the same."""
+    (tmp_path / "plugin.yaml").write_text(textwrap.dedent("""\
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: fuse}
+        spec:
+          template:
+            spec:
+              nodeSelector: {fuse: enabled}
+              containers:
+                - name: plugin
+                  image: soolaugust/fuse-device-plugin:v1.0
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: ws}
+        spec:
+          containers:
+            - name: ws
+              image: quay.io/podman/stable
+              resources: {limits: {github.com/fuse: 1}}
+        """), encoding="utf-8")
+    (tmp_path / "label.sh.yaml").write_text(textwrap.dedent("""\
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: setup}
+        data:
+          run: kubectl label nodes n1 fuse=enabled
+        """), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert not any("which no file sets" in report for report in _reports(["."]))
+    assert any("which no file sets" in report for report in _reports(["plugin.yaml"]))
+
+
+def test_the_cache_keys_a_whole_run_apart(tmp_path):
+    from tfdind_lint.cache import Cache
+
+    spec = pieces.UnitSpec(0, "yaml", "a.yaml", ("a.yaml",))
+    cache = Cache(str(tmp_path))
+    keys = {cache.key([spec], {0: "x"}, RunSettings(), frozenset({"TDL302"}), whole) for whole in (False, True)}
+    assert len(keys) == 2
+
+
+def test_a_docker_template_does_not_import_the_project_rules():
+    code = ("import sys\nfrom tfdind_lint.cli import main\nmain(sys.argv[1:])\n"
+            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code, "--no-cache", "examples/dind-docker/bad/main.tf"], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    modules = set(result.stderr.rsplit("MODULES ", 1)[1].split())
+    assert "tfdind_lint.rules.podman.helpers" in modules
+    assert modules & {rules.module_name(rule, builtin_policies()[rule].name) for rule in PROJECT} == set()

@@ -9,7 +9,16 @@ import sys
 
 from conftest import ROOT
 from tfdind_lint.policy import builtin_policies
-from tfdind_lint.rules import BUILTIN, CHECKS, COLLECTORS, GROUPS, PROJECT_SCOPED, module_name, precondition
+from tfdind_lint.rules import (
+    BUILTIN,
+    CHECKS,
+    COLLECTORS,
+    GROUPS,
+    PROJECT_SCOPED,
+    module_name,
+    precondition,
+    project_precondition,
+)
 
 RULES = ROOT / "tfdind_lint" / "rules"
 
@@ -60,7 +69,7 @@ def test_a_run_imports_only_the_rules_of_the_kinds_of_file_it_reads():
     policies = {module_name(rule, p.name): p for rule, p in builtin_policies().items() if rule not in BUILTIN}
     # a rule whose precondition finds nothing is not imported either (tests/test_preconditions.py)
     conditional = {module_name(rule, p.name) for rule, p in builtin_policies().items()
-                   if rule not in BUILTIN and precondition(rule) is not None}
+                   if rule not in BUILTIN and (precondition(rule) or project_precondition(rule)) is not None}
     for path, kind in (("tests/policies/TDL401/yaml/infrastructure.yaml", "yaml"),
                        ("examples/dind-docker/good/main.tf", "terraform")):
         imported = rule_modules_imported(path)

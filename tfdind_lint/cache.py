@@ -7,8 +7,8 @@ keyed by a digest of everything that result depends on: the paths and bytes of
 the piece's files (every file of its module directories, and their lock files),
 the rules, severities, parameters and suppression annotation of each file, every
 policy (built-in and custom, parameters included), the project-scoped rules
-gathered for, the tool's version and code, the versions of its parsers, and
-Python's.  A changed sibling file changes its module's key; suppression expiry
+gathered for and whether the piece is the whole run (pieces.check_piece), the
+tool's version and code, the versions of its parsers, and Python's.  A changed sibling file changes its module's key; suppression expiry
 and the configuration's ``suppress`` entries are applied after the cache, so
 they never go stale in it.
 
@@ -139,12 +139,15 @@ class Cache:
         return True
 
     # keys -------------------------------------------------------------------------------------
-    def key(self, piece: list[UnitSpec], digests: dict[int, str], settings: RunSettings, project_rules: frozenset[str]) -> str:
-        """The key of a piece's result (``digests``: unit index -> digest of its files)."""
+    def key(self, piece: list[UnitSpec], digests: dict[int, str], settings: RunSettings, project_rules: frozenset[str],
+            whole: bool = False) -> str:
+        """The key of a piece's result (``digests``: unit index -> digest of its files; ``whole``: the piece is the
+        run, which may leave out project-scoped rules: pieces.check_piece)."""
         units = [(spec.kind, spec.path, spec.files, digests[spec.index], [self._rules_digest(settings.rules(f))
                                                                           for f in spec.files])
                  for spec in piece]
-        parts = (self._settings_digest(settings), sorted(project_rules), self._rules_digest(settings.rules()), units)
+        parts = (self._settings_digest(settings), sorted(project_rules), whole, self._rules_digest(settings.rules()),
+                 units)
         return sha256(repr(parts).encode()).hexdigest()
 
     def _rules_digest(self, rules: RuleSet) -> str:

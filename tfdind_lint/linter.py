@@ -127,6 +127,8 @@ class _Run:
         settings = self.settings
         for rule in sorted(self.first):  # the project-scoped rules that ran on a file
             error = self.gather_errors.get(rule)
+            if error is None and rule not in self.gathered:
+                continue  # no unit gave it an extract (its precondition left it out: pieces.py): it would find nothing
             if error is None:
                 ctx = Context([], gathered={COLLECTORS[rule]: self.gathered.get(rule, [])})
                 try:

@@ -56,10 +56,11 @@ def check(specs: list[UnitSpec], settings: RunSettings, project_rules: frozenset
     for spec in specs:
         sizes[spec.index], sources[spec.index], digests[spec.index] = _read(spec, cache is not None)
     pieces = plan(specs, sources)
+    whole = len(pieces) == 1  # the piece is the run: it may leave out project-scoped rules (pieces.py, _gathering)
     results: dict[int, UnitResult] = {}
     todo: list[tuple[list[UnitSpec], str | None]] = []
     for piece in pieces:
-        key = cache.key(piece, digests, settings, project_rules) if cache is not None else None
+        key = cache.key(piece, digests, settings, project_rules, whole) if cache is not None else None
         cached = cache.get(key) if key is not None else None
         if cached is not None and len(cached) == len(piece):  # the same units, perhaps at other places in another run
             results.update((spec.index, record.replace(r, index=spec.index)) for spec, r in zip(piece, cached))
@@ -68,10 +69,10 @@ def check(specs: list[UnitSpec], settings: RunSettings, project_rules: frozenset
             continue
         advance(piece)
     fresh = _run([piece for piece, _ in todo], settings, project_rules, jobs,
-                 sum(sizes[s.index] for piece, _ in todo for s in piece), advance)
+                 sum(sizes[s.index] for piece, _ in todo for s in piece), advance, whole)
     checked = {r.index: r for piece_results in fresh for r in piece_results}
     if crossing(pieces, {**results, **checked}):
-        return check_piece(specs, settings, project_rules)
+        return check_piece(specs, settings, project_rules, whole=True)
     results.update(checked)
     if cache is not None:
         for (_, key), piece_results in zip(todo, fresh):
@@ -121,19 +122,19 @@ class _Advance:
 
 
 def _run(pieces: list[list[UnitSpec]], settings: RunSettings, project_rules: frozenset[str], jobs: int | None, size: int,
-         advance=lambda piece: None) -> list[list[UnitResult]]:
+         advance=lambda piece: None, whole: bool = False) -> list[list[UnitResult]]:
     processes = min(jobs or available_cores(), len(pieces))
     if processes < 2 or size < PARALLEL_MIN_BYTES:
         results = []
         for piece in pieces:
-            results.append(check_piece(piece, settings, project_rules))
+            results.append(check_piece(piece, settings, project_rules, whole))
             advance(piece)
         return results
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
-    tasks = _tasks(pieces, processes)
+    tasks = _tasks(pieces, processes)  # several pieces: none is the whole run
     done: dict[int, list[list[UnitResult]]] = {}
 
     def here(i: int) -> list[list[UnitResult]]:

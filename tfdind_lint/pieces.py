@@ -29,7 +29,7 @@ from .module import Module
 from .node import Span
 from .policy import find_policy
 from .record import MutableValue, Value
-from .rules import BUILTIN, CHECKS, COLLECTORS, precondition
+from .rules import BUILTIN, CHECKS, COLLECTORS, precondition, project_precondition
 from .sources import SourceError
 from .sources.text import read_source
 from .workload import from_manifest, from_module
@@ -76,9 +76,9 @@ class keeping_trees:
         _kept = self.saved
 
 
-def _may_find(rule: str, unit: Unit, project: Context, parameters: dict, answers: dict) -> bool:
-    """False when the rule's precondition (rules.precondition) finds nothing in the unit: its check would not either."""
-    found = precondition(rule)
+def _may_find(found, unit: Unit, project: Context, parameters: dict, answers: dict) -> bool:
+    """False when a rule's precondition (``found``: rules.precondition or rules.project_precondition) finds nothing
+    in the unit."""
     if found is None:
         return True
     helper, names = found
@@ -213,15 +213,18 @@ def crossing(pieces: list[list[UnitSpec]], results: dict[int, UnitResult]) -> bo
                for index, result in results.items() for called in result.calls if called in directories)
 
 
-def check_piece(piece: list[UnitSpec], settings: RunSettings, project_rules: frozenset[str]) -> list[UnitResult]:
-    """Read, model and check the units of one piece; ``project_rules``: the project-scoped rules to gather for."""
-    return _Piece(settings, project_rules).run(piece)
+def check_piece(piece: list[UnitSpec], settings: RunSettings, project_rules: frozenset[str],
+                whole: bool = False) -> list[UnitResult]:
+    """Read, model and check the units of one piece; ``project_rules``: the project-scoped rules to gather for;
+    ``whole``: the piece is every unit of the run (so what its units hold is what the run holds)."""
+    return _Piece(settings, project_rules, whole).run(piece)
 
 
 class _Piece:
-    def __init__(self, settings: RunSettings, project_rules: frozenset[str]):
+    def __init__(self, settings: RunSettings, project_rules: frozenset[str], whole: bool = False):
         self.settings = settings
         self.project_rules = project_rules
+        self.whole = whole
 
     def run(self, piece: list[UnitSpec]) -> list[UnitResult]:
         built: list[tuple[Unit | None, UnitResult]] = []
@@ -230,11 +233,14 @@ class _Piece:
             reader = {"terraform": self._terraform, "yaml": self._yaml, "toml": self._toml}[spec.kind]
             built.append((reader(spec, result), result))
         project = Context([unit for unit, _ in built if unit is not None])
+        # per unit: (precondition, arguments) -> whether it found anything there, shared by unit and project rules
+        answers = {id(unit): {} for unit in project.units}
+        gathering = self._gathering(project, answers)
         for unit, result in built:
             if unit is not None:
                 result.built = True
-                self._check(unit, result, project)
-                self._gather(unit, result)
+                self._check(unit, result, project, answers[id(unit)])
+                self._gather(unit, result, gathering)
                 self._annotations(unit, result)
                 if unit.module is not None:
                     result.calls = [directory for directory, _ in unit.module.local_calls()]
@@ -367,10 +373,9 @@ class _Piece:
         return Unit(path, toml=document)
 
     # checking ---------------------------------------------------------------------------------
-    def _check(self, unit: Unit, result: UnitResult, project: Context) -> None:
+    def _check(self, unit: Unit, result: UnitResult, project: Context, answers: dict) -> None:
         settings = self.settings
         ran: dict[str, set[str]] = {f: set() for f in result.files}
-        answers: dict = {}  # (precondition, arguments) -> whether it found anything in this unit
         for rule in sorted(rules(settings.policies)):
             policy = settings.policies[rule]
             if policy.custom and kind(unit) not in policy.files:
@@ -384,7 +389,7 @@ class _Piece:
                 continue  # a built-in rule reads only the kinds of file its policy names: its module is not imported
             try:
                 parameters = settings.params(rule, files[0])
-                if not policy.custom and not _may_find(rule, unit, project, parameters, answers):
+                if not policy.custom and not _may_find(precondition(rule), unit, project, parameters, answers):
                     continue  # its check would loop over nothing (rules.precondition): its module is not imported
                 if CHECKS.project_scoped(rule):
                     continue
@@ -402,8 +407,23 @@ class _Piece:
                     ran[f].add(rule)
         result.ran = {f: frozenset(rules) for f, rules in ran.items()}
 
-    def _gather(self, unit: Unit, result: UnitResult) -> None:
+    def _gathering(self, project: Context, answers: dict) -> list[str]:
+        """The project-scoped rules to collect for: all of them, but in the whole run, not one whose precondition
+        (rules.project_precondition) finds nothing in any unit: its check would find nothing in the run."""
+        gathering = []
         for rule in sorted(self.project_rules):
+            found = project_precondition(rule) if self.whole else None
+            parameters = self.settings.params(rule)  # as the collector gets them
+            try:
+                if found is None or any(_may_find(found, unit, project, parameters, answers[id(unit)])
+                                        for unit in project.units):
+                    gathering.append(rule)
+            except Exception:  # noqa: BLE001  (a failing precondition: its collector runs, and says so as it fails)
+                gathering.append(rule)
+        return gathering
+
+    def _gather(self, unit: Unit, result: UnitResult, gathering: list[str]) -> None:
+        for rule in gathering:
             try:
                 result.gathered[rule] = COLLECTORS[rule](unit, **self.settings.params(rule))
             except Exception as exc:  # noqa: BLE001  (reported once for the rule, as a failing project check)

@@ -6,7 +6,8 @@ from the id's hundreds digit (``GROUPS``), the module name from the id and the n
 A rule module holds ``check(ctx, **parameters) -> hits``; a rule that looks across
 files (a RuntimeClass defined elsewhere) also has ``collect(unit, **parameters)``,
 which reads what the check needs of one unit (picklable and small; the check gets
-the extracts back through ``Context.gather``), and ``PROJECT_SCOPED = True``.  Every
+the extracts back through ``Context.gather``), and ``PROJECT_SCOPED = True``, and is
+listed in its group helpers' ``PROJECT_SCOPED`` (``project_precondition``).  Every
 other check is unit-scoped: it sees one Terraform module directory, YAML file or
 TOML file at a time (and through ``Context.callers`` / ``configurations`` the
 directories joined to it by module calls).  A group's shared code is in its
@@ -40,11 +41,27 @@ def precondition(rule: str):
     A group's ``helpers.PRECONDITIONS`` lists its rules that have one (tests/test_preconditions.py checks each
     against the check's code); where the answer is empty, pieces.py neither runs the rule nor imports its module.
     """
+    return _declared(rule, "PRECONDITIONS")
+
+
+def project_precondition(rule: str):
+    """``(helper, parameter names)`` of a project-scoped rule (None for any other): its check finds nothing in a run
+    where ``helper(ctx, *parameters)`` finds nothing in any unit.
+
+    A group's ``helpers.PROJECT_SCOPED`` lists its project-scoped rules, so that knowing a rule is one needs no
+    import of its module (tests/test_preconditions.py checks the list against the modules, and each helper against
+    its collector and check); a run checked as one piece gathers nothing for such a rule, nor runs its check, when
+    the helper finds nothing there (pieces.py).
+    """
+    return _declared(rule, "PROJECT_SCOPED")
+
+
+def _declared(rule: str, table: str):
     group = GROUPS.get(rule[3:4]) if rule.startswith("TDL") else None
     if group is None:
         return None
     helpers = quick_import.load(f"{__name__}.{group}.helpers")
-    return vars(helpers).get("PRECONDITIONS", {}).get(rule)
+    return vars(helpers).get(table, {}).get(rule)
 
 
 def rule_module(rule: str):
@@ -112,12 +129,9 @@ class _Table:
         return [self[rule] for rule in self]
 
     def project_scoped(self, rule: str) -> bool:
-        """The rule looks across files (its module says so); imports its module, but for a rule with a precondition
-        (one over a unit's context: tests/test_preconditions.py checks that such a rule is unit-scoped)."""
-        if rule in BUILTIN or rule not in builtin_policies() or precondition(rule) is not None:
-            return False
-        # the module's dict, not getattr: a missing attribute raises (and formats) an error, 100 times a run
-        return vars(rule_module(rule)).get("PROJECT_SCOPED", False)
+        """The rule looks across files: its group's helpers list it (``project_precondition``), so its module is not
+        imported to know (tests/test_preconditions.py checks the list against the modules' ``PROJECT_SCOPED``)."""
+        return rule not in BUILTIN and rule in builtin_policies() and _declared(rule, "PROJECT_SCOPED") is not None
 
 
 #: rule id -> check; ``CHECKS.project_scoped(rule)`` says whether it looks across files
@@ -127,6 +141,6 @@ COLLECTORS = _Table("collect")
 
 
 def __getattr__(name: str):
-    if name == "PROJECT_SCOPED":  # every rule module imported: for the tests and the documentation, not for a run
+    if name == "PROJECT_SCOPED":  # for the tests and the documentation; a run asks CHECKS.project_scoped
         return frozenset(rule for rule in CHECKS if CHECKS.project_scoped(rule))
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,10 +9,9 @@ from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
 from ...lazy_re import LazyPattern
 from ...manifest_shape import terraform_manifest
-from ...model import roles
 from ...node import Node, Span
 from ...workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS
-from .helpers import RuntimeClass, _Pod, _RuntimeFacts
+from .helpers import RuntimeClass, _Pod, _RuntimeFacts, reads_runtime_class
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,8 +67,7 @@ def collect(unit, *, runtimes, handlers, node_selector, install_label) -> _Runti
     """TDL505's collector: a unit's RuntimeClasses, the pods that may use one, and whether it labels nodes."""
     pods = [_Pod(w.address, w.kind, w.runtime, w.node_selector, w.spell("node_selector"), w.origin == "kubernetes",
                  w.owner)
-            for w in unit.workloads if w.kind != "docker_container" and (
-                isinstance(roles.runtime_value(w), str) or ("daemon" in w.kind.lower() and w.node_selector is not None))]
+            for w in unit.workloads if reads_runtime_class(w)]
     wanted = {"runtimes": runtimes, "handlers": handlers, "node_selector": node_selector}
     return _RuntimeFacts(runtime_classes([unit], wanted), pods,
                          {(key, value): _label_applied([unit], key, value) for key, value in install_label.items()})

@@ -10,8 +10,17 @@ from ...manifest_shape import terraform_manifest
 from ...model import roles, scripts
 from ...node import Node
 from ...record import Record, replace
-from ...workload import Container, Workload, from_manifest
-from .helpers import _FuseFacts, _Labels, _Object, _Request, is_extended
+from ...workload import Container, Workload
+from .helpers import (
+    _FuseFacts,
+    _Labels,
+    _Object,
+    _Request,
+    device_plugins,
+    is_extended,
+    manifest_workloads,
+    script_manifests,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,14 +47,14 @@ class _Plugin(Record):
 def collect(unit, *, fuse_device_plugin_images, smarter_device_manager_images) -> _FuseFacts:
     """TDL302's collector: the FUSE requests, device plugins, ConfigMaps / Secrets and node labels of a unit."""
     values = list(scripts.values(unit))  # evaluated once: both readings below walk every value
-    embedded = [d for node in scripts.string_values(values) for d in scripts.embedded_manifests(node)]
-    extra = [w for w in (from_manifest(d, d.span.path) for d in embedded) if w is not None]
+    embedded = script_manifests(values)
+    extra = manifest_workloads(embedded)
     labels = _labelled_nodes(values, embedded)
     # only a text with `=` can hold `key=value`; a plugin's selector is looked up in these
     labels.texts = list(dict.fromkeys(t for t in labels.texts if "=" in t))
     return _FuseFacts(_fuse_requests(unit.workloads), _fuse_requests(extra),
-                      _detached(_plugins(unit.workloads, fuse_device_plugin_images, smarter_device_manager_images)),
-                      _plugins(extra, fuse_device_plugin_images, smarter_device_manager_images),
+                      _detached(device_plugins(unit.workloads, fuse_device_plugin_images, smarter_device_manager_images)),
+                      device_plugins(extra, fuse_device_plugin_images, smarter_device_manager_images),
                       _objects(unit, embedded), labels)
 
 
@@ -103,21 +112,6 @@ def _mismatch(request: _Request, plugins: list[_Plugin]) -> Hit:
                f"No FUSE device plugin in the linted files advertises `{request.name}`, so the pod stays Pending",
                hint=f"{fix} ({offered})", subject=request.subject,
                attribute=f"{request.container}.resources", owner=request.owner, related=related)
-
-
-def _plugins(workloads: list[Workload], fuse_images, smarter_images) -> list[tuple[Workload, Container, str]]:
-    """The FUSE device plugins among DaemonSets: (workload, container, kind)."""
-    found = []
-    for workload in workloads:
-        if workload.kind not in ("DaemonSet", "kubernetes_daemonset", "kubernetes_daemon_set_v1"):
-            continue
-        for container in workload.containers:
-            if roles.image_matches(container, fuse_images):
-                # kuberenetes-learning-group/fuse-device-plugin server.go: resourceName = "github.com/fuse"
-                found.append((workload, container, "fuse-device-plugin"))
-            elif roles.image_matches(container, smarter_images):
-                found.append((workload, container, "smarter-device-manager"))
-    return found
 
 
 def _detached(plugins: list[tuple[Workload, Container, str]]) -> list[tuple[Workload, Container, str]]:
