@@ -131,9 +131,7 @@ def _check(argv: list[str]) -> int:
     from .formats import Options, render  # noqa: PLC0415
     from .linter import lint  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
-    from .progress import Progress  # noqa: PLC0415
     from .settings import RunSettings  # noqa: PLC0415
-    from .writes import WriteError  # noqa: PLC0415
 
     tune_collector()
 
@@ -157,7 +155,7 @@ def _check(argv: list[str]) -> int:
             cache = Cache()
         fixes = _fix_selection(args, configuration)
         configuration.check_fix_selection()
-        progress = Progress(sys.stderr) if Progress.wanted(sys.stderr, args.quiet) else None
+        progress = _progress(args.quiet)
         try:
             report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache, progress=progress)
         finally:
@@ -173,7 +171,7 @@ def _check(argv: list[str]) -> int:
             if failed:
                 return _error([f"{path}: {why}" for path, why in failed])
             report = outcome.report
-    except (UsageError, WriteError) as exc:
+    except UsageError as exc:  # writes.WriteError too
         return _error(str(exc))
     except ConfigError as exc:
         return _error(exc.messages)
@@ -295,6 +293,8 @@ def _below_threshold(count: int, args, configuration) -> None:
 
 def _destinations(args, configuration, discovery) -> str | None:
     """Check every file the run will write before it starts (raises WriteError); returns the baseline to write, if any."""
+    if not (args.write_baseline or args.output is not None or args.sarif_output is not None):
+        return None
     from .writes import BASELINE, REPORT, SARIF, WriteError, check  # noqa: PLC0415
 
     inputs = [*discovery.files(), *configuration.loaded()]
@@ -313,6 +313,18 @@ def _destinations(args, configuration, discovery) -> str | None:
         if args.output is not None and os.path.abspath(args.output) == os.path.abspath(args.sarif_output):
             raise WriteError(f"--output and --sarif-output name the same file ({args.output}): name two files")
     return None
+
+
+def _progress(quiet: bool):
+    """The progress line (progress.py) for a person watching a terminal; not imported for a hook or CI."""
+    try:
+        if quiet or not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    from .progress import Progress  # noqa: PLC0415
+
+    return Progress(sys.stderr) if Progress.wanted(sys.stderr, quiet) else None
 
 
 def _shown(path: str) -> str:
@@ -457,7 +469,7 @@ def _explain(argv: list[str]) -> int:
 
 
 def explain_text(policy) -> str:
-    from .config import accepted_parameters  # noqa: PLC0415
+    from .config_file import accepted_parameters  # noqa: PLC0415
 
     sources = "\n".join(
         f"- {s.title}" + (f" <{s.url}>" if s.url else "") + (f"\n  > {s.quote}" if s.quote else "") for s in policy.sources
