@@ -49,6 +49,9 @@ TESTS = {
     "config.py": ["tests/test_config.py", "tests/test_cli_selection.py", "tests/test_suppressions.py",
                   "tests/test_suppression_precedence.py", "tests/test_autofix.py", "tests/test_baseline.py",
                   "tests/test_custom_policies.py", "tests/test_one_pass_errors.py"],
+    "config_file.py": ["tests/test_config.py", "tests/test_cli_selection.py", "tests/test_suppressions.py",
+                       "tests/test_suppression_precedence.py", "tests/test_autofix.py", "tests/test_baseline.py",
+                       "tests/test_custom_policies.py", "tests/test_one_pass_errors.py"],
 }
 #: a pytest ``-k`` expression narrowing a module's tests (the fixture tests of the rules it concerns; a
 #: test file's name counts as a keyword of its tests, so the group's own files are named too; and

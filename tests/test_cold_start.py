@@ -60,6 +60,12 @@ def test_a_terraform_file_imports_no_other_reader_and_nothing_for_rare_paths(tmp
                   "importlib",
                   # --fix's module (the report's fix markers need only fix.FixSelection)
                   "tfdind_lint.autofix",
+                  # the reading of a configuration file: there is none (the pyproject.toml has no table of ours)
+                  "tfdind_lint.config_file",
+                  # the progress line (stderr is not a terminal) and the checks of files to write (none named)
+                  "tfdind_lint.progress", "tfdind_lint.writes",
+                  # the other commands (rules, explain, server)
+                  "tfdind_lint.commands",
                   # extension modules (each a shared library to load): the policy index compares bytes, no CRC
                   "zlib"} & modules
     assert unexpected == set()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import SIDECAR_TF, SIDECAR_YAML, TESTS, write_tree
-from tfdind_lint.config import ConfigError, Configuration, Globs, Selection, _toml_locator
+from tfdind_lint.config import ConfigError, Configuration, Globs, Selection
+from tfdind_lint.config_file import toml_locator
 from tfdind_lint.discover import discover
 from tfdind_lint.finding import Severity
 from tfdind_lint.linter import lint
@@ -231,7 +232,7 @@ def test_a_bad_configuration_is_exit_code_2(tmp_path, monkeypatch, cli):
 
 def test_toml_locator():
     text = '[tool.tfdind-lint]\nselect = ["TDL4"]\n\n[tool.tfdind-lint.rules]\nTDL101 = { severity = "x" }\n'
-    locate = _toml_locator(text)
+    locate = toml_locator(text)
     assert locate(("select", 0)) == (2, 1)
     assert locate(("rules", "TDL101", "severity")) == (5, 1)
     assert locate(("nothing",)) == (1, 1)
@@ -565,7 +566,7 @@ def test_custom_rules_run_only_under_the_configuration_that_loads_them(tmp_path,
 
 
 def test_a_generic_checks_parameters_are_accepted(tmp_path, monkeypatch):
-    from tfdind_lint.config import accepted_parameters
+    from tfdind_lint.config_file import accepted_parameters
 
     monkeypatch.chdir(TESTS / "custom")
     policies = Configuration(["."], policy_dirs=("policies",)).policies
@@ -647,15 +648,15 @@ def test_a_pyproject_whose_table_is_no_table(tmp_path, monkeypatch):
 def test_toml_locator_quoted_headers_and_arrays_of_tables():
     text = ('[tool."tfdind-lint"]\nfail-on = "x"\n\n[[tool.tfdind-lint.overrides]]\nfiles = ["a"]\n\n'
             '[[tool.tfdind-lint.overrides]]\nignore = ["TDL4"]\n')
-    locate = _toml_locator(text)
+    locate = toml_locator(text)
     assert locate(("fail-on",)) == (2, 1)
     assert locate(("overrides", 0, "files")) == (5, 1)
     assert locate(("overrides", 1)) == (7, 1)
     assert locate(("overrides", 1, "ignore", 0)) == (8, 1)
     assert locate(("overrides", 0, "ignore")) == (4, 1)  # not in its table: the table, not a later one's key
     assert locate(("overrides",)) == (4, 1)
-    assert _toml_locator('[tool]\ntfdind-lint = { fail-on = "fatal" }\n')(("fail-on",)) == (2, 1)
-    assert _toml_locator('[tool.tfdind-lint]\n\n[tool.tfdind-lint.rules.TDL40X]\n')(("rules", "TDL40X")) == (3, 1)
+    assert toml_locator('[tool]\ntfdind-lint = { fail-on = "fatal" }\n')(("fail-on",)) == (2, 1)
+    assert toml_locator('[tool.tfdind-lint]\n\n[tool.tfdind-lint.rules.TDL40X]\n')(("rules", "TDL40X")) == (3, 1)
 
 
 def test_a_suppression_entry_as_read(tmp_path, monkeypatch):

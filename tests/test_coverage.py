@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TESTS, markers
-from tfdind_lint.config import Configuration, accepted_parameters
+from tfdind_lint.config import Configuration
+from tfdind_lint.config_file import accepted_parameters
 from tfdind_lint.policy import builtin_policies
 
 POLICIES = TESTS / "policies"

@@ -50,14 +50,12 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"tfdind-lint: note: `{argv[0]}` is read as the command, not as the path {argv[0]}; "
                              f"to lint that path, run `tfdind-lint check ./{argv[0]}`\n")
         elif argv[:1] and _unknown_command(argv[0]):
-            return _error(f"no such command or path: {argv[0]} (commands: {', '.join(COMMANDS)}; a path is linted, "
+            return report_error(f"no such command or path: {argv[0]} (commands: {', '.join(COMMANDS)}; a path is linted, "
                           "as `check PATH` does; see `tfdind-lint --help`)")
-        if argv[:1] == ["rules"]:
-            return _rules(argv[1:])
-        if argv[:1] == ["explain"]:
-            return _explain(argv[1:])
-        if argv[:1] == ["server"]:
-            return _server(argv[1:])
+        if argv[:1] and argv[0] in ("rules", "explain", "server"):
+            from . import commands  # noqa: PLC0415
+
+            return getattr(commands, argv[0])(argv[1:])
         if argv[:1] == ["check"]:
             argv = argv[1:]
         return _check(argv)
@@ -92,13 +90,13 @@ def _use_color(choice: str, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _error(messages) -> int:
+def report_error(messages) -> int:
     for message in [messages] if isinstance(messages, str) else messages:
         sys.stderr.write(f"tfdind-lint: error: {message}\n")
     return EXIT_ERROR
 
 
-def _configuration(args, paths: list[str]):
+def configuration_of(args, paths: list[str]):
     """The run's Configuration from the command line (raises config.ConfigError)."""
     from .config import Configuration, Selection  # noqa: PLC0415
     from .finding import Severity  # noqa: PLC0415
@@ -119,7 +117,7 @@ def _check(argv: list[str]) -> int:
         if word == "--":
             break
         if word.startswith("--write-baseline="):  # no FILE here: a template named after it must stay a path
-            return _error("--write-baseline takes no value: name the file with --baseline FILE "
+            return report_error("--write-baseline takes no value: name the file with --baseline FILE "
                           "(`tfdind-lint --baseline ci/baseline.json --write-baseline`)")
     args = quick_arguments.read(argv)
     if args is None:
@@ -131,19 +129,17 @@ def _check(argv: list[str]) -> int:
     from .formats import Options, render  # noqa: PLC0415
     from .linter import lint  # noqa: PLC0415
     from .pieces import tune_collector  # noqa: PLC0415
-    from .progress import Progress  # noqa: PLC0415
     from .settings import RunSettings  # noqa: PLC0415
-    from .writes import WriteError  # noqa: PLC0415
 
     tune_collector()
 
     paths = args.paths or ["."]
     if args.statistics and args.format in ("sarif", "gitlab", "junit"):
-        return _error(f"--statistics prints text or json, not {args.format}")
+        return report_error(f"--statistics prints text or json, not {args.format}")
     if (args.fix or args.diff) and args.write_baseline:
-        return _error("--fix and --diff do not go with --write-baseline: fix first, then write the baseline")
+        return report_error("--fix and --diff do not go with --write-baseline: fix first, then write the baseline")
     try:
-        configuration = _configuration(args, paths)
+        configuration = configuration_of(args, paths)
         discovery = discover(paths, exclude=configuration.excluded, force_exclude=args.force_exclude)
         configuration.load_for(discovery.files())
         configuration.check_selection()
@@ -157,7 +153,7 @@ def _check(argv: list[str]) -> int:
             cache = Cache()
         fixes = _fix_selection(args, configuration)
         configuration.check_fix_selection()
-        progress = Progress(sys.stderr) if Progress.wanted(sys.stderr, args.quiet) else None
+        progress = _progress(args.quiet)
         try:
             report = lint(paths, settings, discovery, jobs=args.jobs, cache=cache, progress=progress)
         finally:
@@ -171,18 +167,18 @@ def _check(argv: list[str]) -> int:
                 return _show_diff(outcome, args)
             failed = autofix.write(outcome)
             if failed:
-                return _error([f"{path}: {why}" for path, why in failed])
+                return report_error([f"{path}: {why}" for path, why in failed])
             report = outcome.report
-    except (UsageError, WriteError) as exc:
-        return _error(str(exc))
+    except UsageError as exc:  # writes.WriteError too
+        return report_error(str(exc))
     except ConfigError as exc:
-        return _error(exc.messages)
+        return report_error(exc.messages)
     empty = _empty_directories(paths, report, discovery)
     for path, passed_over in empty:
         hint = " (-v lists what was skipped there)" if passed_over and not args.verbose else ""
         sys.stderr.write(f"tfdind-lint: warning: no Terraform or Kubernetes files found under {path}{hint}\n")
     if empty and args.fail_if_empty:  # a usage error: no report (an empty SARIF upload would close every alert)
-        return _error("nothing to lint under " + ", ".join(path for path, _ in empty) + " (--fail-if-empty); "
+        return report_error("nothing to lint under " + ", ".join(path for path, _ in empty) + " (--fail-if-empty); "
                       "no report written")
     if write_to is not None:
         return _write_baseline(write_to, report, baseline, configuration)
@@ -295,6 +291,8 @@ def _below_threshold(count: int, args, configuration) -> None:
 
 def _destinations(args, configuration, discovery) -> str | None:
     """Check every file the run will write before it starts (raises WriteError); returns the baseline to write, if any."""
+    if not (args.write_baseline or args.output is not None or args.sarif_output is not None):
+        return None
     from .writes import BASELINE, REPORT, SARIF, WriteError, check  # noqa: PLC0415
 
     inputs = [*discovery.files(), *configuration.loaded()]
@@ -313,6 +311,18 @@ def _destinations(args, configuration, discovery) -> str | None:
         if args.output is not None and os.path.abspath(args.output) == os.path.abspath(args.sarif_output):
             raise WriteError(f"--output and --sarif-output name the same file ({args.output}): name two files")
     return None
+
+
+def _progress(quiet: bool):
+    """The progress line (progress.py) for a person watching a terminal; not imported for a hook or CI."""
+    try:
+        if quiet or not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    from .progress import Progress  # noqa: PLC0415
+
+    return Progress(sys.stderr) if Progress.wanted(sys.stderr, quiet) else None
 
 
 def _shown(path: str) -> str:
@@ -341,7 +351,7 @@ def _write_baseline(path: str, report, baseline, configuration) -> int:
     try:
         count, kept = write(path, report.findings, baseline)
     except OSError as exc:
-        return _error(f"cannot write {path}: {exc.strerror or exc}")
+        return report_error(f"cannot write {path}: {exc.strerror or exc}")
     message = f"Recorded {count} finding{'s' if count != 1 else ''} in the baseline {path}"
     if kept:
         message += f"; kept {kept} entr{'ies' if kept != 1 else 'y'} of rules or files this run did not check"
@@ -364,173 +374,12 @@ def _how_it_is_read(path: str, configuration) -> str:
     return f"Later runs read it with `--baseline {path}`, or from a .tfdind-lint.yaml with `baseline: {relative}`."
 
 
-def _policies(argv: list[str], parser):
-    """Parse a `rules` / `explain` command line (``parser``: an ``arguments.Parser``); the policies include the
-    configuration's custom ones."""
-    from .arguments import config_arguments  # noqa: PLC0415
-    from .config import ConfigError  # noqa: PLC0415
-
-    config_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return args, _configuration(args, ["."]).policies
-    except ConfigError as exc:
-        _error(exc.messages)
-        raise SystemExit(EXIT_ERROR) from None
-
-
 def _write(path: str, text: str) -> bool:
     from .writes import write_atomic  # noqa: PLC0415
 
     try:
         write_atomic(path, text)
     except OSError as exc:
-        _error(f"cannot write {path}: {exc.strerror or exc}")
+        report_error(f"cannot write {path}: {exc.strerror or exc}")
         return False
     return True
-
-
-def _rules(argv: list[str]) -> int:
-    from .arguments import Parser  # noqa: PLC0415
-    from .rules import BUILTIN, CHECKS  # noqa: PLC0415
-
-    parser = Parser(prog="tfdind-lint rules", description="List every rule, custom policies included.")
-    parser.add_argument("-f", "--format", choices=["text", "json", "markdown"], default="text",
-                        help="markdown writes the rules index (docs/rules.md)")
-    args, policies = _policies(argv, parser)
-    policies = dict(sorted(policies.items()))
-    if args.format == "markdown":
-        sys.stdout.write(rules_markdown(policies))
-        return EXIT_CLEAN
-    if args.format == "json":
-        import json  # noqa: PLC0415
-
-        data = [{"id": p.id, "name": p.name, "severity": str(p.severity), "enabled": p.enabled,
-                 "summary": p.summary, "implemented": p.id in CHECKS or p.id in BUILTIN or p.custom,
-                 "custom": p.custom, "fix": p.fix} for p in policies.values()]
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
-        return EXIT_CLEAN
-    width = max(len(p.name) for p in policies.values())
-    for p in policies.values():
-        enabled = "enabled" if p.enabled else "disabled"
-        fix = "fix" if p.fix == "safe" else "fix?" if p.fix == "unsafe" else ""
-        sys.stdout.write(f"{p.id}  {p.name:<{width}}  {str(p.severity):<7}  {enabled:<8}  {fix:<4}  {p.summary}\n")
-    return EXIT_CLEAN
-
-
-def _server(argv: list[str]) -> int:
-    from .arguments import Parser  # noqa: PLC0415
-
-    parser = Parser(prog="tfdind-lint server",
-                     description="Serve diagnostics, code actions and rule documentation to an editor over the Language "
-                                 "Server Protocol (stdio). Set-up for each editor: docs/editors.md.")
-    parser.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only transport; accepted "
-                                                             "because some clients pass it)")
-    parser.parse_args(argv)
-    gc.enable()  # a long-lived process (cli.run turned it off for a check's start-up)
-    try:
-        import lsprotocol  # noqa: F401, PLC0415
-        import pygls  # noqa: F401, PLC0415
-    except ImportError:
-        return _error("the language server needs the `lsp` extra: pip install 'tfdind-lint[lsp]'")
-    from .server import main as serve  # noqa: PLC0415
-
-    return serve()
-
-
-def _explain(argv: list[str]) -> int:
-    from .arguments import Parser  # noqa: PLC0415
-    from .policy import find_policy  # noqa: PLC0415
-
-    parser = Parser(prog="tfdind-lint explain", description="Print the documentation of a rule.")
-    parser.add_argument("rule", metavar="RULE", help="a rule id (TDL101) or name (sysbox-runtime-missing)")
-    args, policies = _policies(argv, parser)
-    policy = find_policy(policies, args.rule)
-    if policy is None:
-        from .suggest import did_you_mean, rule_words  # noqa: PLC0415
-
-        hint = did_you_mean(args.rule, rule_words(policies, groups=False))
-        sys.stderr.write(f"tfdind-lint: error: unknown rule: {args.rule}{hint} (see `tfdind-lint rules`)\n")
-        return EXIT_ERROR
-    sys.stdout.write(explain_text(policy))
-    return EXIT_CLEAN
-
-
-def explain_text(policy) -> str:
-    from .config import accepted_parameters  # noqa: PLC0415
-
-    sources = "\n".join(
-        f"- {s.title}" + (f" <{s.url}>" if s.url else "") + (f"\n  > {s.quote}" if s.quote else "") for s in policy.sources
-    )
-    enabled = "" if policy.enabled else " Disabled by default."
-    check = f" Generic check: {policy.check}." if policy.custom else ""
-    parameters = accepted_parameters(policy)
-    listed = "\n".join(f"- `{name}`: `{_parameter_text(value)}`" for name, value in parameters.items())
-    return (
-        f"# {policy.name} ({policy.id})\n\n"
-        f"Severity: {policy.severity}. {basis(policy)}{enabled}{check}{fix_text(policy)}\n\n"
-        f"{policy.help.strip()}\n"
-        + (f"\n## Parameters\n{listed}\n" if listed else "")
-        + (f"\n## Sources\n{sources}\n" if sources else "")
-    )
-
-
-def fix_text(policy) -> str:
-    """What `--fix` does for a rule, in words (empty when it has no fix)."""
-    return {"safe": " Fix: safe (applied by `--fix`).",
-            "unsafe": " Fix: unsafe (a suggested edit, applied by `--fix --unsafe-fixes`)."}.get(policy.fix, "")
-
-
-CODER_PAGE = "Coder's page “Docker in Workspaces” (coder.com/docs/admin/templates/extending-templates/docker-in-workspaces)"
-PRIMARY = "primary sources (the projects' own documentation and code, listed under Sources)"
-
-
-def basis(policy) -> str:
-    """What a rule rests on, in words (the policies' `origin` tag: SEED, PRIMARY, SEED+PRIMARY, tool, custom)."""
-    return {
-        "SEED": f"Based on {CODER_PAGE}.",
-        "PRIMARY": f"Based on {PRIMARY}.",
-        "SEED+PRIMARY": f"Based on {CODER_PAGE}, made exact by {PRIMARY}.",
-        "tool": "A rule about tfdind-lint's own input: files it cannot read, and its suppressions.",
-        "custom": "A custom policy of this repository.",
-    }.get(policy.origin, f"Origin: {policy.origin}.")
-
-
-def _parameter_text(value) -> str:
-    import json  # noqa: PLC0415
-
-    return json.dumps(list(value) if isinstance(value, tuple) else value)
-
-
-def rules_markdown(policies) -> str:
-    """docs/rules.md: an index table, then every rule's documentation (generated; do not edit by hand)."""
-    out = [
-        "# Rules",
-        "",
-        "<!-- Generated by `tfdind-lint rules --format markdown`; do not edit. -->",
-        "",
-        "Severity: **error** = plan/apply fails, the workspace cannot start, or host-root exposure that contradicts "
-        "the chosen method; **warning** = works but unsafe, silently degraded, or breaks on some clusters; "
-        "**note** = hygiene, deprecation, or version-dependent.",
-        "",
-        "| id | name | severity | enabled | fix | summary |",
-        "|---|---|---|---|---|---|",
-    ]
-    for p in policies.values():
-        anchor = f"{p.id}-{p.name}".lower()
-        summary = p.summary.replace("|", "\\|")
-        fix = p.fix if p.fix in ("safe", "unsafe") else ""
-        out.append(f"| [{p.id}](#{anchor}) | `{p.name}` | {p.severity} | {'yes' if p.enabled else 'no'} | {fix} | {summary} |")
-    for p in policies.values():
-        out += ["", f"## {p.id} {p.name}", "", f"Severity: {p.severity}. {basis(p)} "
-                f"Reads: {', '.join(p.files)}.{'' if p.enabled else ' Disabled by default.'}{fix_text(p)}"]
-        params = ", ".join(f"`{k}`" for k in p.parameters)
-        if params:
-            out[-1] += f" Parameters: {params}."
-        out.append("")
-        out += [("#" + line) if line.startswith("## ") else line for line in p.help.strip().split("\n")]
-        out += ["", "### Sources", ""] if p.sources else []  # (custom policies may cite none)
-        for source in p.sources:
-            line = f"- [{source.title}]({source.url})" if source.url else f"- {source.title}"
-            out.append(line + (f": \"{source.quote}\"" if source.quote else ""))
-    return "\n".join(out) + "\n"

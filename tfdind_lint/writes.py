@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import stat
 
+from .discover import UsageError
 from .lazy_re import LazyPattern
 
 #: destination kinds: what an existing file must be to be replaced
@@ -31,8 +32,8 @@ _SARIF = LazyPattern(r'"\$schema"\s*:\s*"[^"]*sarif[^"]*"|"version"\s*:\s*"2\.1\
 _HEAD, _TAIL = 64 * 1024, 4 * 1024
 
 
-class WriteError(Exception):
-    """A destination the tool will not write (a usage error)."""
+class WriteError(UsageError):
+    """A destination the tool will not write: a usage error (exit code 2)."""
 
 
 def check(path: str, kind: str, flag: str, inputs=()) -> None:

@@ -386,7 +386,7 @@ def hover(ls: TfdindLanguageServer, params: types.HoverParams) -> types.Hover | 
     cover = None
     under = [(d, f) for d, f in ls.published.get(path, ()) if f is not None and _contains(d.range, here)]
     for diagnostic, finding in sorted(under, key=lambda entry: _extent(entry[0].range)):  # the narrowest first
-        from ..cli import explain_text  # noqa: PLC0415
+        from ..commands import explain_text  # noqa: PLC0415
 
         folder = ls.engine.folder_of(path)
         policies = folder.configuration.policies if folder.configuration is not None else None
