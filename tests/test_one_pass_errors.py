@@ -135,7 +135,7 @@ def test_help_lists_the_commands_and_says_a_path_means_check(cli):
 
 
 def test_explain_and_rules_speak_to_users(cli):
-    from tfdind_lint.cli import rules_markdown
+    from tfdind_lint.commands import rules_markdown
     from tfdind_lint.policy import builtin_policies
 
     for rule in ("TDL401", "TDL002", "TDL007", "TDL000"):
