@@ -18,12 +18,14 @@ A syntax error raises ``SourceError`` at the offending token; problems that do n
 
 from __future__ import annotations
 
+from _bisect import bisect_right  # bisect.py only re-exports its C half
+
 from ...expression import Call, Conditional, Opaque, Operation, Template, Traversal
 from ...lazy_re import MULTILINE, LazyPattern
 from ...node import Block, Node, Reference, Span
 from .. import Comment, SourceError
 from ..text import LineIndex
-from .scanner import NUMBER, token
+from .scanner import IDENT, KINDS, NUMBER, ODD, PUNCT, TOKEN, odd
 
 #: The deepest nesting of blocks, brackets and expressions read: the tree is walked recursively downstream.
 MAX_TREE_DEPTH = 1024
@@ -51,6 +53,9 @@ _HEREDOC_STOP = LazyPattern(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
 _ESCAPED_BYTES = LazyPattern(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
 _HEX = LazyPattern(r"[0-9A-Fa-f]+\Z")
 
+#: ``Span(*fields)`` without the Python call of ``Span.__new__``, which does just this (a file makes hundreds).
+_new_span = tuple.__new__
+
 
 class Parser:
     """Reads HCL text; ``locate(offset)`` gives the file (line, column) of an offset (text inside other text)."""
@@ -58,7 +63,12 @@ class Parser:
     def __init__(self, text: str, path: str, locate=None, scope=None, errors=None):
         self.text = text
         self.path = path
-        self.locate = LineIndex(text).position if locate is None else locate
+        if locate is None:
+            lines = LineIndex(text)
+            self.locate, self.starts = lines.position, lines.starts
+        else:
+            self.locate, self.starts = locate, None  # text inside other text: spans go through locate
+        self.match = TOKEN.match
         self.scope: list[frozenset[str]] = [] if scope is None else scope  # names bound by for / dynamic
         self.errors: list[SourceError] = [] if errors is None else errors
         self.comments: dict[int, Comment] = {}
@@ -72,23 +82,35 @@ class Parser:
     # tokens --------------------------------------------------------------------------------------
     def advance_from(self, pos: int) -> None:
         """Make the token after ``pos`` current, skipping comments and (where insignificant) line breaks."""
-        text = self.text
-        significant = self.newlines[-1]
-        self.last_end = pos
-        while True:
-            kind, start, end = token(text, pos)
-            if kind == "comment":
-                self._comment(start, end)
-                pos = end
-                continue
-            if kind == "nl" and not significant:
-                pos = end
-                continue
-            break
-        self.kind, self.start, self.end = kind, start, end
+        self.end = pos
+        self.next()
 
     def next(self) -> None:
-        self.advance_from(self.end)
+        """Make the token after the current one current, skipping comments and (where insignificant) line breaks."""
+        text = self.text
+        pos = self.last_end = self.end
+        while True:
+            match = self.match(text, pos)
+            index = match.lastindex
+            kind = KINDS[index]
+            start, end = match.span(index)
+            if index == IDENT:  # the most frequent: nothing more to do
+                break
+            if kind == PUNCT:
+                kind = text[start:end]
+            elif kind == "nl":
+                if not self.newlines[-1]:
+                    pos = end
+                    continue
+            elif kind in ODD or kind == "comment":
+                if kind in ODD:
+                    kind, start, end = odd(text, kind, match)
+                if kind == "comment":
+                    self._comment(start, end)
+                    pos = end
+                    continue
+            break
+        self.kind, self.start, self.end = kind, start, end
 
     def open(self, newlines: bool) -> None:
         """Step over the opening bracket that is current, into a region where line breaks count or not."""
@@ -113,7 +135,12 @@ class Parser:
         self.comments[start] = Comment(text[start + marker:max(start + marker, body_end)], self.span(start, end))
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.path, *self.locate(start), *self.locate(end))
+        starts = self.starts
+        if starts is None:
+            return Span(self.path, *self.locate(start), *self.locate(end))
+        line = bisect_right(starts, start)
+        end_line = bisect_right(starts, end)
+        return _new_span(Span, (self.path, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1))
 
     def ident(self) -> str:
         return self.text[self.start:self.end] if self.kind == "ident" else ""
@@ -404,7 +431,10 @@ class Parser:
             raise self.error(TOO_DEEP)
         if self.depth > self.deepest:
             self.deepest = self.depth
-        result = self.binary()
+        # unary() and binary() only pass a lone operand on: called where there is more to read (one frame each less)
+        result = self.postfix() if self.kind != "-" and self.kind != "!" else self.unary()
+        if self.kind in _PRECEDENCE:
+            result = self.binary(result)
         if self.kind == "?":
             self.next()
             then = self.expression()
@@ -418,10 +448,8 @@ class Parser:
         self.depth -= 1
         return result
 
-    def binary(self):
-        operand = self.unary()
-        if self.kind not in _PRECEDENCE:
-            return operand
+    def binary(self, operand):
+        """The operations after ``operand``, which a binary operator (current) follows."""
         operands = [operand]
         depths = [0]  # how deep each operand's tree of operations is: the tree is walked recursively later
         operators: list[tuple[str, int]] = []
@@ -747,6 +775,11 @@ class Parser:
     def quoted(self):
         """The quoted string starting at the current '"': (node, end offset)."""
         start = self.start
+        stop = _QUOTED_STOP.search(self.text, start + 1)
+        if stop is not None and stop.group() == '"':  # plain text (most strings): what template() would make of it
+            end = stop.end()
+            self.advance_from(end)
+            return Node(self.text[start + 1:end - 1], self.span(start, end)), end
         parts, directive, end = self.template(start + 1, quoted=True)
         self.advance_from(end)
         span = self.span(start, end)
