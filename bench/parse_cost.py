@@ -16,10 +16,10 @@ import sys
 gc.disable()
 
 step, path = sys.argv[1], sys.argv[2]
-import tfdind_lint.expression  # noqa: E402, F401
-import tfdind_lint.lazy_re  # noqa: E402, F401
-import tfdind_lint.node  # noqa: E402, F401
-import tfdind_lint.record  # noqa: E402, F401
+import tfdind_lint.expression  # noqa: E402
+import tfdind_lint.lazy_re  # noqa: E402
+import tfdind_lint.node  # noqa: E402
+import tfdind_lint.record  # noqa: E402
 import tfdind_lint.sources.text  # noqa: E402, F401
 from tfdind_lint.lazy_re import _TABLE, _read_table  # noqa: E402
 

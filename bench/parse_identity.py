@@ -24,8 +24,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 
-from tfdind_lint.sources import SourceError  # noqa: E402
-from tfdind_lint.sources import terraform, terraform_json  # noqa: E402
+from tfdind_lint.sources import (  # noqa: E402
+    SourceError,
+    terraform,
+    terraform_json,
+)
 
 BROKEN_PER_FILE = 8  # cuts and drops each
 
