@@ -560,7 +560,8 @@ class Parser:
         if root is None:
             return Node(Traversal(text[start:end], "", tuple(steps), None, node), span), start, end
         reference = None
-        if not any(root in names for names in self.scope) and (len(ref_parts) > 1 or root in _BUILTIN_SINGLE):
+        if not (self.scope and any(root in names for names in self.scope)) and (len(ref_parts) > 1 or
+                                                                                root in _BUILTIN_SINGLE):
             reference = Reference(tuple(ref_parts), self.span(start, ref_end), _indexed_before(steps, root))
         return Node(Traversal(text[start:end], root, tuple(steps), reference), span), start, end
 
@@ -577,6 +578,8 @@ class Parser:
                 return node, start, end, None
             if name in _LITERALS:
                 return Node(_LITERALS[name], self.span(start, end)), start, end, None
+            if self.kind == "." or self.kind == "[":
+                return None, start, end, name  # the start of a longer traversal: postfix() makes its node
             return Node(Traversal(name, name, (), None), self.span(start, end)), start, end, name
         if kind == "number":
             self.next()
