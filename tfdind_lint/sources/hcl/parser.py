@@ -77,7 +77,7 @@ class Parser:
         self.opened: list[tuple[str, int]] = []  # brackets, ${ and %{ open around here, for messages
         self.depth = 0
         self.deepest = 0  # the deepest level reached: what reads the tree afterwards recurses as deep
-        self.kind, self.start, self.end, self.last_end = "eof", 0, 0, 0
+        self.kind, self.start, self.end = "eof", 0, 0
 
     # tokens --------------------------------------------------------------------------------------
     def advance_from(self, pos: int) -> None:
@@ -88,14 +88,15 @@ class Parser:
     def next(self) -> None:
         """Make the token after the current one current, skipping comments and (where insignificant) line breaks."""
         text = self.text
-        pos = self.last_end = self.end
+        pos = self.end
         while True:
             match = self.match(text, pos)
             index = match.lastindex
-            kind = KINDS[index]
             start, end = match.span(index)
             if index == IDENT:  # the most frequent: nothing more to do
+                kind = "ident"
                 break
+            kind = KINDS[index]
             if kind == PUNCT:
                 kind = text[start:end]
             elif kind == "nl":
@@ -344,15 +345,15 @@ class Parser:
                 raise self.unexpected("expected a quoted label or '{'")
         head = self.span(start, head_end)
         bound = labels[0] if type_ == "dynamic" and labels else None
-        state = (self.kind, self.start, self.end, self.last_end, len(self.errors))
+        state = (self.kind, self.start, self.end, len(self.errors))
         attributes, blocks, end = self.block_body(bound)
         if bound is not None:
             iterator = attributes.get("iterator")
             value = iterator.value if iterator is not None else None
             if isinstance(value, Traversal) and value.inner is None and value.root != bound:
                 # the iterator is named after the body: read the body again with that name bound
-                self.kind, self.start, self.end, self.last_end = state[:4]
-                del self.errors[state[4]:]
+                self.kind, self.start, self.end = state[:3]
+                del self.errors[state[3]:]
                 attributes, blocks, end = self.block_body(value.root)
         block = Block(type_, tuple(labels), attributes, blocks, self.span(start, end), head)
         return block
@@ -548,7 +549,7 @@ class Parser:
                     self.next()
                 else:
                     self.newlines.append(False)  # an index is an expression: line breaks do not count in it
-                    self.advance_from(self.last_end)
+                    self.advance_from(self.opened[-1][1] + 1)  # the first token after the '[' again
                     index = self.expression()[0]
                     if self.kind != "]":
                         raise self.unexpected("expected ']' closing the index")
@@ -664,7 +665,7 @@ class Parser:
         if self.kind == "ident" and self.ident() == "for":
             return self.for_expression(start, "}")
         self.newlines[-1] = True  # line breaks separate an object's items: read the first token again
-        self.advance_from(self.last_end)
+        self.advance_from(self.opened[-1][1] + 1)
         items: dict[str, Node] = {}
         values: list[Node] = []
         dynamic = False
