@@ -65,7 +65,8 @@ class Parser:
         self.path = path
         if locate is None:
             lines = LineIndex(text)
-            self.locate, self.starts = lines.position, lines.starts
+            # each line's start, and one past the text's end: the line after the one found always exists
+            self.locate, self.starts = lines.position, [*lines.starts, len(text) + 1]
         else:
             self.locate, self.starts = locate, None  # text inside other text: spans go through locate
         self.match = TOKEN.match
@@ -89,8 +90,9 @@ class Parser:
         """Make the token after the current one current, skipping comments and (where insignificant) line breaks."""
         text = self.text
         pos = self.end
+        token = self.match  # read as a plain attribute (a method read of an instance attribute is the slow path)
         while True:
-            match = self.match(text, pos)
+            match = token(text, pos)
             index = match.lastindex
             start, end = match.span(index)
             if index == IDENT:  # the most frequent: nothing more to do
@@ -140,7 +142,7 @@ class Parser:
         if starts is None:
             return Span(self.path, *self.locate(start), *self.locate(end))
         line = bisect_right(starts, start)
-        end_line = bisect_right(starts, end)
+        end_line = line if end < starts[line] else bisect_right(starts, end)  # most spans end on their first line
         return _new_span(Span, (self.path, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1))
 
     def ident(self) -> str:
