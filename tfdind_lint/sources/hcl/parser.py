@@ -94,7 +94,7 @@ class Parser:
         while True:
             match = token(text, pos)
             index = match.lastindex
-            start, end = match.span(index)
+            start, end = match.start(1), match.end()
             if index == IDENT:  # the most frequent: nothing more to do
                 kind = "ident"
                 break

@@ -1,10 +1,11 @@
 """The tokens of HCL's native syntax, as hashicorp/hcl's scanner (``hclsyntax/scan_tokens.rl``) defines them.
 
-``TOKEN.match(text, pos)`` reads the token after the blanks at ``pos``: the number of the group that matched
-(``lastindex``) says which kind of token it is (``KINDS``), and that group's span where it is.  The parser
-reads tokens this way itself (``Parser.next``): a token costs one match and no call of ours, and only the
-rare kinds go through ``odd``.  Templates (quoted strings, heredoc bodies) are not tokens here: the parser
-reads them character by character and scans again for the expressions inside ``${ }`` and ``%{ }``.
+``TOKEN.match(text, pos)`` reads the token after the blanks at ``pos``: it starts at the empty group 1 and
+ends where the match does, and the empty group that closes each alternative says which kind of token it is
+(``lastindex``, through ``KINDS``).  The parser reads tokens this way itself (``Parser.next``): a token costs
+one match and no call of ours, and only the rare kinds go through ``odd``.  Templates (quoted strings, heredoc
+bodies) are not tokens here: the parser reads them character by character and scans again for the expressions
+inside ``${ }`` and ``%{ }``.
 
 Kinds: ``nl``, ``ident``, ``number``, ``comment`` (``#``, ``//`` up to the line break, ``/* */`` whole),
 ``heredoc`` (``<<MARKER`` or ``<<-MARKER`` and its line break), ``eof``, ``invalid`` (one character no
@@ -17,25 +18,29 @@ from __future__ import annotations
 from ...lazy_re import DOTALL, VERBOSE, LazyPattern
 
 # The alternatives are tried in order: identifiers first (the most frequent), the operators after the comments
-# and heredocs that start like them, longest first.  An identifier followed by a character past ASCII (which
-# Unicode's ID_Continue may take) matches the empty group after it too, for ``odd`` to finish.
-TOKEN = LazyPattern(r"""[ \t]*(?:
-    ([^\W\d][\w-]*)((?=[^\x00-\x7f]))?
-  | (\n)
-  | (\#[^\n]*|//[^\n]*)
-  | (/\*)
-  | (<<-?(?:[^\W\d][\w-]*)\n)
-  | (\.\.\.|::|==|!=|<=|>=|&&|\|\||=>|~\}|[{}\[\]()=<>+\-*/%!?:,."])
-  | ([0-9](?:(?:[0-9.]|[eE][+-]?[0-9])*(?:[0-9]|[eE][+-]?[0-9]))?)
-  | (\Z)
-  | (.)
+# and heredocs that start like them, longest first.  Each starts with its first character, not a group, so the
+# engine passes over those that cannot match at a glance.  An identifier followed by a character past ASCII
+# (which Unicode's ID_Continue may take) closes another group, for ``odd`` to finish.
+TOKEN = LazyPattern(r"""[ \t]*()(?:
+    [^\W\d][\w-]*(?:(?![^\x00-\x7f])()|())
+  | \n()
+  | \#[^\n]*()
+  | //[^\n]*()
+  | /\*()
+  | <<-?(?:[^\W\d][\w-]*)\n()
+  | (?:\.\.\.|::|==|!=|<=|>=|&&|\|\||=>|~\})()
+  | [{}\[\]()=<>+\-*/%!?:,."]()
+  | [0-9](?:(?:[0-9.]|[eE][+-]?[0-9])*(?:[0-9]|[eE][+-]?[0-9]))?()
+  | \Z()
+  | .()
 )""", VERBOSE | DOTALL)
 
-#: The kind of token each group of TOKEN reads, by group number: ``PUNCT`` for the operators (their own
-#: kind), and for the ones ``odd`` finishes (``ODD``), what they are before it does.
+#: The kind of token each closing group of TOKEN reads, by group number: ``PUNCT`` for the operators (their
+#: own kind), and for the ones ``odd`` finishes (``ODD``), what they are before it does.
 PUNCT = "punct"
-IDENT = 1  # the group of an identifier that needs no more
-KINDS = (None, "ident", "ident-more", "nl", "comment", "block", "heredoc", PUNCT, "number", "eof", "invalid")
+IDENT = 2  # the group of an identifier that needs no more
+KINDS = (None, None, "ident", "ident-more", "nl", "comment", "comment", "block", "heredoc", PUNCT, PUNCT, "number",
+         "eof", "invalid")
 ODD = frozenset(("ident-more", "block", "invalid"))
 
 _IDENT_REST = LazyPattern(r"[\w-]*")
@@ -45,7 +50,7 @@ NUMBER = LazyPattern(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
 
 def odd(text: str, kind: str, match) -> tuple[str, int, int]:
     """The kind, start and end of a token ``match`` of TOKEN read as one of ``ODD``."""
-    start, end = match.span(1 if kind == "ident-more" else match.lastindex)
+    start, end = match.start(1), match.end()
     if kind == "block":
         close = text.find("*/", end)
         if close < 0:
