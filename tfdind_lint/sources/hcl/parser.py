@@ -47,7 +47,11 @@ _LITERALS = {"true": True, "false": False, "null": None}
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _BUILTIN_SINGLE = ("count", "each", "self", "path", "terraform")
 
-_QUOTED_STOP = LazyPattern(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
+#: What ends or interrupts a quoted string's text: ``"``, a backslash, a line break, a CR, a byte that is not UTF-8,
+#: ``${``, ``%{`` or their escapes ``$${``, ``%%{`` (``["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{``, tests/test_hcl_scanner.py).
+#: It starts with the set of their first characters, which the engine searches for at C speed; the lookbehinds
+#: then say which it is.
+_QUOTED_STOP = LazyPattern(r'[$%"\\\n\r\udc80-\udcff](?:(?<=\$)\$?\{|(?<=%)%?\{|(?<=["\\\n\r\udc80-\udcff]))')
 _HEREDOC_STOP = LazyPattern(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
 #: Bytes that are not UTF-8, as decoding with ``surrogateescape`` leaves them (terraform.py reads such files so).
 _ESCAPED_BYTES = LazyPattern(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
