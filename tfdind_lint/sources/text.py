@@ -7,6 +7,7 @@ import errno
 import os
 import stat
 from _bisect import bisect_right  # bisect.py only re-exports its C half
+from itertools import accumulate
 
 from ..lazy_re import LazyPattern
 from ..node import Span
@@ -195,18 +196,18 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(before[start:].decode("utf-8", "replace")) + 1
 
 
+_PLUS_ONE = (1).__add__
+
+
 class LineIndex:
     """Maps character offsets of a text to 1-based (line, column)."""
 
     __slots__ = ("starts",)
 
     def __init__(self, text: str):
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        # each line starts after the lines before it and their line breaks: summed in C, not line by line
+        starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
+        starts.pop()  # where a line after the last would start
         self.starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -18,12 +18,14 @@ A syntax error raises ``SourceError`` at the offending token; problems that do n
 
 from __future__ import annotations
 
+from _bisect import bisect_right  # bisect.py only re-exports its C half
+
 from ...expression import Call, Conditional, Opaque, Operation, Template, Traversal
 from ...lazy_re import MULTILINE, LazyPattern
 from ...node import Block, Node, Reference, Span
 from .. import Comment, SourceError
 from ..text import LineIndex
-from .scanner import NUMBER, token
+from .scanner import IDENT, KINDS, NUMBER, ODD, PUNCT, TOKEN, odd
 
 #: The deepest nesting of blocks, brackets and expressions read: the tree is walked recursively downstream.
 MAX_TREE_DEPTH = 1024
@@ -45,11 +47,18 @@ _LITERALS = {"true": True, "false": False, "null": None}
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _BUILTIN_SINGLE = ("count", "each", "self", "path", "terraform")
 
-_QUOTED_STOP = LazyPattern(r'["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{')  # what ends or interrupts a quoted string's text
+#: What ends or interrupts a quoted string's text: ``"``, a backslash, a line break, a CR, a byte that is not UTF-8,
+#: ``${``, ``%{`` or their escapes ``$${``, ``%%{`` (``["\\\n\r\udc80-\udcff]|\$\$\{|%%\{|[$%]\{``, tests/test_hcl_scanner.py).
+#: It starts with the set of their first characters, which the engine searches for at C speed; the lookbehinds
+#: then say which it is.
+_QUOTED_STOP = LazyPattern(r'[$%"\\\n\r\udc80-\udcff](?:(?<=\$)\$?\{|(?<=%)%?\{|(?<=["\\\n\r\udc80-\udcff]))')
 _HEREDOC_STOP = LazyPattern(r"\$\$\{|%%\{|[$%]\{|[\udc80-\udcff]")
 #: Bytes that are not UTF-8, as decoding with ``surrogateescape`` leaves them (terraform.py reads such files so).
 _ESCAPED_BYTES = LazyPattern(r"[\udc80-\udcff]+")  # the same in a heredoc (no escapes, line breaks are text)
 _HEX = LazyPattern(r"[0-9A-Fa-f]+\Z")
+
+#: ``Span(*fields)`` without the Python call of ``Span.__new__``, which does just this (a file makes hundreds).
+_new_span = tuple.__new__
 
 
 class Parser:
@@ -58,7 +67,13 @@ class Parser:
     def __init__(self, text: str, path: str, locate=None, scope=None, errors=None):
         self.text = text
         self.path = path
-        self.locate = LineIndex(text).position if locate is None else locate
+        if locate is None:
+            lines = LineIndex(text)
+            # each line's start, and one past the text's end: the line after the one found always exists
+            self.locate, self.starts = lines.position, [*lines.starts, len(text) + 1]
+        else:
+            self.locate, self.starts = locate, None  # text inside other text: spans go through locate
+        self.match = TOKEN.match
         self.scope: list[frozenset[str]] = [] if scope is None else scope  # names bound by for / dynamic
         self.errors: list[SourceError] = [] if errors is None else errors
         self.comments: dict[int, Comment] = {}
@@ -67,28 +82,42 @@ class Parser:
         self.opened: list[tuple[str, int]] = []  # brackets, ${ and %{ open around here, for messages
         self.depth = 0
         self.deepest = 0  # the deepest level reached: what reads the tree afterwards recurses as deep
-        self.kind, self.start, self.end, self.last_end = "eof", 0, 0, 0
+        self.kind, self.start, self.end = "eof", 0, 0
 
     # tokens --------------------------------------------------------------------------------------
     def advance_from(self, pos: int) -> None:
         """Make the token after ``pos`` current, skipping comments and (where insignificant) line breaks."""
-        text = self.text
-        significant = self.newlines[-1]
-        self.last_end = pos
-        while True:
-            kind, start, end = token(text, pos)
-            if kind == "comment":
-                self._comment(start, end)
-                pos = end
-                continue
-            if kind == "nl" and not significant:
-                pos = end
-                continue
-            break
-        self.kind, self.start, self.end = kind, start, end
+        self.end = pos
+        self.next()
 
     def next(self) -> None:
-        self.advance_from(self.end)
+        """Make the token after the current one current, skipping comments and (where insignificant) line breaks."""
+        text = self.text
+        pos = self.end
+        token = self.match  # read as a plain attribute (a method read of an instance attribute is the slow path)
+        while True:
+            match = token(text, pos)
+            index = match.lastindex
+            start, end = match.start(1), match.end()
+            if index == IDENT:  # the most frequent: nothing more to do
+                kind = "ident"
+                break
+            kind = KINDS[index]
+            if kind == PUNCT:
+                kind = text[start:end]
+            elif kind == "nl":
+                if not self.newlines[-1]:
+                    pos = end
+                    continue
+            elif kind in ODD or kind == "comment":
+                if kind in ODD:
+                    kind, start, end = odd(text, kind, match)
+                if kind == "comment":
+                    self._comment(start, end)
+                    pos = end
+                    continue
+            break
+        self.kind, self.start, self.end = kind, start, end
 
     def open(self, newlines: bool) -> None:
         """Step over the opening bracket that is current, into a region where line breaks count or not."""
@@ -113,7 +142,12 @@ class Parser:
         self.comments[start] = Comment(text[start + marker:max(start + marker, body_end)], self.span(start, end))
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.path, *self.locate(start), *self.locate(end))
+        starts = self.starts
+        if starts is None:
+            return Span(self.path, *self.locate(start), *self.locate(end))
+        line = bisect_right(starts, start)
+        end_line = line if end < starts[line] else bisect_right(starts, end)  # most spans end on their first line
+        return _new_span(Span, (self.path, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1))
 
     def ident(self) -> str:
         return self.text[self.start:self.end] if self.kind == "ident" else ""
@@ -317,15 +351,15 @@ class Parser:
                 raise self.unexpected("expected a quoted label or '{'")
         head = self.span(start, head_end)
         bound = labels[0] if type_ == "dynamic" and labels else None
-        state = (self.kind, self.start, self.end, self.last_end, len(self.errors))
+        state = (self.kind, self.start, self.end, len(self.errors))
         attributes, blocks, end = self.block_body(bound)
         if bound is not None:
             iterator = attributes.get("iterator")
             value = iterator.value if iterator is not None else None
             if isinstance(value, Traversal) and value.inner is None and value.root != bound:
                 # the iterator is named after the body: read the body again with that name bound
-                self.kind, self.start, self.end, self.last_end = state[:4]
-                del self.errors[state[4]:]
+                self.kind, self.start, self.end = state[:3]
+                del self.errors[state[3]:]
                 attributes, blocks, end = self.block_body(value.root)
         block = Block(type_, tuple(labels), attributes, blocks, self.span(start, end), head)
         return block
@@ -404,7 +438,10 @@ class Parser:
             raise self.error(TOO_DEEP)
         if self.depth > self.deepest:
             self.deepest = self.depth
-        result = self.binary()
+        # unary() and binary() only pass a lone operand on: called where there is more to read (one frame each less)
+        result = self.postfix() if self.kind != "-" and self.kind != "!" else self.unary()
+        if self.kind in _PRECEDENCE:
+            result = self.binary(result)
         if self.kind == "?":
             self.next()
             then = self.expression()
@@ -418,10 +455,8 @@ class Parser:
         self.depth -= 1
         return result
 
-    def binary(self):
-        operand = self.unary()
-        if self.kind not in _PRECEDENCE:
-            return operand
+    def binary(self, operand):
+        """The operations after ``operand``, which a binary operator (current) follows."""
         operands = [operand]
         depths = [0]  # how deep each operand's tree of operations is: the tree is walked recursively later
         operators: list[tuple[str, int]] = []
@@ -520,7 +555,7 @@ class Parser:
                     self.next()
                 else:
                     self.newlines.append(False)  # an index is an expression: line breaks do not count in it
-                    self.advance_from(self.last_end)
+                    self.advance_from(self.opened[-1][1] + 1)  # the first token after the '[' again
                     index = self.expression()[0]
                     if self.kind != "]":
                         raise self.unexpected("expected ']' closing the index")
@@ -532,7 +567,8 @@ class Parser:
         if root is None:
             return Node(Traversal(text[start:end], "", tuple(steps), None, node), span), start, end
         reference = None
-        if not any(root in names for names in self.scope) and (len(ref_parts) > 1 or root in _BUILTIN_SINGLE):
+        if not (self.scope and any(root in names for names in self.scope)) and (len(ref_parts) > 1 or
+                                                                                root in _BUILTIN_SINGLE):
             reference = Reference(tuple(ref_parts), self.span(start, ref_end), _indexed_before(steps, root))
         return Node(Traversal(text[start:end], root, tuple(steps), reference), span), start, end
 
@@ -549,6 +585,8 @@ class Parser:
                 return node, start, end, None
             if name in _LITERALS:
                 return Node(_LITERALS[name], self.span(start, end)), start, end, None
+            if self.kind == "." or self.kind == "[":
+                return None, start, end, name  # the start of a longer traversal: postfix() makes its node
             return Node(Traversal(name, name, (), None), self.span(start, end)), start, end, name
         if kind == "number":
             self.next()
@@ -633,7 +671,7 @@ class Parser:
         if self.kind == "ident" and self.ident() == "for":
             return self.for_expression(start, "}")
         self.newlines[-1] = True  # line breaks separate an object's items: read the first token again
-        self.advance_from(self.last_end)
+        self.advance_from(self.opened[-1][1] + 1)
         items: dict[str, Node] = {}
         values: list[Node] = []
         dynamic = False
@@ -747,6 +785,11 @@ class Parser:
     def quoted(self):
         """The quoted string starting at the current '"': (node, end offset)."""
         start = self.start
+        stop = _QUOTED_STOP.search(self.text, start + 1)
+        if stop is not None and stop.group() == '"':  # plain text (most strings): what template() would make of it
+            end = stop.end()
+            self.advance_from(end)
+            return Node(self.text[start + 1:end - 1], self.span(start, end)), end
         parts, directive, end = self.template(start + 1, quoted=True)
         self.advance_from(end)
         span = self.span(start, end)
