@@ -1,16 +1,13 @@
 """Results of earlier runs, reused for unchanged inputs.
 
 On by default (``--no-cache`` turns it off, and then nothing is written), but for a run over less than
-``cli.SMALL_RUN_BYTES`` of input, which is checked sooner than the cache could answer.  An
-entry is what checking one piece gave (pieces.py: a ``UnitResult`` per unit),
-keyed by a digest of everything that result depends on: the paths and bytes of
-the piece's files (every file of its module directories, and their lock files),
-the rules, severities, parameters and suppression annotation of each file, every
-policy (built-in and custom, parameters included), the project-scoped rules
-gathered for and whether the piece is the whole run (pieces.check_piece), the
-tool's version and code, the versions of its parsers, and Python's.  A changed sibling file changes its module's key; suppression expiry
-and the configuration's ``suppress`` entries are applied after the cache, so
-they never go stale in it.
+``cli.SMALL_RUN_BYTES`` of input, which is checked sooner than the cache could answer. An entry is what checking one
+piece gave (pieces.py: a ``UnitResult`` per unit), keyed by a digest of everything that result depends on: the paths
+and bytes of the piece's files (every file of its module directories, and their lock files), the rules, severities,
+parameters and suppression annotation of each file, every policy (built-in and custom, parameters included), the
+project-scoped rules gathered for and whether the piece is the whole run (pieces.check_piece), the tool's version
+and code, the versions of its parsers, and Python's. A changed sibling file changes its module's key; suppression
+expiry and the configuration's ``suppress`` entries are applied after the cache, so they never go stale in it.
 
 Where: ``$TFDIND_LINT_CACHE_DIR``, else the user cache directory:
 ``$XDG_CACHE_HOME/tfdind-lint`` or ``~/.cache/tfdind-lint`` (Linux),
