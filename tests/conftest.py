@@ -6,7 +6,10 @@ it is not there; the official SARIF schema is committed under ``tests/data/sarif
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SHARED = ROOT.parent / "shared"
+
+
+def imported_modules(*argv: str, cwd=ROOT) -> set[str]:
+    """Every module a command line imports, run in a fresh interpreter in ``cwd``."""
+    code = ("import sys\nfrom tfdind_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    return set(result.stderr.rsplit("MODULES ", 1)[1].split())
+
 
 #: One expected finding: ``TDL404``; with its column ``TDL404@17``, its severity ``TDL402 note``, a count
 #: ``TDL404 x2`` (two findings on the line), or all three ``TDL404@17 warning x2``.

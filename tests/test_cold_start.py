@@ -8,21 +8,12 @@ import sys
 
 import pytest
 
-from conftest import PADDING_TF, ROOT
+from conftest import PADDING_TF, ROOT, imported_modules
 from tfdind_lint import policy
 from tfdind_lint.resources import data_dir
 from tfdind_lint.sources import terraform
 
 HEAVY = ("ruamel", "jsonschema", "sarif_om", "multiprocessing", "concurrent", "pygls", "lsprotocol")
-
-
-def imported_modules(*argv: str, cwd) -> set[str]:
-    """Every module a command line imports, run in a fresh interpreter in ``cwd``."""
-    code = ("import sys\nfrom tfdind_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
-    return set(result.stderr.rsplit("MODULES ", 1)[1].split())
 
 
 def imported_by(*argv: str) -> set[str]:

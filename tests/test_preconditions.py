@@ -16,13 +16,11 @@ from __future__ import annotations
 import ast
 import inspect
 import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from conftest import ROOT, TESTS
+from conftest import ROOT, TESTS, imported_modules
 from tfdind_lint import pieces, rules
 from tfdind_lint.context import Context
 from tfdind_lint.discover import discover
@@ -114,11 +112,7 @@ def test_the_reports_are_the_same_without_the_preconditions(paths, monkeypatch):
 
 
 def test_a_docker_template_does_not_import_the_rules_its_preconditions_rule_out():
-    code = ("import sys\nfrom tfdind_lint.cli import main\nmain(sys.argv[1:])\n"
-            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", code, "--no-cache", "examples/dind-docker/bad/main.tf"], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
-    modules = set(result.stderr.rsplit("MODULES ", 1)[1].split())
+    modules = imported_modules("--no-cache", "examples/dind-docker/bad/main.tf")
     ruled_out = {rules.module_name(rule, builtin_policies()[rule].name) for rule in DECLARED}
     assert "tfdind_lint.rules.dind.tdl401_privileged_sidecar_unacknowledged" in modules
     assert modules & ruled_out == set()
@@ -278,10 +272,6 @@ def test_the_cache_keys_a_whole_run_apart(tmp_path):
 
 
 def test_a_docker_template_does_not_import_the_project_rules():
-    code = ("import sys\nfrom tfdind_lint.cli import main\nmain(sys.argv[1:])\n"
-            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", code, "--no-cache", "examples/dind-docker/bad/main.tf"], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
-    modules = set(result.stderr.rsplit("MODULES ", 1)[1].split())
+    modules = imported_modules("--no-cache", "examples/dind-docker/bad/main.tf")
     assert "tfdind_lint.rules.podman.helpers" in modules
     assert modules & {rules.module_name(rule, builtin_policies()[rule].name) for rule in PROJECT} == set()

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import inspect
-import os
-import subprocess
-import sys
 
-from conftest import ROOT
+from conftest import ROOT, imported_modules
 from tfdind_lint.policy import builtin_policies
 from tfdind_lint.rules import (
     BUILTIN,
@@ -57,12 +54,7 @@ def test_replacing_a_check_is_undone():
 
 
 def rule_modules_imported(*paths: str) -> set[str]:
-    code = ("import sys\nfrom tfdind_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(m for m in sys.modules if m.startswith("
-            "'tfdind_lint.rules.'))))")
-    result = subprocess.run([sys.executable, "-c", code, "--no-cache", *paths], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
-    return {m for m in result.stderr.rsplit("MODULES ", 1)[1].split() if ".tdl" in m}
+    return {m for m in imported_modules("--no-cache", *paths) if m.startswith("tfdind_lint.rules.") and ".tdl" in m}
 
 
 def test_a_run_imports_only_the_rules_of_the_kinds_of_file_it_reads():
