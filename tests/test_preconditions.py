@@ -159,8 +159,7 @@ def _units(paths: list[str]):
     """(spec, unit) of every unit the paths hold that reads (pieces.py's readers)."""
     piece = pieces._Piece(RunSettings(), frozenset())
     for spec in pieces.units(discover(paths)):
-        reader = {"terraform": piece._terraform, "yaml": piece._yaml, "toml": piece._toml}[spec.kind]
-        unit = reader(spec, pieces.UnitResult(spec.index))
+        unit = piece.read(spec, pieces.UnitResult(spec.index))
         if unit is not None:
             yield spec, unit
 

@@ -230,8 +230,7 @@ class _Piece:
         built: list[tuple[Unit | None, UnitResult]] = []
         for spec in piece:
             result = UnitResult(spec.index)
-            reader = {"terraform": self._terraform, "yaml": self._yaml, "toml": self._toml}[spec.kind]
-            built.append((reader(spec, result), result))
+            built.append((self.read(spec, result), result))
         project = Context([unit for unit, _ in built if unit is not None])
         # per unit: (precondition, arguments) -> whether it found anything there, shared by unit and project rules
         answers = {id(unit): {} for unit in project.units}
@@ -251,6 +250,10 @@ class _Piece:
         return [result for _, result in built]
 
     # reading ----------------------------------------------------------------------------------
+    def read(self, spec: UnitSpec, result: UnitResult) -> Unit | None:
+        """The unit of a spec, modelled; None when it could not be read (``result`` says why)."""
+        return {"terraform": self._terraform, "yaml": self._yaml, "toml": self._toml}[spec.kind](spec, result)
+
     def _parse(self, parse, path: str, result: UnitResult):
         """Read and parse one file: what ``parse`` returns, or ``_FAILED`` after reporting why (TDL000 / TDL999)."""
         try:
