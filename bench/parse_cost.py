@@ -1,9 +1,10 @@
 """The parse stage of a cold one-file run, alone: run it under an instruction counter at each step.
 
-    /work/wt/ir.sh python bench/parse_cost.py base FILE     # the interpreter, what every run imports anyway
-    /work/wt/ir.sh python bench/parse_cost.py import FILE   # + importing the Terraform reader
-    /work/wt/ir.sh python bench/parse_cost.py parse FILE    # + parsing FILE once, cold (the first parse)
-    /work/wt/ir.sh python bench/parse_cost.py twice FILE    # + parsing it again, warm
+    COUNT="valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null"
+    $COUNT python bench/parse_cost.py base FILE     # the interpreter, what every run imports anyway
+    $COUNT python bench/parse_cost.py import FILE   # + importing the Terraform reader
+    $COUNT python bench/parse_cost.py parse FILE    # + parsing FILE once, cold (the first parse)
+    $COUNT python bench/parse_cost.py twice FILE    # + parsing it again, warm
 
 Differences between the steps are the import's and the cold parse's cost (docs/parsing.md, "Cost").  As in a
 run, the table of precompiled patterns is loaded before (other modules' patterns load it first) and the garbage

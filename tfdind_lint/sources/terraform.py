@@ -252,7 +252,7 @@ _BRACKET_STEP = {"{": 1, "[": 1, "(": 1, "}": -1, "]": -1, ")": -1}
 def _may_nest_deeper(text: str, limit: int) -> bool:
     """Whether brackets, strings and comments included, ever nest more than ``limit`` deep: a quick test at C
     speed before the exact scan, which usually need not run.  (The parsed tree's depth is checked after parsing
-    anyway; this only spares Lark hostile input.)"""
+    anyway; this only spares the parser hostile input.)"""
     if text.count("{") + text.count("[") + text.count("(") <= limit:  # fewer brackets open than that in all
         return False
     return max(itertools.accumulate(map(_BRACKET_STEP.__getitem__, _BRACKET.findall(text))), default=0) > limit
