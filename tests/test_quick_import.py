@@ -114,6 +114,21 @@ def test_the_parent_package_is_imported_first(package):
     assert quick_import.load("qipkg.sub.leaf").X == 3
 
 
+def test_a_package_with_current_bytecode_is_loaded_the_same_way(package):
+    sub = package / "sub"
+    sub.mkdir()
+    source = write(sub, "__init__", "from .leaf import X\nINIT = 1\n")
+    rewrite_keeping_header(source, "from .leaf import X\nINIT = 2\n")
+    write(sub, "leaf", "X = 3\n")
+    module = quick_import.load("qipkg.sub")
+    assert module.INIT == 1 and module.X == 3  # the bytecode ran; its relative import found the package's module
+    assert isinstance(module.__spec__.loader, quick_import._Loader) and module.__loader__ is module.__spec__.loader
+    assert module.__path__ == module.__spec__.submodule_search_locations == [str(sub)]
+    assert module.__package__ == module.__spec__.parent == "qipkg.sub" and module.__file__ == source
+    assert sys.modules["qipkg"].sub is module
+    assert quick_import.load("qipkg.sub.leaf") is sys.modules["qipkg.sub.leaf"] and module.leaf.X == 3
+
+
 def test_a_reload_reads_the_source_again(package):
     source = write(package, "rule", "X = 1\n")
     rewrite_keeping_header(source, "X = 2\n")
