@@ -1,11 +1,11 @@
 """Rule preconditions: a rule whose check is one loop over a group helper's answer is not run (nor imported) where
-that answer is empty (``PRECONDITIONS`` in the group's helpers, ``rules.precondition``, pieces.py).
+that answer is empty (``PRECONDITIONS`` in the group's package, ``rules.precondition``, pieces.py).
 
 Sound by construction: each declared precondition is checked here against the check's own code, which must be
 that loop and nothing that yields outside it; and the reports of every fixture and example are the same with the
 preconditions and without.
 
-A project-scoped rule's precondition (``PROJECT_SCOPED`` in the group's helpers, ``rules.project_precondition``)
+A project-scoped rule's precondition (``PROJECT_SCOPED`` in the group's package, ``rules.project_precondition``)
 leaves the rule out of a run checked as one piece when it finds nothing in any unit: checked here over every fixture
 and example unit, where it finds nothing the collector's extract holds nothing the check acts on (``TRIGGERS``), the
 check says nothing given only such extracts, and each unit linted alone reports the same without the preconditions.
@@ -32,10 +32,10 @@ DECLARED = {rule: rules.precondition(rule) for rule in builtin_policies() if rul
 
 
 def test_the_preconditions_declared():
-    assert sorted(DECLARED) == ["TDL004", "TDL102", "TDL103", "TDL104", "TDL105", "TDL106", "TDL107",
+    assert sorted(DECLARED) == ["TDL002", "TDL003", "TDL004", "TDL102", "TDL103", "TDL104", "TDL105", "TDL106", "TDL107",
                                 "TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207",
                                 "TDL301", "TDL303", "TDL305", "TDL501", "TDL504", "TDL506", "TDL601", "TDL602", "TDL603",
-                                "TDL605"]
+                                "TDL604", "TDL605"]
 
 
 def _the_loop(check) -> ast.For:
@@ -272,5 +272,15 @@ def test_the_cache_keys_a_whole_run_apart(tmp_path):
 
 def test_a_docker_template_does_not_import_the_project_rules():
     modules = imported_modules("--no-cache", "examples/dind-docker/bad/main.tf")
-    assert "tfdind_lint.rules.podman.helpers" in modules
+    assert "tfdind_lint.model.device_plugins" in modules  # TDL302's precondition was asked
     assert modules & {rules.module_name(rule, builtin_policies()[rule].name) for rule in PROJECT} == set()
+
+
+def test_deciding_a_precondition_imports_no_group_helpers():
+    """The tables are the group packages': a Docker template imports none of the helpers of the groups whose rules its
+    preconditions rule out, nor what only those rules read (the Docker model of Dev Containers, provider versions)."""
+    modules = imported_modules("--no-cache", "examples/dind-docker/bad/main.tf")
+    assert {"tfdind_lint.rules.envbox", "tfdind_lint.rules.podman", "tfdind_lint.rules.kubernetes"} <= modules
+    assert modules & {"tfdind_lint.rules.envbox.helpers", "tfdind_lint.rules.podman.helpers",
+                      "tfdind_lint.rules.kubernetes.helpers", "tfdind_lint.model.docker_access",
+                      "tfdind_lint.model.providers", "tfdind_lint.versions"} == set()

@@ -10,7 +10,7 @@ import posixpath
 
 from ..lazy_re import MULTILINE, GuardedPattern
 from ..node import Node, Unknown
-from ..workload import Container, Workload, truthy
+from ..workload import Container, Workload, falsy, truthy
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
@@ -221,6 +221,43 @@ def pod_workloads(ctx: Context) -> Iterator[Workload]:
     for workload in ctx.workloads:
         if workload.kind != "docker_container":
             yield workload
+
+
+def envbox_containers(ctx: Context, images) -> Iterator[tuple[Workload, Container]]:
+    """Each envbox outer container (``images``: the images that count as envbox), with its workload."""
+    for workload in ctx.workloads:
+        for container in workload.containers:
+            if is_envbox(container, images):
+                yield workload, container
+
+
+def userns_workloads(ctx: Context, runtimes) -> Iterator[Workload]:
+    """Pods that ask for their own user namespace (``hostUsers: false``) and do not run on Sysbox (``runtimes``)."""
+    for workload in ctx.workloads:
+        if falsy(workload.host_users) and not uses_runtime(workload, runtimes):
+            yield workload
+
+
+def reads_runtime_class(workload: Workload) -> bool:
+    """A workload TDL505 reads: a pod naming its runtime class, or a DaemonSet with a nodeSelector (an installer)."""
+    return workload.kind != "docker_container" and (
+        isinstance(runtime_value(workload), str)
+        or ("daemon" in workload.kind.lower() and workload.node_selector is not None))
+
+
+def runtime_class_parties(ctx: Context) -> Iterator[object]:
+    """What could give TDL505's check something (its precondition): the workloads it reads, and whatever may define
+    a RuntimeClass (a YAML document of that kind or of none, a ``kubernetes_runtime_class_v1``, any
+    ``kubernetes_manifest``); the node labels it collects matter only to a workload it reads."""
+    for unit in ctx.units:
+        yield from (w for w in unit.workloads if reads_runtime_class(w))
+        for document in unit.yaml.documents if unit.yaml is not None else ():
+            kind = document.get("kind")
+            if kind is None or kind.value == "RuntimeClass":  # no kind: the collector fails there, let it
+                yield document
+        if unit.module is not None:
+            yield from unit.module.resources_of("kubernetes_runtime_class_v1")
+            yield from unit.module.resources_of("kubernetes_manifest")
 
 
 def script_text(node: Node | None) -> str | None:

@@ -7,7 +7,7 @@ A rule module holds ``check(ctx, **parameters) -> hits``; a rule that looks acro
 files (a RuntimeClass defined elsewhere) also has ``collect(unit, **parameters)``,
 which reads what the check needs of one unit (picklable and small; the check gets
 the extracts back through ``Context.gather``), and ``PROJECT_SCOPED = True``, and is
-listed in its group helpers' ``PROJECT_SCOPED`` (``project_precondition``).  Every
+listed in its group package's ``PROJECT_SCOPED`` (``project_precondition``).  Every
 other check is unit-scoped: it sees one Terraform module directory, YAML file or
 TOML file at a time (and through ``Context.callers`` / ``configurations`` the
 directories joined to it by module calls).  A group's shared code is in its
@@ -38,7 +38,7 @@ def precondition(rule: str):
     """``(helper, parameter names)`` when a built-in rule's check is one loop over ``helper(ctx, *parameters)``, so
     that an empty answer means no finding; else None.
 
-    A group's ``helpers.PRECONDITIONS`` lists its rules that have one (tests/test_preconditions.py checks each
+    A group's package (``rules/<group>/__init__.py``) lists its rules that have one in ``PRECONDITIONS`` (tests/test_preconditions.py checks each
     against the check's code); where the answer is empty, pieces.py neither runs the rule nor imports its module.
     """
     return _declared(rule, "PRECONDITIONS")
@@ -48,7 +48,7 @@ def project_precondition(rule: str):
     """``(helper, parameter names)`` of a project-scoped rule (None for any other): its check finds nothing in a run
     where ``helper(ctx, *parameters)`` finds nothing in any unit.
 
-    A group's ``helpers.PROJECT_SCOPED`` lists its project-scoped rules, so that knowing a rule is one needs no
+    A group's package lists its project-scoped rules in ``PROJECT_SCOPED``, so that knowing a rule is one needs no
     import of its module (tests/test_preconditions.py checks the list against the modules, and each helper against
     its collector and check); a run checked as one piece gathers nothing for such a rule, nor runs its check, when
     the helper finds nothing there (pieces.py).
@@ -60,8 +60,8 @@ def _declared(rule: str, table: str):
     group = GROUPS.get(rule[3:4]) if rule.startswith("TDL") else None
     if group is None:
         return None
-    helpers = quick_import.load(f"{__name__}.{group}.helpers")
-    return vars(helpers).get(table, {}).get(rule)
+    package = quick_import.load(f"{__name__}.{group}")
+    return vars(package).get(table, {}).get(rule)
 
 
 def rule_module(rule: str):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...context import Context, Unit
 from ...expression import references_in
 from ...model import daemon as daemons
-from ...model import docker_access, scripts
+from ...model import scripts
 from ...node import Span
 from ...record import Record
 from ...workload import Container
@@ -20,6 +20,10 @@ from ...workload import Container
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from ...model import docker_access
+    from ...module import Module, Resource
+    from ...module import Use as ModuleUse
 
 AUTOSTART = "CODER_AGENT_DEVCONTAINERS_DISCOVERY_AUTOSTART_ENABLE"
 CLI_MODULE = "devcontainers-cli"
@@ -118,5 +122,15 @@ def integration_units(ctx: Context) -> Iterator[tuple[Unit, docker_access.Model,
             yield unit, unit.docker_access, found
 
 
-#: rule -> (helper, the parameters it is called with): rules.precondition
-PRECONDITIONS = {rule: (integration_units, ()) for rule in ("TDL601", "TDL602", "TDL603", "TDL605")}
+def devcontainer_features(ctx: Context) -> Iterator[tuple[Module, list[Resource], list[ModuleUse]]]:
+    """Each complete module's ``coder_devcontainer`` resources and references to their ``subagent_id``, where it has
+    either (what TDL604 holds to the coder provider's version)."""
+    for unit in ctx.units:
+        module = unit.module
+        if module is None or not unit.complete:
+            continue
+        resources = module.resources_of("coder_devcontainer")
+        subagent = [u for u in module.uses if u.reference.parts[:1] == ("coder_devcontainer",)
+                    and len(u.reference.parts) >= 3 and "subagent_id" in u.reference.parts[2:]]
+        if resources or subagent:
+            yield module, resources, subagent

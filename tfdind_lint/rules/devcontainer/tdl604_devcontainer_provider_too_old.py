@@ -8,6 +8,7 @@ from ...finding import Hit, Related
 from ...model.providers import provider_requirements
 from ...node import Span
 from ...versions import Version
+from .helpers import devcontainer_features
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,15 +20,7 @@ SUBAGENT_ID_SINCE = Version(2, 14, 0)  # subagent_id appears (coder provider #47
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL604: the coder provider constraint admits versions without coder_devcontainer / subagent_id."""
-    for unit in ctx.units:
-        module = unit.module
-        if module is None or not unit.complete:
-            continue
-        resources = module.resources_of("coder_devcontainer")
-        subagent = [u for u in module.uses if u.reference.parts[:1] == ("coder_devcontainer",)
-                    and len(u.reference.parts) >= 3 and "subagent_id" in u.reference.parts[2:]]
-        if not resources and not subagent:
-            continue
+    for module, resources, subagent in devcontainer_features(ctx):
         requirements = provider_requirements(ctx, module, "coder")
         for resource in resources:
             hit = _too_old(requirements, DEVCONTAINER_SINCE, resource.block.head, "`coder_devcontainer`")

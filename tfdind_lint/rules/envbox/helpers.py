@@ -1,4 +1,4 @@
-"""What the 2xx rules share: finding envbox containers and reading their settings.
+"""What the 2xx rules share: reading the settings of envbox containers (``roles.envbox_containers`` finds them).
 
 envbox is configured through the environment of its outer container (its README's
 run examples, ``cli/docker.go`` in coder/envbox); ``model/envbox_flags.py`` reads
@@ -9,28 +9,10 @@ from __future__ import annotations
 
 import posixpath
 
-from ...context import Context
 from ...expression import template_string
 from ...finding import Hit
-from ...model import roles
 from ...node import Node, Span
 from ...workload import Container, Workload
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-
-def envbox_containers(ctx: Context, images) -> Iterator[tuple[Workload, Container]]:
-    for workload in ctx.workloads:
-        for container in workload.containers:
-            if roles.is_envbox(container, images):
-                yield workload, container
-
-
-#: rule -> (helper, the parameters it is called with): rules.precondition
-PRECONDITIONS = {rule: (envbox_containers, ("envbox_images",))
-                 for rule in ("TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207")}
 
 
 def env_text(node: Node | None, workload: Workload) -> str | None:

@@ -7,9 +7,10 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
+from ...model.roles import envbox_containers
 from ...node import Block
 from ...workload import truthy
-from .helpers import envbox_containers, envbox_hit
+from .helpers import envbox_hit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

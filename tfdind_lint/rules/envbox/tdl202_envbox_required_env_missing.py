@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from ...context import Context
 from ...finding import Hit, Severity
+from ...model.roles import envbox_containers
 from ...node import Block, Node
 from ...workload import Container
-from .helpers import env_text, env_unseen, envbox_containers, envbox_hit
+from .helpers import env_text, env_unseen, envbox_hit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -7,9 +7,10 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit, Related
 from ...fix import Fix, safe
+from ...model.roles import envbox_containers
 from ...node import Unknown
 from ...workload import Container, Env
-from .helpers import env_text, envbox_containers, envbox_hit
+from .helpers import env_text, envbox_hit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

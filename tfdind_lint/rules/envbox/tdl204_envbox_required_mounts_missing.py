@@ -6,8 +6,9 @@ from __future__ import annotations
 from ...context import Context
 from ...finding import Hit
 from ...model.envbox_flags import MountsError, parse_mounts
+from ...model.roles import envbox_containers
 from ...workload import Container, Workload
-from .helpers import env_text, envbox_containers, envbox_hit, mounts_attribute, normal_path
+from .helpers import env_text, envbox_hit, mounts_attribute, normal_path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from ...context import Context
 from ...expression import Traversal
 from ...finding import Hit, Related
+from ...model.roles import envbox_containers
 from ...node import Node, Span, Unknown
 from ...workload import Container, Mount, Workload
-from .helpers import envbox_containers, envbox_hit, mounts_attribute, normal_path
+from .helpers import envbox_hit, mounts_attribute, normal_path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -8,8 +8,9 @@ from ...context import Context
 from ...finding import Hit
 from ...fix import Fix, safe
 from ...model.envbox_flags import parse_bool, parse_int
+from ...model.roles import envbox_containers
 from ...workload import Container, Env, Workload
-from .helpers import env_text, env_unseen, envbox_containers, envbox_hit
+from .helpers import env_text, env_unseen, envbox_hit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ...context import Context
 from ...finding import Hit, Severity
+from ...model.roles import envbox_containers
 from ...workload import Workload
-from .helpers import env_text, envbox_containers, envbox_hit
+from .helpers import env_text, envbox_hit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,10 +1,11 @@
 """What the 0xx rules share: name suggestions (did you mean), the variables a module references, its Kubernetes
-resources."""
+resources, and what TDL002 and TDL003 loop over (their preconditions)."""
 
 from __future__ import annotations
 
 from ...lazy_re import LazyPattern
-from ...module import Module, Resource
+from ...module import Module, Resource, Use
+from ...workload import TERRAFORM_POD_TYPES, Workload
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,5 +70,33 @@ def kubernetes_resources(ctx) -> Iterator[tuple[Module, Resource]]:
                 yield module, resource
 
 
-#: rule -> (helper, the parameters it is called with): rules.precondition
-PRECONDITIONS = {"TDL004": (kubernetes_resources, ())}
+#: removed `data.coder_workspace` attributes -> their `data.coder_workspace_owner` names (provider v2.0.0)
+OWNER_ATTRIBUTES = {
+    "owner": "name", "owner_email": "email", "owner_id": "id", "owner_name": "full_name", "owner_groups": "groups",
+    "owner_session_token": "session_token", "owner_oidc_access_token": "oidc_access_token",
+}
+
+
+def owner_attribute_uses(ctx) -> Iterator[tuple[Module, list[Use]]]:
+    """Each module's references to ``data.coder_workspace.<n>.owner*`` (TDL002), where it has any."""
+    for module in ctx.modules:
+        uses = [u for u in module.uses if u.reference.parts[:2] == ("data", "coder_workspace")
+                and len(u.reference.parts) >= 4 and u.reference.parts[3] in OWNER_ATTRIBUTES]
+        if uses:
+            yield module, uses
+
+
+def runtime_class_pods(ctx) -> Iterator[tuple[Module, Workload]]:
+    """The Terraform pods naming a runtime class, each with its module, where the kubernetes provider is
+    HashiCorp's (TDL003)."""
+    for unit in ctx.units:
+        module = unit.module
+        if module is None or not unit.complete:
+            continue
+        required = module.required_providers.get("kubernetes")
+        source = required.source.value if required is not None and required.source is not None else "hashicorp/kubernetes"
+        if not isinstance(source, str) or source.lower().removeprefix("registry.terraform.io/") != "hashicorp/kubernetes":
+            continue
+        for workload in unit.workloads:
+            if workload.kind in TERRAFORM_POD_TYPES and workload.runtime is not None:
+                yield module, workload

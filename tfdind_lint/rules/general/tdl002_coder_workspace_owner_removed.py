@@ -11,27 +11,19 @@ from ...model.providers import provider_requirements
 from ...module import Module
 from ...node import Span
 from ...versions import Version
+from .helpers import OWNER_ATTRIBUTES, owner_attribute_uses
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-#: removed `data.coder_workspace` attributes -> their `data.coder_workspace_owner` names (provider v2.0.0)
-OWNER_ATTRIBUTES = {
-    "owner": "name", "owner_email": "email", "owner_id": "id", "owner_name": "full_name", "owner_groups": "groups",
-    "owner_session_token": "session_token", "owner_oidc_access_token": "oidc_access_token",
-}
 OWNER_DEPRECATED_IN = Version(0, 23, 0)  # coder_workspace_owner appeared
 OWNER_REMOVED_IN = Version(2, 0, 0, "rc.1")  # first tag of commit 7ed088d (#255)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL002: ``data.coder_workspace.<n>.owner*``, removed in coder provider v2.0.0."""
-    for module in ctx.modules:
-        uses = [u for u in module.uses if u.reference.parts[:2] == ("data", "coder_workspace")
-                and len(u.reference.parts) >= 4 and u.reference.parts[3] in OWNER_ATTRIBUTES]
-        if not uses:
-            continue
+    for module, uses in owner_attribute_uses(ctx):
         verdict, related = _owner_verdict(ctx, module)
         if verdict == "older":
             continue  # pinned below v0.23.0: there is no coder_workspace_owner to move to yet

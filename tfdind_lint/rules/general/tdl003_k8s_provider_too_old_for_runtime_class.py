@@ -10,7 +10,8 @@ from ...fix import Fix, unsafe
 from ...model.providers import _Requirement, provider_requirements
 from ...module import Module
 from ...versions import _CLAUSE, ANY, Constraint, ConstraintError, Version
-from ...workload import TERRAFORM_POD_TYPES, Workload
+from ...workload import Workload
+from .helpers import runtime_class_pods
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,20 +27,10 @@ RUNTIME_CLASS_SINCE = Version(2, 16, 0)  # runtime_class_name appeared in the ku
 
 def check(ctx: Context) -> Iterator[Hit]:
     """TDL003: ``runtime_class_name`` while the kubernetes provider constraint admits a version before 2.16.0."""
-    for unit in ctx.units:
-        module = unit.module
-        if module is None or not unit.complete:
-            continue
-        required = module.required_providers.get("kubernetes")
-        source = required.source.value if required is not None and required.source is not None else "hashicorp/kubernetes"
-        if not isinstance(source, str) or source.lower().removeprefix("registry.terraform.io/") != "hashicorp/kubernetes":
-            continue
-        for workload in unit.workloads:
-            if workload.kind not in TERRAFORM_POD_TYPES or workload.runtime is None:
-                continue
-            hit = _runtime_class_verdict(ctx, module, workload)
-            if hit is not None:
-                yield hit
+    for module, workload in runtime_class_pods(ctx):
+        hit = _runtime_class_verdict(ctx, module, workload)
+        if hit is not None:
+            yield hit
 
 
 def _runtime_class_verdict(ctx: Context, module: Module, workload: Workload) -> Hit | None:

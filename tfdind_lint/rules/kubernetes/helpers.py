@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from ...lazy_re import LazyPattern
-from ...model import roles, scripts
-from ...model.roles import sysbox_workloads, uses_runtime
+from ...model import scripts
 from ...node import Node, Span
 from ...record import Record
-from ...workload import falsy
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
 
     from ...fix import Fix
-    from ...workload import Workload
 
 _SYSTEMD = LazyPattern(r"(?:\bexec\s+)?(?:/sbin/init|/(?:usr/)?lib/systemd/systemd)\b")
 
@@ -108,40 +104,3 @@ def parse_k8s_version(text) -> tuple[int, ...] | None:
     if m is None:
         return None
     return tuple(int(g) for g in m.groups() if g is not None)
-
-
-def userns_workloads(ctx, runtimes) -> Iterator[Workload]:
-    """Pods that ask for their own user namespace (``hostUsers: false``) and do not run on Sysbox (``runtimes``)."""
-    for workload in ctx.workloads:
-        if falsy(workload.host_users) and not uses_runtime(workload, runtimes):
-            yield workload
-
-
-def reads_runtime_class(workload: Workload) -> bool:
-    """A workload TDL505 reads: a pod naming its runtime class, or a DaemonSet with a nodeSelector (an installer)."""
-    return workload.kind != "docker_container" and (
-        isinstance(roles.runtime_value(workload), str)
-        or ("daemon" in workload.kind.lower() and workload.node_selector is not None))
-
-
-def runtime_class_parties(ctx) -> Iterator[object]:
-    """What could give TDL505's check something (its precondition): the workloads it reads, and whatever may define
-    a RuntimeClass (a YAML document of that kind or of none, a ``kubernetes_runtime_class_v1``, any
-    ``kubernetes_manifest``); the node labels it collects matter only to a workload it reads."""
-    for unit in ctx.units:
-        yield from (w for w in unit.workloads if reads_runtime_class(w))
-        for document in unit.yaml.documents if unit.yaml is not None else ():
-            kind = document.get("kind")
-            if kind is None or kind.value == "RuntimeClass":  # no kind: the collector fails there, let it
-                yield document
-        if unit.module is not None:
-            yield from unit.module.resources_of("kubernetes_runtime_class_v1")
-            yield from unit.module.resources_of("kubernetes_manifest")
-
-
-#: rule -> (helper, the parameters it is called with): rules.precondition
-PRECONDITIONS = {"TDL501": (sysbox_workloads, ("runtimes",)), "TDL504": (sysbox_workloads, ("runtimes",)),
-                 "TDL506": (userns_workloads, ("runtimes",))}
-#: the project-scoped rules (their modules' PROJECT_SCOPED) -> (helper, parameters): where the helper finds nothing in
-#: any unit of the run, the check finds nothing (rules.project_precondition)
-PROJECT_SCOPED = {"TDL505": (runtime_class_parties, ())}

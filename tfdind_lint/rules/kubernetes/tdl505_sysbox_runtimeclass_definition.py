@@ -9,9 +9,10 @@ from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
 from ...lazy_re import LazyPattern
 from ...manifest_shape import terraform_manifest
+from ...model.roles import reads_runtime_class
 from ...node import Node, Span
 from ...workload import TERRAFORM_POD_TYPES, YAML_POD_KINDS
-from .helpers import RuntimeClass, _Pod, _RuntimeFacts, reads_runtime_class
+from .helpers import RuntimeClass, _Pod, _RuntimeFacts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

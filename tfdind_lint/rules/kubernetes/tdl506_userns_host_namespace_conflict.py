@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ...context import Context
 from ...finding import Hit, Related, Severity
+from ...model.roles import userns_workloads
 from ...workload import truthy
-from .helpers import parse_k8s_version, userns_workloads
+from .helpers import parse_k8s_version
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

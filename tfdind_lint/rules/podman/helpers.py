@@ -11,16 +11,13 @@ from __future__ import annotations
 from ...finding import Hit
 from ...lazy_re import GuardedPattern, LazyPattern
 from ...model import roles, scripts
-from ...model.node_pools import node_definitions
-from ...model.roles import pod_workloads
 from ...model.scripts import agent_startup_scripts
-from ...node import Node, Span
+from ...node import Span
 from ...record import Record
-from ...workload import Container, Workload, from_manifest
+from ...workload import Container, Workload
 
 TYPE_CHECKING = False  # typing's, without importing typing (a one-file run: docs/benchmarks.md)
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from decimal import Decimal
 
 DEFAULT_PODMAN_IMAGES = ("*podman*",)
@@ -175,45 +172,3 @@ class _Labels(Record):
             pattern = re.compile(rf"(?<![\w./-]){re.escape(key)}={re.escape(value)}(?![\w.-])")
             self.known[key, value] = any(pattern.search(text) for text in self.texts)
         return self.known[key, value]
-
-
-def script_manifests(values: list[Node]) -> list[Node]:
-    """The Kubernetes objects in the here-documents of a unit's string values (``scripts.values``)."""
-    return [d for node in scripts.string_values(values) for d in scripts.embedded_manifests(node)]
-
-
-def manifest_workloads(documents: list[Node]) -> list[Workload]:
-    return [w for w in (from_manifest(d, d.span.path) for d in documents) if w is not None]
-
-
-def device_plugins(workloads: list[Workload], fuse_images, smarter_images) -> list[tuple[Workload, Container, str]]:
-    """The FUSE device plugins among DaemonSets: (workload, container, kind)."""
-    found = []
-    for workload in workloads:
-        if workload.kind not in ("DaemonSet", "kubernetes_daemonset", "kubernetes_daemon_set_v1"):
-            continue
-        for container in workload.containers:
-            if roles.image_matches(container, fuse_images):
-                # kuberenetes-learning-group/fuse-device-plugin server.go: resourceName = "github.com/fuse"
-                found.append((workload, container, "fuse-device-plugin"))
-            elif roles.image_matches(container, smarter_images):
-                found.append((workload, container, "smarter-device-manager"))
-    return found
-
-
-def fuse_device_plugins(ctx, fuse_images, smarter_images) -> Iterator[tuple[Workload, Container, str]]:
-    """The units' FUSE device plugins, their scripts' manifests included (TDL302's precondition: its check says
-    nothing in a run without one)."""
-    for unit in ctx.units:
-        yield from device_plugins(unit.workloads, fuse_images, smarter_images)
-        # reached only when the workloads have none (a precondition stops at the first): it evaluates every value
-        yield from device_plugins(manifest_workloads(script_manifests(list(scripts.values(unit)))), fuse_images,
-                                  smarter_images)
-
-
-#: rule -> (helper, the parameters it is called with): rules.precondition
-PRECONDITIONS = {"TDL301": (pod_workloads, ()), "TDL303": (pod_workloads, ()), "TDL305": (node_definitions, ())}
-#: the project-scoped rules (their modules' PROJECT_SCOPED) -> (helper, parameters): where the helper finds nothing in
-#: any unit of the run, the check finds nothing (rules.project_precondition)
-PROJECT_SCOPED = {"TDL302": (fuse_device_plugins, ("fuse_device_plugin_images", "smarter_device_manager_images")),
-                  "TDL304": (node_definitions, ())}

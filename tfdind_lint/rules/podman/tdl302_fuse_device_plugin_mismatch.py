@@ -8,19 +8,11 @@ from ...finding import Hit, Related, Severity
 from ...lazy_re import LazyPattern
 from ...manifest_shape import terraform_manifest
 from ...model import roles, scripts
+from ...model.device_plugins import device_plugins, manifest_workloads, script_manifests
 from ...node import Node
 from ...record import Record, replace
 from ...workload import Container, Workload
-from .helpers import (
-    _FuseFacts,
-    _Labels,
-    _Object,
-    _Request,
-    device_plugins,
-    is_extended,
-    manifest_workloads,
-    script_manifests,
-)
+from .helpers import _FuseFacts, _Labels, _Object, _Request, is_extended
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -8,9 +8,10 @@ from ...context import Context
 from ...finding import Hit, Related, Severity
 from ...fix import Fix, safe
 from ...lazy_re import LazyPattern
+from ...model.roles import sysbox_workloads
 from ...node import Node
 from ...workload import Workload, falsy
-from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
+from .helpers import USERNS_ANNOTATION, runtime_related
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

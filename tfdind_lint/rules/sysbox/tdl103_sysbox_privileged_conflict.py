@@ -9,9 +9,10 @@ from ...finding import Hit
 from ...fix import Edit, Fix, unsafe
 from ...lazy_re import LazyPattern
 from ...model import roles
+from ...model.roles import sysbox_workloads
 from ...node import Block, Node, Span
 from ...workload import Container, Workload
-from .helpers import runtime_related, sysbox_workloads
+from .helpers import runtime_related
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -7,9 +7,10 @@ from ... import edits
 from ...context import Context
 from ...finding import Hit, Severity
 from ...fix import Fix, unsafe
+from ...model.roles import sysbox_workloads
 from ...node import Node
 from ...workload import Workload, truthy
-from .helpers import runtime_related, sysbox_workloads
+from .helpers import runtime_related
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
+from ...model.roles import sysbox_workloads
 from ...node import Node, Unknown
 from ...workload import Container, Mount, Workload
-from .helpers import sysbox_workloads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...context import Context
 from ...finding import Hit, Related
 from ...model import roles
-from .helpers import sysbox_workloads
+from ...model.roles import sysbox_workloads
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ...context import Context
 from ...finding import Hit
+from ...model.roles import sysbox_workloads
 from ...workload import falsy
-from .helpers import USERNS_ANNOTATION, runtime_related, sysbox_workloads
+from .helpers import USERNS_ANNOTATION, runtime_related
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
