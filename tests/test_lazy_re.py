@@ -157,13 +157,16 @@ def test_a_pattern_not_in_the_table_is_compiled_by_re(monkeypatch):
     assert calls == [(r"(?P<n>\d+) not in the table", re.I)]
 
 
-@pytest.mark.parametrize("mismatch", ["magic", "version"])
+@pytest.mark.parametrize("mismatch", ["magic", "byte order", "version"])
 def test_a_table_of_another_engine_or_version_is_not_used(monkeypatch, mismatch):
-    """Another _sre.MAGIC, or no table for the running version (Python 3.14): re.compile, with the same result."""
+    """Another _sre.MAGIC, a big-endian machine, or no table for the running version (Python 3.14): re.compile,
+    with the same result."""
     module = _table_module()
     source = next(iter(module.PATTERNS))
     if mismatch == "magic":
         monkeypatch.setattr(module, "MAGIC", module.MAGIC + 1)
+    elif mismatch == "byte order":
+        monkeypatch.setattr(sys, "byteorder", "big" if sys.byteorder == "little" else "little")
     else:
         monkeypatch.setattr(lazy_re, "table_module", lambda: "tfdind_lint.pattern_code.cp399")
     monkeypatch.setattr(lazy_re, "_TABLE", [])
@@ -182,10 +185,13 @@ def test_the_table_is_used_when_it_matches(monkeypatch):
 
 
 def test_the_table_source_holds_plain_data():
-    """What write_table() writes: integers, strings, tuples and dicts, for this interpreter's engine."""
+    """What write_table() writes: integers, strings, bytes, tuples and dicts, for this interpreter's engine; the code
+    as little-endian words of CODESIZE bytes."""
     namespace = {}
     exec(lazy_re.table_source(), namespace)
-    assert (namespace["MAGIC"], namespace["CODESIZE"]) == (_sre.MAGIC, _sre.CODESIZE)
+    assert (namespace["MAGIC"], namespace["CODESIZE"], namespace["BYTEORDER"]) == (_sre.MAGIC, _sre.CODESIZE, "little")
     for (pattern, flags), (final_flags, code, groups, groupindex, indexgroup) in namespace["PATTERNS"].items():
-        assert type(flags) is int and type(final_flags) is int and all(type(c) is int for c in code)
-        assert _sre.compile(pattern, final_flags, list(code), groups, groupindex, indexgroup) == re.compile(pattern, flags)
+        assert type(flags) is int and type(final_flags) is int and type(code) is bytes
+        assert len(code) % _sre.CODESIZE == 0
+        words = [int.from_bytes(code[i:i + _sre.CODESIZE], "little") for i in range(0, len(code), _sre.CODESIZE)]
+        assert _sre.compile(pattern, final_flags, words, groups, groupindex, indexgroup) == re.compile(pattern, flags)

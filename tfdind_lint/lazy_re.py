@@ -8,7 +8,8 @@ Importing ``re`` (with ``enum``, ``functools`` and ``collections``) and running 
 more than the rest of a one-file run's start.  ``re.compile`` ends in ``_sre.compile(pattern, flags, code, ...)``
 with code its compiler computed: ``tfdind_lint/pattern_code/cpXY.py`` holds those arguments for every pattern
 of the package, computed by the interpreter version XY (``write_table``), and a pattern found there is compiled
-by ``_sre`` alone.  Any other pattern, interpreter or regular-expression engine (``_sre.MAGIC``) goes through
+by ``_sre`` alone.  The code is kept as bytes (little-endian words of ``CODESIZE`` bytes): a tuple of integers
+would make the table's bytecode create an object per word for every pattern, a run using a tenth of them.  Any other pattern, interpreter or regular-expression engine (``_sre.MAGIC``) goes through
 ``re.compile``: slower, never different.
 """
 
@@ -51,9 +52,14 @@ def _read_table() -> dict:
         module = __import__(table_module(), fromlist=["PATTERNS"])
     except ImportError:
         return {}
-    if (module.MAGIC, module.CODESIZE) != (_sre.MAGIC, _sre.CODESIZE):
+    made_for = (module.MAGIC, module.CODESIZE, module.BYTEORDER)
+    if made_for != (_sre.MAGIC, _sre.CODESIZE, sys.byteorder) or _sre.CODESIZE != _WORD_SIZE:
         return {}
     return module.PATTERNS
+
+
+_WORD = "I"  # memoryview's format of a code word: an unsigned int, 4 bytes wherever CPython runs
+_WORD_SIZE = 4
 
 
 def compile(pattern: str | bytes, flags: int = 0) -> re.Pattern:
@@ -66,7 +72,8 @@ def compile(pattern: str | bytes, flags: int = 0) -> re.Pattern:
 
         return re.compile(pattern, flags)
     final_flags, code, groups, groupindex, indexgroup = entry
-    return _sre.compile(pattern, final_flags, list(code), groups, dict(groupindex), indexgroup)
+    return _sre.compile(pattern, final_flags, memoryview(code).cast(_WORD).tolist(), groups, dict(groupindex),
+                        indexgroup)
 
 
 class LazyPattern:
@@ -177,9 +184,12 @@ def table_source() -> str:
     lines = [f'"""The code of every pattern of the package as compiled by CPython {version} (tfdind_lint/lazy_re.py).',
              "",
              "Generated: python -c 'from tfdind_lint.lazy_re import write_table; write_table()'",
-             '"""', "", f"MAGIC = {_sre.MAGIC}", f"CODESIZE = {_sre.CODESIZE}", "", "PATTERNS = {"]
+             '"""', "", f"MAGIC = {_sre.MAGIC}", f"CODESIZE = {_sre.CODESIZE}", 'BYTEORDER = "little"', "",
+             "PATTERNS = {"]
     for source in sorted(set(REGISTERED), key=repr):
-        lines.append(f"    {source!r}: {precompiled(*source)!r},")
+        final_flags, code, groups, groupindex, indexgroup = precompiled(*source)
+        words = b"".join(word.to_bytes(_sre.CODESIZE, "little") for word in code)
+        lines.append(f"    {source!r}: {(final_flags, words, groups, groupindex, indexgroup)!r},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
