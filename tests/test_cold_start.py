@@ -10,6 +10,7 @@ import pytest
 
 from conftest import PADDING_TF, ROOT, imported_modules
 from tfdind_lint import policy
+from tfdind_lint.finding import Severity
 from tfdind_lint.resources import data_dir
 from tfdind_lint.sources import terraform
 
@@ -130,38 +131,106 @@ def test_the_policy_index_is_fresh():
     directory = data_dir("policies")
     assert policy._read_index(directory) is not None, "tfdind_lint/policy_index.py is stale: " + (test_the_policy_index_is_fresh.__doc__ or "")
     from_files = policy.load_directory(directory)
-    from_index = policy.builtin_policies()
-    assert from_index == dict(sorted(from_files.items()))
-    assert {k: p.parameters for k, p in from_index.items()} == {k: p.parameters for k, p in from_files.items()}
+    from_index = policy.builtin_policies.__wrapped__()  # not a result kept by another test
+    assert all(p._help is None and p._sources is None for p in from_index.values())  # read on first use
+    assert list(from_index) == sorted(from_files) and from_index == dict(sorted(from_files.items()))
+    for rule, indexed in from_index.items():
+        for field in policy.Policy._fields:  # parameters too, which equality leaves out; the same types too
+            value, expected = getattr(indexed, field), getattr(from_files[rule], field)
+            assert value == expected and type(value) is type(expected), (rule, field, value, expected)
 
 
-def test_a_stale_index_is_not_used(tmp_path):
+def copy_policies(directory):
     for path in data_dir("policies").glob("*.yaml"):
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    assert policy._read_index(tmp_path)
-    (tmp_path / "TDL001-undeclared-variable.yaml").write_text(
-        (tmp_path / "TDL001-undeclared-variable.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        (directory / path.name).write_bytes(path.read_bytes())
+    return directory
+
+
+def changed_byte(data: bytes) -> bytes:
+    """``data`` with one byte of its summary changed (the same length)."""
+    at = data.index(b"summary: ") + len(b"summary: ")
+    return data[:at] + (b"Y" if data[at:at + 1] == b"X" else b"X") + data[at + 1:]
+
+
+STALE = {
+    "grown": lambda path: path.write_bytes(path.read_bytes() + b"\n"),
+    "grown by a NUL byte": lambda path: path.write_bytes(path.read_bytes() + b"\0"),
+    "shrunk": lambda path: path.write_bytes(path.read_bytes()[:-1]),
+    "emptied": lambda path: path.write_bytes(b""),
+    "one byte changed": lambda path: path.write_bytes(changed_byte(path.read_bytes())),
+    "removed": lambda path: path.unlink(),
+    "a directory instead": lambda path: (path.unlink(), path.mkdir()),
+    "another policy file": lambda path: (path.parent / "TDL998-new.yaml").write_bytes(path.read_bytes()),
+    "renamed": lambda path: path.rename(path.with_name("TDL001-renamed.yaml")),
+}
+
+
+@pytest.mark.parametrize("change", sorted(STALE))
+def test_a_stale_index_is_not_used(tmp_path, change):
+    copy_policies(tmp_path)
+    assert policy._read_index(tmp_path) is not None
+    STALE[change](tmp_path / "TDL001-undeclared-variable.yaml")
     assert policy._read_index(tmp_path) is None
 
 
+def test_a_file_that_is_no_policy_file_does_not_make_the_index_stale(tmp_path):
+    copy_policies(tmp_path)
+    (tmp_path / "README.md").write_text("policies\n", encoding="utf-8")
+    (tmp_path / "TDL001-undeclared-variable.yaml.orig").write_text("id: TDL001\n", encoding="utf-8")
+    assert policy._read_index(tmp_path) is not None
+
+
+def test_an_index_of_other_fields_is_not_used(tmp_path, monkeypatch):
+    copy_policies(tmp_path)
+    monkeypatch.setattr(policy, "INDEX_FIELDS", policy.INDEX_FIELDS[:-1])
+    assert policy._read_index(tmp_path) is None
+
+
+def test_a_stale_index_gives_the_policies_of_the_files(tmp_path, monkeypatch):
+    path = copy_policies(tmp_path) / "TDL001-undeclared-variable.yaml"
+    path.write_bytes(changed_byte(path.read_bytes()))
+    monkeypatch.setattr(policy, "data_path", lambda name: str(tmp_path))
+    policies = policy.builtin_policies.__wrapped__()
+    assert policies["TDL001"].summary == policy.load_directory(tmp_path)["TDL001"].summary
+    assert policies["TDL001"].summary != policy.builtin_policies()["TDL001"].summary
+    assert policies["TDL001"].help.startswith("## What it does")  # from the file, not policy_texts.py
+
+
 def test_the_index_is_the_policy_files_as_python_data(tmp_path):
-    """What write_index() writes loads back as the files' data, with the files' bytes; their help and sources in
-    the second module."""
+    """What write_index() writes loads back as the files' bytes and each policy's fields as parse_policy makes
+    them; their help and sources in the second module."""
     for path in data_dir("policies").glob("TDL00*.yaml"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    namespace, texts = {}, {}
+    (tmp_path / "TDL101-sysbox-runtime-missing.yaml").write_bytes(  # one with parameters
+        data_dir("policies").joinpath("TDL101-sysbox-runtime-missing.yaml").read_bytes())
+    namespace, texts = {"__name__": "tfdind_lint.policy_index", "__package__": "tfdind_lint"}, {}
     index_text, texts_text = policy.index_sources(tmp_path)
     exec(index_text, namespace)
     exec(texts_text, texts)
     files = sorted(tmp_path.glob("*.yaml"))
     assert namespace["FILES"] == {p.name: p.read_bytes() for p in files}
+    assert namespace["FIELDS"] == policy.INDEX_FIELDS
     data = [policy.read_policy_file(p) for p in files]
-    assert namespace["POLICIES"] == [[p.name, {k: v for k, v in d.items() if k not in ("help", "sources")}]
-                                     for p, d in zip(files, data)]
+    parsed = [policy.parse_policy(d, str(p)) for p, d in zip(files, data)]
+    assert namespace["POLICIES"] == [(p.name, tuple(getattr(q, field) for field in policy.INDEX_FIELDS))
+                                     for p, q in zip(files, parsed)]
+    severity = policy.INDEX_FIELDS.index("severity")
+    assert all(type(fields[severity]) is Severity for _, fields in namespace["POLICIES"])
+    assert namespace["POLICIES"][-1][1][policy.INDEX_FIELDS.index("parameters")]["runtimes"] == ["sysbox-runc"]
     assert texts["TEXTS"] == {d["id"]: (d["help"], d.get("sources", [])) for d in data}
     assert "help" in data[0] and "sources" in data[0]
     assert [name for name, _ in namespace["POLICIES"]][:2] == ["TDL000-parse-error.yaml",
                                                                "TDL001-undeclared-variable.yaml"]
+
+
+def test_the_index_is_written_from_valid_policy_files_only(tmp_path):
+    copy_policies(tmp_path)
+    (tmp_path / "TDL998-twice.yaml").write_bytes((tmp_path / "TDL001-undeclared-variable.yaml").read_bytes())
+    with pytest.raises(policy.PolicyError, match="duplicate policy id TDL001"):
+        policy.index_sources(tmp_path)
+    (tmp_path / "TDL998-twice.yaml").write_text("id: TDL998\nname: no-severity\n", encoding="utf-8")
+    with pytest.raises(policy.PolicyError, match="invalid policy"):
+        policy.index_sources(tmp_path)
 
 
 def test_the_hcl_parser_imports_only_the_standard_library():

@@ -40,7 +40,7 @@ help: Pin images.
 def markers() -> set[tuple[str, int, str]]:
     found = set()
     for path in sorted(CUSTOM.rglob("*")):
-        if path.suffix in (".tf", ".yaml") and "policies" not in path.parts:
+        if path.suffix in (".tf", ".yaml") and "policies" not in path.relative_to(CUSTOM).parts:
             for number, line in enumerate(path.read_text().split("\n"), start=1):
                 m = MARKER.search(line)
                 for rule in re.split(r"\s*,\s*", m.group("rules")) if m else ():

@@ -113,18 +113,17 @@ def _sources(data: list[dict]) -> tuple[Source, ...]:
     return tuple(Source(s["title"], s.get("url", ""), s.get("quote", "")) for s in data)
 
 
-def parse_policy(data: dict, path: str, texts: bool = True) -> Policy:
-    """The policy of a policy file's data; ``texts=False``: the data of the index, whose help and sources
-    ``policy_texts.py`` holds."""
+def parse_policy(data: dict, path: str) -> Policy:
+    """The policy of a policy file's data."""
     try:
         return Policy(
             id=data["id"],
             name=data["name"],
             severity=Severity.parse(data["severity"]),
             summary=data["summary"],
-            help=data["help"] if texts else None,
+            help=data["help"],
             origin=data["origin"],
-            sources=_sources(data.get("sources", ())) if texts else None,
+            sources=_sources(data.get("sources", ())),
             enabled=data.get("enabled", True),
             files=tuple(data.get("files", ())),
             tags=tuple(data.get("tags", ())),
@@ -167,8 +166,10 @@ def load_directory(directory: Path) -> dict[str, Policy]:
 INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "policy_index.py")
 TEXTS = os.path.join(os.path.dirname(INDEX), "policy_texts.py")
 
-#: what the index leaves to policy_texts.py
-_TEXT_KEYS = ("help", "sources")
+#: What the index holds of each policy, in the order of Policy's arguments: all of them but help and sources
+#: (in policy_texts.py) and path (the policy file's, known when the index is read).
+INDEX_FIELDS = ("id", "name", "severity", "summary", "origin", "enabled", "files", "tags", "precision",
+                "security_severity", "parameters", "check", "fix")
 
 
 @once
@@ -185,49 +186,54 @@ def builtin_policies() -> dict[str, Policy]:
 
         policies = load_directory(Path(directory))
     else:
-        policies = {data["id"]: parse_policy(data, os.path.join(directory, name), texts=False)
-                    for name, data in indexed}
+        prefix = os.path.join(directory, "")
+        policies = {fields[0]: _indexed_policy(fields, prefix + name) for name, fields in indexed}
     return dict(sorted(policies.items()))
+
+
+def _indexed_policy(fields: tuple, path: str) -> Policy:
+    """The policy of an index entry, whose fields (``INDEX_FIELDS``) parse_policy made when the index was written."""
+    id, name, severity, summary, origin, enabled, files, tags, precision, security_severity, parameters, check, fix = fields
+    return Policy(id, name, severity, summary, None, origin, None, enabled, files, tags, precision, security_severity,
+                  parameters, path, check, fix)
+
+
+def _read_index(directory) -> list | None:
+    """The index's ``(file name, policy fields)`` pairs when it was made, in this shape, from exactly the policy
+    files in ``directory``."""
+    try:
+        from .policy_index import FIELDS, FILES, POLICIES  # noqa: PLC0415
+    except ImportError:
+        return None
+    return POLICIES if FIELDS == INDEX_FIELDS and _holds_exactly(directory, FILES) else None
 
 
 def _policy_files(directory) -> list[str]:
     return sorted(name for name in os.listdir(directory) if name.endswith(".yaml"))
 
 
-def _policy_bytes(directory) -> dict[str, bytes]:
-    """The policy files of ``directory``, by name, byte for byte (compared whole: a checksum would import zlib,
-    an extension module, into every run; docs/benchmarks.md)."""
-    return {name: _read_bytes(os.path.join(directory, name)) for name in _policy_files(directory)}
+def _holds_exactly(directory, files: dict[str, bytes]) -> bool:
+    """Whether the policy files of ``directory`` are ``files``: the same names, each with the same bytes (compared
+    whole: a checksum would import zlib, an extension module, into every run; docs/benchmarks.md)."""
+    try:
+        if _policy_files(directory) != sorted(files):
+            return False
+        prefix = os.path.join(directory, "")
+        return all(_file_is(prefix + name, expected) for name, expected in files.items())
+    except OSError:  # a file gone, or no policy files (config.py says the installation is broken)
+        return False
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 
-def _read_bytes(path: str) -> bytes:
-    """A file's bytes through the os module: every run reads the 58 policy files, and a file object costs more
-    than reading one."""
+def _file_is(path: str, expected: bytes) -> bool:
+    """Whether a file holds exactly ``expected``: read through the os module, as a file object costs more."""
     fd = os.open(path, _READ_FLAGS)
     try:
-        size = os.fstat(fd).st_size
-        data = os.read(fd, size + 1)  # one call for the whole file; more if it changed size since fstat
-        if len(data) == size:
-            return data
-        chunks = [data]
-        while chunk := os.read(fd, 1 << 16):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return os.read(fd, len(expected) + 1) == expected  # the byte more tells a longer file
     finally:
         os.close(fd)
-
-
-def _read_index(directory) -> list | None:
-    """The index's ``[file name, policy data]`` pairs when it was made from exactly the files in ``directory``."""
-    try:
-        from .policy_index import FILES, POLICIES  # noqa: PLC0415
-
-        return POLICIES if _policy_bytes(directory) == FILES else None
-    except (ImportError, OSError):  # no index, or no policy files (config.py says the installation is broken)
-        return None
 
 
 def index_sources(directory) -> tuple[str, str]:
@@ -235,13 +241,29 @@ def index_sources(directory) -> tuple[str, str]:
     import pprint  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    policies = [[name, read_policy_file(Path(directory, name))] for name in _policy_files(directory)]
-    index = [[name, {k: v for k, v in data.items() if k not in _TEXT_KEYS}] for name, data in policies]
-    texts = {data["id"]: (data["help"], data.get("sources", [])) for _, data in policies}
+    class Expression(str):
+        """Written by pprint as the Python expression it holds."""
+
+        def __repr__(self) -> str:
+            return str(self)
+
+    names = _policy_files(directory)
+    files = {name: Path(directory, name).read_bytes() for name in names}
+    policies = load_directory(Path(directory))  # every file a valid policy, no id twice; as the fallback reads them
+    index = [(os.path.basename(p.path), tuple(Expression(f"Severity.{p.severity.name}") if field == "severity"
+                                               else getattr(p, field) for field in INDEX_FIELDS))
+             for p in policies.values()]
+    data = [read_policy_file(Path(directory, name)) for name in names]
+    texts = {d["id"]: (d["help"], d.get("sources", [])) for d in data}
     generated = "generated from policies/*.yaml by policy.write_index(); do not edit."
     return (f'"""The built-in policies as data (but their help and sources: policy_texts.py): {generated}"""\n\n'
+            "from .finding import Severity\n\n"
             "#: the policy files the index was made from: it is used only while they are these\n"
-            f"FILES = {pprint.pformat(_policy_bytes(directory), width=120)}\n"
+            f"FILES = {pprint.pformat(files, width=120)}\n"
+            "#: what POLICIES holds of each policy, in this order (policy.INDEX_FIELDS: the index is used only while\n"
+            "#: they are these): Policy's arguments but help and sources (policy_texts.py) and path (the file's)\n"
+            f"FIELDS = {pprint.pformat(INDEX_FIELDS, width=120, compact=True)}\n"
+            "#: (policy file, its policy's FIELDS), made by policy.parse_policy from the file\n"
             f"POLICIES = {pprint.pformat(index, width=120, sort_dicts=False)}\n",
             f'"""The built-in policies\' help and sources, by id: {generated}"""\n\n'
             f"TEXTS = {pprint.pformat(texts, width=120, sort_dicts=False)}\n")
