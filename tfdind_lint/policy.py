@@ -195,7 +195,7 @@ def _indexed_policy(fields: tuple, path: str) -> Policy:
     """The policy of an index entry, whose fields (``INDEX_FIELDS``) parse_policy made when the index was written."""
     id, name, severity, summary, origin, enabled, files, tags, precision, security_severity, parameters, check, fix = fields
     return Policy(id, name, severity, summary, None, origin, None, enabled, files, tags, precision, security_severity,
-                  parameters, path, check, fix)
+                  dict(parameters), path, check, fix)  # its own parameters: the index's stay as written
 
 
 def _read_index(directory) -> list | None:
