@@ -20,12 +20,13 @@ def data_path(name: str) -> str:
     pathlib and importlib.resources stay unimported when the data is a plain
     directory (they are a noticeable part of a cold start: docs/benchmarks.md).
     """
-    here = os.path.dirname(os.path.realpath(__file__))
-    if os.path.isdir(os.path.join(here, name)):  # an installed wheel, unzipped
-        return os.path.join(here, name)
-    parent = os.path.dirname(here)
-    if os.path.isfile(os.path.join(parent, "pyproject.toml")) and os.path.isdir(os.path.join(parent, name)):
-        return os.path.join(parent, name)  # a source checkout
+    written = os.path.dirname(os.path.abspath(__file__))
+    for here in (written, os.path.dirname(os.path.realpath(__file__))):  # the package as imported, then its target
+        if os.path.isdir(os.path.join(here, name)):  # an installed wheel, unzipped
+            return os.path.join(here, name)
+        parent = os.path.dirname(here)
+        if os.path.isfile(os.path.join(parent, "pyproject.toml")) and os.path.isdir(os.path.join(parent, name)):
+            return os.path.join(parent, name)  # a source checkout
     from importlib import resources  # noqa: PLC0415
 
     return str(resources.files("tfdind_lint").joinpath(name))
