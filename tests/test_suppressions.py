@@ -347,3 +347,20 @@ def test_what_a_suppression_without_a_reason_says():
     # a date alone is no reason (and no reason set off by something else than ` -- `)
     assert problems("ignore[TDL401] (until 2027-01-01)") == [
         "This suppression of TDL401 has no reason, so it suppresses nothing: add `-- <why>` after `ignore[TDL401]`"]
+
+
+def test_comments_without_the_mark_are_answered_without_the_grammar(monkeypatch):
+    """A file's comments none of which says ``tfdind-lint`` hold no suppression: the reader is not asked (a run over
+    such files does not import it: tests/test_cold_start.py)."""
+    from tfdind_lint import suppress_syntax
+
+    asked = []
+    real = suppress_syntax.parse_comments
+    monkeypatch.setattr(suppress_syntax, "parse_comments", lambda *args: asked.append(args) or real(*args))
+    span = Span("a.tf", 1, 1, 1, 20)
+    plain = [Comment(" tfdind lint: ignore", span), Comment(" TDL401 -- no", span)]
+    assert suppress.parse_comments(plain, ["# tfdind lint: ignore"], str.upper) == ([], [])
+    assert asked == []
+    found, problems = suppress.parse_comments([Comment(" tfdind-lint: ignore", span)], ["# tfdind-lint: ignore"],
+                                              str.upper)
+    assert found == [] and [p.rule for p in problems] == ["TDL900"] and len(asked) == 1
