@@ -509,7 +509,7 @@ tearing the interpreter down at exit.
   `module` calls are one piece (unit checks consult callers and callees); the calls are read from the files'
   text before parsing and checked against the parsed modules afterwards.
 - **Cold start.** The built-in policies are read from `tfdind_lint/policy_index.py` (generated from the YAML files,
-  used only while its fingerprint matches them, and loaded as bytecode) instead of parsing 58 YAML files; the
+  used only while the bytes it was made from are theirs, and loaded as bytecode) instead of parsing 58 YAML files; the
   common `check` command lines are read without argparse (`quick_arguments.py`), and `--version` and `--help`
   import nothing past it; ruamel.yaml, jsonschema, the SARIF machinery, multiprocessing, python-hcl2's dict API,
   `regex`, pathlib and importlib.resources are not imported unless a run needs them; the `tfdind-lint` command

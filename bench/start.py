@@ -173,6 +173,47 @@ def one_file_case(single: str, checkov: str) -> list[str]:
 
 
 EXPLAINED = """\
+What changed, sixth round (issue 17 item 8; "before" above is main at 7ef723d, the end of the fifth round).
+Counted in instructions (valgrind, one run each; a run's count moves by about 0.3 M with the hash seed): 113.4 M
+before, 105.8 M after, 39.0 M for a bare `python -c pass`, so our share went from 74.4 M to 66.8 M (-10 %);
+back to back, 58.3 ms -> 55.9 ms (bare 20.9 ms). bench/run.py's method reads 59.1 ms in the table above, which
+meets the <= 60 ms goal, but not reliably: eight more batches of its 13 rounds, minutes apart, before and after
+alternated, gave medians of 49.6 to 74.2 ms after (their median 63.8 ms) and 54.7 to 75.2 ms before (63.9 ms),
+with a bare interpreter at 21.9 to 27.6 ms. Waiting for an idle machine before each run makes each run's speed
+the machine's of that moment: the method cannot tell this round's 4 % apart, which the back-to-back rounds and
+the instruction counts do. The steps, each with what it saved:
+- Preconditions are declared by the group packages (`rules/<group>/__init__.py`), not by the groups' helpers,
+  and the helpers they name are model queries (`model/roles.py`, the new `model/device_plugins.py`) or light
+  helpers modules: deciding whether a rule runs imports no heavy helpers. TDL002, TDL003 and TDL604 have
+  preconditions too (their checks rewritten as one loop over a helper: the coder_workspace owner attributes,
+  the pods naming a runtime class, the Dev Container resources). A Docker dind template imports none of the
+  envbox, podman or kubernetes helpers, the Docker model of Dev Containers (`model/docker_access.py`), the
+  provider requirements or `versions.py` (tests/test_preconditions.py says so): 113.0 M -> 108.4 M.
+- The policy index holds each policy as the arguments `Policy` takes, so none is validated again at run time;
+  each policy file is compared with the index's bytes by one read of a byte more (no fstat):
+  `builtin_policies()` 4.85 M -> 2.45 M (-1.8 M in the run).
+- The pattern tables hold each pattern's code as bytes instead of a tuple of integers (the table's import
+  created an object per word of every pattern; a run compiles about a tenth of them): 1.4 M -> 0.6 M.
+- `quick_import.load` loads a package (the rule groups') from its bytecode too (-0.4 M); the suppression
+  grammar (`suppress_syntax.py`) is imported only for a comment that says `tfdind-lint` or an annotation
+  (-0.4 M); the data directory is looked up beside the package as imported before links are resolved
+  (`realpath` walks every component: -0.3 M).
+- Tried and dropped: leaving the garbage collector off for a small run (no gain: the collections counted
+  are the interpreter's own start-up's), memoising the precondition lookups (no measurable gain).
+
+The large trees do not pay for it, and gain little (their time is the files', not the start's): the 50-template
+tree 2,242.1 M instructions before, 2,237.7 M after; the 1,000-template tree 38,884.7 M before, 38,833.6 M
+after (one run each, `--no-cache --jobs 1 --format json`, the reports byte-identical).
+
+What is left of the 66.8 M, from a callgrind profile of the run: unmarshalling the bytecode of the 82 modules
+of ours a run loads (about 1 MB: 16 M), creating their 99 classes (13 M, three quarters of it the type's slot
+table, which CPython fills by looking every special method up along the class's bases), the import system's
+own work (about 6 M) and the run's own work (about 25 M, measured as a second run in the same process: the
+parse 8 M, the rules 12.7 M, configuration, discovery and the report 5 M). A pre-commit run also pays for
+the console script pip writes: pip before 25.2 writes one that imports `re` (23.7 M more than this one-file
+run; pip 25.2 and uv write one that does not, which is what bench/run.py runs); `python -m tfdind_lint`
+costs 16 M more (runpy).
+
 What changed, fifth round (issue 17 item 8; "before" above is main at a2e70de, the end of the fourth round).
 Counted in instructions (valgrind, one run each, both measured in this round): 125.6 M before, 113.3 M after,
 39.0 M for a bare `python -c pass` of the same virtual environment, so our share went from 86.6 M to 74.3 M
