@@ -38,8 +38,10 @@ def precondition(rule: str):
     """``(helper, parameter names)`` when a built-in rule's check is one loop over ``helper(ctx, *parameters)``, so
     that an empty answer means no finding; else None.
 
-    A group's package (``rules/<group>/__init__.py``) lists its rules that have one in ``PRECONDITIONS`` (tests/test_preconditions.py checks each
-    against the check's code); where the answer is empty, pieces.py neither runs the rule nor imports its module.
+    A group's package (``rules/<group>/__init__.py``, which a run loads anyway) lists its rules that have one in
+    ``PRECONDITIONS``, so that asking imports neither the rule's module nor its group's helpers
+    (tests/test_preconditions.py checks each against the check's code); where the answer is empty, pieces.py
+    neither runs the rule nor imports its module.
     """
     return _declared(rule, "PRECONDITIONS")
 

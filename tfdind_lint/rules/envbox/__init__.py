@@ -3,7 +3,6 @@
 from ...model.roles import envbox_containers
 
 #: rule -> (helper, the parameters it is called with): where the helper finds nothing in a unit, the rule's check finds
-#: nothing there, so it is neither run nor imported (rules.precondition). Declared by the group's package, which a run
-#: loads to know, and not by its helpers, which only the group's rules need.
+#: nothing there (rules.precondition)
 PRECONDITIONS = {rule: (envbox_containers, ("envbox_images",))
                  for rule in ("TDL201", "TDL202", "TDL203", "TDL204", "TDL205", "TDL206", "TDL207")}

@@ -3,8 +3,7 @@
 from ...model.roles import runtime_class_parties, sysbox_workloads, userns_workloads
 
 #: rule -> (helper, the parameters it is called with): where the helper finds nothing in a unit, the rule's check finds
-#: nothing there, so it is neither run nor imported (rules.precondition). Declared by the group's package, which a run
-#: loads to know, and not by its helpers, which only the group's rules need.
+#: nothing there (rules.precondition)
 PRECONDITIONS = {"TDL501": (sysbox_workloads, ("runtimes",)), "TDL504": (sysbox_workloads, ("runtimes",)),
                  "TDL506": (userns_workloads, ("runtimes",))}
 #: the project-scoped rules (their modules' PROJECT_SCOPED) -> (helper, parameters): where the helper finds nothing in

@@ -5,8 +5,7 @@ from ...model.node_pools import node_definitions
 from ...model.roles import pod_workloads
 
 #: rule -> (helper, the parameters it is called with): where the helper finds nothing in a unit, the rule's check finds
-#: nothing there, so it is neither run nor imported (rules.precondition). Declared by the group's package, which a run
-#: loads to know, and not by its helpers, which only the group's rules need.
+#: nothing there (rules.precondition)
 PRECONDITIONS = {"TDL301": (pod_workloads, ()), "TDL303": (pod_workloads, ()), "TDL305": (node_definitions, ())}
 #: the project-scoped rules (their modules' PROJECT_SCOPED) -> (helper, parameters): where the helper finds nothing in
 #: any unit of the run, the check finds nothing (rules.project_precondition)

@@ -3,7 +3,6 @@
 from ...model.roles import sysbox_workloads
 
 #: rule -> (helper, the parameters it is called with): where the helper finds nothing in a unit, the rule's check finds
-#: nothing there, so it is neither run nor imported (rules.precondition). Declared by the group's package, which a run
-#: loads to know, and not by its helpers, which only the group's rules need.
+#: nothing there (rules.precondition)
 PRECONDITIONS = {rule: (sysbox_workloads, ("runtimes",))
                  for rule in ("TDL102", "TDL103", "TDL104", "TDL105", "TDL106", "TDL107")}
