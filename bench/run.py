@@ -183,7 +183,8 @@ def environment(cache: str | None = None) -> dict:
 
 
 def tfdind(*args: str) -> list[str]:
-    """The ``tfdind-lint`` command as its console script (the one pre-commit and CI run) starts it."""
+    """The ``tfdind-lint`` command as the console script pip 25.2+ and uv write starts it (pre-commit's and CI's;
+    an older pip's also imports ``re``: docs/benchmarks.md, "Start-up")."""
     return [sys.executable, "-c", "from tfdind_lint.cli import run; run()", *args]
 
 
