@@ -9,8 +9,9 @@ more than the rest of a one-file run's start.  ``re.compile`` ends in ``_sre.com
 with code its compiler computed: ``tfdind_lint/pattern_code/cpXY.py`` holds those arguments for every pattern
 of the package, computed by the interpreter version XY (``write_table``), and a pattern found there is compiled
 by ``_sre`` alone.  The code is kept as bytes (little-endian words of ``CODESIZE`` bytes): a tuple of integers
-would make the table's bytecode create an object per word for every pattern, a run using a tenth of them.  Any other pattern, interpreter or regular-expression engine (``_sre.MAGIC``) goes through
-``re.compile``: slower, never different.
+would make the table's bytecode create an object per word for every pattern, a run using a tenth of them.  Any
+other pattern, interpreter, byte order or regular-expression engine (``_sre.MAGIC``) goes through ``re.compile``:
+slower, never different.
 """
 
 from __future__ import annotations
