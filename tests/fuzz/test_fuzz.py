@@ -40,6 +40,15 @@ def test_the_mutations_replay_from_the_seed():
     assert mutate(random.Random(3), data, "hcl") != mutate(random.Random(4), data, "hcl")
 
 
+def test_the_seeds_leave_out_hostile_inputs_only_inside_the_checkout(tmp_path):
+    """A `hostile` directory of the checkout is left out; a checkout that itself lies under such a directory is not."""
+    root = tmp_path / "hostile" / "checkout"
+    for relative in ("tests/policies/a.tf", "tests/hostile/deep.yaml", "examples/b.toml", "tests/notes.txt"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("x = 1\n")
+    assert [p.relative_to(root).as_posix() for p in fuzz_engine.seeds(root)] == ["tests/policies/a.tf", "examples/b.toml"]
+
+
 @pytest.mark.parametrize("kind", ["hcl", "yaml", "json", "toml"])
 def test_any_input_can_be_mutated(kind):
     """The harness must not fail on its own inputs: scalars, empty documents, bytes that are not UTF-8."""
