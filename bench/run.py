@@ -371,7 +371,7 @@ def targets(data: dict) -> list[tuple[str, str, bool | None]]:
     speedup = ours["tree1000"].wall / warm.wall
     rows.append(("Warm rerun of the 1,000 templates: at least 5x faster than the cold run", f"{speedup:.1f}x",
                  speedup >= 5))
-    # issue 17's start-up goal, in milliseconds of this machine ("Start-up" below sets it beside the code the issue measured)
+    # issue 17's start-up goal, in this machine's milliseconds ("Start-up" sets it beside the code the issue measured)
     rows.append(("One file (issue 17): a median of at most 60 ms", f"{ours['single'].wall * 1000:.1f} ms",
                  ours["single"].wall <= 0.060))
     text, ok = versus("single", 35)

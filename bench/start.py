@@ -423,9 +423,9 @@ def write_section(table: str) -> None:
     """Put the table in docs/benchmarks.md between this script's markers (bench/run.py keeps them)."""
     with open(bench.PAGE, encoding="utf-8") as handle:
         text = handle.read()
-    section = (f"{BEGIN}\n## Start-up (issues 17 and 19)\n\nWritten by `python bench/start.py --before LABEL=DIR ... --instructions "
-               "--checkov --page` (each DIR an earlier version of the tool, e.g. `git archive 1dd2e80 | tar -x -C DIR`; "
-               f"the text below the tables says which).\n\n{table}\n\n{EXPLAINED}{END}")
+    section = (f"{BEGIN}\n## Start-up (issues 17 and 19)\n\nWritten by `python bench/start.py --before LABEL=DIR ... "
+               "--instructions --checkov --page` (each DIR an earlier version of the tool, e.g. `git archive 1dd2e80 | "
+               f"tar -x -C DIR`; the text below the tables says which).\n\n{table}\n\n{EXPLAINED}{END}")
     if BEGIN in text and END in text:
         text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END):]
     else:

@@ -53,7 +53,8 @@ def seeds(root: Path = ROOT) -> list[Path]:
     found = []
     for top in ("tests", "examples"):
         for path in sorted((root / top).rglob("*")):
-            if path.is_file() and _kind(path.name) and path.stat().st_size <= MAX_SEED_BYTES and "hostile" not in path.relative_to(root).parts:
+            hostile = "hostile" in path.relative_to(root).parts
+            if path.is_file() and _kind(path.name) and path.stat().st_size <= MAX_SEED_BYTES and not hostile:
                 found.append(path)
     return found
 
